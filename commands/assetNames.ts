@@ -1,0 +1,17 @@
+import type { Snapshot, SourceView } from '../src/metrics/figures.ts';
+
+/** The names a user may type for a source: its id, and its token where it has one. */
+export function assetNames(snapshot: Snapshot): string[] {
+  const names = new Set<string>();
+  for (const source of snapshot.sources) {
+    names.add(source.id);
+    if (source.token) names.add(source.token);
+  }
+  return [...names];
+}
+
+/** The sources a typed asset name means (a token may have a vault and a supply source). */
+export function findSources(snapshot: Snapshot, name: string): SourceView[] {
+  const wanted = name.toLowerCase();
+  return snapshot.sources.filter((s) => s.id.toLowerCase() === wanted || s.token?.toLowerCase() === wanted);
+}

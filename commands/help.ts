@@ -1,0 +1,24 @@
+import { usageLine, type CommandDefinition } from './command.ts';
+import { code, type Block } from './reply.ts';
+
+/** The command list, shared by /help and /start. */
+export function commandListBlock(commands: readonly CommandDefinition[]): Block {
+  return { kind: 'list', items: commands.map((c) => [code(usageLine(c)), ` — ${c.description}`]) };
+}
+
+/** `/help`: every command with its usage line. */
+export const helpCommand: CommandDefinition = {
+  name: 'help',
+  description: 'What this bot can do',
+  options: [],
+  run(_args, context) {
+    return {
+      kind: 'answer',
+      blocks: [
+        { kind: 'title', text: 'Commands' },
+        commandListBlock(context.commands()),
+        { kind: 'note', text: 'Figures are computed from on-chain reads and say how old they are. Projections, not promises.' },
+      ],
+    };
+  },
+};

@@ -1,0 +1,59 @@
+import { apyCommand } from './apy.ts';
+import { usageLine, type CommandContext, type CommandDefinition } from './command.ts';
+import { helpCommand } from './help.ts';
+import { parseArguments } from './parseArguments.ts';
+import type { Reply } from './reply.ts';
+import { startCommand } from './start.ts';
+import { statusCommand } from './status.ts';
+import { describeUserError, UserError } from './userError.ts';
+
+/** Every command, in the order /help lists them. */
+export const commands: readonly CommandDefinition[] = [startCommand, helpCommand, apyCommand, statusCommand];
+
+const byName = new Map(commands.map((c) => [c.name, c]));
+
+/** Longest text we treat as a command; anything longer is junk or an attack, not a question. */
+export const MAX_COMMAND_LENGTH = 512;
+
+export function findCommand(name: string): CommandDefinition | undefined {
+  return byName.get(name.toLowerCase());
+}
+
+/** The reply for a user mistake: what was wrong, then how to use the command (or the command list). */
+export function usageReply(error: UserError, command?: CommandDefinition, context?: CommandContext): Reply {
+  const lines = [describeUserError(error)];
+  if (command) lines.push(`Usage: ${usageLine(command)}`);
+  else lines.push(`Commands: ${(context?.commands() ?? commands).map((c) => `/${c.name}`).join(' ')}`);
+  return { kind: 'usage', blocks: [{ kind: 'paragraph', parts: [lines.join('\n')] }] };
+}
+
+/**
+ * Runs a command with already-split options. A mistake becomes a usage reply; any other failure is
+ * rethrown for the platform's single catch.
+ */
+export function runCommand(command: CommandDefinition, words: readonly string[], context: CommandContext): Reply {
+  try {
+    return command.run(parseArguments(command, words, context), context);
+  } catch (error) {
+    if (error instanceof UserError) return usageReply(error, command, context);
+    throw error;
+  }
+}
+
+/**
+ * Answers a message such as `/apy seMetis` or `/apy@metis_bot`. Returns undefined for text that is not a
+ * command (or is addressed to another bot), so group chatter is ignored.
+ */
+export function handleCommandText(text: string, context: CommandContext, botUsername?: string): Reply | undefined {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('/')) return undefined;
+  const [head = '', ...words] = trimmed.split(/\s+/);
+  const [name = '', mention] = head.slice(1).split('@');
+  if (mention && botUsername && mention.toLowerCase() !== botUsername.toLowerCase()) return undefined;
+  if (text.length > MAX_COMMAND_LENGTH) {
+    return usageReply(new UserError('too-long', { length: text.length, max: MAX_COMMAND_LENGTH }), findCommand(name), context);
+  }
+  const command = findCommand(name);
+  if (!command) return usageReply(new UserError('unknown-command', { command: `/${name.slice(0, 40)}` }), undefined, context);
+  return runCommand(command, words, context);
+}

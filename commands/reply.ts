@@ -1,0 +1,43 @@
+/**
+ * A platform-neutral reply. Commands build it; each platform renders it (Telegram HTML, Discord markdown,
+ * console text), escaping every dynamic piece there, so no command ever writes markup.
+ */
+export type Inline = string | { readonly text: string; readonly style: 'bold' | 'italic' | 'code' };
+
+export interface TableColumn {
+  readonly header: string;
+  readonly align: 'left' | 'right';
+}
+
+export type Block =
+  | { readonly kind: 'title'; readonly text: string }
+  | { readonly kind: 'paragraph'; readonly parts: readonly Inline[] }
+  | { readonly kind: 'table'; readonly columns: readonly TableColumn[]; readonly rows: readonly (readonly string[])[] }
+  | { readonly kind: 'list'; readonly items: readonly (readonly Inline[])[] }
+  /** Small print: what the figures mean and how old they are. */
+  | { readonly kind: 'note'; readonly text: string };
+
+export interface Reply {
+  /** 'usage' replies explain a mistake; platforms may show them only to the sender. */
+  readonly kind: 'answer' | 'usage';
+  readonly blocks: readonly Block[];
+}
+
+export const bold = (text: string): Inline => ({ text, style: 'bold' });
+export const code = (text: string): Inline => ({ text, style: 'code' });
+export const italic = (text: string): Inline => ({ text, style: 'italic' });
+
+/** Lays a table out as fixed-width lines (for monospace blocks); widths count code points, not UTF-16 units. */
+export function layoutTable(columns: readonly TableColumn[], rows: readonly (readonly string[])[]): string[] {
+  const width = (s: string) => [...s].length;
+  const widths = columns.map((c, i) => Math.max(width(c.header), ...rows.map((r) => width(r[i] ?? ''))));
+  const pad = (text: string, i: number) => {
+    const fill = ' '.repeat(widths[i]! - width(text));
+    return columns[i]!.align === 'right' ? fill + text : text + fill;
+  };
+  const line = (cells: readonly string[]) => columns.map((_, i) => pad(cells[i] ?? '', i)).join('  ').trimEnd();
+  return [line(columns.map((c) => c.header)), ...rows.map(line)];
+}
+
+/** Plain text of inline parts, with no markup. */
+export const plainText = (parts: readonly Inline[]) => parts.map((p) => (typeof p === 'string' ? p : p.text)).join('');

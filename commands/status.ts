@@ -1,0 +1,48 @@
+import { formatAge } from '../src/core/format.ts';
+import { dataAgeSeconds, isStale } from '../src/metrics/figures.ts';
+import type { CommandDefinition } from './command.ts';
+import type { Block, Reply } from './reply.ts';
+
+const ago = (now: number, at: number) => `${formatAge(Math.max(0, (now - at) / 1000))} ago`;
+
+/** `/status`: per source the last good read and last error; per chain the RPC in use and head block. */
+export const statusCommand: CommandDefinition = {
+  name: 'status',
+  description: 'Health of every source and chain: last good read, age, last error, RPC in use, head block',
+  options: [],
+  run(_args, context): Reply {
+    const snapshot = context.snapshot();
+    const now = context.now();
+    const sourceRows = snapshot.sources.map((s) => {
+      const age = dataAgeSeconds(s, now);
+      const state = age === undefined ? 'no data' : isStale(s, now) ? 'STALE' : 'ok';
+      return [s.id, state, s.lastRead ? `#${s.lastRead.blockNumber}` : '—', age === undefined ? '—' : formatAge(age)];
+    });
+    const blocks: Block[] = [
+      { kind: 'title', text: 'Status' },
+      {
+        kind: 'table',
+        columns: [
+          { header: 'source', align: 'left' },
+          { header: 'state', align: 'left' },
+          { header: 'block', align: 'right' },
+          { header: 'age', align: 'right' },
+        ],
+        rows: sourceRows,
+      },
+    ];
+    const errors = snapshot.sources.flatMap((s) => (s.lastError ? [[`${s.id}: ${s.lastError.message} (${ago(now, s.lastError.at)})`]] : []));
+    if (errors.length > 0) blocks.push({ kind: 'paragraph', parts: ['Last errors:'] }, { kind: 'list', items: errors });
+    blocks.push({
+      kind: 'list',
+      items: snapshot.chains.map((c) => [
+        `${c.name} (${c.id}): RPC ${c.rpc.inUse}, head ${c.head ? `#${c.head.number}` : '—'}${c.readAt ? ` read ${ago(now, c.readAt)}` : ''}${c.lastError ? `; last error: ${c.lastError.message} (${ago(now, c.lastError.at)})` : ''}`,
+      ]),
+    });
+    blocks.push({
+      kind: 'note',
+      text: snapshot.lastCycle ? `Last poll cycle finished ${ago(now, snapshot.lastCycle.finishedAt)}.` : 'No poll cycle has finished since the start.',
+    });
+    return { kind: 'answer', blocks };
+  },
+};

@@ -1,0 +1,13 @@
+import { combine, missing, type Figure } from './figure.ts';
+
+/**
+ * How far the market price sits from fair value, in basis points: (market / fair − 1) × 10,000; negative trades below fair.
+ * A zero fair value is 'zero-price'; a missing input passes through (market first).
+ * @example depegBps(figure(0.99), figure(1)) // ≈ −100
+ */
+export function depegBps(market: Figure, fair: Figure): Figure {
+  if (!market.ok) return market;
+  if (fair.ok && fair.value === 0) return missing('zero-price');
+  // (m − f) / f rather than m / f − 1: the same value, without cancelling digits near parity.
+  return combine(market, fair, (m, f) => ((m - f) / f) * 10_000);
+}

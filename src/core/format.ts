@@ -1,0 +1,141 @@
+import type { Figure } from './figure.ts';
+
+// Display text for figures. Negative numbers use the real minus sign U+2212, which lines up with '+' in monospace chat output.
+const MINUS = '\u2212';
+const DASH = '—';
+
+/** Non-negative `abs.toFixed(digits)`, but never in exponent notation (toFixed switches to it from 1e21). */
+function plainFixed(abs: number, digits: number): string {
+  if (abs < 1e21) return abs.toFixed(digits);
+  // A double this large is an integer already; BigInt prints all of its digits.
+  return BigInt(abs).toString() + (digits > 0 ? `.${'0'.repeat(digits)}` : '');
+}
+
+/** `n.toFixed(digits)` with a U+2212 minus, and no sign at all when the rounded text is zero (no '−0.00'). */
+function fixed(n: number, digits: number): string {
+  if (!Number.isFinite(n)) return DASH; // a finite figure scaled ×100 can still overflow
+  const text = plainFixed(Math.abs(n), digits);
+  return n < 0 && !isZeroText(text) ? MINUS + text : text;
+}
+
+function isZeroText(text: string): boolean {
+  return /^[0.]*$/.test(text);
+}
+
+/** Always-signed text: '+', U+2212, or '±' when it rounds to zero. */
+function signed(n: number, digits: number): string {
+  if (!Number.isFinite(n)) return DASH;
+  const text = plainFixed(Math.abs(n), digits);
+  if (isZeroText(text)) return `±${text}`;
+  return (n < 0 ? MINUS : '+') + text;
+}
+
+/** Appends a unit unless the text is already the missing dash. */
+function withUnit(text: string, unit: string): string {
+  return text === DASH ? DASH : text + unit;
+}
+
+/**
+ * A fraction as a percentage.
+ * @example formatPercent(figure(0.12345)) // '12.35%'
+ */
+export function formatPercent(f: Figure, digits = 2): string {
+  return withUnit(f.ok ? fixed(f.value * 100, digits) : DASH, '%');
+}
+
+/**
+ * A difference of fractions as signed percentage points.
+ * @example formatPointsChange(figure(0.0042)) // '+0.42 pp'
+ * @example formatPointsChange(figure(-0.01)) // '−1.00 pp'
+ */
+export function formatPointsChange(f: Figure, digits = 2): string {
+  return withUnit(f.ok ? signed(f.value * 100, digits) : DASH, ' pp');
+}
+
+/**
+ * Basis points, signed and rounded to a whole bp.
+ * @example formatBps(figure(-37.4)) // '−37 bps'
+ */
+export function formatBps(f: Figure): string {
+  return withUnit(f.ok ? signed(f.value, 0) : DASH, ' bps');
+}
+
+const UNITS = ['', 'k', 'M', 'B', 'T'] as const;
+
+function trimZeros(text: string): string {
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+/**
+ * A token amount in compact form: 1234 → '1.23k', 2_500_000 → '2.50M'; values under 1000 drop trailing zeros and small values keep significant digits.
+ * @example formatAmount(950) // '950'
+ * @example formatAmount(3.1e9) // '3.10B'
+ * @example formatAmount(0.0123) // '0.0123'
+ */
+export function formatAmount(value: number | Figure, digits = 2): string {
+  const n = typeof value === 'number' ? value : value.ok ? value.value : NaN;
+  if (!Number.isFinite(n)) return DASH;
+  const sign = n < 0 ? MINUS : '';
+  const abs = Math.abs(n);
+  let text: string;
+  if (abs === 0) {
+    text = '0';
+  } else if (abs < 1) {
+    // Keep digits + 1 significant digits after the leading zeros, so 0.0000123 does not show as '0'.
+    const leadingZeros = Math.max(0, Math.floor(-Math.log10(abs)));
+    text = trimZeros(abs.toFixed(Math.min(100, digits + 1 + leadingZeros)));
+  } else {
+    let unit = 0;
+    let mantissa = abs;
+    while (mantissa >= 1000 && unit < UNITS.length - 1) {
+      mantissa /= 1000;
+      unit += 1;
+    }
+    text = plainFixed(mantissa, digits);
+    // Rounding can carry into the next unit: 999_999 is '1.00M', not '1000.00k'.
+    if (Number(text) >= 1000 && unit < UNITS.length - 1) {
+      unit += 1;
+      text = (mantissa / 1000).toFixed(digits);
+    }
+    if (unit === 0) text = trimZeros(text);
+    text += UNITS[unit] ?? '';
+  }
+  return isZeroText(text) ? text : sign + text;
+}
+
+/**
+ * A ratio (e.g. tower leverage) with a multiplication sign.
+ * @example formatRatio(figure(1.234)) // '1.234×'
+ */
+export function formatRatio(f: Figure, digits = 3): string {
+  return withUnit(f.ok ? fixed(f.value, digits) : DASH, '×');
+}
+
+/**
+ * An age in the two largest units, dropping a zero second unit; negative is '0s', non-finite is '—'.
+ * @example formatAge(7260) // '2h 1m'
+ * @example formatAge(90_000) // '1d 1h'
+ */
+export function formatAge(seconds: number): string {
+  if (Number.isNaN(seconds) || seconds === Infinity) return DASH;
+  const s = Math.max(0, Math.floor(seconds));
+  const parts: ReadonlyArray<readonly [number, string]> = [
+    [Math.floor(s / 86_400), 'd'],
+    [Math.floor(s / 3_600) % 24, 'h'],
+    [Math.floor(s / 60) % 60, 'm'],
+    [s % 60, 's'],
+  ];
+  const first = parts.findIndex(([n]) => n > 0);
+  if (first === -1) return '0s';
+  const [n1, u1] = parts[first] ?? [0, 's'];
+  const second = parts[first + 1];
+  return second !== undefined && second[0] > 0 ? `${n1}${u1} ${second[0]}${second[1]}` : `${n1}${u1}`;
+}
+
+/**
+ * A plain number with fixed digits (U+2212 for negatives).
+ * @example formatNumber(figure(3.14159), 2) // '3.14'
+ */
+export function formatNumber(f: Figure, digits: number): string {
+  return f.ok ? fixed(f.value, digits) : DASH;
+}

@@ -1,0 +1,59 @@
+import { parseArgs } from 'node:util';
+import type { Config } from './config/configSchema.ts';
+import { formatNumber } from './core/format.ts';
+import { createChainClients } from './poller/chainClients.ts';
+import { readChain } from './poller/readChain.ts';
+import { createFailoverRpc } from './rpc/failoverRpc.ts';
+import { redactUrl } from './rpc/redactUrl.ts';
+import { shortError } from './rpc/rpcErrors.ts';
+import { createSourceReader } from './sources/createSourceReader.ts';
+import { openSqliteStore } from './store/sqliteStore.ts';
+import { loadSettings } from './main.ts';
+
+/**
+ * `npm run doctor`: reads every configured source once against the configured RPCs and prints which answer
+ * and which do not, and why. Each RPC URL is probed on its own; sources are read as a poll cycle reads them.
+ * @returns the number of problems found.
+ */
+export async function runDoctor(config: Config, write: (line: string) => void): Promise<number> {
+  let problems = 0;
+  const store = openSqliteStore(':memory:');
+  for (const chain of config.chains) {
+    write(`\n${chain.name} (chain ${chain.id})`);
+    for (const url of chain.rpc) {
+      const probe = createFailoverRpc({ chainId: chain.id, urls: [url], timeoutMs: config.rpc.timeout * 1000 });
+      try {
+        const head = BigInt((await probe.request('eth_blockNumber')) as string);
+        write(`  ok    RPC ${redactUrl(url)}: head block ${head}`);
+      } catch (error) {
+        problems++;
+        write(`  FAIL  RPC ${redactUrl(url)}: ${shortError(error)}`);
+      }
+    }
+    const rpc = createFailoverRpc({ chainId: chain.id, urls: chain.rpc, timeoutMs: config.rpc.timeout * 1000 });
+    const readers = config.sources.filter((s) => s.chain === chain.id).map(createSourceReader);
+    const measureBlockTime = config.sources.some((s) => s.kind === 'sequencer' && s.l2Chain === chain.id);
+    const reading = await readChain({ clients: createChainClients(chain, rpc), readers, store, measureBlockTime, now: Date.now, readEvents: false });
+    if (reading.head) write(`  read at block ${reading.head.number} (${new Date(reading.head.time * 1000).toISOString()})`);
+    for (const observation of reading.observations) {
+      const values = Object.entries(observation.values).map(([k, v]) => `${k}=${v}`).join(' ');
+      write(`  ok    ${observation.sourceId}: ${values}`);
+    }
+    for (const failure of reading.failures) {
+      problems++;
+      write(`  FAIL  ${failure.sourceId}: ${failure.error}`);
+    }
+    if (reading.blockTime) write(`  ${reading.blockTime.ok ? 'ok   ' : 'FAIL '} average block time over ${chain.blockTimeWindow} blocks: ${formatNumber(reading.blockTime, 3)} s`);
+    if (reading.error) write(`  FAIL  ${reading.error}`);
+  }
+  store.close();
+  write(problems === 0 ? '\nEvery source answered.' : `\n${problems} problem(s).`);
+  return problems;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { config: { type: 'string' } } });
+  const { config } = loadSettings(values.config);
+  const problems = await runDoctor(config, (line) => process.stdout.write(`${line}\n`));
+  process.exit(problems === 0 ? 0 : 1);
+}

@@ -1,0 +1,79 @@
+import { GrammyError } from 'grammy';
+import { parseArgs } from 'node:util';
+import type { Config } from './config/configSchema.ts';
+import { parseEnv, type Env } from './config/env.ts';
+import { ConfigError, loadConfig } from './config/loadConfig.ts';
+import { createApp, type App } from './app.ts';
+import { createLogger, type Logger } from './log/logger.ts';
+import { runConsoleChat } from './platforms/consoleChat.ts';
+import { StoreError } from './store/sqliteStore.ts';
+
+/** Exit codes: 2 for a config or environment the bot cannot start with, 1 for a start that failed. */
+export const EXIT_BAD_CONFIG = 2;
+export const EXIT_START_FAILED = 1;
+
+/** Loads env and config, or prints every problem and exits with code 2. */
+export function loadSettings(configOverride?: string): { env: Env; config: Config } {
+  const parsed = parseEnv(process.env);
+  if ('problems' in parsed) {
+    process.stderr.write(`Environment: ${parsed.problems.length} problem(s)\n${parsed.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    process.exit(EXIT_BAD_CONFIG);
+  }
+  try {
+    return { env: parsed.env, config: loadConfig(configOverride ?? parsed.env.METIS_BOT_CONFIG) };
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Config ${error.message}\n`);
+      process.exit(EXIT_BAD_CONFIG);
+    }
+    throw error;
+  }
+}
+
+/** A start failure in words a person can act on. */
+export function explainStartFailure(error: unknown): string {
+  if (error instanceof StoreError) return error.message;
+  if (error instanceof GrammyError && error.error_code === 401) return 'Telegram rejected TELEGRAM_BOT_TOKEN (401 Unauthorized): check the token @BotFather gave you.';
+  if (error instanceof GrammyError) return `Telegram refused to start the bot: ${error.description}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs the service until a signal (or, in chat mode, the end of standard input). */
+export async function runService(p: { app: App; logger: Logger; chat: boolean }): Promise<void> {
+  const { app, logger } = p;
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= app.stop().catch((error: unknown) => logger.error('shutdown failed', { error })));
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info('shutting down', { signal });
+    void stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  logger.info('first poll cycle');
+  await app.poller.runCycle().catch((error: unknown) => logger.error('poll cycle failed', { error }));
+  app.startSchedule();
+  if (p.chat) {
+    await runConsoleChat({ input: process.stdin, output: process.stdout, context: app.context, logger, prompt: process.stdin.isTTY === true });
+    await stop();
+  } else if (!app.telegram) {
+    logger.warn('no TELEGRAM_BOT_TOKEN set: polling only (use `npm run chat` to ask questions on the console)');
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { config: { type: 'string' }, chat: { type: 'boolean', default: false } } });
+  const { env, config } = loadSettings(values.config);
+  const logger = createLogger({ level: env.LOG_LEVEL });
+  process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
+  let app: App;
+  try {
+    app = await createApp({ config, env, logger });
+  } catch (error) {
+    process.stderr.write(`Cannot start: ${explainStartFailure(error)}\n`);
+    process.exit(EXIT_START_FAILED);
+  }
+  await runService({ app, logger, chat: values.chat === true });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

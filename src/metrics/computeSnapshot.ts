@@ -1,0 +1,120 @@
+import type { Config, SourceConfig } from '../config/configSchema.ts';
+import type { WrapperLink } from '../core/fairValue.ts';
+import { figure, missing, type Figure } from '../core/figure.ts';
+import { toNumber } from '../core/units.ts';
+import type { HistoryStore, MetricValues, SourceStatusRecord } from '../store/historyStore.ts';
+import type { ChainView, SequencerFigures, SourceFigures, SourceView, Snapshot, TowerView } from './figures.ts';
+import { poolFigures } from './poolFigures.ts';
+import { sequencerFigures } from './sequencerFigures.ts';
+import { towerFigures } from './towerFigures.ts';
+import { yieldFigures } from './yieldFigures.ts';
+
+export const TOWER_SOURCE_ID = 'tower';
+
+export interface ComputedFigures {
+  readonly sources: ReadonlyMap<string, { figures?: SourceFigures; observedAt?: number }>;
+  readonly tower: TowerView;
+}
+
+const defaultLabel = (source: SourceConfig) =>
+  source.kind === 'uniswap-v2' || source.kind === 'uniswap-v3' ? `${source.asset}/${source.quote}` : source.kind === 'sequencer' ? 'Sequencer mining' : source.token;
+
+/**
+ * Every source's figures from the latest stored observations, in dependency order: the sequencer (the base
+ * yield), yield wrappers (their rates), pools (valued along those rates), then the tower.
+ * @param measuredBlockTimes this cycle's L2 block-time measurements by chain id.
+ */
+export function computeFigures(config: Config, store: HistoryStore, measuredBlockTimes: ReadonlyMap<number, Figure>): ComputedFigures {
+  const out = new Map<string, { figures?: SourceFigures; observedAt?: number }>();
+  const latest = new Map(config.sources.map((s) => [s.id, store.latestObservation(s.id)]));
+
+  let base: SequencerFigures | undefined;
+  for (const source of config.sources) {
+    const observation = latest.get(source.id);
+    if (source.kind !== 'sequencer' || !observation) continue;
+    const measured = source.l2Chain === undefined ? undefined : measuredBlockTimes.get(source.l2Chain);
+    const figures = sequencerFigures({ source, observation, store, ...(measured ? { measuredBlockTime: measured } : {}) });
+    base ??= figures;
+    out.set(source.id, { figures, observedAt: observation.observedAt });
+  }
+  const baseApy = base?.nominalApy ?? missing('no-data');
+
+  const supplies = new Map<string, Figure>();
+  for (const source of config.sources) {
+    const observation = latest.get(source.id);
+    if (!observation) continue;
+    if (source.kind === 'erc4626' || source.kind === 'exchange-rate') {
+      const baseToken = config.tokens[source.token]?.base ?? config.tower.baseToken;
+      const figures = yieldFigures({ source, baseToken, observation, store, baseApy });
+      supplies.set(source.token, figures.supply);
+      out.set(source.id, { figures, observedAt: observation.observedAt });
+    } else if (source.kind === 'erc20-supply') {
+      const supply = figure(toNumber(observation.values.totalSupply ?? 0n, Number(observation.values.decimals ?? 18n)));
+      supplies.set(source.token, supply);
+      out.set(source.id, { figures: { kind: 'supply', supply }, observedAt: observation.observedAt });
+    }
+  }
+
+  const links = new Map<string, WrapperLink>();
+  for (const [symbol, token] of Object.entries(config.tokens)) {
+    if (token.base === undefined) continue;
+    let rate: Figure = figure(1);
+    if (token.rateFrom !== undefined) {
+      const figures = out.get(token.rateFrom)?.figures;
+      rate = figures?.kind === 'yield' ? figures.rate : missing('no-data');
+    }
+    links.set(symbol, { base: token.base, rate });
+  }
+
+  for (const source of config.sources) {
+    const observation = latest.get(source.id);
+    if (!observation || (source.kind !== 'uniswap-v2' && source.kind !== 'uniswap-v3')) continue;
+    out.set(source.id, { figures: poolFigures({ source, observation, links }), observedAt: observation.observedAt });
+  }
+
+  const tower = towerFigures({ config, links, supplies, base: base?.totalLocked ?? missing('no-data') });
+  return { sources: out, tower };
+}
+
+/** The numbers worth keeping as history for a source's figures (rates as fractions). */
+export function metricValues(figures: SourceFigures): MetricValues {
+  const picked: Record<string, Figure> =
+    figures.kind === 'sequencer'
+      ? { nominalApr: figures.nominalApr, nominalApy: figures.nominalApy, realizedApr7d: figures.realizedApr7d, realizedApr30d: figures.realizedApr30d, blockTimeSeconds: figures.blockTimeSeconds, totalLocked: figures.totalLocked }
+      : figures.kind === 'yield'
+        ? { rate: figures.rate, apy24h: figures.apy24h, apy7d: figures.apy7d, apy30d: figures.apy30d, tvl: figures.tvl, supply: figures.supply }
+        : figures.kind === 'pool'
+          ? { price: figures.price, depegBps: figures.depegBps }
+          : { supply: figures.supply };
+  return Object.fromEntries(Object.entries(picked).flatMap(([name, f]) => (f.ok ? [[name, f.value]] : [])));
+}
+
+/** Joins computed figures with read status and chain health into the snapshot commands read. */
+export function buildSnapshot(p: {
+  config: Config;
+  computed: ComputedFigures;
+  statuses: ReadonlyMap<string, SourceStatusRecord>;
+  lastReads: ReadonlyMap<string, { blockNumber: bigint; blockTime: number; observedAt: number }>;
+  chains: readonly ChainView[];
+  lastCycle?: { startedAt: number; finishedAt: number };
+}): Snapshot {
+  const sources: SourceView[] = p.config.sources.map((source) => {
+    const status = p.statuses.get(source.id);
+    const figures = p.computed.sources.get(source.id)?.figures;
+    const lastRead = p.lastReads.get(source.id);
+    return {
+      id: source.id,
+      label: source.label ?? defaultLabel(source),
+      kind: source.kind,
+      chainId: source.chain,
+      ...('token' in source ? { token: source.token } : {}),
+      ...(figures ? { figures } : {}),
+      ...(lastRead ? { lastRead } : {}),
+      ...(status?.lastError !== undefined && status.lastErrorAt !== undefined && (status.lastOkAt ?? 0) < status.lastErrorAt
+        ? { lastError: { message: status.lastError, at: status.lastErrorAt } }
+        : {}),
+      staleAfterSeconds: source.staleAfter ?? p.config.poll.staleAfter,
+    };
+  });
+  return { sources, tower: p.computed.tower, chains: p.chains, ...(p.lastCycle ? { lastCycle: p.lastCycle } : {}) };
+}

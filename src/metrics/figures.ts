@@ -1,0 +1,121 @@
+import type { Figure } from '../core/figure.ts';
+import type { BlockPoint } from '../core/sequencer.ts';
+import type { SourceKindName } from '../config/configSchema.ts';
+import type { RpcHealth } from '../rpc/failoverRpc.ts';
+
+/**
+ * What the bot knows, computed once per cycle and read by every command. Rates are fractions
+ * (0.1577 = 15.77 %); token amounts are whole tokens; every figure may be missing, with a reason.
+ */
+export interface SequencerFigures {
+  readonly kind: 'sequencer';
+  /** METIS per L2 block, as the LockingPool says now. */
+  readonly rewardPerBlock: Figure;
+  /** METIS locked by sequencers: the native base of the tower. */
+  readonly totalLocked: Figure;
+  readonly exitDelaySeconds: Figure;
+  /** Average L2 block time over the chain's trailing window (or the configured fallback). */
+  readonly blockTimeSeconds: Figure;
+  /** rewardPerBlock × blocksPerYear / totalLocked: what the contract promises now. */
+  readonly nominalApr: Figure;
+  /** The nominal APR compounded daily. */
+  readonly nominalApy: Figure;
+  readonly nominalApyChange24h: Figure;
+  /** Rewards actually distributed over the window, annualised, over totalLocked. */
+  readonly realizedApr7d: Figure;
+  readonly realizedApr30d: Figure;
+}
+
+/** A yield-bearing wrapper (ERC-4626 vault or exchange-rate token): APY from the growth of its rate. */
+export interface YieldFigures {
+  readonly kind: 'yield';
+  /** Value of one token in its base token (share price). */
+  readonly rate: Figure;
+  readonly baseToken: string;
+  /** APY over the trailing 24 h, 7 d and 30 d of stored share prices (compounding is in the price itself). */
+  readonly apy24h: Figure;
+  readonly apy7d: Figure;
+  readonly apy30d: Figure;
+  /** apy24h now minus apy24h a day ago (a fraction: 0.01 = one percentage point). */
+  readonly apyChange24h: Figure;
+  /** Underlying held, in the base token. */
+  readonly tvl: Figure;
+  readonly supply: Figure;
+  /** The 7 d APY (24 h while 7 d is not available) minus the sequencer's nominal APY. */
+  readonly spreadOverBase: Figure;
+}
+
+export interface SupplyFigures {
+  readonly kind: 'supply';
+  readonly supply: Figure;
+}
+
+export interface PoolFigures {
+  readonly kind: 'pool';
+  readonly asset: string;
+  readonly quote: string;
+  /** Spot price of one asset in the quote token. */
+  readonly price: Figure;
+  /** What one asset is worth in the quote token along the chain of wrappers. */
+  readonly fairValue: Figure;
+  /** (price / fair − 1) × 10,000; negative trades below fair. */
+  readonly depegBps: Figure;
+}
+
+export type SourceFigures = SequencerFigures | YieldFigures | SupplyFigures | PoolFigures;
+
+export interface SourceView {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: SourceKindName;
+  readonly chainId: number;
+  readonly token?: string;
+  readonly figures?: SourceFigures;
+  /** The last good read: its block and wall-clock time (ms). */
+  readonly lastRead?: { readonly blockNumber: bigint; readonly blockTime: number; readonly observedAt: number };
+  readonly lastError?: { readonly message: string; readonly at: number };
+  readonly staleAfterSeconds: number;
+}
+
+export interface TowerLayerView {
+  readonly token: string;
+  readonly supply: Figure;
+  /** Supply valued in the base token. */
+  readonly inBase: Figure;
+}
+
+export interface TowerView {
+  readonly baseToken: string;
+  /** The native base: METIS locked by sequencers. */
+  readonly base: Figure;
+  readonly layers: readonly TowerLayerView[];
+  /** Σ layers in base / base. */
+  readonly leverage: Figure;
+}
+
+export interface ChainView {
+  readonly id: number;
+  readonly name: string;
+  readonly rpc: RpcHealth;
+  readonly head?: BlockPoint;
+  readonly readAt?: number;
+  readonly lastError?: { readonly message: string; readonly at: number };
+}
+
+export interface Snapshot {
+  readonly sources: readonly SourceView[];
+  readonly tower: TowerView;
+  readonly chains: readonly ChainView[];
+  readonly lastCycle?: { readonly startedAt: number; readonly finishedAt: number };
+}
+
+/** Seconds since the source's last good read, or undefined when it never had one. */
+export function dataAgeSeconds(view: SourceView, nowMs: number): number | undefined {
+  return view.lastRead ? Math.max(0, (nowMs - view.lastRead.observedAt) / 1000) : undefined;
+}
+
+/** A source with no read, or none fresher than its stale age, must not be trusted (nor alerted on). */
+export function isStale(view: SourceView, nowMs: number): boolean {
+  const age = dataAgeSeconds(view, nowMs);
+  return age === undefined || age > view.staleAfterSeconds;
+}

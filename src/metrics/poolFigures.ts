@@ -1,0 +1,28 @@
+import type { SourceOfKind } from '../config/configSchema.ts';
+import { depegBps } from '../core/depeg.ts';
+import { fairValue, type WrapperLink } from '../core/fairValue.ts';
+import { missing } from '../core/figure.ts';
+import { v2Price, v3Price } from '../core/poolPrice.ts';
+import type { Observation } from '../store/historyStore.ts';
+import type { PoolFigures } from './figures.ts';
+
+/** A pool's spot price of its asset, the asset's fair value in the quote token, and the depeg between them. */
+export function poolFigures(p: {
+  source: SourceOfKind<'uniswap-v2'> | SourceOfKind<'uniswap-v3'>;
+  observation: Observation;
+  links: ReadonlyMap<string, WrapperLink>;
+}): PoolFigures {
+  const { source, observation } = p;
+  const v = observation.values;
+  const tokens = { decimals0: Number(v.decimals0 ?? 18n), decimals1: Number(v.decimals1 ?? 18n), assetIsToken0: v.assetIsToken0 !== 0n };
+  const price =
+    source.kind === 'uniswap-v2'
+      ? v.reserve0 !== undefined && v.reserve1 !== undefined
+        ? v2Price({ reserve0: v.reserve0, reserve1: v.reserve1, ...tokens })
+        : missing('no-data')
+      : v.sqrtPriceX96 !== undefined
+        ? v3Price({ sqrtPriceX96: v.sqrtPriceX96, ...tokens })
+        : missing('no-data');
+  const fair = fairValue(p.links, source.asset, source.quote);
+  return { kind: 'pool', asset: source.asset, quote: source.quote, price, fairValue: fair, depegBps: depegBps(price, fair) };
+}

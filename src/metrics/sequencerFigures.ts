@@ -1,0 +1,57 @@
+import type { SourceOfKind } from '../config/configSchema.ts';
+import { aprToApy } from '../core/apy.ts';
+import { difference } from '../core/change.ts';
+import { figure, missing, type Figure } from '../core/figure.ts';
+import { sequencerNominalApr, sequencerRealizedApr } from '../core/sequencer.ts';
+import { DAY_SECONDS, toNumber } from '../core/units.ts';
+import { eventCursorKey } from '../poller/readChain.ts';
+import type { HistoryStore, Observation } from '../store/historyStore.ts';
+import { storedMetricAgo } from './history.ts';
+import type { SequencerFigures } from './figures.ts';
+
+const METIS_DECIMALS = 18;
+/** Sequencer rewards are paid out, not auto-compounded: daily compounding is what a diligent restaker gets. */
+const COMPOUNDING_PER_YEAR = 365;
+
+function realizedApr(store: HistoryStore, source: SourceOfKind<'sequencer'>, now: number, totalLocked: bigint, windowSeconds: number): Figure {
+  const cursor = store.getCursor(eventCursorKey(source.id));
+  // Only a window fully covered by the events read so far can be summed honestly.
+  if (!cursor || cursor.startTime > now - windowSeconds) return missing('not-enough-history');
+  const rewards = store.sumEventArg(source.id, 'DistributeReward', 'amount', now - windowSeconds, now);
+  return sequencerRealizedApr({ rewardsInWindow: rewards, totalLocked, windowSeconds });
+}
+
+/**
+ * The sequencer's figures from its latest observation. `measuredBlockTime` is this cycle's measurement on the
+ * L2; without one, the last stored measurement, then the configured block time, stand in.
+ */
+export function sequencerFigures(p: {
+  source: SourceOfKind<'sequencer'>;
+  observation: Observation;
+  store: HistoryStore;
+  measuredBlockTime?: Figure;
+}): SequencerFigures {
+  const { source, observation, store } = p;
+  const now = observation.blockTime;
+  const { rewardPerBlock = 0n, totalLocked = 0n, exitDelay = 0n } = observation.values;
+  let blockTime = p.measuredBlockTime ?? missing('no-data');
+  if (!blockTime.ok) {
+    const stored = store.metricAtOrBefore(source.id, 'blockTimeSeconds', now);
+    if (stored) blockTime = figure(stored.value);
+    else if (source.blockTimeSeconds !== undefined) blockTime = figure(source.blockTimeSeconds);
+  }
+  const nominalApr = blockTime.ok ? sequencerNominalApr({ rewardPerBlock, totalLocked, blockTimeSeconds: blockTime.value }) : blockTime;
+  const nominalApy = nominalApr.ok ? figure(aprToApy(nominalApr.value, COMPOUNDING_PER_YEAR)) : nominalApr;
+  return {
+    kind: 'sequencer',
+    rewardPerBlock: figure(toNumber(rewardPerBlock, METIS_DECIMALS)),
+    totalLocked: figure(toNumber(totalLocked, METIS_DECIMALS)),
+    exitDelaySeconds: figure(Number(exitDelay)),
+    blockTimeSeconds: blockTime,
+    nominalApr,
+    nominalApy,
+    nominalApyChange24h: difference(nominalApy, storedMetricAgo(store, source.id, 'nominalApy', now, DAY_SECONDS)),
+    realizedApr7d: realizedApr(store, source, now, totalLocked, 7 * DAY_SECONDS),
+    realizedApr30d: realizedApr(store, source, now, totalLocked, 30 * DAY_SECONDS),
+  };
+}

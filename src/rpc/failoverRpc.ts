@@ -1,0 +1,164 @@
+import { custom, type Transport } from 'viem';
+import { AllEndpointsFailedError, EndpointError, JsonRpcError, shortError } from './rpcErrors.ts';
+import { redactUrl } from './redactUrl.ts';
+
+export interface EndpointHealth {
+  readonly url: string;
+  readonly lastError?: string;
+  readonly lastErrorAt?: number;
+  readonly requests: number;
+  readonly failures: number;
+}
+
+export interface RpcHealth {
+  readonly chainId: number;
+  /** Redacted URL of the endpoint the next request goes to. */
+  readonly inUse: string;
+  readonly endpoints: readonly EndpointHealth[];
+}
+
+export interface FailoverRpcOptions {
+  readonly chainId: number;
+  readonly urls: readonly string[];
+  readonly timeoutMs: number;
+  readonly fetch?: typeof fetch;
+  /** Told of every JSON-RPC request sent, for metrics and request counting. */
+  readonly onRequest?: (event: { chainId: number; url: string; method: string; ok: boolean }) => void;
+  readonly now?: () => number;
+}
+
+export interface FailoverRpc {
+  request(method: string, params?: readonly unknown[]): Promise<unknown>;
+  /** A viem transport over the same endpoints (viem's own retries off: failover is ours). */
+  readonly transport: Transport;
+  health(): RpcHealth;
+}
+
+interface Endpoint {
+  readonly url: string;
+  chainVerified: boolean;
+  requests: number;
+  failures: number;
+  lastError?: string;
+  lastErrorAt?: number;
+}
+
+/**
+ * JSON-RPC over several URLs of one chain. Each URL's chain id is checked before its first use; a URL that
+ * times out, answers an HTTP error or garbage, or serves another chain is skipped for the next one, and the
+ * client stays on the URL that answered. Reverts are returned as they are: another URL would say the same.
+ */
+export function createFailoverRpc(options: FailoverRpcOptions): FailoverRpc {
+  const doFetch = options.fetch ?? fetch;
+  const now = options.now ?? Date.now;
+  const endpoints: Endpoint[] = options.urls.map((url) => ({ url, chainVerified: false, requests: 0, failures: 0 }));
+  let current = 0;
+  let nextId = 1;
+
+  async function send(endpoint: Endpoint, method: string, params: readonly unknown[]): Promise<unknown> {
+    endpoint.requests += 1;
+    let ok = false;
+    try {
+      let response: Response;
+      try {
+        response = await doFetch(endpoint.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }),
+          signal: AbortSignal.timeout(options.timeoutMs),
+        });
+      } catch (error) {
+        const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+        throw new EndpointError(redactUrl(endpoint.url), timedOut ? `timed out after ${options.timeoutMs} ms` : `unreachable (${shortError((error as Error).cause ?? error)})`, { cause: error });
+      }
+      const text = await response.text().catch(() => '');
+      if (!response.ok) throw new EndpointError(redactUrl(endpoint.url), `HTTP ${response.status}`);
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new EndpointError(redactUrl(endpoint.url), 'answered malformed JSON');
+      }
+      if (!body || typeof body !== 'object') throw new EndpointError(redactUrl(endpoint.url), 'answered something that is not JSON-RPC');
+      if ('error' in body && body.error && typeof body.error === 'object') {
+        const error = body.error as { code?: unknown; message?: unknown; data?: unknown };
+        throw new JsonRpcError(Number(error.code ?? 0), String(error.message ?? 'error'), error.data);
+      }
+      if (!('result' in body)) throw new EndpointError(redactUrl(endpoint.url), 'answered without a result');
+      ok = true;
+      return body.result;
+    } finally {
+      options.onRequest?.({ chainId: options.chainId, url: endpoint.url, method, ok });
+    }
+  }
+
+  async function verifyChain(endpoint: Endpoint): Promise<void> {
+    if (endpoint.chainVerified) return;
+    const answer = await send(endpoint, 'eth_chainId', []);
+    const served = typeof answer === 'string' && /^0x[0-9a-f]+$/i.test(answer) ? Number(BigInt(answer)) : Number.NaN;
+    if (served !== options.chainId) {
+      throw new EndpointError(redactUrl(endpoint.url), `serves chain ${Number.isNaN(served) ? JSON.stringify(answer) : served}, not ${options.chainId}`);
+    }
+    endpoint.chainVerified = true;
+  }
+
+  async function request(method: string, params: readonly unknown[] = []): Promise<unknown> {
+    const failures: string[] = [];
+    let lastRpcError: JsonRpcError | undefined;
+    for (let attempt = 0; attempt < endpoints.length; attempt++) {
+      const index = (current + attempt) % endpoints.length;
+      const endpoint = endpoints[index]!;
+      try {
+        await verifyChain(endpoint);
+        const result = await send(endpoint, method, params);
+        current = index;
+        return result;
+      } catch (error) {
+        if (error instanceof JsonRpcError && error.isRevert) {
+          current = index;
+          throw error;
+        }
+        if (error instanceof JsonRpcError) lastRpcError = error;
+        endpoint.failures += 1;
+        endpoint.lastError = shortError(error);
+        endpoint.lastErrorAt = now();
+        // A URL that failed may serve another chain after a restart: check again before trusting it.
+        endpoint.chainVerified = false;
+        failures.push(`${redactUrl(endpoint.url)}: ${endpoint.lastError}`);
+      }
+    }
+    if (lastRpcError && failures.length === 1) throw lastRpcError;
+    throw new AllEndpointsFailedError(options.chainId, failures);
+  }
+
+  const transport = custom(
+    {
+      async request({ method, params }: { method: string; params?: unknown }) {
+        try {
+          return await request(method, Array.isArray(params) ? params : params === undefined ? [] : [params]);
+        } catch (error) {
+          // viem maps errors carrying a JSON-RPC `code` to its own types (reverts decode through them).
+          if (error instanceof JsonRpcError) throw Object.assign(new Error(error.shortMessage), { code: error.code, data: error.data });
+          throw error;
+        }
+      },
+    },
+    { retryCount: 0 },
+  );
+
+  return {
+    request,
+    transport,
+    health: () => ({
+      chainId: options.chainId,
+      inUse: redactUrl(endpoints[current]!.url),
+      endpoints: endpoints.map(({ url, lastError, lastErrorAt, requests, failures }) => ({
+        url: redactUrl(url),
+        requests,
+        failures,
+        ...(lastError === undefined ? {} : { lastError }),
+        ...(lastErrorAt === undefined ? {} : { lastErrorAt }),
+      })),
+    }),
+  };
+}

@@ -1,0 +1,44 @@
+import { parseAbi, parseAbiItem } from 'viem';
+
+/** The view ABIs we read; they match the real contracts named in DESIGN.md section 1. */
+export const erc20Abi = parseAbi([
+  'function decimals() view returns (uint8)',
+  'function totalSupply() view returns (uint256)',
+  'function symbol() view returns (string)',
+]);
+
+export const erc4626Abi = parseAbi([
+  'function asset() view returns (address)',
+  'function decimals() view returns (uint8)',
+  'function totalAssets() view returns (uint256)',
+  'function totalSupply() view returns (uint256)',
+  'function convertToAssets(uint256 shares) view returns (uint256)',
+]);
+
+export const uniswapV2PairAbi = parseAbi([
+  'function token0() view returns (address)',
+  'function token1() view returns (address)',
+  'function getReserves() view returns (uint112 reserve0, uint112 reserve1, uint32 blockTimestampLast)',
+]);
+
+export const uniswapV3PoolAbi = parseAbi([
+  'function token0() view returns (address)',
+  'function token1() view returns (address)',
+  'function liquidity() view returns (uint128)',
+  'function slot0() view returns (uint160 sqrtPriceX96, int24 tick, uint16 observationIndex, uint16 observationCardinality, uint16 observationCardinalityNext, uint8 feeProtocol, bool unlocked)',
+]);
+
+export const multicall3Abi = parseAbi([
+  'function getBlockNumber() view returns (uint256 blockNumber)',
+  'function getCurrentBlockTimestamp() view returns (uint256 timestamp)',
+]);
+
+export const distributeRewardEvent = parseAbiItem(
+  'event DistributeReward(uint256 indexed batchId, uint256 startEpoch, uint256 endEpoch, uint256 amount, uint256 rpb)',
+);
+export const rewardUpdateEvent = parseAbiItem('event RewardUpdate(uint256 newReward, uint256 oldReward)');
+
+/** ABI of a configured no-argument view returning one uint256, such as `totalDeposits()`. */
+export function uintViewAbi(name: string) {
+  return [{ type: 'function', name, stateMutability: 'view', inputs: [], outputs: [{ name: '', type: 'uint256' }] }] as const;
+}

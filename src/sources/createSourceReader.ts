@@ -1,0 +1,23 @@
+import type { SourceConfig, SourceKindName, SourceOfKind } from '../config/configSchema.ts';
+import { erc20SupplyReader } from './erc20SupplyReader.ts';
+import { erc4626Reader } from './erc4626Reader.ts';
+import { exchangeRateReader } from './exchangeRateReader.ts';
+import { sequencerReader } from './sequencerReader.ts';
+import type { SourceReader } from './sourceReader.ts';
+import { uniswapV2Reader } from './uniswapV2Reader.ts';
+import { uniswapV3Reader } from './uniswapV3Reader.ts';
+
+// A Record over every kind: adding a kind to the config schema fails to compile until it has a reader.
+const readers: { [K in SourceKindName]: (config: SourceOfKind<K>) => SourceReader } = {
+  sequencer: sequencerReader,
+  erc4626: erc4626Reader,
+  'exchange-rate': exchangeRateReader,
+  'erc20-supply': erc20SupplyReader,
+  'uniswap-v2': uniswapV2Reader,
+  'uniswap-v3': uniswapV3Reader,
+};
+
+/** The reader for a configured source. */
+export function createSourceReader(config: SourceConfig): SourceReader {
+  return (readers[config.kind] as (config: SourceConfig) => SourceReader)(config);
+}

@@ -1,0 +1,70 @@
+import type { RawValues } from '../sources/sourceReader.ts';
+
+/** One successful read of a source: raw chain integers and where in the chain they were read. */
+export interface Observation {
+  readonly sourceId: string;
+  readonly chainId: number;
+  readonly blockNumber: bigint;
+  /** Block timestamp, unix seconds: the time every window is measured in. */
+  readonly blockTime: number;
+  /** Wall clock when the read was made, unix milliseconds: what "data age" is measured from. */
+  readonly observedAt: number;
+  readonly values: RawValues;
+}
+
+/** A decoded contract event with the time of its block. */
+export interface ChainEvent {
+  readonly sourceId: string;
+  readonly chainId: number;
+  readonly name: string;
+  readonly blockNumber: bigint;
+  readonly blockTime: number;
+  readonly logIndex: number;
+  readonly txHash: string;
+  readonly args: RawValues;
+}
+
+/** How far events of one source have been read: blocks [startBlock, nextBlock) are in the store. */
+export interface EventCursor {
+  readonly startBlock: bigint;
+  readonly startTime: number;
+  readonly nextBlock: bigint;
+}
+
+export interface SourceStatusRecord {
+  readonly sourceId: string;
+  readonly lastOkAt?: number;
+  readonly lastError?: string;
+  readonly lastErrorAt?: number;
+}
+
+/** Computed metrics of one source at one block time (fractions for rates, plain numbers otherwise). */
+export type MetricValues = Readonly<Record<string, number>>;
+
+/** Everything the bot keeps over time. SQLite implements it; the interface keeps other engines possible. */
+export interface HistoryStore {
+  addObservation(observation: Observation): void;
+  latestObservation(sourceId: string): Observation | undefined;
+  /** The newest observation with blockTime <= time. */
+  observationAtOrBefore(sourceId: string, time: number): Observation | undefined;
+
+  /** Stores events, ignoring ones already stored; returns how many were new. */
+  addEvents(events: readonly ChainEvent[]): number;
+  /** Sum of one integer argument over events with fromTime < blockTime <= toTime. */
+  sumEventArg(sourceId: string, name: string, arg: string, fromTime: number, toTime: number): bigint;
+  recentEvents(sourceId: string, name: string, limit: number): ChainEvent[];
+
+  getCursor(key: string): EventCursor | undefined;
+  setCursor(key: string, cursor: EventCursor): void;
+
+  addMetrics(sourceId: string, blockTime: number, values: MetricValues): void;
+  /** The newest stored value of a metric with blockTime <= time. */
+  metricAtOrBefore(sourceId: string, name: string, time: number): { blockTime: number; value: number } | undefined;
+
+  setSourceStatus(status: SourceStatusRecord): void;
+  sourceStatuses(): SourceStatusRecord[];
+
+  /** Adds several writes atomically (one cycle's results). */
+  transaction<T>(work: () => T): T;
+  close(): void;
+}

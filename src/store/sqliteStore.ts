@@ -1,0 +1,185 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { decodeRawValues, encodeRawValues } from './bigintJson.ts';
+import type { ChainEvent, EventCursor, HistoryStore, MetricValues, Observation, SourceStatusRecord } from './historyStore.ts';
+import { migrations } from './migrations.ts';
+
+/** The store file cannot be opened or migrated; the message says which file and what to do. */
+export class StoreError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreError';
+  }
+}
+
+interface ObservationRow {
+  source_id: string;
+  chain_id: number;
+  block_number: string;
+  block_time: number;
+  observed_at: number;
+  values_json: string;
+}
+
+interface EventRow {
+  source_id: string;
+  chain_id: number;
+  name: string;
+  block_number: string;
+  block_time: number;
+  log_index: number;
+  tx_hash: string;
+  args_json: string;
+}
+
+const toObservation = (row: ObservationRow): Observation => ({
+  sourceId: row.source_id,
+  chainId: row.chain_id,
+  blockNumber: BigInt(row.block_number),
+  blockTime: row.block_time,
+  observedAt: row.observed_at,
+  values: decodeRawValues(row.values_json),
+});
+
+const toEvent = (row: EventRow): ChainEvent => ({
+  sourceId: row.source_id,
+  chainId: row.chain_id,
+  name: row.name,
+  blockNumber: BigInt(row.block_number),
+  blockTime: row.block_time,
+  logIndex: row.log_index,
+  txHash: row.tx_hash,
+  args: decodeRawValues(row.args_json),
+});
+
+function openDatabase(path: string): Database.Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { timeout: 2_000 });
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > migrations.length) {
+      throw new StoreError(`${path} has schema version ${version}, newer than this bot knows (${migrations.length}); run a newer bot or use another file`);
+    }
+    const migrate = db.transaction(() => {
+      for (let i = version; i < migrations.length; i++) db!.exec(migrations[i]!);
+      db!.pragma(`user_version = ${migrations.length}`);
+    });
+    migrate();
+    return db;
+  } catch (error) {
+    db?.close();
+    if (error instanceof StoreError) throw error;
+    const code = (error as { code?: string }).code ?? '';
+    const hint =
+      code === 'SQLITE_BUSY' ? 'another process holds it locked'
+      : code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' ? 'the file or its folder is not writable'
+      : code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' ? 'it is not a valid SQLite database (restore it from a backup or move it away)'
+      : (error as Error).message;
+    throw new StoreError(`cannot open the history database ${path}: ${hint}`, { cause: error });
+  }
+}
+
+/**
+ * The SQLite history store: created on first use, migrated on open, WAL-journalled.
+ * @example const store = openSqliteStore('data/metis-yield-bot.db');
+ */
+export function openSqliteStore(path: string): HistoryStore {
+  const db = openDatabase(path);
+  const statements = {
+    addObservation: db.prepare(
+      'INSERT INTO observations (source_id, chain_id, block_number, block_time, observed_at, values_json) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    latestObservation: db.prepare('SELECT * FROM observations WHERE source_id = ? ORDER BY block_time DESC, rowid DESC LIMIT 1'),
+    observationAtOrBefore: db.prepare(
+      'SELECT * FROM observations WHERE source_id = ? AND block_time <= ? ORDER BY block_time DESC, rowid DESC LIMIT 1',
+    ),
+    addEvent: db.prepare(
+      `INSERT OR IGNORE INTO events (source_id, chain_id, name, block_number, block_time, log_index, tx_hash, args_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    eventArgs: db.prepare('SELECT args_json FROM events WHERE source_id = ? AND name = ? AND block_time > ? AND block_time <= ?'),
+    recentEvents: db.prepare('SELECT * FROM events WHERE source_id = ? AND name = ? ORDER BY block_time DESC, log_index DESC LIMIT ?'),
+    getCursor: db.prepare('SELECT * FROM cursors WHERE key = ?'),
+    setCursor: db.prepare(
+      `INSERT INTO cursors (key, start_block, start_time, next_block) VALUES (?, ?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET start_block = excluded.start_block, start_time = excluded.start_time, next_block = excluded.next_block`,
+    ),
+    addMetric: db.prepare('INSERT INTO metrics (source_id, name, block_time, value) VALUES (?, ?, ?, ?)'),
+    metricAtOrBefore: db.prepare(
+      'SELECT block_time, value FROM metrics WHERE source_id = ? AND name = ? AND block_time <= ? ORDER BY block_time DESC, rowid DESC LIMIT 1',
+    ),
+    setStatus: db.prepare(
+      `INSERT INTO source_status (source_id, last_ok_at, last_error, last_error_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (source_id) DO UPDATE SET last_ok_at = excluded.last_ok_at, last_error = excluded.last_error, last_error_at = excluded.last_error_at`,
+    ),
+    statuses: db.prepare('SELECT * FROM source_status'),
+  };
+
+  return {
+    addObservation(o) {
+      statements.addObservation.run(o.sourceId, o.chainId, o.blockNumber.toString(), o.blockTime, o.observedAt, encodeRawValues(o.values));
+    },
+    latestObservation(sourceId) {
+      const row = statements.latestObservation.get(sourceId) as ObservationRow | undefined;
+      return row && toObservation(row);
+    },
+    observationAtOrBefore(sourceId, time) {
+      const row = statements.observationAtOrBefore.get(sourceId, time) as ObservationRow | undefined;
+      return row && toObservation(row);
+    },
+    addEvents(events) {
+      let added = 0;
+      for (const e of events) {
+        added += statements.addEvent.run(e.sourceId, e.chainId, e.name, e.blockNumber.toString(), e.blockTime, e.logIndex, e.txHash, encodeRawValues(e.args)).changes;
+      }
+      return added;
+    },
+    sumEventArg(sourceId, name, arg, fromTime, toTime) {
+      const rows = statements.eventArgs.all(sourceId, name, fromTime, toTime) as { args_json: string }[];
+      return rows.reduce((sum, row) => sum + (decodeRawValues(row.args_json)[arg] ?? 0n), 0n);
+    },
+    recentEvents(sourceId, name, limit) {
+      return (statements.recentEvents.all(sourceId, name, limit) as EventRow[]).map(toEvent);
+    },
+    getCursor(key) {
+      const row = statements.getCursor.get(key) as { start_block: string; start_time: number; next_block: string } | undefined;
+      return row && { startBlock: BigInt(row.start_block), startTime: row.start_time, nextBlock: BigInt(row.next_block) };
+    },
+    setCursor(key, cursor: EventCursor) {
+      statements.setCursor.run(key, cursor.startBlock.toString(), cursor.startTime, cursor.nextBlock.toString());
+    },
+    addMetrics(sourceId, blockTime, values: MetricValues) {
+      for (const [name, value] of Object.entries(values)) {
+        if (Number.isFinite(value)) statements.addMetric.run(sourceId, name, blockTime, value);
+      }
+    },
+    metricAtOrBefore(sourceId, name, time) {
+      const row = statements.metricAtOrBefore.get(sourceId, name, time) as { block_time: number; value: number } | undefined;
+      return row && { blockTime: row.block_time, value: row.value };
+    },
+    setSourceStatus(s: SourceStatusRecord) {
+      statements.setStatus.run(s.sourceId, s.lastOkAt ?? null, s.lastError ?? null, s.lastErrorAt ?? null);
+    },
+    sourceStatuses() {
+      return (statements.statuses.all() as { source_id: string; last_ok_at: number | null; last_error: string | null; last_error_at: number | null }[]).map(
+        (row) => ({
+          sourceId: row.source_id,
+          ...(row.last_ok_at === null ? {} : { lastOkAt: row.last_ok_at }),
+          ...(row.last_error === null ? {} : { lastError: row.last_error }),
+          ...(row.last_error_at === null ? {} : { lastErrorAt: row.last_error_at }),
+        }),
+      );
+    },
+    transaction(work) {
+      return db.transaction(work)();
+    },
+    close() {
+      if (db.open) db.close();
+    },
+  };
+}
