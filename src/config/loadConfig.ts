@@ -23,15 +23,15 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }, '');
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue): string[] {
   const where = formatPath(issue.path) || '(top level)';
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `${where}: required, but missing`;
-  if (issue.code === 'unrecognized_keys') return `${where}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (a typo?)`;
+  if (issue.code === 'invalid_type' && issue.input === undefined) return [`${where}: required, but missing`];
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => `${formatPath([...issue.path, key])}: unknown key "${key}" (a typo?)`);
   if (issue.code === 'invalid_union' && 'discriminator' in issue) {
     const options = (issue as { options?: unknown[] }).options ?? [];
-    return `${where}: must be one of ${options.map((o) => JSON.stringify(o)).join(', ')}`;
+    return [`${where}: must be one of ${options.map((o) => JSON.stringify(o)).join(', ')}`];
   }
-  return `${where}: ${issue.message}`;
+  return [`${where}: ${issue.message}`];
 }
 
 /**
@@ -46,7 +46,7 @@ export function parseConfig(text: string, env: Readonly<Record<string, string | 
   const { value, missing } = interpolateEnv(document.toJS(), env);
   const problems = missing.map((m) => `${m.path}: environment variable ${m.variable} is not set (write \${${m.variable}:-default} to give a default)`);
   const result = configSchema.safeParse(value);
-  if (!result.success) problems.push(...result.error.issues.map(describeIssue));
+  if (!result.success) problems.push(...result.error.issues.flatMap(describeIssue));
   if (problems.length > 0 || !result.success) throw new ConfigError(file, problems);
   return result.data;
 }

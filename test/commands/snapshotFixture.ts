@@ -1,0 +1,40 @@
+import { figure, missing } from '../../src/core/figure.ts';
+import type { Snapshot } from '../../src/metrics/figures.ts';
+import type { CommandContext } from '../../commands/command.ts';
+import { commands } from '../../commands/registry.ts';
+
+export const NOW = 1_800_000_000_000;
+
+/** A snapshot as the poller would build it; the values are data, not code under test. */
+export const snapshot: Snapshot = {
+  sources: [
+    {
+      id: 'sequencer', label: 'Sequencer mining', kind: 'sequencer', chainId: 1, staleAfterSeconds: 900,
+      lastRead: { blockNumber: 100n, blockTime: 1_799_999_900, observedAt: NOW - 120_000 },
+      figures: {
+        kind: 'sequencer', rewardPerBlock: figure(0.02), totalLocked: figure(1_000_000), exitDelaySeconds: figure(21 * 86_400),
+        blockTimeSeconds: figure(4), nominalApr: figure(0.15768), nominalApy: figure(0.17078), nominalApyChange24h: figure(0),
+        realizedApr7d: figure(0.1575), realizedApr30d: missing('not-enough-history'),
+      },
+    },
+    {
+      id: 'seMetis', label: 'seMetis <vault> & co', kind: 'erc4626', chainId: 1088, token: 'seMetis', staleAfterSeconds: 900,
+      lastRead: { blockNumber: 200n, blockTime: 1_799_999_900, observedAt: NOW - 3_600_000 },
+      figures: {
+        kind: 'yield', rate: figure(1.05), baseToken: 'eMetis', apy24h: figure(0.1274), apy7d: figure(0.1271), apy30d: missing('not-enough-history'),
+        apyChange24h: figure(-0.0001), tvl: figure(315_000), supply: figure(300_000), spreadOverBase: figure(0.1271 - 0.17078),
+      },
+      lastError: { message: 'convertToAssets reverted: <boom>', at: NOW - 60_000 },
+    },
+    {
+      id: 'eMetis-METIS', label: 'eMetis/METIS', kind: 'uniswap-v2', chainId: 1088, staleAfterSeconds: 900,
+      lastRead: { blockNumber: 200n, blockTime: 1_799_999_900, observedAt: NOW - 120_000 },
+      figures: { kind: 'pool', asset: 'eMetis', quote: 'METIS', price: figure(0.9963), fairValue: figure(1), depegBps: figure(-37) },
+    },
+  ],
+  tower: { baseToken: 'METIS', base: figure(1_000_000), layers: [], leverage: figure(1.119) },
+  chains: [{ id: 1, name: 'Ethereum', rpc: { chainId: 1, inUse: 'http://127.0.0.1:8545', endpoints: [] }, head: { number: 100n, time: 1 }, readAt: NOW - 120_000 }],
+  lastCycle: { startedAt: NOW - 125_000, finishedAt: NOW - 120_000 },
+};
+
+export const context: CommandContext = { snapshot: () => snapshot, now: () => NOW, commands: () => commands };

@@ -1,0 +1,59 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openSqliteStore, StoreError } from '../../src/store/sqliteStore.ts';
+
+const observation = (blockTime: number, pps: bigint) => ({
+  sourceId: 'seMetis',
+  chainId: 1088,
+  blockNumber: BigInt(blockTime),
+  blockTime,
+  observedAt: blockTime * 1000,
+  values: { pps, huge: 10n ** 30n + 1n },
+});
+
+describe('openSqliteStore', () => {
+  it('GIVEN observations THEN the one at or before a time comes back with exact bigints', () => {
+    const store = openSqliteStore(':memory:');
+    store.addObservation(observation(100, 1_000n));
+    store.addObservation(observation(200, 1_010n));
+    expect(store.observationAtOrBefore('seMetis', 199)?.values.pps).toBe(1_000n);
+    expect(store.observationAtOrBefore('seMetis', 200)?.values.huge).toBe(10n ** 30n + 1n);
+    expect(store.observationAtOrBefore('seMetis', 99)).toBeUndefined();
+    expect(store.latestObservation('seMetis')?.blockTime).toBe(200);
+    store.close();
+  });
+
+  it('GIVEN the same event twice THEN it is stored once and sums use the half-open window', () => {
+    const store = openSqliteStore(':memory:');
+    const event = (tx: string, blockTime: number, amount: bigint) => ({
+      sourceId: 'sequencer', chainId: 1, name: 'DistributeReward', blockNumber: 1n, blockTime, logIndex: 0, txHash: tx, args: { amount },
+    });
+    expect(store.addEvents([event('0xa', 100, 5n), event('0xb', 200, 7n)])).toBe(2);
+    expect(store.addEvents([event('0xa', 100, 5n)])).toBe(0);
+    expect(store.sumEventArg('sequencer', 'DistributeReward', 'amount', 100, 200)).toBe(7n);
+    expect(store.sumEventArg('sequencer', 'DistributeReward', 'amount', 99, 200)).toBe(12n);
+    store.close();
+  });
+
+  it('GIVEN a file THEN it is created, migrated, and remembers across reopen', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'store-')), 'nested', 'history.db');
+    const first = openSqliteStore(path);
+    first.setCursor('events:sequencer', { startBlock: 1n, startTime: 10, nextBlock: 50n });
+    first.addMetrics('seMetis', 100, { apy24h: 0.12, bad: Number.NaN });
+    first.close();
+    const second = openSqliteStore(path);
+    expect(second.getCursor('events:sequencer')).toEqual({ startBlock: 1n, startTime: 10, nextBlock: 50n });
+    expect(second.metricAtOrBefore('seMetis', 'apy24h', 100)).toEqual({ blockTime: 100, value: 0.12 });
+    expect(second.metricAtOrBefore('seMetis', 'bad', 100)).toBeUndefined();
+    second.close();
+  });
+
+  it('GIVEN a file that is not a database THEN a StoreError says so', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'store-')), 'corrupt.db');
+    writeFileSync(path, 'this is not sqlite, just text long enough to be read as a header page...'.repeat(20));
+    expect(() => openSqliteStore(path)).toThrow(StoreError);
+    expect(() => openSqliteStore(path)).toThrow(/not a valid SQLite database/);
+  });
+});
