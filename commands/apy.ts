@@ -19,7 +19,7 @@ function tableRow(view: SourceView, now: number): string[] | undefined {
   const f = view.figures;
   if (!f || f.kind === 'pool') return undefined;
   if (f.kind === 'sequencer') {
-    return [view.label, formatPercent(f.nominalApy), formatPercent(f.realizedApr7d), formatPointsChange(f.nominalApyChange24h), `${formatAmount(f.totalLocked)} locked`, ageCell(view, now)];
+    return [view.label, formatPercent(f.nominalApy), formatPercent(f.realizedApy7d), formatPointsChange(f.nominalApyChange24h), `${formatAmount(f.totalLocked)} locked`, ageCell(view, now)];
   }
   if (f.kind === 'yield') {
     return [view.label, formatPercent(f.apy24h), formatPercent(f.apy7d), formatPointsChange(f.apyChange24h), `${formatAmount(f.tvl)} ${f.baseToken}`, ageCell(view, now)];
@@ -69,7 +69,7 @@ function overview(snapshot: Snapshot, now: number): Block[] {
   }
   blocks.push({
     kind: 'note',
-    text: 'APY now: sequencer nominal APY (daily compounding), wrappers 24 h share-price growth, annualised. 7d: sequencer realized APR, wrappers 7 d APY. Δ24h in percentage points. age: since the last good read (⚠ stale). /apy <asset> for details.',
+    text: 'APY now: sequencer nominal APY (daily compounding), wrappers 24 h share-price growth, annualised. 7d: sequencer realized APY (7 d of rewards paid, daily compounding), wrappers 7 d APY. Δ24h in percentage points. age: since the last good read (⚠ stale). /apy <asset> for details.',
   });
   return blocks;
 }

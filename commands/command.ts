@@ -39,6 +39,8 @@ export interface CommandDefinition {
   /** One line, at most 100 characters (Discord's limit; Telegram allows 256). */
   readonly description: string;
   readonly options: readonly OptionSpec[];
+  /** Only for members who may manage channels (Discord: hidden from others and checked again on arrival). */
+  readonly requiresManageChannels?: boolean;
   run(args: ArgumentValues, context: CommandContext): Reply;
 }
 

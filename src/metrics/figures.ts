@@ -23,6 +23,8 @@ export interface SequencerFigures {
   readonly nominalApyChange24h: Figure;
   /** Rewards actually distributed over the window, annualised, over totalLocked. */
   readonly realizedApr7d: Figure;
+  /** The 7 d realized APR compounded daily, comparable with nominalApy. */
+  readonly realizedApy7d: Figure;
   readonly realizedApr30d: Figure;
 }
 

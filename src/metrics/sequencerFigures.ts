@@ -41,7 +41,9 @@ export function sequencerFigures(p: {
     else if (source.blockTimeSeconds !== undefined) blockTime = figure(source.blockTimeSeconds);
   }
   const nominalApr = blockTime.ok ? sequencerNominalApr({ rewardPerBlock, totalLocked, blockTimeSeconds: blockTime.value }) : blockTime;
-  const nominalApy = nominalApr.ok ? figure(aprToApy(nominalApr.value, COMPOUNDING_PER_YEAR)) : nominalApr;
+  const compounded = (apr: Figure) => (apr.ok ? figure(aprToApy(apr.value, COMPOUNDING_PER_YEAR)) : apr);
+  const nominalApy = compounded(nominalApr);
+  const realizedApr7d = realizedApr(store, source, now, totalLocked, 7 * DAY_SECONDS);
   return {
     kind: 'sequencer',
     rewardPerBlock: figure(toNumber(rewardPerBlock, METIS_DECIMALS)),
@@ -51,7 +53,8 @@ export function sequencerFigures(p: {
     nominalApr,
     nominalApy,
     nominalApyChange24h: difference(nominalApy, storedMetricAgo(store, source.id, 'nominalApy', now, DAY_SECONDS)),
-    realizedApr7d: realizedApr(store, source, now, totalLocked, 7 * DAY_SECONDS),
+    realizedApr7d,
+    realizedApy7d: compounded(realizedApr7d),
     realizedApr30d: realizedApr(store, source, now, totalLocked, 30 * DAY_SECONDS),
   };
 }

@@ -13,7 +13,7 @@ const usage = (reply: Reply | undefined) => {
 describe('handleCommandText', () => {
   it('GIVEN /apy THEN the table carries each source with APY now, 7d, change, TVL and age', () => {
     const out = text(handleCommandText('/apy', context));
-    expect(out).toMatch(/Sequencer mining\s+17\.08%\s+15\.75%\s+±0\.00 pp\s+1\.00M locked\s+2m/);
+    expect(out).toMatch(/Sequencer mining\s+17\.08%\s+17\.06%\s+±0\.00 pp\s+1\.00M locked\s+2m/);
     expect(out).toMatch(/seMetis <vault> & co\s+12\.74%\s+12\.71%\s+−0\.01 pp\s+315\.00k eMetis\s+1h ⚠/);
     expect(out).toContain('nominal APR 15.77% (APY 17.08%, compounded daily)');
     expect(out).toContain('realized APR 7d 15.75%, 30d —');

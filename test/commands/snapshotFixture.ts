@@ -14,7 +14,7 @@ export const snapshot: Snapshot = {
       figures: {
         kind: 'sequencer', rewardPerBlock: figure(0.02), totalLocked: figure(1_000_000), exitDelaySeconds: figure(21 * 86_400),
         blockTimeSeconds: figure(4), nominalApr: figure(0.15768), nominalApy: figure(0.17078), nominalApyChange24h: figure(0),
-        realizedApr7d: figure(0.1575), realizedApr30d: missing('not-enough-history'),
+        realizedApr7d: figure(0.1575), realizedApy7d: figure(0.17056), realizedApr30d: missing('not-enough-history'),
       },
     },
     {
