@@ -1,0 +1,354 @@
+import {
+  createPublicClient,
+  createTestClient,
+  createWalletClient,
+  defineChain,
+  encodeFunctionData,
+  getAddress,
+  http,
+  multicall3Abi,
+  type Account,
+  type Address,
+  type Chain,
+  type Hex,
+  type PrivateKeyAccount,
+  type PublicClient,
+  type TestClient,
+  type Transport,
+  type WalletClient,
+} from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import type { ContractName, Fixtures } from './compileFixtures.ts';
+import {
+  mockDepositPoolAbi,
+  mockErc20Abi,
+  mockErc4626Abi,
+  mockLockingInfoAbi,
+  mockUniswapV2PairAbi,
+  mockUniswapV3PoolAbi,
+} from './fixtureAbis.ts';
+import { isqrt, sqrtPriceX96FromPrice, tickFromSqrtPriceX96 } from './priceMath.ts';
+
+/** anvil's default account 0 (mnemonic "test test … junk"): deploys everything, on both chains. */
+export const DEVNET_PRIVATE_KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80' as const;
+export const DEVNET_DEPLOYER = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266' as const;
+export const MULTICALL3_ADDRESS = '0xcA11bde05977b3631167028862bE2a173976CA11' as const;
+export const L1_CHAIN_ID = 1;
+export const L2_CHAIN_ID = 1088;
+
+/**
+ * Where deployDevnet puts everything on fresh anvil chains: CREATE addresses of DEVNET_DEPLOYER at nonces
+ * 0, 1, 2, … in the order listed (config/devnet.yaml hard-codes them). The same deployer and nonces on both
+ * chains, so L1 and L2 share the first three addresses, as multi-chain deployments often do.
+ */
+export const DEVNET_ADDRESSES = {
+  l1: {
+    /** nonce 0: MockERC20 'Metis Token' METIS, 18 decimals */
+    metis: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+    /** nonce 1: MockLockingInfo (totalLocked …) */
+    lockingInfo: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512',
+    /** nonce 2: MockLockingPool (rewardPerBlock …; escrow = lockingInfo) */
+    lockingPool: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
+    multicall3: MULTICALL3_ADDRESS,
+  },
+  l2: {
+    /** nonce 0: MockERC20 'Wrapped Metis' WMETIS, 18 */
+    wmetis: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+    /** nonce 1: MockERC20 'ENKI eMetis' eMetis, 18 */
+    eMetis: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512',
+    /** nonce 2: MockERC4626 'Staked eMetis' seMetis over eMetis, 18/18 */
+    seMetis: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
+    /** nonce 3: MockERC20 'Artemis artMetis' artMetis, 18 */
+    artMetis: '0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9',
+    /** nonce 4: MockDepositPool (Artemis totalDeposits) */
+    artemisDepositPool: '0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9',
+    /** nonce 5: MockERC20 'USD Coin' USDC, 6 */
+    usdc: '0x5FC8d32690cc91D4c39d9d3abcBD16989F875707',
+    /** nonce 6: MockUniswapV2Pair token0 = eMetis, token1 = WMETIS */
+    v2EMetisWmetis: '0x0165878A594ca255338adfa4d48449f69242Eb8F',
+    /** nonce 7: MockUniswapV3Pool token0 = WMETIS, token1 = seMetis (the other order from the V2 pair) */
+    v3WmetisSeMetis: '0xa513E6E4b8f2a923D98304ec87F64353C4D5C853',
+    /** nonce 8: MockUniswapV3Pool token0 = WMETIS (18), token1 = USDC (6) */
+    v3WmetisUsdc: '0x2279B7A0a67DB372996a5FaB50D91eAA73d2eBe6',
+    multicall3: MULTICALL3_ADDRESS,
+  },
+} as const;
+
+const E18 = 10n ** 18n;
+const E6 = 10n ** 6n;
+const METIS_USDC_PRICE = 40n;
+const METIS_USDC_SQRT_PRICE_X96 = sqrtPriceX96FromPrice({ num: METIS_USDC_PRICE, den: 1n }, 18, 6);
+
+/** The state deployDevnet leaves (wei unless noted). */
+export const DEVNET_INITIAL = {
+  /** L1 block cadence set with anvil_setBlockTimestampInterval. */
+  l1BlockTimeSeconds: 12,
+  /** L2 block cadence set with anvil_setBlockTimestampInterval (Metis Andromeda's target). */
+  l2BlockTimeSeconds: 4,
+  l1: {
+    metisSupply: 10_000_000n * E18,
+    totalLocked: 1_000_000n * E18,
+    /** 0.02 METIS per L2 block: × 7,884,000 blocks a year at 4 s / 1,000,000 locked = 15.768 % nominal APR. */
+    rewardPerBlock: 20_000_000_000_000_000n,
+    exitDelaySeconds: 21n * 86_400n,
+    minLock: 20_000n * E18,
+    maxLock: 100_000n * E18,
+  },
+  l2: {
+    wmetisSupply: 1_000_000n * E18,
+    eMetisSupply: 600_000n * E18,
+    seMetisTotalAssets: 300_000n * E18,
+    seMetisTotalSupply: 300_000n * E18,
+    artMetisSupply: 200_000n * E18,
+    artemisTotalDeposits: 200_000n * E18,
+    usdcSupply: 10_000_000n * E6,
+    /** token0 eMetis, token1 WMETIS: price of eMetis 1 WMETIS. */
+    v2EMetisWmetis: { reserve0: 100_000n * E18, reserve1: 100_000n * E18 },
+    /** token0 WMETIS, token1 seMetis: 1 WMETIS = 1 seMetis (pps 1.0). */
+    v3WmetisSeMetis: { sqrtPriceX96: 2n ** 96n, tick: 0, liquidity: 100_000n * E18, fee: 500 },
+    /** token0 WMETIS (18), token1 USDC (6): 40 USDC per METIS. Liquidity ≈ sqrt(25,000 METIS × 1,000,000 USDC) in raw units. */
+    v3WmetisUsdc: {
+      price: 40,
+      sqrtPriceX96: METIS_USDC_SQRT_PRICE_X96,
+      tick: tickFromSqrtPriceX96(METIS_USDC_SQRT_PRICE_X96),
+      liquidity: isqrt(25_000n * E18 * 1_000_000n * E6),
+      fee: 3000,
+    },
+  },
+} as const;
+
+export interface DevnetChain {
+  readonly chainId: number;
+  readonly url: string;
+  readonly chain: Chain;
+  readonly publicClient: PublicClient<Transport, Chain>;
+  readonly walletClient: WalletClient<Transport, Chain, PrivateKeyAccount>;
+  readonly testClient: TestClient<'anvil', Transport, Chain>;
+}
+
+export interface DevnetDeployment {
+  readonly deployer: Address;
+  readonly l1: DevnetChain;
+  readonly l2: DevnetChain;
+  readonly addresses: typeof DEVNET_ADDRESSES;
+  readonly fixtures: Fixtures;
+  readonly l1BlockTimeSeconds: number;
+  readonly l2BlockTimeSeconds: number;
+  /** Timestamp of the latest block on BOTH chains when deployDevnet returned (it aligns them). */
+  readonly readyTime: number;
+}
+
+/** A viem chain for a devnet chain id served at `url`, with Multicall3 at the canonical address. */
+export function devnetChain(chainId: number, url: string): Chain {
+  const isMetis = chainId === L2_CHAIN_ID;
+  return defineChain({
+    id: chainId,
+    name: chainId === L1_CHAIN_ID ? 'Ethereum (devnet)' : isMetis ? 'Metis Andromeda (devnet)' : `Devnet ${chainId}`,
+    nativeCurrency: isMetis ? { name: 'Metis', symbol: 'METIS', decimals: 18 } : { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    rpcUrls: { default: { http: [url] } },
+    contracts: { multicall3: { address: MULTICALL3_ADDRESS, blockCreated: 0 } },
+  });
+}
+
+/** Public, wallet (DEVNET_PRIVATE_KEY) and anvil test clients for one devnet chain. */
+export function createDevnetChain(chainId: number, url: string): DevnetChain {
+  const chain = devnetChain(chainId, url);
+  // Long timeout: anvil_mine of tens of thousands of blocks is one request.
+  const transport = http(url, { timeout: 120_000, retryCount: 0 });
+  const account = privateKeyToAccount(DEVNET_PRIVATE_KEY);
+  return {
+    chainId,
+    url,
+    chain,
+    publicClient: createPublicClient({ chain, transport, pollingInterval: 100 }),
+    walletClient: createWalletClient({ chain, transport, account, pollingInterval: 100 }),
+    testClient: createTestClient({ chain, transport, mode: 'anvil' }),
+  };
+}
+
+/**
+ * Deploys `name` with `args` from the wallet's account and waits for the receipt (anvil automines).
+ * For extra fixtures beyond the standard tower (benchmarks); the address depends on the account's nonce.
+ */
+export async function deployFixture(
+  wallet: WalletClient<Transport, Chain, Account>,
+  publicClient: PublicClient<Transport, Chain>,
+  fixtures: Fixtures,
+  name: ContractName,
+  args: readonly unknown[] = [],
+): Promise<Address> {
+  const fixture = fixtures[name];
+  const hash = await wallet.deployContract({ abi: fixture.abi, bytecode: fixture.bytecode, args });
+  const receipt = await publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== 'success' || !receipt.contractAddress) throw new Error(`deploying ${name} failed (tx ${hash})`);
+  return getAddress(receipt.contractAddress);
+}
+
+export interface BatchCall {
+  readonly target: Address;
+  readonly callData: Hex;
+}
+
+/**
+ * Sends all calls in ONE transaction through Multicall3.aggregate3 (allowFailure false: any failing call
+ * reverts the lot), so they land in one block. The fixtures' setters are open, so msg.sender = Multicall3 is fine.
+ */
+export async function sendBatch(c: DevnetChain, calls: readonly BatchCall[]): Promise<{ blockNumber: bigint; hash: Hex }> {
+  const hash = await c.walletClient.writeContract({
+    address: MULTICALL3_ADDRESS,
+    abi: multicall3Abi,
+    functionName: 'aggregate3',
+    args: [calls.map((call) => ({ target: call.target, allowFailure: false, callData: call.callData }))],
+  });
+  return waitForSuccess(c, hash, 'Multicall3.aggregate3 batch');
+}
+
+/** Waits for the receipt of `hash` and throws unless it succeeded. */
+export async function waitForSuccess(c: DevnetChain, hash: Hex, what: string): Promise<{ blockNumber: bigint; hash: Hex }> {
+  const receipt = await c.publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== 'success') throw new Error(`${what} reverted on chain ${c.chainId} (tx ${hash})`);
+  return { blockNumber: receipt.blockNumber, hash };
+}
+
+export interface DeployDevnetOptions {
+  readonly l1Url: string;
+  readonly l2Url: string;
+  readonly fixtures: Fixtures;
+  /** Default 12. */
+  readonly l1BlockTimeSeconds?: number;
+  /** Default 4. */
+  readonly l2BlockTimeSeconds?: number;
+}
+
+/**
+ * Deploys the devnet tower on two FRESH anvil chains (ids 1 and 1088), in a fixed order so every address
+ * equals DEVNET_ADDRESSES (checked), installs Multicall3 at the canonical address on both, sets the
+ * DEVNET_INITIAL state, makes blocks come at fixed intervals (anvil_setBlockTimestampInterval) and finally
+ * mines so both chains' latest blocks share one timestamp, `readyTime`.
+ */
+export async function deployDevnet(opts: DeployDevnetOptions): Promise<DevnetDeployment> {
+  const l1BlockTimeSeconds = opts.l1BlockTimeSeconds ?? DEVNET_INITIAL.l1BlockTimeSeconds;
+  const l2BlockTimeSeconds = opts.l2BlockTimeSeconds ?? DEVNET_INITIAL.l2BlockTimeSeconds;
+  const l1 = createDevnetChain(L1_CHAIN_ID, opts.l1Url);
+  const l2 = createDevnetChain(L2_CHAIN_ID, opts.l2Url);
+  await Promise.all([prepareChain(l1, opts.fixtures, l1BlockTimeSeconds), prepareChain(l2, opts.fixtures, l2BlockTimeSeconds)]);
+  await Promise.all([deployL1(l1, opts.fixtures), deployL2(l2, opts.fixtures)]);
+  const readyTime = await alignChains(l1, l2, l2BlockTimeSeconds);
+  return {
+    deployer: DEVNET_DEPLOYER,
+    l1,
+    l2,
+    addresses: DEVNET_ADDRESSES,
+    fixtures: opts.fixtures,
+    l1BlockTimeSeconds,
+    l2BlockTimeSeconds,
+    readyTime,
+  };
+}
+
+async function prepareChain(c: DevnetChain, fixtures: Fixtures, blockTimeSeconds: number): Promise<void> {
+  const [chainId, nonce] = await Promise.all([
+    c.publicClient.getChainId(),
+    c.publicClient.getTransactionCount({ address: DEVNET_DEPLOYER }),
+  ]);
+  if (chainId !== c.chainId) throw new Error(`deployDevnet: ${c.url} has chain id ${chainId}, expected ${c.chainId}`);
+  if (nonce !== 0) {
+    throw new Error(`deployDevnet: deployer ${DEVNET_DEPLOYER} already has nonce ${nonce} on chain ${c.chainId} (${c.url}); the fixed addresses need a fresh anvil`);
+  }
+  await c.testClient.setBlockTimestampInterval({ interval: blockTimeSeconds });
+  await c.testClient.setCode({ address: MULTICALL3_ADDRESS, bytecode: fixtures.Multicall3.deployedBytecode });
+}
+
+async function deployExpected(c: DevnetChain, fixtures: Fixtures, name: ContractName, args: readonly unknown[], expected: Address, label: string): Promise<void> {
+  const address = await deployFixture(c.walletClient, c.publicClient, fixtures, name, args);
+  if (address.toLowerCase() !== expected.toLowerCase()) {
+    throw new Error(
+      `deployDevnet: ${label} (${name}) on chain ${c.chainId} landed at ${address}, expected ${expected} from DEVNET_ADDRESSES; ` +
+        'the chain must be fresh and the deployment order unchanged',
+    );
+  }
+}
+
+const call = <T extends { target: Address; callData: Hex }>(x: T): BatchCall => x;
+
+async function deployL1(c: DevnetChain, fixtures: Fixtures): Promise<void> {
+  const a = DEVNET_ADDRESSES.l1;
+  const init = DEVNET_INITIAL.l1;
+  await deployExpected(c, fixtures, 'MockERC20', ['Metis Token', 'METIS', 18], a.metis, 'METIS');
+  await deployExpected(c, fixtures, 'MockLockingInfo', [], a.lockingInfo, 'LockingInfo');
+  await deployExpected(c, fixtures, 'MockLockingPool', [a.lockingInfo, init.rewardPerBlock, init.exitDelaySeconds], a.lockingPool, 'LockingPool');
+  await sendBatch(c, [
+    call({ target: a.metis, callData: encodeFunctionData({ abi: mockErc20Abi, functionName: 'mint', args: [a.lockingInfo, init.totalLocked] }) }),
+    call({ target: a.metis, callData: encodeFunctionData({ abi: mockErc20Abi, functionName: 'mint', args: [DEVNET_DEPLOYER, init.metisSupply - init.totalLocked] }) }),
+    call({ target: a.lockingInfo, callData: encodeFunctionData({ abi: mockLockingInfoAbi, functionName: 'setTotalLocked', args: [init.totalLocked] }) }),
+    call({ target: a.lockingInfo, callData: encodeFunctionData({ abi: mockLockingInfoAbi, functionName: 'setLockLimits', args: [init.minLock, init.maxLock] }) }),
+  ]);
+}
+
+async function deployL2(c: DevnetChain, fixtures: Fixtures): Promise<void> {
+  const a = DEVNET_ADDRESSES.l2;
+  const init = DEVNET_INITIAL.l2;
+  await deployExpected(c, fixtures, 'MockERC20', ['Wrapped Metis', 'WMETIS', 18], a.wmetis, 'WMETIS');
+  await deployExpected(c, fixtures, 'MockERC20', ['ENKI eMetis', 'eMetis', 18], a.eMetis, 'eMetis');
+  await deployExpected(c, fixtures, 'MockERC4626', [a.eMetis, 18, 18], a.seMetis, 'seMetis');
+  await deployExpected(c, fixtures, 'MockERC20', ['Artemis artMetis', 'artMetis', 18], a.artMetis, 'artMetis');
+  await deployExpected(c, fixtures, 'MockDepositPool', [], a.artemisDepositPool, 'Artemis deposit pool');
+  await deployExpected(c, fixtures, 'MockERC20', ['USD Coin', 'USDC', 6], a.usdc, 'USDC');
+  await deployExpected(c, fixtures, 'MockUniswapV2Pair', [a.eMetis, a.wmetis], a.v2EMetisWmetis, 'V2 eMetis/WMETIS');
+  await deployExpected(c, fixtures, 'MockUniswapV3Pool', [a.wmetis, a.seMetis], a.v3WmetisSeMetis, 'V3 WMETIS/seMetis');
+  await deployExpected(c, fixtures, 'MockUniswapV3Pool', [a.wmetis, a.usdc], a.v3WmetisUsdc, 'V3 WMETIS/USDC');
+
+  const v2 = init.v2EMetisWmetis;
+  const v3s = init.v3WmetisSeMetis;
+  const v3u = init.v3WmetisUsdc;
+  const usdcInPool = 1_000_000n * E6;
+  const wmetisInPools = v2.reserve1 + 100_000n * E18 + 25_000n * E18;
+  const eMetisInVaultAndPool = init.seMetisTotalAssets + v2.reserve0;
+  const erc20 = (target: Address, functionName: 'mint', to: Address, amount: bigint) =>
+    call({ target, callData: encodeFunctionData({ abi: mockErc20Abi, functionName, args: [to, amount] }) });
+  await sendBatch(c, [
+    erc20(a.wmetis, 'mint', a.v2EMetisWmetis, v2.reserve1),
+    erc20(a.wmetis, 'mint', a.v3WmetisSeMetis, 100_000n * E18),
+    erc20(a.wmetis, 'mint', a.v3WmetisUsdc, 25_000n * E18),
+    erc20(a.wmetis, 'mint', DEVNET_DEPLOYER, init.wmetisSupply - wmetisInPools),
+    erc20(a.eMetis, 'mint', a.seMetis, init.seMetisTotalAssets),
+    erc20(a.eMetis, 'mint', a.v2EMetisWmetis, v2.reserve0),
+    erc20(a.eMetis, 'mint', DEVNET_DEPLOYER, init.eMetisSupply - eMetisInVaultAndPool),
+    erc20(a.artMetis, 'mint', DEVNET_DEPLOYER, init.artMetisSupply),
+    erc20(a.usdc, 'mint', a.v3WmetisUsdc, usdcInPool),
+    erc20(a.usdc, 'mint', DEVNET_DEPLOYER, init.usdcSupply - usdcInPool),
+    call({ target: a.seMetis, callData: encodeFunctionData({ abi: mockErc4626Abi, functionName: 'setMetadata', args: ['Staked eMetis', 'seMetis'] }) }),
+    call({ target: a.seMetis, callData: encodeFunctionData({ abi: mockErc4626Abi, functionName: 'setTotals', args: [init.seMetisTotalAssets, init.seMetisTotalSupply] }) }),
+    call({ target: a.artemisDepositPool, callData: encodeFunctionData({ abi: mockDepositPoolAbi, functionName: 'setTotalDeposits', args: [init.artemisTotalDeposits] }) }),
+    call({ target: a.v2EMetisWmetis, callData: encodeFunctionData({ abi: mockUniswapV2PairAbi, functionName: 'setReserves', args: [v2.reserve0, v2.reserve1] }) }),
+    call({ target: a.v3WmetisSeMetis, callData: encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setFee', args: [v3s.fee] }) }),
+    call({ target: a.v3WmetisSeMetis, callData: encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setLiquidity', args: [v3s.liquidity] }) }),
+    call({ target: a.v3WmetisSeMetis, callData: encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setSlot0', args: [v3s.sqrtPriceX96, v3s.tick] }) }),
+    call({ target: a.v3WmetisUsdc, callData: encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setFee', args: [v3u.fee] }) }),
+    call({ target: a.v3WmetisUsdc, callData: encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setLiquidity', args: [v3u.liquidity] }) }),
+    call({ target: a.v3WmetisUsdc, callData: encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setSlot0', args: [v3u.sqrtPriceX96, v3u.tick] }) }),
+  ]);
+}
+
+/**
+ * Mines empty blocks so both chains' latest blocks carry the same timestamp: the later of the two, rounded up
+ * so the L2 keeps its exact cadence. Returns that timestamp.
+ */
+async function alignChains(l1: DevnetChain, l2: DevnetChain, l2BlockTimeSeconds: number): Promise<number> {
+  const [b1, b2] = await Promise.all([l1.publicClient.getBlock(), l2.publicClient.getBlock()]);
+  const t1 = Number(b1.timestamp);
+  const t2 = Number(b2.timestamp);
+  const behind = Math.max(0, t1 - t2);
+  const l2Blocks = Math.ceil(behind / l2BlockTimeSeconds);
+  const ready = t2 + l2Blocks * l2BlockTimeSeconds;
+  if (l2Blocks > 0) await l2.testClient.mine({ blocks: l2Blocks });
+  if (t1 < ready) {
+    await l1.testClient.setNextBlockTimestamp({ timestamp: BigInt(ready) });
+    await l1.testClient.mine({ blocks: 1 });
+  }
+  const [a1, a2] = await Promise.all([l1.publicClient.getBlock(), l2.publicClient.getBlock()]);
+  if (Number(a1.timestamp) !== ready || Number(a2.timestamp) !== ready) {
+    throw new Error(`deployDevnet: could not align chains at ${ready} (L1 ${a1.timestamp}, L2 ${a2.timestamp})`);
+  }
+  return ready;
+}

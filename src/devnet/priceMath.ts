@@ -1,0 +1,85 @@
+/**
+ * Integer price helpers for setting devnet pools. Prices are exact rationals `num / den` of token0 in token1 in
+ * whole-token units (like the V2/V3 formulas in DESIGN.md section 2); raw (wei) prices scale by 10^(dec1 − dec0).
+ */
+
+export interface Ratio {
+  readonly num: bigint;
+  readonly den: bigint;
+}
+
+const Q96 = 2n ** 96n;
+const Q192 = Q96 * Q96;
+const MIN_TICK = -887_272;
+const MAX_TICK = 887_272;
+
+/** floor(sqrt(n)) for n ≥ 0. */
+export function isqrt(n: bigint): bigint {
+  if (n < 0n) throw new RangeError('isqrt of a negative number');
+  if (n < 2n) return n;
+  let x = BigInt(Math.floor(Math.sqrt(Number(n)))); // close start; Newton fixes the rest
+  if (x === 0n) x = 1n;
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (x * x <= n && (x + 1n) * (x + 1n) > n) return x;
+    x = y;
+  }
+}
+
+/** A decimal number or string as a Ratio with an 18-decimal denominator, exactly for strings like "0.95". */
+export function ratioFrom(value: number | string): Ratio {
+  // String(0.95) is "0.95" (the shortest round-trip form); only tiny numbers need toFixed.
+  const text = typeof value === 'number' ? (/e/i.test(String(value)) ? value.toFixed(18) : String(value)) : value.trim();
+  const match = /^(\d+)(?:\.(\d*))?$/.exec(text);
+  if (!match) throw new RangeError(`not a non-negative decimal price: ${String(value)}`);
+  const fraction = (match[2] ?? '').slice(0, 18).padEnd(18, '0');
+  return { num: BigInt(match[1]!) * 10n ** 18n + BigInt(fraction), den: 10n ** 18n };
+}
+
+export function mulRatio(a: Ratio, b: Ratio): Ratio {
+  return { num: a.num * b.num, den: a.den * b.den };
+}
+
+export function invertRatio(a: Ratio): Ratio {
+  return { num: a.den, den: a.num };
+}
+
+/** The ratio times 10^18, rounded down. */
+export function ratioToE18(a: Ratio): bigint {
+  return (a.num * 10n ** 18n) / a.den;
+}
+
+/** sqrtPriceX96 = floor(sqrt(raw price) × 2^96) for a price of token0 in token1 in whole-token units. */
+export function sqrtPriceX96FromPrice(price: Ratio, decimals0: number, decimals1: number): bigint {
+  return isqrt((price.num * 10n ** BigInt(decimals1) * Q192) / (price.den * 10n ** BigInt(decimals0)));
+}
+
+/** Price of token0 in token1 in whole-token units, as a Ratio, from sqrtPriceX96. */
+export function priceFromSqrtPriceX96(sqrtPriceX96: bigint, decimals0: number, decimals1: number): Ratio {
+  return { num: sqrtPriceX96 * sqrtPriceX96 * 10n ** BigInt(decimals0), den: Q192 * 10n ** BigInt(decimals1) };
+}
+
+/**
+ * The tick whose price is just at or below sqrtPriceX96: floor(log_1.0001(raw price)), in doubles. It can be
+ * one off the on-chain TickMath exactly at a tick boundary; the devnet only needs it consistent for observe().
+ */
+export function tickFromSqrtPriceX96(sqrtPriceX96: bigint): number {
+  const sqrt = Number(sqrtPriceX96) / Number(Q96);
+  const tick = Math.floor((2 * Math.log(sqrt)) / Math.log(1.0001));
+  return Math.min(MAX_TICK, Math.max(MIN_TICK, tick));
+}
+
+/**
+ * V2 reserves with the invariant k = reserve0 × reserve1 kept (as far as integer roots allow) and the given price
+ * of token0 in token1 in whole-token units.
+ */
+export function v2ReservesForPrice(k: bigint, price: Ratio, decimals0: number, decimals1: number): { reserve0: bigint; reserve1: bigint } {
+  const rawNum = price.num * 10n ** BigInt(decimals1);
+  const rawDen = price.den * 10n ** BigInt(decimals0);
+  return { reserve0: isqrt((k * rawDen) / rawNum), reserve1: isqrt((k * rawNum) / rawDen) };
+}
+
+/** Price of token0 in token1 in whole-token units from V2 reserves. */
+export function priceFromV2Reserves(reserve0: bigint, reserve1: bigint, decimals0: number, decimals1: number): Ratio {
+  return { num: reserve1 * 10n ** BigInt(decimals0), den: reserve0 * 10n ** BigInt(decimals1) };
+}

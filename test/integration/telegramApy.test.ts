@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app.ts';
+import { loadConfig } from '../../src/config/loadConfig.ts';
+import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
+import { silentLogger } from '../../src/log/logger.ts';
+import { startFakeBotApi, type FakeBotApi } from '../fakes/fakeBotApi.ts';
+import { startCountingProxy, type CountingProxy } from '../helpers/countingProxy.ts';
+
+const YEAR = 31_536_000;
+const DAY = 86_400;
+const E18 = 10n ** 18n;
+const CHAT = 4242;
+
+/** Percent with two decimals, as the reply prints it; computed here, not by the bot's formatter. */
+const pct = (fraction: number) => `${(fraction * 100).toFixed(2)}%`;
+
+describe('the spine on a devnet: /apy through Telegram', () => {
+  let devnet: Devnet;
+  let l1: CountingProxy;
+  let l2: CountingProxy;
+  let telegram: FakeBotApi;
+  let app: App;
+  const l2Times: number[] = [];
+  const ppsAt: bigint[] = [];
+  let wall = 1_700_000_000_000;
+
+  /** One poll cycle, remembering the L2 head time it read at (what every window is measured in). */
+  async function cycle(): Promise<void> {
+    await app.poller.runCycle();
+    const head = await devnet.deployment.l2.publicClient.getBlock();
+    l2Times.push(Number(head.timestamp));
+    const { seMetisTotalAssets, seMetisTotalSupply } = devnet.scenario.state().l2;
+    ppsAt.push((seMetisTotalAssets * E18) / seMetisTotalSupply);
+  }
+
+  beforeAll(async () => {
+    devnet = await startDevnet({
+      genesisTime: 1_700_000_000,
+      // The test sets every rate itself: no automatic growth or wobble.
+      scenario: { vaultApr: 0, artemisApr: 0, wobbleBps: 0, maxL2BlocksPerAdvance: 2_100 },
+    });
+    [l1, l2] = await Promise.all([startCountingProxy(devnet.l1.url), startCountingProxy(devnet.l2.url)]);
+    telegram = await startFakeBotApi();
+    const config = loadConfig('config/devnet.yaml', { DEVNET_L1_RPC: l1.url, DEVNET_L2_RPC: l2.url, METIS_BOT_DB: ':memory:' });
+    app = await createApp({
+      config,
+      env: { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot, LOG_LEVEL: 'silent', METIS_BOT_CONFIG: 'config/devnet.yaml' },
+      logger: silentLogger,
+      now: () => wall,
+    });
+
+    // Day 0: share price 1.000000; 8 daily steps; on day 7 the price is 1.002000, on day 8 1.002400.
+    await devnet.scenario.setVaultTotals(1_000_000n * E18, 1_000_000n * E18);
+    await cycle();
+    for (let day = 1; day <= 8; day++) {
+      await devnet.scenario.advance(DAY);
+      if (day === 7) await devnet.scenario.setVaultTotals(1_002_000n * E18, 1_000_000n * E18);
+      if (day === 8) {
+        await devnet.scenario.setVaultTotals(1_002_400n * E18, 1_000_000n * E18);
+        await devnet.scenario.setDepeg('v2EMetisWmetis', -37);
+      }
+      wall += DAY * 1000;
+      await cycle();
+    }
+    wall += 90_000; // the answer is read 90 s after the last cycle
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    await telegram?.close();
+    await Promise.all([l1?.close(), l2?.close()]);
+    await devnet?.stop();
+  });
+
+  it('publishes the command list from the command definitions', () => {
+    expect(telegram.getCommands()).toEqual([
+      { command: 'start', description: expect.any(String) },
+      { command: 'help', description: expect.any(String) },
+      { command: 'apy', description: expect.any(String) },
+      { command: 'status', description: expect.any(String) },
+    ]);
+  });
+
+  it('answers /apy with the figures the test computes from the state it set', async () => {
+    telegram.sendUserMessage({ chatId: CHAT, text: '/apy' });
+    const reply = await telegram.nextMessageTo(CHAT);
+    expect(reply.parse_mode).toBe('HTML');
+    const text = reply.plain;
+
+    // Sequencer: 0.02 METIS per L2 block, 4 s blocks, 1,000,000 METIS locked.
+    const nominalApr = (0.02 * (YEAR / 4)) / 1_000_000;
+    const nominalApy = (1 + nominalApr / 365) ** 365 - 1;
+    expect(text).toContain(`nominal APR ${pct(nominalApr)} (APY ${pct(nominalApy)}, compounded daily)`);
+    expect(text).toContain('L2 block 4.00 s');
+
+    // Realized: every DistributeReward the scenario emitted inside the trailing 7 days of L1 time.
+    const l1Head = await devnet.deployment.l1.publicClient.getBlock();
+    const logs = await devnet.deployment.l1.publicClient.getContractEvents({
+      address: devnet.deployment.addresses.l1.lockingPool,
+      abi: [{ type: 'event', name: 'DistributeReward', inputs: [
+        { name: 'batchId', type: 'uint256', indexed: true }, { name: 'startEpoch', type: 'uint256', indexed: false },
+        { name: 'endEpoch', type: 'uint256', indexed: false }, { name: 'amount', type: 'uint256', indexed: false },
+        { name: 'rpb', type: 'uint256', indexed: false }] }],
+      eventName: 'DistributeReward',
+      fromBlock: 0n,
+    });
+    let paid = 0n;
+    for (const log of logs) {
+      const block = await devnet.deployment.l1.publicClient.getBlock({ blockNumber: log.blockNumber });
+      if (Number(block.timestamp) > Number(l1Head.timestamp) - 7 * DAY) paid += (log.args as { amount: bigint }).amount;
+    }
+    const realizedApr7d = (Number(paid) / 1e18 / 1_000_000) * (YEAR / (7 * DAY));
+    expect(text).toContain(`realized APR 7d ${pct(realizedApr7d)}`);
+
+    // seMetis: share price 1.000000 until day 7, 1.002000 on day 7, 1.002400 on day 8. A window starts at the
+    // newest read at or before (now − window): day 7 for 24 h, day 1 (still 1.000000) for 7 d.
+    const t8 = l2Times[8]!;
+    const startOf = (window: number) => l2Times.findLastIndex((t) => t <= t8 - window);
+    expect([startOf(DAY), startOf(7 * DAY)]).toEqual([7, 1]);
+    expect(ppsAt[8]).toBe(1_002_400_000_000_000_000n);
+    const apy24h = (1.0024 / 1.002) ** (YEAR / (t8 - l2Times[7]!)) - 1;
+    const apy7d = 1.0024 ** (YEAR / (t8 - l2Times[1]!)) - 1;
+    expect(text).toMatch(new RegExp(`ENKI seMetis\\s+${pct(apy24h)}\\s+${pct(apy7d)}`));
+
+    // The V2 pool was set 37 bps under fair (eMetis is a 1:1 claim on METIS).
+    const { reserve0, reserve1 } = devnet.scenario.state().l2.pools.v2EMetisWmetis;
+    const price = Number((reserve1! * 10n ** 12n) / reserve0!) / 1e12;
+    expect(text).toContain(`eMetis/METIS ${price.toFixed(4)} (−${Math.round((1 - price) * 10_000)} bps)`);
+
+    // Tower: eMetis 600,000 × 1 + seMetis 1,000,000 × 1.0024 + artMetis 200,000 × 1 over 1,000,000 locked.
+    const { eMetisSupply, artMetisSupply } = devnet.scenario.state().l2;
+    const leverage = (Number(eMetisSupply / E18) + 1_000_000 * 1.0024 + Number(artMetisSupply / E18)) / 1_000_000;
+    expect(text).toContain(`Tower leverage: ${leverage.toFixed(3)}×`);
+    // Data age: the last good read was 90 s before the question.
+    expect(text).toMatch(/ENKI seMetis.*\s1m 30s\n/);
+  });
+
+  it('answers a bad argument with the usage line and the known assets', async () => {
+    telegram.sendUserMessage({ chatId: CHAT, text: '/apy dogecoin' });
+    const reply = await telegram.nextMessageTo(CHAT);
+    expect(reply.plain).toContain('Unknown asset "dogecoin". Known: sequencer, eMetis, seMetis, artMetis');
+    expect(reply.plain).toContain('Usage: /apy [asset]');
+  });
+
+  it('costs one eth_call per chain in a steady cycle', async () => {
+    await devnet.scenario.advance(3600);
+    l1.reset();
+    l2.reset();
+    await app.poller.runCycle();
+    const count = (methods: string[], method: string) => methods.filter((m) => m === method).length;
+    expect(count(l1.methods, 'eth_call')).toBe(1);
+    expect(count(l2.methods, 'eth_call')).toBe(1);
+    // L1: logs from the cursor, plus the block time of the one new reward event when the node does not put it on logs.
+    expect(count(l1.methods, 'eth_getLogs')).toBe(1);
+    expect(l1.methods.length).toBeLessThanOrEqual(3);
+    // L2: the block at the start of the block-time window.
+    expect(l2.methods).toEqual(['eth_call', 'eth_getBlockByNumber']);
+  });
+});
