@@ -1,0 +1,92 @@
+import { createPublicClient, http, type PublicClient } from 'viem';
+import { configSchema, type Config } from '../src/config/configSchema.ts';
+import { DEVNET_ADDRESSES, deployFixture } from '../src/devnet/deployDevnet.ts';
+import type { Devnet } from '../src/devnet/startDevnet.ts';
+import { silentLogger } from '../src/log/logger.ts';
+import { Poller } from '../src/poller/poller.ts';
+import { createFailoverRpc } from '../src/rpc/failoverRpc.ts';
+import { createSourceReader } from '../src/sources/createSourceReader.ts';
+import { openSqliteStore } from '../src/store/sqliteStore.ts';
+import { startCountingProxy } from '../test/helpers/countingProxy.ts';
+import { percentile } from './percentiles.ts';
+
+const E18 = 10n ** 18n;
+
+export interface PollBenchResult {
+  readonly sources: number;
+  readonly batched: { readonly requestsPerCycle: number; readonly ethCallsPerCycle: number; readonly msMedian: number };
+  readonly perView: { readonly requestsPerCycle: number; readonly msMedian: number };
+}
+
+/** Deploys `vaults` ERC-4626 vaults and `pools` V2 pairs on the devnet's L2 and returns a config naming them. */
+async function deployBenchTower(devnet: Devnet, vaults: number, pools: number, rpcUrl: string): Promise<Config> {
+  const { l2, fixtures } = devnet.deployment;
+  const { eMetis, wmetis } = DEVNET_ADDRESSES.l2;
+  const sources: Record<string, unknown>[] = [];
+  const tokens: Record<string, unknown> = { METIS: {}, eMetis: { base: 'METIS' } };
+  for (let i = 0; i < vaults; i++) {
+    const vault = await deployFixture(l2.walletClient, l2.publicClient, fixtures, 'MockERC4626', [eMetis, 18, 18]);
+    await l2.publicClient.waitForTransactionReceipt({
+      hash: await l2.walletClient.writeContract({ address: vault, abi: fixtures.MockERC4626.abi, functionName: 'setTotals', args: [BigInt(1_000 + i) * E18, 1_000n * E18] }),
+    });
+    tokens[`vault${i}`] = { base: 'eMetis', rateFrom: `vault${i}` };
+    sources.push({ id: `vault${i}`, kind: 'erc4626', chain: 1088, token: `vault${i}`, vault });
+  }
+  for (let i = 0; i < pools; i++) {
+    const pool = await deployFixture(l2.walletClient, l2.publicClient, fixtures, 'MockUniswapV2Pair', [eMetis, wmetis]);
+    await l2.publicClient.waitForTransactionReceipt({
+      hash: await l2.walletClient.writeContract({ address: pool, abi: fixtures.MockUniswapV2Pair.abi, functionName: 'setReserves', args: [100_000n * E18, BigInt(100_000 - i) * E18] }),
+    });
+    sources.push({ id: `pool${i}`, kind: 'uniswap-v2', chain: 1088, pool, asset: 'eMetis', assetAddress: eMetis, quote: 'METIS' });
+  }
+  return configSchema.parse({ chains: [{ id: 1088, name: 'Devnet L2', rpc: [rpcUrl] }], tokens, sources, store: { path: ':memory:' } });
+}
+
+/**
+ * One poll cycle over 50 vaults and pools, batched (the bot) against reading every view with its own
+ * request, side by side on the same devnet; JSON-RPC requests counted on the wire by a proxy.
+ */
+export async function benchPoll(devnet: Devnet, cycles = 7): Promise<PollBenchResult> {
+  const proxy = await startCountingProxy(devnet.l2.url);
+  try {
+    const config = await deployBenchTower(devnet, 25, 25, proxy.url);
+    const store = openSqliteStore(':memory:');
+    const rpc = createFailoverRpc({ chainId: 1088, urls: [proxy.url], timeoutMs: 10_000 });
+    const poller = new Poller({ config, store, rpcs: new Map([[1088, rpc]]), logger: silentLogger });
+    await poller.runCycle(); // metadata (decimals, token order) is read once, at the first cycle
+
+    const batchedMs: number[] = [];
+    proxy.reset();
+    for (let i = 0; i < cycles; i++) {
+      const start = performance.now();
+      await poller.runCycle();
+      batchedMs.push(performance.now() - start);
+    }
+    const batchedRequests = proxy.methods.length / cycles;
+    const ethCalls = proxy.methods.filter((m) => m === 'eth_call').length / cycles;
+
+    // The naive way: every view its own eth_call (no multicall, no JSON-RPC batching).
+    const client = createPublicClient({ transport: http(proxy.url, { batch: false }) }) as PublicClient;
+    const readers = config.sources.map(createSourceReader);
+    await Promise.all(readers.map((r) => r.prepare(client)));
+    const perViewMs: number[] = [];
+    proxy.reset();
+    for (let i = 0; i < cycles; i++) {
+      const start = performance.now();
+      await client.getBlockNumber({ cacheTime: 0 });
+      for (const reader of readers) {
+        for (const call of reader.calls()) await client.readContract({ ...call, args: call.args ?? [] });
+      }
+      perViewMs.push(performance.now() - start);
+    }
+    const perViewRequests = proxy.methods.length / cycles;
+    store.close();
+    return {
+      sources: config.sources.length,
+      batched: { requestsPerCycle: batchedRequests, ethCallsPerCycle: ethCalls, msMedian: percentile(batchedMs, 50) },
+      perView: { requestsPerCycle: perViewRequests, msMedian: percentile(perViewMs, 50) },
+    };
+  } finally {
+    await proxy.close();
+  }
+}
