@@ -85,7 +85,11 @@ export async function readChain(p: {
 
   const [numberResult, timeResult] = results;
   if (numberResult?.status !== 'success' || timeResult?.status !== 'success') {
-    const message = 'Multicall3 did not answer getBlockNumber/getCurrentBlockTimestamp (is it deployed at the canonical address?)';
+    // With allowFailure, viem reports a failed request (not only a reverted call) on every entry: show its cause.
+    const failed = numberResult?.status === 'failure' ? numberResult : timeResult?.status === 'failure' ? timeResult : undefined;
+    const message = failed
+      ? shortError(failed.error.cause ?? failed.error)
+      : 'Multicall3 did not answer getBlockNumber/getCurrentBlockTimestamp (is it deployed at the canonical address?)';
     return { chainId: chain.id, observations, events, cursors, failures: [...failures, ...ready.map((r) => ({ sourceId: r.config.id, error: message }))], error: message };
   }
   const head: BlockPoint = { number: numberResult.result as bigint, time: Number(timeResult.result as bigint) };

@@ -38,9 +38,13 @@ export class AllEndpointsFailedError extends Error {
   }
 }
 
-/** One line for logs and /status, whatever was thrown. */
+/** One line for logs and /status, whatever was thrown. viem wraps transport errors, so our own cause is looked for first. */
 export function shortError(error: unknown): string {
-  if (error instanceof EndpointError || error instanceof JsonRpcError) return error.shortMessage;
+  for (let cause: unknown = error, depth = 0; cause && depth < 8; cause = (cause as { cause?: unknown }).cause, depth++) {
+    if (cause instanceof AllEndpointsFailedError) return cause.message;
+    if (cause instanceof EndpointError) return cause.shortMessage;
+    if (cause instanceof JsonRpcError) return cause.shortMessage;
+  }
   if (error && typeof error === 'object' && 'shortMessage' in error && typeof error.shortMessage === 'string') return error.shortMessage;
   if (error instanceof Error) return error.message.split('\n')[0] ?? error.name;
   return String(error);

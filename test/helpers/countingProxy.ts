@@ -11,6 +11,8 @@ export interface CountingProxy {
   reset(): void;
   /** Answers the next `times` requests with this instead of forwarding them (a fault on the wire). */
   fail(times: number, fault: { status: number; body: string } | 'hang'): void;
+  /** Drops faults not yet used. */
+  heal(): void;
   close(): Promise<void>;
 }
 
@@ -64,6 +66,9 @@ export async function startCountingProxy(upstream: string): Promise<CountingProx
     },
     fail(times, fault) {
       for (let i = 0; i < times; i++) faults.push(fault);
+    },
+    heal() {
+      faults.length = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {
