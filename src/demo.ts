@@ -46,6 +46,7 @@ async function demo(): Promise<void> {
       await devnet.scenario.advance(STEP_SECONDS);
       await app.poller.runCycle();
     }
+    say(`Chains: L1 ${devnet.l1.url}, L2 ${devnet.l2.url}.`);
     say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ask: /apy, /apy seMetis, /status, /help (end of input or Ctrl-C stops).`);
     process.once('SIGINT', () => void cleanUp());
     process.once('SIGTERM', () => void cleanUp());
