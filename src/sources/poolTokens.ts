@@ -1,7 +1,7 @@
 import type { Abi, Address, PublicClient } from 'viem';
 import type { SourceOfKind } from '../config/configSchema.ts';
 import { erc20Abi } from './abis.ts';
-import { readDecimals, SourceReadError } from './sourceReader.ts';
+import { readDecimals, SourceReadError, type CallResult, type RawValues, type SourceReader, type ViewCall } from './sourceReader.ts';
 
 export interface PoolTokens {
   readonly decimals0: number;
@@ -39,5 +39,28 @@ export function poolTokenValues(tokens: PoolTokens | undefined): Record<string, 
     decimals0: BigInt(tokens?.decimals0 ?? 18),
     decimals1: BigInt(tokens?.decimals1 ?? 18),
     assetIsToken0: tokens?.assetIsToken0 === false ? 0n : 1n,
+  };
+}
+
+/**
+ * A pool reader: token order and decimals are read once (`prepare`), then each cycle's views are the
+ * pool kind's own; their decoded values come with the token metadata attached.
+ */
+export function poolReader(
+  config: SourceOfKind<'uniswap-v2'> | SourceOfKind<'uniswap-v3'>,
+  poolAbi: Abi,
+  views: { calls: readonly ViewCall[]; decode: (results: readonly CallResult[]) => RawValues },
+): SourceReader {
+  let tokens: PoolTokens | undefined;
+  return {
+    config,
+    get prepared() {
+      return tokens !== undefined;
+    },
+    async prepare(client: PublicClient) {
+      tokens = await readPoolTokens(client, config, poolAbi);
+    },
+    calls: () => views.calls,
+    decode: (results) => ({ ...views.decode(results), ...poolTokenValues(tokens) }),
   };
 }

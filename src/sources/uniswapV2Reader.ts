@@ -1,29 +1,18 @@
-import type { PublicClient } from 'viem';
 import type { SourceOfKind } from '../config/configSchema.ts';
 import { uniswapV2PairAbi } from './abis.ts';
-import { poolTokenValues, readPoolTokens, type PoolTokens } from './poolTokens.ts';
-import { resultAt, SourceReadError, type CallResult, type SourceReader } from './sourceReader.ts';
+import { poolReader } from './poolTokens.ts';
+import { resultAt, SourceReadError, type SourceReader } from './sourceReader.ts';
 
 /** A Uniswap-V2-style pair: reserves give the spot price and the exit liquidity. */
 export function uniswapV2Reader(config: SourceOfKind<'uniswap-v2'>): SourceReader {
-  let tokens: PoolTokens | undefined;
-  return {
-    config,
-    get prepared() {
-      return tokens !== undefined;
-    },
-    async prepare(client: PublicClient) {
-      tokens = await readPoolTokens(client, config, uniswapV2PairAbi);
-    },
-    calls() {
-      return [{ address: config.pool, abi: uniswapV2PairAbi, functionName: 'getReserves' }];
-    },
-    decode(results: readonly CallResult[]) {
+  return poolReader(config, uniswapV2PairAbi, {
+    calls: [{ address: config.pool, abi: uniswapV2PairAbi, functionName: 'getReserves' }],
+    decode(results) {
       const reserves = resultAt(config.id, results, 0, 'getReserves');
       if (!Array.isArray(reserves) || typeof reserves[0] !== 'bigint' || typeof reserves[1] !== 'bigint') {
         throw new SourceReadError(config.id, 'getReserves answered out of shape');
       }
-      return { reserve0: reserves[0], reserve1: reserves[1], ...poolTokenValues(tokens) };
+      return { reserve0: reserves[0], reserve1: reserves[1] };
     },
-  };
+  });
 }
