@@ -6,7 +6,6 @@ import {
   encodeFunctionData,
   getAddress,
   http,
-  multicall3Abi,
   type Account,
   type Address,
   type Chain,
@@ -26,6 +25,7 @@ import {
   mockLockingInfoAbi,
   mockUniswapV2PairAbi,
   mockUniswapV3PoolAbi,
+  multicall3FullAbi,
 } from './fixtureAbis.ts';
 import { isqrt, sqrtPriceX96FromPrice, tickFromSqrtPriceX96 } from './priceMath.ts';
 
@@ -196,7 +196,7 @@ export interface BatchCall {
 export async function sendBatch(c: DevnetChain, calls: readonly BatchCall[]): Promise<{ blockNumber: bigint; hash: Hex }> {
   const hash = await c.walletClient.writeContract({
     address: MULTICALL3_ADDRESS,
-    abi: multicall3Abi,
+    abi: multicall3FullAbi,
     functionName: 'aggregate3',
     args: [calls.map((call) => ({ target: call.target, allowFailure: false, callData: call.callData }))],
   });
@@ -269,8 +269,6 @@ async function deployExpected(c: DevnetChain, fixtures: Fixtures, name: Contract
   }
 }
 
-const call = <T extends { target: Address; callData: Hex }>(x: T): BatchCall => x;
-
 async function deployL1(c: DevnetChain, fixtures: Fixtures): Promise<void> {
   const a = DEVNET_ADDRESSES.l1;
   const init = DEVNET_INITIAL.l1;
@@ -278,10 +276,10 @@ async function deployL1(c: DevnetChain, fixtures: Fixtures): Promise<void> {
   await deployExpected(c, fixtures, 'MockLockingInfo', [], a.lockingInfo, 'LockingInfo');
   await deployExpected(c, fixtures, 'MockLockingPool', [a.lockingInfo, init.rewardPerBlock, init.exitDelaySeconds], a.lockingPool, 'LockingPool');
   await sendBatch(c, [
-    call({ target: a.metis, callData: encodeFunctionData({ abi: mockErc20Abi, functionName: 'mint', args: [a.lockingInfo, init.totalLocked] }) }),
-    call({ target: a.metis, callData: encodeFunctionData({ abi: mockErc20Abi, functionName: 'mint', args: [DEVNET_DEPLOYER, init.metisSupply - init.totalLocked] }) }),
-    call({ target: a.lockingInfo, callData: encodeFunctionData({ abi: mockLockingInfoAbi, functionName: 'setTotalLocked', args: [init.totalLocked] }) }),
-    call({ target: a.lockingInfo, callData: encodeFunctionData({ abi: mockLockingInfoAbi, functionName: 'setLockLimits', args: [init.minLock, init.maxLock] }) }),
+    { target: a.metis, callData: encodeFunctionData({ abi: mockErc20Abi, functionName: 'mint', args: [a.lockingInfo, init.totalLocked] }) },
+    { target: a.metis, callData: encodeFunctionData({ abi: mockErc20Abi, functionName: 'mint', args: [DEVNET_DEPLOYER, init.metisSupply - init.totalLocked] }) },
+    { target: a.lockingInfo, callData: encodeFunctionData({ abi: mockLockingInfoAbi, functionName: 'setTotalLocked', args: [init.totalLocked] }) },
+    { target: a.lockingInfo, callData: encodeFunctionData({ abi: mockLockingInfoAbi, functionName: 'setLockLimits', args: [init.minLock, init.maxLock] }) },
   ]);
 }
 
@@ -304,29 +302,31 @@ async function deployL2(c: DevnetChain, fixtures: Fixtures): Promise<void> {
   const usdcInPool = 1_000_000n * E6;
   const wmetisInPools = v2.reserve1 + 100_000n * E18 + 25_000n * E18;
   const eMetisInVaultAndPool = init.seMetisTotalAssets + v2.reserve0;
-  const erc20 = (target: Address, functionName: 'mint', to: Address, amount: bigint) =>
-    call({ target, callData: encodeFunctionData({ abi: mockErc20Abi, functionName, args: [to, amount] }) });
+  const mint = (target: Address, to: Address, amount: bigint): BatchCall => ({
+    target,
+    callData: encodeFunctionData({ abi: mockErc20Abi, functionName: 'mint', args: [to, amount] }),
+  });
   await sendBatch(c, [
-    erc20(a.wmetis, 'mint', a.v2EMetisWmetis, v2.reserve1),
-    erc20(a.wmetis, 'mint', a.v3WmetisSeMetis, 100_000n * E18),
-    erc20(a.wmetis, 'mint', a.v3WmetisUsdc, 25_000n * E18),
-    erc20(a.wmetis, 'mint', DEVNET_DEPLOYER, init.wmetisSupply - wmetisInPools),
-    erc20(a.eMetis, 'mint', a.seMetis, init.seMetisTotalAssets),
-    erc20(a.eMetis, 'mint', a.v2EMetisWmetis, v2.reserve0),
-    erc20(a.eMetis, 'mint', DEVNET_DEPLOYER, init.eMetisSupply - eMetisInVaultAndPool),
-    erc20(a.artMetis, 'mint', DEVNET_DEPLOYER, init.artMetisSupply),
-    erc20(a.usdc, 'mint', a.v3WmetisUsdc, usdcInPool),
-    erc20(a.usdc, 'mint', DEVNET_DEPLOYER, init.usdcSupply - usdcInPool),
-    call({ target: a.seMetis, callData: encodeFunctionData({ abi: mockErc4626Abi, functionName: 'setMetadata', args: ['Staked eMetis', 'seMetis'] }) }),
-    call({ target: a.seMetis, callData: encodeFunctionData({ abi: mockErc4626Abi, functionName: 'setTotals', args: [init.seMetisTotalAssets, init.seMetisTotalSupply] }) }),
-    call({ target: a.artemisDepositPool, callData: encodeFunctionData({ abi: mockDepositPoolAbi, functionName: 'setTotalDeposits', args: [init.artemisTotalDeposits] }) }),
-    call({ target: a.v2EMetisWmetis, callData: encodeFunctionData({ abi: mockUniswapV2PairAbi, functionName: 'setReserves', args: [v2.reserve0, v2.reserve1] }) }),
-    call({ target: a.v3WmetisSeMetis, callData: encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setFee', args: [v3s.fee] }) }),
-    call({ target: a.v3WmetisSeMetis, callData: encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setLiquidity', args: [v3s.liquidity] }) }),
-    call({ target: a.v3WmetisSeMetis, callData: encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setSlot0', args: [v3s.sqrtPriceX96, v3s.tick] }) }),
-    call({ target: a.v3WmetisUsdc, callData: encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setFee', args: [v3u.fee] }) }),
-    call({ target: a.v3WmetisUsdc, callData: encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setLiquidity', args: [v3u.liquidity] }) }),
-    call({ target: a.v3WmetisUsdc, callData: encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setSlot0', args: [v3u.sqrtPriceX96, v3u.tick] }) }),
+    mint(a.wmetis, a.v2EMetisWmetis, v2.reserve1),
+    mint(a.wmetis, a.v3WmetisSeMetis, 100_000n * E18),
+    mint(a.wmetis, a.v3WmetisUsdc, 25_000n * E18),
+    mint(a.wmetis, DEVNET_DEPLOYER, init.wmetisSupply - wmetisInPools),
+    mint(a.eMetis, a.seMetis, init.seMetisTotalAssets),
+    mint(a.eMetis, a.v2EMetisWmetis, v2.reserve0),
+    mint(a.eMetis, DEVNET_DEPLOYER, init.eMetisSupply - eMetisInVaultAndPool),
+    mint(a.artMetis, DEVNET_DEPLOYER, init.artMetisSupply),
+    mint(a.usdc, a.v3WmetisUsdc, usdcInPool),
+    mint(a.usdc, DEVNET_DEPLOYER, init.usdcSupply - usdcInPool),
+    { target: a.seMetis, callData: encodeFunctionData({ abi: mockErc4626Abi, functionName: 'setMetadata', args: ['Staked eMetis', 'seMetis'] }) },
+    { target: a.seMetis, callData: encodeFunctionData({ abi: mockErc4626Abi, functionName: 'setTotals', args: [init.seMetisTotalAssets, init.seMetisTotalSupply] }) },
+    { target: a.artemisDepositPool, callData: encodeFunctionData({ abi: mockDepositPoolAbi, functionName: 'setTotalDeposits', args: [init.artemisTotalDeposits] }) },
+    { target: a.v2EMetisWmetis, callData: encodeFunctionData({ abi: mockUniswapV2PairAbi, functionName: 'setReserves', args: [v2.reserve0, v2.reserve1] }) },
+    { target: a.v3WmetisSeMetis, callData: encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setFee', args: [v3s.fee] }) },
+    { target: a.v3WmetisSeMetis, callData: encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setLiquidity', args: [v3s.liquidity] }) },
+    { target: a.v3WmetisSeMetis, callData: encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setSlot0', args: [v3s.sqrtPriceX96, v3s.tick] }) },
+    { target: a.v3WmetisUsdc, callData: encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setFee', args: [v3u.fee] }) },
+    { target: a.v3WmetisUsdc, callData: encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setLiquidity', args: [v3u.liquidity] }) },
+    { target: a.v3WmetisUsdc, callData: encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setSlot0', args: [v3u.sqrtPriceX96, v3u.tick] }) },
   ]);
 }
 

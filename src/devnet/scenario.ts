@@ -56,6 +56,11 @@ export interface ScenarioOptions {
   readonly maxL2BlocksPerAdvance?: number;
 }
 
+export interface AdvanceOptions {
+  /** Overrides ScenarioOptions.maxL2BlocksPerAdvance for this call (minimum 2,001). */
+  readonly maxL2Blocks?: number;
+}
+
 export interface PoolState {
   /** Price of the asset in the quote (whole tokens) × 1e18, as set on chain. */
   readonly priceE18: bigint;
@@ -122,7 +127,7 @@ export interface Scenario {
    * Moves both chains `seconds` forward and applies the economics of the span (see createScenario).
    * Calls are serialized.
    */
-  advance(seconds: number): Promise<AdvanceRecord>;
+  advance(seconds: number, opts?: AdvanceOptions): Promise<AdvanceRecord>;
   /** What was last set on chain (a copy). */
   state(): ScenarioState;
   /** Sets a pool's market price (asset in quote, whole tokens) now; later advances wobble around it. */
@@ -184,10 +189,14 @@ export function createScenario(deployment: DevnetDeployment, opts: ScenarioOptio
   const a1 = deployment.addresses.l1;
   const a2 = deployment.addresses.l2;
   const blockTime = opts.l2BlockTimeSeconds ?? deployment.l2BlockTimeSeconds;
-  const maxBlocks = opts.maxL2BlocksPerAdvance ?? 30_000;
+  const defaultMaxBlocks = opts.maxL2BlocksPerAdvance ?? 30_000;
   const seed = opts.seed ?? 1;
   if (!Number.isInteger(blockTime) || blockTime < 1) throw new RangeError(`l2BlockTimeSeconds must be a positive integer, got ${blockTime}`);
-  if (!Number.isInteger(maxBlocks) || maxBlocks < 2_001) throw new RangeError(`maxL2BlocksPerAdvance must be an integer ≥ 2001, got ${maxBlocks}`);
+  const checkMaxBlocks = (n: number) => {
+    if (!Number.isInteger(n) || n < 2_001) throw new RangeError(`maxL2BlocksPerAdvance must be an integer ≥ 2001, got ${n}`);
+    return n;
+  };
+  checkMaxBlocks(defaultMaxBlocks);
 
   const init = DEVNET_INITIAL;
   let vaultApr = opts.vaultApr ?? 0.12;
@@ -222,11 +231,12 @@ export function createScenario(deployment: DevnetDeployment, opts: ScenarioOptio
   };
 
   /** Fair value the anchor is relative to: the vault's pps for seMetis, 1 otherwise. */
-  const reference = (pool: DevnetPool, assets = seAssets): Ratio => (pool === 'v3WmetisSeMetis' ? { num: assets, den: seSupply } : ONE);
+  const reference = (pool: DevnetPool, assets = seAssets): Ratio =>
+    pool === 'v3WmetisSeMetis' && seSupply > 0n && assets > 0n ? { num: assets, den: seSupply } : ONE;
 
   /** Calls that put `pool` at `price` (asset in quote) and the matching PoolState. */
-  function priceCalls(pool: DevnetPool, price: Ratio, wobble: number): { calls: BatchCall[]; next: PoolState } {
-    const anchorE18 = ratioToE18(anchors[pool]);
+  function priceCalls(pool: DevnetPool, price: Ratio, wobble: number, anchor = anchors[pool]): { calls: BatchCall[]; next: PoolState } {
+    const anchorE18 = ratioToE18(anchor);
     const priceE18 = ratioToE18(price);
     if (pool === 'v2EMetisWmetis') {
       const { reserve0, reserve1 } = v2ReservesForPrice(v2K, price, 18, 18);
@@ -268,7 +278,7 @@ export function createScenario(deployment: DevnetDeployment, opts: ScenarioOptio
     return (await sendBatch(l1, calls)).blockNumber;
   }
 
-  async function advanceNow(seconds: number): Promise<AdvanceRecord> {
+  async function advanceNow(seconds: number, maxBlocks: number): Promise<AdvanceRecord> {
     if (!Number.isInteger(seconds) || seconds <= 0) throw new RangeError(`advance(seconds) needs a positive integer, got ${seconds}`);
     await ensureL2Interval();
     const fromTime = time;
@@ -367,14 +377,18 @@ export function createScenario(deployment: DevnetDeployment, opts: ScenarioOptio
 
   const setPool = (pool: DevnetPool, price: Ratio) =>
     serial(async () => {
-      anchors[pool] = mulRatio(price, invertRatio(reference(pool)));
-      const set = priceCalls(pool, price, 0);
+      const anchor = mulRatio(price, invertRatio(reference(pool)));
+      const set = priceCalls(pool, price, 0, anchor);
       await sendL2(set.calls);
+      anchors[pool] = anchor;
       pools[pool] = set.next;
     });
 
   return {
-    advance: (seconds) => serial(() => advanceNow(seconds)),
+    advance: (seconds, advanceOpts) => {
+      const maxBlocks = checkMaxBlocks(advanceOpts?.maxL2Blocks ?? defaultMaxBlocks);
+      return serial(() => advanceNow(seconds, maxBlocks));
+    },
 
     state: () => ({
       time,
