@@ -5,7 +5,7 @@ import { createChainClients } from './poller/chainClients.ts';
 import { readChain } from './poller/readChain.ts';
 import { createFailoverRpc } from './rpc/failoverRpc.ts';
 import { redactUrl } from './rpc/redactUrl.ts';
-import { shortError } from './rpc/rpcErrors.ts';
+import { AllEndpointsFailedError, shortError } from './rpc/rpcErrors.ts';
 import { createSourceReader } from './sources/createSourceReader.ts';
 import { openSqliteStore } from './store/sqliteStore.ts';
 import { loadSettings } from './main.ts';
@@ -27,7 +27,9 @@ export async function runDoctor(config: Config, write: (line: string) => void): 
         write(`  ok    RPC ${redactUrl(url)}: head block ${head}`);
       } catch (error) {
         problems++;
-        write(`  FAIL  RPC ${redactUrl(url)}: ${shortError(error)}`);
+        // One URL, one failure: its own reason, without the failover wrapper around it.
+        const reason = error instanceof AllEndpointsFailedError && error.failures.length === 1 ? error.failures[0]! : `${redactUrl(url)}: ${shortError(error)}`;
+        write(`  FAIL  RPC ${reason}`);
       }
     }
     const rpc = createFailoverRpc({ chainId: chain.id, urls: chain.rpc, timeoutMs: config.rpc.timeout * 1000 });

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleCommandText } from '../../commands/registry.ts';
 import { commands } from '../../commands/registry.ts';
@@ -8,6 +10,7 @@ import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { isStale } from '../../src/metrics/figures.ts';
 import { Poller } from '../../src/poller/poller.ts';
+import { runDoctor } from '../../src/doctor.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
 import { createFailoverRpc } from '../../src/rpc/failoverRpc.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
@@ -85,5 +88,23 @@ describe('poll cycles under faults', () => {
     expect(report.failures.map((f) => f.sourceId)).toEqual(['broken']);
     expect(isStale(view('seMetis'), wall)).toBe(false);
     expect(view('seMetis').lastError).toBeUndefined();
+  });
+
+  it('GIVEN a dead URL and a broken source THEN the doctor names each, and why, and reads the rest', async () => {
+    const lines: string[] = [];
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const deadPort = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const withDeadUrl = configSchema.parse({ ...config, chains: config.chains.map((c) => (c.id === 1 ? { ...c, rpc: [`http://127.0.0.1:${deadPort}/`, ...c.rpc] } : c)) });
+    const problems = await runDoctor(withDeadUrl, (line) => lines.push(line));
+    const text = lines.join('\n');
+    expect(text).toContain(`FAIL  RPC http://127.0.0.1:${deadPort}: unreachable`);
+    expect(text).toMatch(/ok {4}RPC http:\/\/127\.0\.0\.1:\d+: head block \d+/);
+    expect(text).toMatch(/ok {4}sequencer: rewardPerBlock=20000000000000000 exitDelay=1814400 totalLocked=1000000000000000000000000/);
+    expect(text).toMatch(/ok {4}seMetis: pps=/);
+    expect(text).toMatch(/FAIL {2}broken: metadata: /);
+    expect(text).toContain('average block time over 2000 blocks: 4.000 s');
+    expect(problems).toBe(2);
   });
 });
