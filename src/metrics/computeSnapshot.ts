@@ -5,8 +5,8 @@ import { toNumber } from '../core/units.ts';
 import type { HistoryStore, MetricValues, SourceStatusRecord } from '../store/historyStore.ts';
 import type { ChainView, SequencerFigures, SourceFigures, SourceView, Snapshot, TowerView } from './figures.ts';
 import { poolFigures } from './poolFigures.ts';
-import { sequencerFigures } from './sequencerFigures.ts';
-import { towerFigures } from './towerFigures.ts';
+import { METIS_DECIMALS, sequencerFigures } from './sequencerFigures.ts';
+import { towerFigures, type RawAmount } from './towerFigures.ts';
 import { yieldFigures } from './yieldFigures.ts';
 
 export const TOWER_SOURCE_ID = 'tower';
@@ -29,29 +29,39 @@ export function computeFigures(config: Config, store: HistoryStore, measuredBloc
   const latest = new Map(config.sources.map((s) => [s.id, store.latestObservation(s.id)]));
 
   let base: SequencerFigures | undefined;
+  let baseLocked: RawAmount | undefined;
   for (const source of config.sources) {
     const observation = latest.get(source.id);
     if (source.kind !== 'sequencer' || !observation) continue;
     const measured = source.l2Chain === undefined ? undefined : measuredBlockTimes.get(source.l2Chain);
     const figures = sequencerFigures({ source, observation, store, ...(measured ? { measuredBlockTime: measured } : {}) });
-    base ??= figures;
+    if (!base) {
+      base = figures;
+      baseLocked = { amount: observation.values.totalLocked ?? 0n, decimals: METIS_DECIMALS };
+    }
     out.set(source.id, { figures, observedAt: observation.observedAt });
   }
   const baseApy = base?.nominalApy ?? missing('no-data');
 
-  const supplies = new Map<string, Figure>();
+  const supplies = new Map<string, RawAmount>();
   for (const source of config.sources) {
     const observation = latest.get(source.id);
     if (!observation) continue;
     if (source.kind === 'erc4626' || source.kind === 'exchange-rate') {
       const baseToken = config.tokens[source.token]?.base ?? config.tower.baseToken;
       const figures = yieldFigures({ source, baseToken, observation, store, baseApy });
-      supplies.set(source.token, figures.supply);
+      const v = observation.values;
+      supplies.set(
+        source.token,
+        source.kind === 'erc4626'
+          ? { amount: v.totalSupply ?? 0n, decimals: Number(v.shareDecimals ?? 18n) }
+          : { amount: v.denominator ?? 0n, decimals: Number(v.denominatorDecimals ?? 18n) },
+      );
       out.set(source.id, { figures, observedAt: observation.observedAt });
     } else if (source.kind === 'erc20-supply') {
-      const supply = figure(toNumber(observation.values.totalSupply ?? 0n, Number(observation.values.decimals ?? 18n)));
+      const supply = { amount: observation.values.totalSupply ?? 0n, decimals: Number(observation.values.decimals ?? 18n) };
       supplies.set(source.token, supply);
-      out.set(source.id, { figures: { kind: 'supply', supply }, observedAt: observation.observedAt });
+      out.set(source.id, { figures: { kind: 'supply', supply: figure(toNumber(supply.amount, supply.decimals)) }, observedAt: observation.observedAt });
     }
   }
 
@@ -72,7 +82,7 @@ export function computeFigures(config: Config, store: HistoryStore, measuredBloc
     out.set(source.id, { figures: poolFigures({ source, observation, links }), observedAt: observation.observedAt });
   }
 
-  const tower = towerFigures({ config, links, supplies, base: base?.totalLocked ?? missing('no-data') });
+  const tower = towerFigures({ config, links, supplies, base: baseLocked });
   return { sources: out, tower };
 }
 

@@ -9,7 +9,8 @@ import type { HistoryStore, Observation } from '../store/historyStore.ts';
 import { storedMetricAgo } from './history.ts';
 import type { SequencerFigures } from './figures.ts';
 
-const METIS_DECIMALS = 18;
+/** METIS, the token sequencers lock, has 18 decimals on both chains. */
+export const METIS_DECIMALS = 18;
 /** Sequencer rewards are paid out, not auto-compounded: daily compounding is what a diligent restaker gets. */
 const COMPOUNDING_PER_YEAR = 365;
 

@@ -1,40 +1,37 @@
 import type { Config } from '../config/configSchema.ts';
 import { fairValue, type WrapperLink } from '../core/fairValue.ts';
-import { combine, missing, type Figure } from '../core/figure.ts';
+import { combine, figure, missing, type Figure } from '../core/figure.ts';
 import { towerLeverage } from '../core/towerLeverage.ts';
+import { toNumber } from '../core/units.ts';
 import type { TowerLayerView, TowerView } from './figures.ts';
 
-// Supplies arrive as whole-token numbers; towerLeverage wants fixed-point integers: 9 decimals keep every digit that matters.
-const LAYER_DECIMALS = 9;
-const toFixed = (tokens: number) => BigInt(Math.round(tokens * 10 ** LAYER_DECIMALS));
+/** A token amount as read on chain. */
+export interface RawAmount {
+  readonly amount: bigint;
+  readonly decimals: number;
+}
 
 /**
  * The tower: every wrapper token whose supply a source reports, valued in the base token, over the
- * native base (METIS locked by sequencers).
+ * native base (METIS locked by sequencers). Amounts stay bigint into towerLeverage.
  */
 export function towerFigures(p: {
   config: Config;
   links: ReadonlyMap<string, WrapperLink>;
-  supplies: ReadonlyMap<string, Figure>;
-  base: Figure;
+  supplies: ReadonlyMap<string, RawAmount>;
+  base: RawAmount | undefined;
 }): TowerView {
   const baseToken = p.config.tower.baseToken;
-  const layers: TowerLayerView[] = [...p.supplies].map(([token, supply]) => {
-    const fair = fairValue(p.links, token, baseToken);
-    return { token, supply, inBase: combine(supply, fair, (s, f) => s * f) };
+  const layers = [...p.supplies].map(([token, supply]) => ({ token, supply, fair: fairValue(p.links, token, baseToken) }));
+  const views: TowerLayerView[] = layers.map(({ token, supply, fair }) => {
+    const amount = figure(toNumber(supply.amount, supply.decimals));
+    return { token, supply: amount, inBase: combine(amount, fair, (s, f) => s * f) };
   });
-  let leverage: Figure;
-  if (!p.base.ok) leverage = p.base;
-  else if (layers.some((l) => !l.supply.ok)) leverage = missing('incomplete');
-  else
-    leverage = towerLeverage(
-      layers.map((l) => ({
-        token: l.token,
-        supply: l.supply.ok ? toFixed(l.supply.value) : 0n,
-        decimals: LAYER_DECIMALS,
-        fairValueInBase: fairValue(p.links, l.token, baseToken),
-      })),
-      { amount: toFixed(p.base.value), decimals: LAYER_DECIMALS },
-    );
-  return { baseToken, base: p.base, layers, leverage };
+  const leverage: Figure = p.base
+    ? towerLeverage(
+        layers.map(({ token, supply, fair }) => ({ token, supply: supply.amount, decimals: supply.decimals, fairValueInBase: fair })),
+        p.base,
+      )
+    : missing('no-data');
+  return { baseToken, base: p.base ? figure(toNumber(p.base.amount, p.base.decimals)) : missing('no-data'), layers: views, leverage };
 }
