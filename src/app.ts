@@ -6,6 +6,7 @@ import type { Env } from './config/env.ts';
 import type { Logger } from './log/logger.ts';
 import { Poller } from './poller/poller.ts';
 import { schedulePolling } from './poller/schedulePolling.ts';
+import { createDiscordBot, type DiscordBot } from './platforms/discordBot.ts';
 import { createTelegramBot, type TelegramBot } from './platforms/telegramBot.ts';
 import { createFailoverRpc, type FailoverRpc } from './rpc/failoverRpc.ts';
 import type { HistoryStore } from './store/historyStore.ts';
@@ -16,6 +17,7 @@ export interface App {
   readonly store: HistoryStore;
   readonly context: CommandContext;
   readonly telegram?: TelegramBot;
+  readonly discord?: DiscordBot;
   readonly rpcs: ReadonlyMap<number, FailoverRpc>;
   /** Starts the cron schedule (the first cycle is the caller's to run). */
   startSchedule(): void;
@@ -34,7 +36,8 @@ export interface AppOptions {
 
 /**
  * Builds the service from a validated config: store, one failover RPC per chain, the poller, the command
- * context, and Telegram when a token is set. Nothing here waits on the network except Telegram's start.
+ * context, and Telegram and/or Discord when their tokens are set. Nothing here waits on the network except
+ * the platforms' start.
  */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, env, logger } = options;
@@ -73,6 +76,28 @@ export async function createApp(options: AppOptions): Promise<App> {
     }
   }
 
+  let discord: DiscordBot | undefined;
+  if (env.DISCORD_TOKEN) {
+    try {
+      if (!env.DISCORD_APPLICATION_ID) throw new Error('DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not: copy the Application ID from the Developer Portal (General Information).');
+      discord = createDiscordBot({
+        token: env.DISCORD_TOKEN,
+        applicationId: env.DISCORD_APPLICATION_ID,
+        ...(env.DISCORD_GUILD_ID ? { guildId: env.DISCORD_GUILD_ID } : {}),
+        ...(env.DISCORD_REST_API ? { restApi: env.DISCORD_REST_API } : {}),
+        commands,
+        context,
+        logger,
+      });
+      await discord.start();
+    } catch (error) {
+      await discord?.stop().catch(() => {});
+      await telegram?.stop();
+      store.close();
+      throw error;
+    }
+  }
+
   let task: ScheduledTask | undefined;
   return {
     poller,
@@ -80,6 +105,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     context,
     rpcs,
     ...(telegram ? { telegram } : {}),
+    ...(discord ? { discord } : {}),
     startSchedule() {
       task ??= schedulePolling(config.poll.schedule, poller, logger);
     },
@@ -87,6 +113,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await task?.stop();
       await task?.destroy();
       await telegram?.stop();
+      await discord?.stop();
       // Let a running cycle write what it read before the database closes.
       if (poller.busy) await poller.runCycle().catch(() => {});
       store.close();

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config/loadConfig.ts';
 import { createApp, type App } from './app.ts';
 import { createLogger, type Logger } from './log/logger.ts';
 import { runConsoleChat } from './platforms/consoleChat.ts';
+import { DiscordStartError } from './platforms/discordBot.ts';
 import { StoreError } from './store/sqliteStore.ts';
 
 /** Exit codes: 2 for a config or environment the bot cannot start with, 1 for a start that failed. */
@@ -35,6 +36,7 @@ export function explainStartFailure(error: unknown): string {
   if (error instanceof StoreError) return error.message;
   if (error instanceof GrammyError && error.error_code === 401) return 'Telegram rejected TELEGRAM_BOT_TOKEN (401 Unauthorized): check the token @BotFather gave you.';
   if (error instanceof GrammyError) return `Telegram refused to start the bot: ${error.description}`;
+  if (error instanceof DiscordStartError) return error.message;
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -56,8 +58,8 @@ export async function runService(p: { app: App; logger: Logger; chat: boolean })
   if (p.chat) {
     await runConsoleChat({ input: process.stdin, output: process.stdout, context: app.context, logger, prompt: process.stdin.isTTY === true });
     await stop();
-  } else if (!app.telegram) {
-    logger.warn('no TELEGRAM_BOT_TOKEN set: polling only (use `npm run chat` to ask questions on the console)');
+  } else if (!app.telegram && !app.discord) {
+    logger.warn('no TELEGRAM_BOT_TOKEN or DISCORD_TOKEN set: polling only (use `npm run chat` to ask questions on the console)');
   }
 }
 

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Discord ids (applications, servers, channels) are snowflakes: 17–20 digits. */
+const SNOWFLAKE = /^\d{17,20}$/;
+
 /** Secrets and switches from the environment, parsed once. Tokens never come from config files. */
 const envSchema = z.object({
   TELEGRAM_BOT_TOKEN: z
@@ -7,8 +10,19 @@ const envSchema = z.object({
     .regex(/^\d+:[A-Za-z0-9_-]{10,}$/, { error: 'TELEGRAM_BOT_TOKEN does not look like a bot token (digits:letters, as @BotFather gives it)' })
     .optional(),
   TELEGRAM_API_ROOT: z.url({ error: 'TELEGRAM_API_ROOT must be a URL such as http://127.0.0.1:8081' }).optional(),
+  DISCORD_TOKEN: z
+    .string()
+    .regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, { error: 'DISCORD_TOKEN does not look like a bot token (three dot-separated parts, from the Developer Portal: Bot → Reset Token)' })
+    .optional(),
+  DISCORD_APPLICATION_ID: z.string().regex(SNOWFLAKE, { error: 'DISCORD_APPLICATION_ID must be the Application ID (17–20 digits, Developer Portal → General Information)' }).optional(),
+  DISCORD_GUILD_ID: z.string().regex(SNOWFLAKE, { error: 'DISCORD_GUILD_ID must be a server id (17–20 digits: right-click the server → Copy Server ID)' }).optional(),
+  DISCORD_REST_API: z.url({ error: 'DISCORD_REST_API must be a URL such as http://127.0.0.1:8080/api' }).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   METIS_BOT_CONFIG: z.string().min(1).default('config/default.yaml'),
+}).superRefine((env, ctx) => {
+  if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
+    ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'DISCORD_APPLICATION_ID is required with DISCORD_TOKEN (Developer Portal → General Information → Application ID)' });
+  }
 });
 
 export type Env = z.output<typeof envSchema>;

@@ -1,0 +1,276 @@
+import {
+  Client,
+  DiscordAPIError,
+  DiscordjsError,
+  DiscordjsErrorCodes,
+  Events,
+  GatewayCloseCodes,
+  GatewayIntentBits,
+  MessageFlags,
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type CloseEvent,
+  type Interaction,
+} from 'discord.js';
+import type { ArgumentValues, CommandContext, CommandDefinition } from '../../commands/command.ts';
+import { validateOption } from '../../commands/parseArguments.ts';
+import { usageReply } from '../../commands/registry.ts';
+import type { Reply } from '../../commands/reply.ts';
+import { UserError } from '../../commands/userError.ts';
+import type { Logger } from '../log/logger.ts';
+import { discordCommandsJson, registerCommands } from './discordCommands.ts';
+import { renderDiscord, type DiscordMessage } from './renderDiscord.ts';
+
+export interface DiscordOptions {
+  readonly token: string;
+  readonly applicationId: string;
+  /** Register the commands in this server only (instant; for development). Global when absent. */
+  readonly guildId?: string;
+  /** REST through a proxy (DISCORD_REST_API), e.g. http://127.0.0.1:8080/api; discord.js appends /v10. */
+  readonly restApi?: string;
+  readonly commands: readonly CommandDefinition[];
+  readonly context: CommandContext;
+  readonly logger: Logger;
+  /**
+   * Commands that may need more than Discord's 3 s to answer: acknowledged at once ("thinking…") and edited
+   * when the answer is ready. Ours answer from memory, so none is slow today.
+   */
+  readonly slowCommands?: readonly string[];
+}
+
+export interface DiscordBot {
+  /**
+   * Logs in, waits until the gateway is ready and registers the slash commands (only when they changed).
+   * A bot is started once; make a new one to start again.
+   * @throws DiscordStartError when Discord rejects the token or the application id does not match it.
+   */
+  start(): Promise<void>;
+  /** Closes the gateway connection. */
+  stop(): Promise<void>;
+  readonly client: Client;
+}
+
+export type DiscordStartProblem = 'token-rejected' | 'wrong-application';
+
+/** Why Discord could not start, in words a person can act on. */
+export class DiscordStartError extends Error {
+  constructor(
+    readonly problem: DiscordStartProblem,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DiscordStartError';
+  }
+}
+
+/** Discord answers at most 25 autocomplete choices, each at most 100 characters. */
+export const AUTOCOMPLETE_LIMIT = 25;
+
+/**
+ * The choices to offer while a user types: those starting with the typed text first, then those containing
+ * it, case-insensitively; at most 25.
+ */
+export function autocompleteChoices(choices: readonly string[], typed: string): string[] {
+  const wanted = typed.trim().toLowerCase();
+  const fits = choices.filter((c) => c.length >= 1 && c.length <= 100);
+  const starts = fits.filter((c) => c.toLowerCase().startsWith(wanted));
+  const contains = fits.filter((c) => !c.toLowerCase().startsWith(wanted) && c.toLowerCase().includes(wanted));
+  return [...starts, ...contains].slice(0, AUTOCOMPLETE_LIMIT);
+}
+
+/**
+ * Maps Discord's typed options to the command's arguments, through the same `validateOption` as the text
+ * parser, so ranges and choices are checked in one place (Discord checks min/max too, but a stale
+ * registration or a typed value that autocomplete did not offer still reaches us).
+ * @throws UserError for an unknown option, a missing required one or a bad value.
+ */
+export function readInteractionArguments(
+  command: CommandDefinition,
+  options: readonly { readonly name: string; readonly value?: string | number | boolean | undefined | null }[],
+  context: CommandContext,
+): ArgumentValues {
+  const values: Record<string, string | number> = {};
+  for (const option of options) {
+    const spec = command.options.find((o) => o.name === option.name);
+    if (!spec) throw new UserError('unknown-option', { option: option.name.slice(0, 40) });
+    if (option.value === undefined || option.value === null) continue;
+    values[spec.name] = validateOption(spec, typeof option.value === 'boolean' ? String(option.value) : option.value, context);
+  }
+  for (const spec of command.options) {
+    if (spec.required && values[spec.name] === undefined) throw new UserError('missing-argument', { option: spec.name });
+  }
+  return values;
+}
+
+const noMentions = { parse: [] };
+const messageOptions = (m: DiscordMessage) => ({
+  ...(m.content ? { content: m.content } : {}),
+  embeds: m.embeds ? [...m.embeds] : [],
+  allowedMentions: noMentions,
+});
+
+/** Interaction tokens are secrets for 15 minutes: keep them out of logs. */
+const redactUrl = (url: string) => url.replace(/(\/(?:interactions\/\d+|webhooks\/\d+)\/)[^/?]+/, '$1…');
+
+const manageChannelsReply = (command: CommandDefinition): Reply => ({
+  kind: 'usage',
+  blocks: [{ kind: 'paragraph', parts: [`/${command.name} is for members who can manage channels, in a server.`] }],
+});
+
+const somethingWentWrong: Reply = {
+  kind: 'usage',
+  blocks: [{ kind: 'paragraph', parts: ['Something went wrong answering that; it has been logged.'] }],
+};
+
+/**
+ * Sends a reply to a slash command: the first message as the interaction's reply (or the edit of a deferred
+ * one), the rest as follow-ups. Usage replies are ephemeral (only the sender sees them). Nothing we send can
+ * ping anyone.
+ */
+async function sendReply(interaction: ChatInputCommandInteraction, reply: Reply): Promise<void> {
+  const ephemeral = reply.kind === 'usage';
+  const flags = ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
+  const [first, ...rest] = renderDiscord(reply);
+  if (!first) return;
+  if (interaction.deferred && !interaction.replied) {
+    if (ephemeral) {
+      // A deferred reply is public and cannot become ephemeral: replace it with a private follow-up.
+      await interaction.deleteReply();
+      await interaction.followUp({ ...messageOptions(first), ...flags });
+    } else await interaction.editReply(messageOptions(first));
+  } else if (interaction.replied) {
+    await interaction.followUp({ ...messageOptions(first), ...flags });
+  } else {
+    await interaction.reply({ ...messageOptions(first), ...flags });
+  }
+  for (const m of rest) await interaction.followUp({ ...messageOptions(m), ...flags });
+}
+
+/**
+ * The Discord adapter (discord.js, gateway with the Guilds intent only: slash commands need no message
+ * content). It only translates: typed options in, the neutral reply rendered as embeds out. One catch logs
+ * whatever fails; nothing a user or Discord does can stop the process.
+ */
+export function createDiscordBot(options: DiscordOptions): DiscordBot {
+  const { logger, context } = options;
+  discordCommandsJson(options.commands); // a name Discord would refuse throws here, not at registration
+  const byName = new Map(options.commands.map((c) => [c.name, c]));
+  const slow = new Set(options.slowCommands ?? []);
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: noMentions,
+    ...(options.restApi ? { rest: { api: options.restApi } } : {}),
+  });
+
+  async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const command = byName.get(interaction.commandName);
+    if (!command) {
+      // Discord only sends commands we registered; this is one removed since, still cached in the client.
+      const error = new UserError('unknown-command', { command: `/${interaction.commandName.slice(0, 40)}` });
+      await sendReply(interaction, usageReply(error, undefined, context));
+      return;
+    }
+    // default_member_permissions hides the command, but server admins can override that per role: check again.
+    if (command.requiresManageChannels && !interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels)) {
+      await sendReply(interaction, manageChannelsReply(command));
+      return;
+    }
+    let reply: Reply;
+    try {
+      const args = readInteractionArguments(command, interaction.options.data, context);
+      if (slow.has(command.name)) await interaction.deferReply();
+      reply = command.run(args, context);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      reply = usageReply(error, command, context);
+    }
+    await sendReply(interaction, reply);
+  }
+
+  async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const focused = interaction.options.getFocused(true);
+    const spec = byName.get(interaction.commandName)?.options.find((o) => o.name === focused.name);
+    const choices = spec?.type === 'string' && spec.choices ? autocompleteChoices(spec.choices(context), String(focused.value)) : [];
+    await interaction.respond(choices.map((c) => ({ name: c, value: c })));
+  }
+
+  async function onInteraction(interaction: Interaction): Promise<void> {
+    if (interaction.isAutocomplete()) await onAutocomplete(interaction);
+    else if (interaction.isChatInputCommand()) await onCommand(interaction);
+  }
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    onInteraction(interaction).catch(async (error: unknown) => {
+      const fields = { command: 'commandName' in interaction ? interaction.commandName : undefined, interaction: interaction.id };
+      if (error instanceof DiscordAPIError) {
+        logger.warn('Discord refused a call', { ...fields, status: error.status, code: error.code, method: error.method, url: redactUrl(error.url), error: error.message });
+      } else logger.error('command handler failed', { ...fields, error });
+      if (interaction.isChatInputCommand()) await sendReply(interaction, somethingWentWrong).catch(() => {});
+    });
+  });
+  client.on(Events.Error, (error) => logger.error('Discord client error', { error }));
+  client.on(Events.ShardError, (error, shardId) => logger.warn('Discord gateway error', { error, shardId }));
+
+  let started = false;
+  return {
+    client,
+    async start() {
+      if (started) throw new Error('this Discord bot was started already; create a new one');
+      started = true;
+      let closeCode: number | undefined;
+      const onDisconnect = (event: CloseEvent) => {
+        closeCode = event.code;
+      };
+      client.on(Events.ShardDisconnect, onDisconnect);
+      // Listen before logging in: the client is ready only after every guild has arrived, after login resolves.
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      try {
+        await client.login(options.token);
+        await ready;
+      } catch (error) {
+        const rejected =
+          (error instanceof DiscordjsError && error.code === DiscordjsErrorCodes.TokenInvalid) ||
+          (error instanceof DiscordAPIError && error.status === 401) ||
+          closeCode === GatewayCloseCodes.AuthenticationFailed;
+        if (rejected) {
+          throw new DiscordStartError('token-rejected', 'Discord rejected DISCORD_TOKEN (401 Unauthorized): copy the bot token again from the Developer Portal (Bot → Reset Token).', { cause: error });
+        }
+        throw error;
+      } finally {
+        client.off(Events.ShardDisconnect, onDisconnect);
+      }
+
+      const actual = client.application?.id;
+      if (actual !== options.applicationId) {
+        await client.destroy();
+        throw new DiscordStartError(
+          'wrong-application',
+          `DISCORD_APPLICATION_ID ${options.applicationId} is not the application of DISCORD_TOKEN (${actual ?? 'unknown'}): use the Application ID from the Developer Portal's General Information page.`,
+        );
+      }
+
+      try {
+        const written = await registerCommands({
+          rest: client.rest,
+          applicationId: options.applicationId,
+          ...(options.guildId ? { guildId: options.guildId } : {}),
+          commands: options.commands,
+        });
+        logger.info(written ? 'Discord slash commands registered' : 'Discord slash commands up to date', { scope: options.guildId ? `guild ${options.guildId}` : 'global', count: options.commands.length });
+      } catch (error) {
+        // Like Telegram's command list: the bot still answers commands registered before.
+        logger.warn('could not register the Discord slash commands', {
+          error,
+          ...(error instanceof DiscordAPIError ? { status: error.status, code: error.code } : {}),
+          ...(options.guildId ? { hint: 'is the bot in DISCORD_GUILD_ID, invited with the applications.commands scope?' } : {}),
+        });
+      }
+      logger.info('Discord bot ready', { user: client.user?.tag, guilds: client.guilds.cache.size });
+    },
+    async stop() {
+      await client.destroy();
+    },
+  };
+}

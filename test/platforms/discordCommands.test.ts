@@ -1,0 +1,130 @@
+import { ApplicationCommandOptionType, PermissionFlagsBits, Routes } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { assetNames } from '../../commands/assetNames.ts';
+import type { CommandDefinition } from '../../commands/command.ts';
+import { commands } from '../../commands/registry.ts';
+import { commandsMatch, discordCommandJson, discordCommandsJson, registerCommands, type CommandShape } from '../../src/platforms/discordCommands.ts';
+
+/** A command with every kind of option, as a later /alert might look. */
+const alertCommand: CommandDefinition = {
+  name: 'alert',
+  description: 'Alert this channel when an asset depegs',
+  requiresManageChannels: true,
+  options: [
+    { name: 'asset', description: 'Token, e.g. seMetis', type: 'string', choices: (c) => assetNames(c.snapshot()) },
+    { name: 'bps', description: 'Depeg threshold in basis points', type: 'integer', required: true, min: 1, max: 5000 },
+    { name: 'ltv', description: 'Loan to value', type: 'number', min: 0, max: 0.95 },
+  ],
+  run: () => ({ kind: 'answer', blocks: [] }),
+};
+
+/** What Discord answers for commands we PUT: ids, version and its own defaults, `required: false` left out. */
+function asDiscordReturnsIt(json: readonly CommandShape[]): CommandShape[] {
+  return json.map((c, i) => ({
+    ...c,
+    id: `12345678901234567${i}`,
+    application_id: '100000000000000001',
+    version: '1300000000000000000',
+    default_member_permissions: c.default_member_permissions ?? null,
+    dm_permission: true,
+    contexts: null,
+    integration_types: [0],
+    nsfw: false,
+    ...(c.options ? { options: c.options.map(({ required, ...o }) => ({ ...o, ...(required ? { required } : {}) })) } : {}),
+  }));
+}
+
+describe('discordCommandJson', () => {
+  it('GIVEN the registry THEN every command keeps its name and description, and /apy asset is an autocompleted string', () => {
+    const json = discordCommandsJson(commands);
+    expect(json.map((c) => c.name)).toEqual(commands.map((c) => c.name));
+    for (const [i, c] of json.entries()) {
+      expect(c.type).toBe(1);
+      expect(c.description).toBe(commands[i]!.description); // ≤ 100, so nothing was cut
+      expect(c.description.length).toBeLessThanOrEqual(100);
+      expect(c.default_member_permissions).toBeUndefined();
+    }
+    expect(json.find((c) => c.name === 'apy')?.options).toEqual([
+      { name: 'asset', description: 'Source or token, e.g. seMetis', type: ApplicationCommandOptionType.String, autocomplete: true },
+    ]);
+  });
+
+  it('GIVEN number and integer ranges, a required option after optional ones and Manage Channels THEN Discord gets them typed, required first', () => {
+    expect(discordCommandJson(alertCommand)).toEqual({
+      type: 1,
+      name: 'alert',
+      description: 'Alert this channel when an asset depegs',
+      default_member_permissions: PermissionFlagsBits.ManageChannels.toString(),
+      options: [
+        { name: 'bps', description: 'Depeg threshold in basis points', type: ApplicationCommandOptionType.Integer, required: true, min_value: 1, max_value: 5000 },
+        { name: 'asset', description: 'Token, e.g. seMetis', type: ApplicationCommandOptionType.String, autocomplete: true },
+        { name: 'ltv', description: 'Loan to value', type: ApplicationCommandOptionType.Number, min_value: 0, max_value: 0.95 },
+      ],
+    });
+    expect(discordCommandJson(alertCommand).default_member_permissions).toBe('16');
+  });
+
+  it('GIVEN a description over 100 characters THEN it is cut to 100 with an ellipsis', () => {
+    const json = discordCommandJson({ ...alertCommand, description: 'x'.repeat(150) });
+    expect(json.description).toHaveLength(100);
+    expect(json.description.endsWith('…')).toBe(true);
+  });
+
+  it('GIVEN a name Discord refuses THEN it throws at once, naming it', () => {
+    expect(() => discordCommandJson({ ...alertCommand, name: 'Alert' })).toThrow(/"Alert"/);
+    expect(() => discordCommandJson({ ...alertCommand, options: [{ name: 'two words', description: 'd', type: 'string' }] })).toThrow(/"two words"/);
+  });
+});
+
+describe('commandsMatch', () => {
+  const desired = discordCommandsJson([...commands, alertCommand]);
+
+  it('GIVEN what Discord returns for our JSON, in another order THEN it matches (ids, versions and defaults ignored)', () => {
+    expect(commandsMatch(desired, asDiscordReturnsIt(desired).reverse())).toBe(true);
+  });
+
+  it('GIVEN any difference we set THEN it does not match', () => {
+    const returned = asDiscordReturnsIt(desired);
+    const change = (i: number, patch: Partial<CommandShape>) => returned.map((c, j) => (j === i ? { ...c, ...patch } : c));
+    expect(commandsMatch(desired, change(0, { description: 'old text' }))).toBe(false);
+    expect(commandsMatch(desired, change(desired.length - 1, { default_member_permissions: null }))).toBe(false);
+    expect(commandsMatch(desired, returned.slice(1))).toBe(false);
+    const alert = returned.at(-1)!;
+    const widened = { ...alert, options: alert.options!.map((o) => (o.name === 'bps' ? { ...o, max_value: 10_000 } : o)) };
+    expect(commandsMatch(desired, [...returned.slice(0, -1), widened])).toBe(false);
+    const reordered = { ...alert, options: [...alert.options!].reverse() };
+    expect(commandsMatch(desired, [...returned.slice(0, -1), reordered])).toBe(false);
+  });
+});
+
+describe('registerCommands', () => {
+  function stubRest(current: unknown[]) {
+    const calls: { method: string; route: string; body?: unknown }[] = [];
+    return {
+      calls,
+      rest: {
+        get: async (route: string) => {
+          calls.push({ method: 'GET', route });
+          return current;
+        },
+        put: async (route: string, options?: { body?: unknown }) => {
+          calls.push({ method: 'PUT', route, body: options?.body });
+          return options?.body;
+        },
+      },
+    };
+  }
+
+  it('GIVEN Discord has other commands THEN it overwrites them all in one PUT and says it wrote', async () => {
+    const { rest, calls } = stubRest([]);
+    expect(await registerCommands({ rest: rest as never, applicationId: '100000000000000001', commands })).toBe(true);
+    expect(calls.map((c) => `${c.method} ${c.route}`)).toEqual([`GET ${Routes.applicationCommands('100000000000000001')}`, `PUT ${Routes.applicationCommands('100000000000000001')}`]);
+    expect(calls[1]!.body).toEqual(discordCommandsJson(commands));
+  });
+
+  it('GIVEN Discord already has them, in a guild THEN it only reads the guild list', async () => {
+    const { rest, calls } = stubRest(asDiscordReturnsIt(discordCommandsJson(commands)));
+    expect(await registerCommands({ rest: rest as never, applicationId: '100000000000000001', guildId: '200000000000000001', commands })).toBe(false);
+    expect(calls.map((c) => `${c.method} ${c.route}`)).toEqual([`GET ${Routes.applicationGuildCommands('100000000000000001', '200000000000000001')}`]);
+  });
+});
