@@ -1,0 +1,67 @@
+import { PassThrough, Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app.ts';
+import { parseEnv } from '../../src/config/env.ts';
+import { loadConfig } from '../../src/config/loadConfig.ts';
+import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
+import { silentLogger } from '../../src/log/logger.ts';
+import { runConsoleChat } from '../../src/platforms/consoleChat.ts';
+import { startFakeBotApi, type FakeBotApi } from '../fakes/fakeBotApi.ts';
+import { startFakeDiscord, type FakeDiscord } from '../fakes/fakeDiscord.ts';
+
+/** Every figure in a text, in order: percents, percentage points, bps, ratios, amounts. */
+const figures = (text: string) => text.match(/[+−±]?\d+(?:\.\d+)?(?:%| pp| bps|×|[kMB]\b)/g) ?? [];
+
+describe('one answer everywhere', () => {
+  let devnet: Devnet;
+  let telegram: FakeBotApi;
+  let discord: FakeDiscord;
+  let app: App;
+  const now = 1_760_000_000_000;
+
+  beforeAll(async () => {
+    devnet = await startDevnet({ scenario: { maxL2BlocksPerAdvance: 2_100 } });
+    [telegram, discord] = await Promise.all([startFakeBotApi(), startFakeDiscord()]);
+    const parsed = parseEnv({
+      TELEGRAM_BOT_TOKEN: telegram.token,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+      DISCORD_TOKEN: discord.token,
+      DISCORD_APPLICATION_ID: discord.applicationId,
+      DISCORD_REST_API: discord.apiRoot,
+    });
+    if ('problems' in parsed) throw new Error(parsed.problems.join('; '));
+    const config = loadConfig('config/devnet.yaml', { DEVNET_L1_RPC: devnet.l1.url, DEVNET_L2_RPC: devnet.l2.url, METIS_BOT_DB: ':memory:' });
+    app = await createApp({ config, env: parsed.env, logger: silentLogger, now: () => now });
+    for (let day = 0; day < 8; day++) {
+      await devnet.scenario.advance(86_400);
+      await app.poller.runCycle();
+    }
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    await Promise.all([telegram?.close(), discord?.close()]);
+    await devnet?.stop();
+  });
+
+  it('GIVEN the same devnet state THEN /apy on the console, Telegram and Discord carries the same figures', async () => {
+    const output = new PassThrough();
+    let consoleText = '';
+    output.on('data', (chunk: Buffer) => (consoleText += chunk.toString()));
+    await runConsoleChat({ input: Readable.from(['/apy\n']), output, context: app.context, logger: silentLogger });
+
+    telegram.sendUserMessage({ chatId: 7, text: '/apy' });
+    const telegramText = (await telegram.nextMessageTo(7)).plain;
+
+    const interaction = discord.dispatchInteraction({ name: 'apy' });
+    const callback = await discord.waitFor((c) => c.path.startsWith(`/interactions/${interaction.id}/`));
+    const embeds = ((callback.body as { data: { embeds: { title?: string; description?: string; footer?: { text: string } }[] } }).data.embeds);
+    const discordText = embeds.map((e) => [e.title, e.description, e.footer?.text].join('\n')).join('\n');
+
+    const expected = figures(consoleText);
+    expect(expected.length).toBeGreaterThan(20);
+    expect(expected).toContain('17.08%');
+    expect(figures(telegramText)).toEqual(expected);
+    expect(figures(discordText)).toEqual(expected);
+  });
+});
