@@ -136,6 +136,15 @@ describe('Discord bot against a fake Discord', () => {
     expect(fake.messages.map((m) => m.kind)).toEqual(['reply', 'reply', 'reply']);
   });
 
+  it('GIVEN an interaction from a server the bot has left, or a DM THEN it is still answered, no crash', async () => {
+    await startBot();
+    for (const guildId of ['999999999999999999', null]) {
+      const { body } = await ask({ name: 'status', guildId });
+      expect(body.type).toBe(4);
+      expect(body.data).toMatchObject(expected('status').data);
+    }
+  });
+
   it('GIVEN /apy with an asset typed in another case THEN that source is described', async () => {
     await startBot();
     const { body } = await ask({ name: 'apy', options: [{ name: 'asset', value: 'SEMETIS' }] });
