@@ -1,0 +1,107 @@
+import { combine, figure, missing, type Figure } from '../src/core/figure.ts';
+import { formatAge, formatAmount, formatBps, formatGrouped, formatPercent, formatRatio, formatRatioChange } from '../src/core/format.ts';
+import { DAY_SECONDS } from '../src/core/units.ts';
+import { dataAgeSeconds, isStale, type Snapshot, type SourceView } from '../src/metrics/figures.ts';
+import type { CommandDefinition } from './command.ts';
+import { bold, type Block, type Reply } from './reply.ts';
+
+function ageText(view: SourceView, now: number): string {
+  const age = dataAgeSeconds(view, now);
+  if (age === undefined) return 'never';
+  return isStale(view, now) ? `${formatAge(age)} ⚠` : formatAge(age);
+}
+
+/** The oldest read among the sources the tower is built from (the sequencer and every wrapper). */
+function towerAge(snapshot: Snapshot, now: number): string {
+  const views = snapshot.sources.filter((s) => s.figures !== undefined && s.figures.kind !== 'pool');
+  const oldest = views.reduce<{ view: SourceView; age: number } | undefined>((worst, view) => {
+    const age = dataAgeSeconds(view, now);
+    if (age === undefined) return worst;
+    return worst === undefined || age > worst.age ? { view, age } : worst;
+  }, undefined);
+  if (!oldest) return 'No source has been read yet.';
+  return `Tower data: the oldest read is ${formatAge(oldest.age)} old (${oldest.view.label}${isStale(oldest.view, now) ? ', stale' : ''}).`;
+}
+
+const share = (part: Figure, whole: Figure) => formatPercent(combine(part, whole, (p, w) => (w === 0 ? Number.NaN : p / w)), 1);
+const tokens = (f: Figure | undefined, token: string) => (f?.ok ? `${formatAmount(f)} ${token}` : '—');
+
+/**
+ * `/leverage`: the tower now. The native base (METIS locked), each wrapper layer's supply valued in METIS,
+ * the leverage ratio and its change over 24 h and 7 d; exit liquidity per pool at 1 % and 5 % slippage; the
+ * exit delay of locked METIS. Reads only the snapshot.
+ */
+export const leverageCommand: CommandDefinition = {
+  name: 'leverage',
+  description: 'The tower: METIS locked, each wrapper layer in METIS, leverage and its change, exit liquidity',
+  options: [],
+  run(_args, context): Reply {
+    const snapshot = context.snapshot();
+    const now = context.now();
+    const tower = snapshot.tower;
+    const base = tower.baseToken;
+    const totalInBase = tower.layers.reduce<Figure>((sum, layer) => combine(sum, layer.inBase, (a, b) => a + b), figure(0));
+    const blocks: Block[] = [
+      { kind: 'title', text: 'Tower leverage' },
+      {
+        kind: 'paragraph',
+        parts: [
+          bold(`Leverage ${formatRatio(tower.leverage, 3)}`),
+          ` · change 24h ${formatRatioChange(tower.leverageChange24h ?? missing('no-data'))} · 7d ${formatRatioChange(tower.leverageChange7d ?? missing('no-data'))}`,
+        ],
+      },
+      {
+        kind: 'table',
+        columns: [
+          { header: 'layer', align: 'left' },
+          { header: 'supply', align: 'right' },
+          { header: `in ${base}`, align: 'right' },
+          { header: 'of base', align: 'right' },
+        ],
+        rows: [
+          [`${base} locked (base)`, formatAmount(tower.base), formatAmount(tower.base), '100.0%'],
+          ...tower.layers.map((layer) => [layer.token, formatAmount(layer.supply), formatAmount(layer.inBase), share(layer.inBase, tower.base)]),
+          ['all claims', '', formatAmount(totalInBase), share(totalInBase, tower.base)],
+        ],
+      },
+    ];
+    const pools = snapshot.sources.flatMap((view) => (view.figures?.kind === 'pool' ? [{ view, pool: view.figures }] : []));
+    if (pools.length > 0) {
+      blocks.push({
+        kind: 'table',
+        columns: [
+          { header: 'exit: pool', align: 'left' },
+          { header: '1 %', align: 'right' },
+          { header: '5 %', align: 'right' },
+          { header: 'depeg', align: 'right' },
+          { header: 'age', align: 'right' },
+        ],
+        rows: pools.map(({ view, pool }) => [
+          view.label,
+          tokens(pool.exitLiquidity1pct, pool.asset),
+          tokens(pool.exitLiquidity5pct, pool.asset),
+          formatBps(pool.depegBps),
+          ageText(view, now),
+        ]),
+      });
+    }
+    const sequencer = snapshot.sources.find((s) => s.figures?.kind === 'sequencer');
+    const exitDelay = sequencer?.figures?.kind === 'sequencer' ? sequencer.figures.exitDelaySeconds : undefined;
+    if (exitDelay?.ok) {
+      const days = exitDelay.value / DAY_SECONDS;
+      blocks.push({
+        kind: 'paragraph',
+        parts: [bold('Exit delay'), `: ${formatGrouped(days, Number.isInteger(days) ? 0 : 1)} days before locked ${base} can be withdrawn (LockingPool exit delay)`],
+      });
+    }
+    blocks.push({
+      kind: 'note',
+      text:
+        `Leverage = Σ layer supply × fair value in ${base} ÷ ${base} locked by sequencers; above 1× claims are stacked on claims. ` +
+        'Change: against the stored leverage 24 h and 7 d ago. ' +
+        'Exit: what each pool takes before the average sale price is 1 % / 5 % under spot, fees not counted (V2 from the reserve; V3 from the in-range liquidity taken as one range, an approximation). ' +
+        towerAge(snapshot, now),
+    });
+    return { kind: 'answer', blocks };
+  },
+};
