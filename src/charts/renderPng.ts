@@ -1,0 +1,35 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import { CHART_FONT_FAMILY } from './lineChartSvg.ts';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The font files charts are drawn with: DejaVu Sans (regular and bold) from the `dejavu-fonts-ttf` package,
+ * so text renders the same on a server with no fonts installed at all.
+ */
+export function chartFontFiles(): string[] {
+  const dir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  return [join(dir, 'DejaVuSans.ttf'), join(dir, 'DejaVuSans-Bold.ttf')];
+}
+
+let fontFiles: string[] | undefined;
+
+/**
+ * Rasterises an SVG to PNG with resvg (no browser). System fonts are never consulted: only the bundled
+ * DejaVu Sans files, so a chart looks the same on every machine.
+ * @param options.fontFiles other font files instead (tests use an empty list to see text disappear).
+ * @returns the PNG bytes.
+ * @throws Error when the SVG is not well-formed XML.
+ */
+export function svgToPng(svg: string, options: { fontFiles?: readonly string[] } = {}): Uint8Array {
+  fontFiles ??= chartFontFiles();
+  const resvg = new Resvg(svg, {
+    font: { loadSystemFonts: false, fontFiles: [...(options.fontFiles ?? fontFiles)], defaultFontFamily: CHART_FONT_FAMILY, sansSerifFamily: CHART_FONT_FAMILY },
+    fitTo: { mode: 'original' },
+    logLevel: 'off',
+  });
+  const png = resvg.render().asPng();
+  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+}

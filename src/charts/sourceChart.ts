@@ -1,0 +1,175 @@
+import { aprToApy } from '../core/apy.ts';
+import { figure } from '../core/figure.ts';
+import { formatAge, formatAmount, formatBps, formatNumber, formatPercent } from '../core/format.ts';
+import { DAY_SECONDS } from '../core/units.ts';
+import { dataAgeSeconds, isStale, type SourceView } from '../metrics/figures.ts';
+import type { MetricHistory, SeriesPoint } from '../store/historyStore.ts';
+import type { BandSeries, ChartPanel, ChartPoint, ChartSpec, LineSeries } from './lineChartSvg.ts';
+import { formatUtcTimestamp } from './scale.ts';
+
+/** The windows /chart offers, in seconds. */
+export const CHART_WINDOWS = { '7d': 7 * DAY_SECONDS, '30d': 30 * DAY_SECONDS, '90d': 90 * DAY_SECONDS } as const;
+export type ChartWindow = keyof typeof CHART_WINDOWS;
+export const isChartWindow = (text: string): text is ChartWindow => Object.hasOwn(CHART_WINDOWS, text);
+
+/** Fewer stored points than this in the window make no line. */
+export const MIN_CHART_POINTS = 2;
+/** Half-width of the band drawn around a pool's fair value. */
+export const PEG_BAND_BPS = 50;
+/** Points per series at most: more are bucket-averaged by the store. */
+export const MAX_CHART_POINTS = 500;
+
+const COLOR = { main: '#0f9d8f', second: '#2563eb', fair: '#52606d', depeg: '#d97706' } as const;
+
+export type SourceChart =
+  | {
+      readonly ok: true;
+      readonly spec: ChartSpec;
+      /** One line on the figures shown: latest, low and high of the main series. */
+      readonly summary: string;
+      /** What the picture shows, for those who cannot see it. */
+      readonly alt: string;
+      /** Points of the main series in the window. */
+      readonly points: number;
+    }
+  | { readonly ok: false; readonly reason: 'too-little-history'; readonly points: number };
+
+interface Plan {
+  readonly what: string;
+  readonly panels: readonly ChartPanel[];
+  readonly main: LineSeries;
+  readonly format: (value: number) => string;
+  readonly footnote: string;
+}
+
+const last = <T>(items: readonly T[]) => items[items.length - 1];
+const scaled = (points: readonly SeriesPoint[], factor: number): ChartPoint[] => points.map((p) => ({ time: p.time, value: p.value * factor }));
+const pct = (value: number) => formatPercent(figure(value / 100));
+
+/** A kind of source's chart: which stored metrics, in which unit, on which panels. */
+function plan(view: SourceView, series: (name: string) => SeriesPoint[]): Plan | undefined {
+  const f = view.figures;
+  switch (view.kind) {
+    case 'sequencer': {
+      const nominal: LineSeries = { label: 'nominal APY', color: COLOR.main, points: scaled(series('nominalApy'), 100) };
+      // Stored as an APR; compounded daily like the nominal APY (and /apy) so the two lines compare.
+      const realized: LineSeries = {
+        label: 'realized APY 7 d',
+        color: COLOR.second,
+        dashed: true,
+        points: series('realizedApr7d').map((p) => ({ time: p.time, value: aprToApy(p.value, 365) * 100 })),
+      };
+      return {
+        what: 'APY',
+        panels: [{ title: 'APY, % a year (compounded daily)', unit: '%', series: [nominal, realized] }],
+        main: nominal,
+        format: pct,
+        footnote: 'Nominal: reward per L2 block × blocks a year ÷ METIS locked. Realized: rewards paid over the trailing 7 d. Times in UTC.',
+      };
+    }
+    case 'erc4626':
+    case 'exchange-rate': {
+      const day: LineSeries = { label: '24 h APY', color: COLOR.main, points: scaled(series('apy24h'), 100) };
+      const week: LineSeries = { label: '7 d APY', color: COLOR.second, dashed: true, points: scaled(series('apy7d'), 100) };
+      return {
+        what: 'APY',
+        panels: [{ title: 'APY, % a year', unit: '%', series: [day, week] }],
+        main: day.points.length >= MIN_CHART_POINTS || week.points.length < MIN_CHART_POINTS ? day : week,
+        format: pct,
+        footnote: 'APY from the growth of the share price over the trailing 24 h and 7 d, annualised with compounding. Times in UTC.',
+      };
+    }
+    case 'uniswap-v2':
+    case 'uniswap-v3': {
+      const asset = f?.kind === 'pool' ? f.asset : view.label.split('/')[0] ?? view.label;
+      const quote = f?.kind === 'pool' ? f.quote : view.label.split('/')[1] ?? '';
+      const price = series('price');
+      const depeg = series('depegBps');
+      // Fair value is not stored; price and depeg are, at the same block times: fair = price ÷ (1 + depeg / 10,000).
+      const depegAt = new Map(depeg.map((p) => [p.time, p.value]));
+      const fair = price.flatMap((p) => {
+        const bps = depegAt.get(p.time);
+        return bps === undefined ? [] : [{ time: p.time, value: p.value / (1 + bps / 10_000) }];
+      });
+      const priceLine: LineSeries = { label: 'price', color: COLOR.main, points: price };
+      const fairLine: LineSeries = { label: 'fair value', color: COLOR.fair, dashed: true, points: fair };
+      const band: BandSeries = {
+        label: `fair ± ${PEG_BAND_BPS} bps`,
+        color: COLOR.second,
+        points: fair.map((p) => ({ time: p.time, low: p.value * (1 - PEG_BAND_BPS / 10_000), high: p.value * (1 + PEG_BAND_BPS / 10_000) })),
+      };
+      const depegLine: LineSeries = { label: 'depeg', color: COLOR.depeg, points: depeg };
+      return {
+        what: 'price and depeg',
+        panels: [
+          { title: `Price, ${quote} per ${asset}`, unit: '', series: [priceLine, fairLine], bands: [band], weight: 2 },
+          { title: 'Depeg, bps (price ÷ fair value − 1)', unit: ' bps', series: [depegLine], referenceLines: [{ value: 0, label: 'at fair value' }] },
+        ],
+        main: priceLine,
+        format: (value) => `${formatNumber(figure(value), 4)} ${quote}`,
+        footnote: `Depeg in basis points; negative trades below fair value. The band is fair value ± ${PEG_BAND_BPS} bps. Times in UTC.`,
+      };
+    }
+    case 'erc20-supply': {
+      const supply = series('supply');
+      const peak = Math.max(0, ...supply.map((p) => Math.abs(p.value)));
+      const [factor, unit] = peak >= 1e9 ? [1e-9, 'billion '] : peak >= 1e6 ? [1e-6, 'million '] : peak >= 1e4 ? [1e-3, 'thousand '] : [1, ''];
+      const token = view.token ?? view.id;
+      const line: LineSeries = { label: 'supply', color: COLOR.main, points: scaled(supply, factor) };
+      return {
+        what: 'supply',
+        panels: [{ title: `Supply, ${unit}${token}`, unit: '', series: [line] }],
+        main: line,
+        format: (value) => `${formatAmount(value / factor)} ${token}`,
+        footnote: 'Total supply of the token as read each poll cycle. Times in UTC.',
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The chart of one source over a window ending at its last good read: APY for the sequencer and yield
+ * wrappers, price with a fair-value band and depeg for pools, supply for plain tokens. Reads only the stored
+ * history; says 'too-little-history' when the window holds fewer than two points.
+ * @param nowMs wall clock, for the data age.
+ */
+export function sourceChart(p: { view: SourceView; history: MetricHistory; window: ChartWindow; nowMs: number }): SourceChart {
+  const { view, window } = p;
+  const seconds = CHART_WINDOWS[window];
+  const to = view.lastRead?.blockTime ?? Math.floor(p.nowMs / 1000);
+  const from = to - seconds;
+  const chart = plan(view, (name) => p.history.metricSeries(view.id, name, from, to, MAX_CHART_POINTS));
+  const points = chart?.main.points.length ?? 0;
+  if (!chart || points < MIN_CHART_POINTS) return { ok: false, reason: 'too-little-history', points };
+
+  const days = `${seconds / DAY_SECONDS} d`;
+  const values = chart.main.points.map((q) => q.value);
+  const latest = chart.format(last(values)!);
+  const low = chart.format(Math.min(...values));
+  const high = chart.format(Math.max(...values));
+  const age = dataAgeSeconds(view, p.nowMs);
+  const asOf = view.lastRead ? `data as of ${formatUtcTimestamp(Math.floor(view.lastRead.observedAt / 1000))} (age ${formatAge(age ?? 0)}${isStale(view, p.nowMs) ? ', stale' : ''})` : 'no read yet';
+  const extra = view.kind === 'uniswap-v2' || view.kind === 'uniswap-v3' ? depegSummary(chart.panels[1]?.series[0]?.points ?? []) : '';
+  return {
+    ok: true,
+    points,
+    spec: {
+      title: `${view.label} — ${chart.what}, last ${days}`,
+      subtitle: `${asOf} · ${points} points`,
+      from,
+      to,
+      panels: chart.panels,
+      footnote: chart.footnote,
+    },
+    summary: `${chart.main.label}: latest ${latest}, low ${low}, high ${high} over the last ${days}${extra}.`,
+    alt: `Line chart of ${view.label} ${chart.what} over the last ${days}: ${chart.main.label} latest ${latest}, low ${low}, high ${high}${extra}.`,
+  };
+}
+
+function depegSummary(points: readonly ChartPoint[]): string {
+  if (points.length === 0) return '';
+  const worst = points.reduce((a, b) => (Math.abs(b.value) > Math.abs(a.value) ? b : a));
+  return `; widest depeg ${formatBps(figure(worst.value))}`;
+}
