@@ -1,0 +1,65 @@
+import { TUNABLE_RULES, type ChatThresholds, type TunableRule } from '../src/alerts/rules/ruleParams.ts';
+import type { CommandDefinition } from './command.ts';
+import { bold, type Inline, type Reply } from './reply.ts';
+import { subscriptionAccess } from './subscriptionAccess.ts';
+import { UserError } from './userError.ts';
+
+const ruleNames = Object.keys(TUNABLE_RULES) as TunableRule[];
+
+function rulesList(t: ChatThresholds): Inline[][] {
+  return [
+    [bold('APY drop'), `: ${t.apyDropPercent}% relative or ${t.apyDropPoints} points below the 7 d average (apy-drop, apy-drop-points)`],
+    [bold('Depeg'), `: warning at ${t.depegWarningBps} bps, critical at ${t.depegCriticalBps} bps (depeg-warning, depeg-critical)`],
+    [bold('Tower leverage'), `: ${t.leverageChangePercent}% change in 24 h (leverage)`],
+    [bold('Reward change'), ': every RewardUpdate of the sequencer, at once'],
+    [`Held for ${t.cycles} cycles (cycles); clears below ${Math.round(t.clearRatio * 100)}% of the threshold; ${t.cooldownMinutes} min cooldown after a recovery (cooldown)`],
+  ];
+}
+
+/** `/alerts` (this chat's rules and open alerts) and `/alerts set <rule> <value>`. */
+export const alertsCommand: CommandDefinition = {
+  name: 'alerts',
+  description: "Show this chat's alert rules and open alerts, or change a threshold: /alerts set <rule> <value>",
+  usage: `/alerts · /alerts set <rule> <value> (rules: ${ruleNames.join(', ')})`,
+  mutates: true,
+  options: [
+    { name: 'action', description: 'set, to change a threshold', type: 'string', choices: () => ['set'] },
+    { name: 'rule', description: 'The threshold to change', type: 'string', choices: () => ruleNames },
+    { name: 'value', description: 'The new value', type: 'number' },
+  ],
+  run(args, context): Reply {
+    const setting = args.action === 'set';
+    const access = subscriptionAccess(context, setting);
+    if ('refused' in access) return access.refused;
+    const { chat, service } = access;
+    if (setting) {
+      if (typeof args.rule !== 'string') throw new UserError('missing-argument', { option: 'rule' });
+      if (typeof args.value !== 'number') throw new UserError('missing-argument', { option: 'value' });
+      const spec = TUNABLE_RULES[args.rule as TunableRule];
+      if (args.value < spec.min || args.value > spec.max) throw new UserError('out-of-range', { option: args.rule, value: args.value, min: spec.min, max: spec.max });
+      service.store.setOverride(chat.platform, chat.chatId, spec.key, args.value);
+      return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [`Set ${args.rule} to ${args.value} ${spec.unit} for this chat.`] }] };
+    }
+    if (args.rule !== undefined || args.value !== undefined) throw new UserError('missing-argument', { option: 'action' });
+    const subs = service.store.forChat(chat.platform, chat.chatId).filter((s) => s.active);
+    const alerts = subs.find((s) => s.kind === 'alerts');
+    const digest = subs.find((s) => s.kind === 'digest');
+    const status: Inline[] = [
+      alerts ? `Alerts: on (${alerts.assets.length === 0 ? 'every source' : alerts.assets.join(', ')})` : 'Alerts: off (/subscribe alerts)',
+      ' · ',
+      digest ? `Digest: ${digest.digestTime ?? ''} ${digest.timeZone ?? ''}` : 'Digest: off (/subscribe digest)',
+    ];
+    const open = alerts ? service.openAlerts(alerts) : [];
+    const held = service.heldReadings();
+    return {
+      kind: 'answer',
+      blocks: [
+        { kind: 'title', text: 'Alerts in this chat' },
+        { kind: 'paragraph', parts: status },
+        { kind: 'list', items: rulesList(service.thresholds(chat)) },
+        { kind: 'paragraph', parts: [bold('Open'), open.length === 0 ? ': none' : `: ${open.map((a) => `${a.rule} ${a.sourceId} (${a.level})`).join(' · ')}`] },
+        ...(held.length > 0 ? [{ kind: 'note' as const, text: `Held back as outliers until they repeat: ${held.join(', ')}` }] : []),
+      ],
+    };
+  },
+};

@@ -1,0 +1,56 @@
+import { assetNames } from './assetNames.ts';
+import type { CommandDefinition, OptionSpec } from './command.ts';
+import { canonicalTimeZone, formatClock, parseClock } from '../src/subscriptions/localTime.ts';
+import { bold, type Reply } from './reply.ts';
+import { subscriptionAccess } from './subscriptionAccess.ts';
+import { UserError } from './userError.ts';
+
+/** Up to this many assets in one /subscribe alerts. */
+const MAX_ASSETS = 4;
+
+const assetOption = (name: string): OptionSpec => ({
+  name,
+  description: 'An asset to alert on (all when none is given), e.g. seMetis',
+  type: 'string',
+  choices: (context) => [...assetNames(context.snapshot()), 'tower'],
+});
+
+/** `/subscribe digest [HH:MM] [timezone]` or `/subscribe alerts [asset …]`. */
+export const subscribeCommand: CommandDefinition = {
+  name: 'subscribe',
+  description: 'Subscribe this chat to the daily digest or to alerts',
+  usage: '/subscribe digest [HH:MM] [timezone] · /subscribe alerts [asset …]',
+  mutates: true,
+  options: [
+    { name: 'kind', description: 'digest or alerts', type: 'string', required: true, choices: () => ['digest', 'alerts'] },
+    // Shape only (anything like 1:23); the range is checked in run so the message names the bad time.
+    { name: 'time', description: 'Digest time, HH:MM (24 h), default 09:00', type: 'string', parseText: (raw) => (/^\d{1,3}:\d{1,3}$/.test(raw) ? raw : undefined), expected: 'HH:MM' },
+    { name: 'timezone', description: 'Digest time zone (IANA), e.g. Europe/Berlin; default UTC', type: 'string', parseText: (raw) => (/^([A-Za-z_]+\/[A-Za-z0-9_+\-/]+|UTC|GMT)$/i.test(raw) ? raw : undefined), expected: 'an IANA time zone such as Europe/Berlin' },
+    ...Array.from({ length: MAX_ASSETS }, (_, i) => assetOption(i === 0 ? 'asset' : `asset${i + 1}`)),
+  ],
+  positionalByShape: ['kind', 'time', 'timezone', 'asset', ...Array.from({ length: MAX_ASSETS - 1 }, (_, i) => `asset${i + 2}`)],
+  run(args, context): Reply {
+    const access = subscriptionAccess(context, true);
+    if ('refused' in access) return access.refused;
+    const { chat, service } = access;
+    const assets = ['asset', 'asset2', 'asset3', 'asset4'].flatMap((k) => (typeof args[k] === 'string' ? [args[k]] : []));
+    const now = context.now();
+    if (args.kind === 'digest') {
+      if (assets.length > 0) throw new UserError('too-many-arguments', { value: assets[0]! });
+      const timeText = typeof args.time === 'string' ? args.time : service.digestDefaults.time;
+      const minutes = parseClock(timeText);
+      if (minutes === undefined) throw new UserError('invalid-value', { option: 'time', value: timeText.slice(0, 40), expected: 'HH:MM from 00:00 to 23:59' });
+      const zoneText = typeof args.timezone === 'string' ? args.timezone : service.digestDefaults.timeZone;
+      const timeZone = canonicalTimeZone(zoneText);
+      if (timeZone === undefined) throw new UserError('invalid-value', { option: 'timezone', value: zoneText.slice(0, 40), expected: 'an IANA time zone such as Europe/Berlin or UTC' });
+      const time = formatClock(minutes);
+      service.store.subscribe({ platform: chat.platform, chatId: chat.chatId, kind: 'digest', digestTime: time, timeZone }, now);
+      return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: ['Subscribed: the ', bold('daily digest'), ` at ${time} ${timeZone}. /unsubscribe digest to stop.`] }] };
+    }
+    if (args.time !== undefined || args.timezone !== undefined) throw new UserError('too-many-arguments', { value: String(args.time ?? args.timezone) });
+    const unique = [...new Set(assets)];
+    service.store.subscribe({ platform: chat.platform, chatId: chat.chatId, kind: 'alerts', assets: unique }, now);
+    const what = unique.length === 0 ? 'every source' : unique.join(', ');
+    return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: ['Subscribed: ', bold('alerts'), ` for ${what}. /alerts shows the rules; /unsubscribe alerts to stop.`] }] };
+  },
+};

@@ -1,0 +1,20 @@
+import type { CommandDefinition } from './command.ts';
+import type { Reply } from './reply.ts';
+import { subscriptionAccess } from './subscriptionAccess.ts';
+
+/** `/unsubscribe [digest|alerts|all]`. */
+export const unsubscribeCommand: CommandDefinition = {
+  name: 'unsubscribe',
+  description: 'Stop the daily digest, alerts, or both (default) in this chat',
+  mutates: true,
+  options: [{ name: 'what', description: 'digest, alerts or all (default)', type: 'string', choices: () => ['digest', 'alerts', 'all'] }],
+  run(args, context): Reply {
+    const access = subscriptionAccess(context, true);
+    if ('refused' in access) return access.refused;
+    const { chat, service } = access;
+    const what = args.what === 'digest' || args.what === 'alerts' ? args.what : undefined;
+    const stopped = service.store.unsubscribe(chat.platform, chat.chatId, what);
+    const text = stopped === 0 ? `This chat had no ${what ?? ''} subscription.`.replace('  ', ' ') : `Unsubscribed: ${what ?? 'digest and alerts'}.`;
+    return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [text] }] };
+  },
+};

@@ -1,0 +1,264 @@
+import type { Reply } from '../../commands/reply.ts';
+import type { Config } from '../config/configSchema.ts';
+import type { Logger } from '../log/logger.ts';
+import { TOWER_SOURCE_ID } from '../metrics/computeSnapshot.ts';
+import { dataAgeSeconds, isStale, type Snapshot, type SourceView } from '../metrics/figures.ts';
+import type { NewOutboxMessage, OutboxStore } from '../delivery/outboxStore.ts';
+import type { HistoryStore } from '../store/historyStore.ts';
+import type { Subscription, SubscriptionStore } from '../subscriptions/subscriptionStore.ts';
+import { apyDropMessage, depegMessage, leverageMessage, rewardMessage, staleMessage, type RuleName } from './alertMessages.ts';
+import type { AlertStateRecord, AlertStateStore } from './alertStateStore.ts';
+import { initialLevelState, stepLevel, type Level, type LevelParams, type LevelState, type LevelTransition } from './rules/levelRule.ts';
+import { screenOutlier, type OutlierState } from './rules/outlierFilter.ts';
+import { apyDropParams, apyDropSeverity, chatThresholds, depegParams, leverageParams, type ChatThresholds } from './rules/ruleParams.ts';
+
+const DAY = 86_400;
+const GLOBAL = 'global';
+const OPERATOR = 'operator';
+
+export interface AlertEngineOptions {
+  readonly config: Config;
+  readonly history: HistoryStore;
+  readonly subscriptions: SubscriptionStore;
+  readonly states: AlertStateStore;
+  readonly outbox: OutboxStore;
+  /** Runs state writes and outbox inserts atomically: an alert is never sent without its state recorded. */
+  readonly transaction: <T>(work: () => T) => T;
+  readonly logger: Logger;
+  /** Called after new messages were written (wakes the outbox worker). */
+  readonly onEnqueued?: () => void;
+}
+
+/** An alert open in a chat, for /alerts and the digest. */
+export interface OpenAlert {
+  readonly rule: string;
+  readonly sourceId: string;
+  readonly level: Level;
+  readonly since?: number;
+  readonly value?: number;
+}
+
+interface Target {
+  readonly sourceId: string;
+  readonly label: string;
+  /** Names a subscription's asset list may use for it (lower case). */
+  readonly names: readonly string[];
+}
+
+interface DepegInput extends Target { readonly bps: number }
+interface ApyInput extends Target { readonly current: number; readonly average: number }
+interface RewardInput extends Target { readonly key: string; readonly oldReward: number; readonly newReward: number; readonly nominalApr?: number }
+
+export interface EvaluationReport {
+  readonly enqueued: number;
+  readonly transitions: number;
+  /** Readings held back as outliers this cycle. */
+  readonly held: readonly string[];
+}
+
+const stateKey = (scope: string, rule: string, sourceId: string) => `${scope}\u0000${rule}\u0000${sourceId}`;
+const namesOf = (view: SourceView): string[] =>
+  [view.id, view.token, view.figures?.kind === 'pool' ? view.figures.asset : undefined].flatMap((n) => (n ? [n.toLowerCase()] : []));
+const tokenAmount = (raw: bigint | undefined) => (raw === undefined ? 0 : Number(raw) / 1e18);
+
+/**
+ * Applies the alert rules after each poll cycle: computes each rule's measure once per source, steps every
+ * alerts subscription's (rule, source) state with the chat's thresholds, and writes the new states and the
+ * outbox rows in one transaction. Stale sources are skipped (their state is left as it was).
+ */
+export class AlertEngine {
+  private readonly o: AlertEngineOptions;
+
+  constructor(options: AlertEngineOptions) {
+    this.o = options;
+  }
+
+  evaluate(snapshot: Snapshot, now: number): EvaluationReport {
+    const { config, history, states } = this.o;
+    const stored = new Map(states.all().map((r) => [stateKey(r.scope, r.rule, r.sourceId), r.state]));
+    const writes = new Map<string, AlertStateRecord>();
+    const messages: NewOutboxMessage[] = [];
+    let transitions = 0;
+    const read = <T>(scope: string, rule: string, sourceId: string, initial: T): T =>
+      (writes.get(stateKey(scope, rule, sourceId))?.state as T | undefined) ?? (stored.get(stateKey(scope, rule, sourceId)) as T | undefined) ?? initial;
+    const write = (scope: string, rule: string, sourceId: string, state: unknown) => {
+      const key = stateKey(scope, rule, sourceId);
+      if (JSON.stringify(state) !== JSON.stringify(stored.get(key))) writes.set(key, { scope, rule, sourceId, state });
+    };
+    const viewById = new Map(snapshot.sources.map((s) => [s.id, s]));
+    const fresh = (id: string) => {
+      const view = viewById.get(id);
+      return view !== undefined && !isStale(view, now);
+    };
+
+    // Depeg: pools whose price and fair value are fresh.
+    const depeg: DepegInput[] = [];
+    for (const view of snapshot.sources) {
+      const f = view.figures;
+      if (f?.kind !== 'pool' || !f.depegBps.ok || isStale(view, now) || !this.fairValueFresh(f.asset, fresh) || !this.fairValueFresh(f.quote, fresh)) continue;
+      depeg.push({ sourceId: view.id, label: view.label, names: namesOf(view), bps: f.depegBps.value });
+    }
+
+    // APY drop: the current APY against its trailing 7 d average, after the outlier screen.
+    const apy: ApyInput[] = [];
+    const held: string[] = [];
+    for (const view of snapshot.sources) {
+      const f = view.figures;
+      if (!f || isStale(view, now) || !view.lastRead) continue;
+      const t = view.lastRead.blockTime;
+      let current: number | undefined;
+      let average: number | undefined;
+      if (f.kind === 'yield' && f.apy24h.ok) {
+        current = f.apy24h.value;
+        average = this.o.states.averageMetric(view.id, 'apy24h', t - 7 * DAY, t);
+      } else if (f.kind === 'sequencer' && f.nominalApr.ok && f.blockTimeSeconds.ok && f.blockTimeSeconds.value > 0) {
+        // rewardPerBlock × blocks per year: a slower chain lowers the APR without any cut, so compare the
+        // per-block yield (APR × block time) with its average, expressed at today's block time.
+        current = f.nominalApr.value;
+        const product = this.o.states.averageProduct(view.id, 'nominalApr', 'blockTimeSeconds', t - 7 * DAY, t);
+        average = product === undefined ? undefined : product / f.blockTimeSeconds.value;
+      }
+      if (current === undefined) continue;
+      const screened = screenOutlier(read<OutlierState>(GLOBAL, 'outlier', view.id, {}), current, config.alerts.outlierFactor);
+      write(GLOBAL, 'outlier', view.id, screened.state);
+      if (screened.value === undefined) {
+        held.push(view.id);
+        this.o.logger.warn('reading held back as an outlier', { source: view.id, value: current });
+        continue;
+      }
+      if (average !== undefined) apy.push({ sourceId: view.id, label: view.label, names: namesOf(view), current: screened.value, average });
+    }
+
+    // Tower leverage against the stored value 24 h earlier (only while every source behind it is fresh).
+    let leverage: { leverage: number; changePercent: number } | undefined;
+    const towerFresh = snapshot.sources.every((s) => s.figures?.kind === 'pool' || !isStale(s, now));
+    if (snapshot.tower.leverage.ok && towerFresh) {
+      const latest = history.metricAtOrBefore(TOWER_SOURCE_ID, 'leverage', Number.MAX_SAFE_INTEGER);
+      const past = latest && history.metricAtOrBefore(TOWER_SOURCE_ID, 'leverage', latest.blockTime - DAY);
+      if (past && past.value > 0 && past.blockTime >= latest.blockTime - 2 * DAY) {
+        leverage = { leverage: snapshot.tower.leverage.value, changePercent: (snapshot.tower.leverage.value / past.value - 1) * 100 };
+      }
+    }
+
+    // Reward changes: RewardUpdate events not yet announced (the first evaluation only sets the cursor).
+    const rewards: RewardInput[] = [];
+    for (const view of snapshot.sources) {
+      if (view.figures?.kind !== 'sequencer') continue;
+      const cursor = read<{ after?: string } | undefined>(GLOBAL, 'reward', view.id, undefined);
+      const events = history.recentEvents(view.id, 'RewardUpdate', 50).reverse();
+      const position = (e: { blockNumber: bigint; logIndex: number }) => `${e.blockNumber.toString().padStart(20, '0')}:${String(e.logIndex).padStart(6, '0')}`;
+      const newest = events.at(-1);
+      if (cursor === undefined) {
+        write(GLOBAL, 'reward', view.id, { after: newest ? position(newest) : '' });
+        continue;
+      }
+      for (const e of events) {
+        if (position(e) <= (cursor.after ?? '')) continue;
+        const nominalApr = view.figures.nominalApr.ok ? view.figures.nominalApr.value : undefined;
+        rewards.push({
+          sourceId: view.id,
+          label: view.label,
+          names: namesOf(view),
+          key: `${e.chainId}:${e.txHash}:${e.logIndex}`,
+          oldReward: tokenAmount(e.args.oldReward),
+          newReward: tokenAmount(e.args.newReward),
+          ...(nominalApr === undefined ? {} : { nominalApr }),
+        });
+      }
+      if (newest) write(GLOBAL, 'reward', view.id, { after: position(newest) });
+    }
+
+    // Per subscription: each (rule, source) steps with the chat's thresholds.
+    for (const sub of this.o.subscriptions.active('alerts')) {
+      const scope = `sub:${sub.id}`;
+      const t = chatThresholds(config.alerts, this.o.subscriptions.overrides(sub.platform, sub.chatId));
+      const wants = (target: Target) => sub.assets.length === 0 || sub.assets.some((a) => target.names.includes(a.toLowerCase()));
+      const step = (rule: RuleName, sourceId: string, measure: number, params: LevelParams, message: (tr: LevelTransition) => Reply) => {
+        const before = read<LevelState>(scope, rule, sourceId, initialLevelState);
+        const result = stepLevel(before, measure, params, now);
+        write(scope, rule, sourceId, result.state);
+        if (!result.transition) return;
+        transitions++;
+        messages.push({
+          key: `alert:${sub.id}:${rule}:${sourceId}:${result.state.seq}:${result.transition.kind}:${result.transition.to}`,
+          platform: sub.platform,
+          chatId: sub.chatId,
+          subscriptionId: sub.id,
+          reply: message(result.transition),
+        });
+      };
+      for (const d of depeg) {
+        if (!wants(d)) continue;
+        const p = depegParams(t);
+        step('depeg', d.sourceId, Math.abs(d.bps), p, (tr) => depegMessage(tr, d.label, d.bps, t.depegWarningBps, p.critical ?? t.depegCriticalBps, p.clear));
+      }
+      for (const a of apy) {
+        if (!wants(a)) continue;
+        step('apy-drop', a.sourceId, apyDropSeverity(a.current, a.average, t), apyDropParams(t), (tr) => apyDropMessage(tr, a.label, a.current, a.average));
+      }
+      if (leverage && (sub.assets.length === 0 || sub.assets.some((a) => a.toLowerCase() === 'tower'))) {
+        const l = leverage;
+        step('leverage', TOWER_SOURCE_ID, Math.abs(l.changePercent), leverageParams(t), (tr) => leverageMessage(tr, l.leverage, l.changePercent));
+      }
+      for (const r of rewards) {
+        if (!wants(r)) continue;
+        transitions++;
+        messages.push({ key: `reward:${sub.id}:${r.key}`, platform: sub.platform, chatId: sub.chatId, subscriptionId: sub.id, reply: rewardMessage(r.label, r.oldReward, r.newReward, r.nominalApr) });
+      }
+    }
+
+    // Stale data: to the operator's chat only, never to subscribers.
+    const staleLimit = config.alerts.staleAfter;
+    for (const view of snapshot.sources) {
+      const age = dataAgeSeconds(view, now);
+      if (age === undefined) continue;
+      const params: LevelParams = { warning: staleLimit, clear: Math.min(staleLimit, view.staleAfterSeconds), cycles: 1, cooldownMs: 0 };
+      const result = stepLevel(read<LevelState>(OPERATOR, 'stale', view.id, initialLevelState), age, params, now);
+      write(OPERATOR, 'stale', view.id, result.state);
+      if (!result.transition) continue;
+      transitions++;
+      const operator = config.alerts.operatorChat;
+      const reply = staleMessage(result.transition, view.label, age);
+      if (operator) messages.push({ key: `stale:${view.id}:${result.state.seq}:${result.transition.kind}`, platform: operator.platform, chatId: operator.chatId, reply });
+      else this.o.logger.warn(result.transition.kind === 'recover' ? 'source fresh again' : 'source stale', { source: view.id, ageSeconds: Math.round(age) });
+    }
+
+    let enqueued = 0;
+    this.o.transaction(() => {
+      for (const record of writes.values()) states.put(record, now);
+      for (const m of messages) if (this.o.outbox.enqueue(m, now)) enqueued++;
+    });
+    if (enqueued > 0) this.o.onEnqueued?.();
+    return { enqueued, transitions, held };
+  }
+
+  /** Alerts open in a subscription (level above ok). */
+  openAlerts(subscription: Subscription): OpenAlert[] {
+    return this.o.states.forScope(`sub:${subscription.id}`).flatMap((r) => {
+      const s = r.state as Partial<LevelState>;
+      if (!s.level || s.level === 'ok') return [];
+      return [{ rule: r.rule, sourceId: r.sourceId, level: s.level, ...(s.since === undefined ? {} : { since: s.since }), ...(s.value === undefined ? {} : { value: s.value }) }];
+    });
+  }
+
+  /** Sources whose latest reading is held back as an outlier. */
+  heldReadings(): string[] {
+    return this.o.states.forScope(GLOBAL).flatMap((r) => (r.rule === 'outlier' && (r.state as OutlierState).held !== undefined ? [r.sourceId] : []));
+  }
+
+  /** Thresholds in force for a chat. */
+  thresholds(subscription: Pick<Subscription, 'platform' | 'chatId'>): ChatThresholds {
+    return chatThresholds(this.o.config.alerts, this.o.subscriptions.overrides(subscription.platform, subscription.chatId));
+  }
+
+  /** A token's fair value is fresh when every rate source along its chain of bases is. */
+  private fairValueFresh(token: string, fresh: (id: string) => boolean): boolean {
+    const seen = new Set<string>();
+    for (let next: string | undefined = token; next !== undefined && !seen.has(next); next = this.o.config.tokens[next]?.base) {
+      seen.add(next);
+      const rateFrom = this.o.config.tokens[next]?.rateFrom;
+      if (rateFrom !== undefined && !fresh(rateFrom)) return false;
+    }
+    return true;
+  }
+}

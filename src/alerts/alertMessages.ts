@@ -1,0 +1,39 @@
+import { bold, type Reply } from '../../commands/reply.ts';
+import type { Level, LevelTransition } from './rules/levelRule.ts';
+
+/** The rules that produce alerts; the names chats see in /alerts and in idempotency keys. */
+export type RuleName = 'depeg' | 'apy-drop' | 'leverage' | 'reward' | 'stale';
+
+const icon = (to: Level) => (to === 'critical' ? '🚨' : to === 'warning' ? '⚠️' : '✅');
+const bpsText = (bps: number) => `${bps < 0 ? '−' : '+'}${Math.abs(Math.round(bps))} bps`;
+const pct = (fraction: number) => `${(fraction * 100).toFixed(2)}%`;
+
+const reply = (title: string, text: string): Reply => ({ kind: 'answer', blocks: [{ kind: 'paragraph', parts: [bold(title), '\n', text] }] });
+
+export function depegMessage(t: LevelTransition, label: string, bps: number, warningBps: number, criticalBps: number, clearBps: number): Reply {
+  if (t.kind === 'recover') return reply(`${icon('ok')} Depeg recovered: ${label}`, `Back within ${Math.round(clearBps)} bps of fair value (now ${bpsText(bps)}).`);
+  const head = t.kind === 'escalate' ? `${icon(t.to)} Depeg escalated to ${t.to}: ${label}` : `${icon(t.to)} Depeg ${t.to}: ${label}`;
+  return reply(head, `Trades ${bpsText(bps)} from fair value (warning at ${warningBps} bps, critical at ${criticalBps} bps).`);
+}
+
+export function apyDropMessage(t: LevelTransition, label: string, current: number, average: number): Reply {
+  if (t.kind === 'recover') return reply(`${icon('ok')} APY recovered: ${label}`, `APY ${pct(current)}, against a 7 d average of ${pct(average)}.`);
+  const relative = average > 0 ? ((average - current) / average) * 100 : 0;
+  return reply(`${icon(t.to)} APY drop: ${label}`, `APY ${pct(current)}, ${relative.toFixed(1)}% (${((average - current) * 100).toFixed(2)} points) below its 7 d average of ${pct(average)}.`);
+}
+
+export function leverageMessage(t: LevelTransition, leverage: number, changePercent: number): Reply {
+  if (t.kind === 'recover') return reply(`${icon('ok')} Tower leverage settled`, `${leverage.toFixed(3)}×, ${changePercent >= 0 ? '+' : '−'}${Math.abs(changePercent).toFixed(1)}% over 24 h.`);
+  return reply(`${icon(t.to)} Tower leverage moved`, `${leverage.toFixed(3)}×, ${changePercent >= 0 ? '+' : '−'}${Math.abs(changePercent).toFixed(1)}% over 24 h.`);
+}
+
+export function rewardMessage(label: string, oldReward: number, newReward: number, nominalApr: number | undefined): Reply {
+  const apr = nominalApr === undefined ? '' : ` Nominal APR now ${pct(nominalApr)}.`;
+  return reply(`🔔 Reward change: ${label}`, `rewardPerBlock ${oldReward} → ${newReward} METIS per L2 block.${apr}`);
+}
+
+export function staleMessage(t: LevelTransition, label: string, ageSeconds: number | undefined): Reply {
+  const age = ageSeconds === undefined ? 'never read' : `last good read ${Math.round(ageSeconds / 60)} min ago`;
+  if (t.kind === 'recover') return reply(`${icon('ok')} Data fresh again: ${label}`, `${age}.`);
+  return reply(`${icon('warning')} Stale data: ${label}`, `${age}; no alert uses it until it is fresh.`);
+}

@@ -1,0 +1,129 @@
+import type Database from 'better-sqlite3';
+import type { Reply } from '../../commands/reply.ts';
+import type { Platform } from '../subscriptions/subscriptionStore.ts';
+
+export interface OutboxMessage {
+  readonly id: number;
+  /** Unique per message meant: a second enqueue with the same key is ignored. */
+  readonly key: string;
+  readonly platform: Platform;
+  readonly chatId: string;
+  readonly subscriptionId?: number;
+  readonly reply: Reply;
+  readonly attempts: number;
+  readonly dueAt: number;
+}
+
+export interface NewOutboxMessage {
+  readonly key: string;
+  readonly platform: Platform;
+  readonly chatId: string;
+  readonly subscriptionId?: number;
+  readonly reply: Reply;
+}
+
+export interface OutboxCounts {
+  readonly pending: number;
+  readonly sent: number;
+  readonly failed: number;
+}
+
+/** Everything sent is first written here; a worker delivers it. */
+export interface OutboxStore {
+  /** Writes a message unless one with its key exists; returns whether it was new. */
+  enqueue(message: NewOutboxMessage, now: number): boolean;
+  has(key: string): boolean;
+  /** Pending messages due at `now`, oldest first. */
+  due(now: number, limit: number): OutboxMessage[];
+  /** The earliest due time of a pending message, if any. */
+  nextDueAt(): number | undefined;
+  markSent(id: number, now: number): void;
+  /** Marks several sent in one transaction (one commit for a burst of answers). */
+  markSentMany(ids: readonly number[], now: number): void;
+  retryLater(id: number, dueAt: number, error: string): void;
+  /** Moves a message back without counting an attempt (its chat is at its rate limit). */
+  defer(id: number, dueAt: number): void;
+  markFailed(id: number, error: string): void;
+  /** Gives up every pending message to a chat (it cannot be reached any more). */
+  dropChat(platform: Platform, chatId: string, error: string): number;
+  counts(): OutboxCounts;
+}
+
+interface OutboxRow {
+  id: number;
+  idempotency_key: string;
+  platform: Platform;
+  chat_id: string;
+  subscription_id: number | null;
+  reply_json: string;
+  attempts: number;
+  due_at: number;
+}
+
+/** The SQLite outbox, on the history store's connection (migration 1). */
+export function createSqliteOutboxStore(db: Database.Database): OutboxStore {
+  const st = {
+    enqueue: db.prepare(
+      `INSERT OR IGNORE INTO outbox (idempotency_key, platform, chat_id, subscription_id, reply_json, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    has: db.prepare('SELECT 1 FROM outbox WHERE idempotency_key = ?'),
+    due: db.prepare(`SELECT * FROM outbox WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ?`),
+    nextDue: db.prepare(`SELECT MIN(due_at) AS due FROM outbox WHERE status = 'pending'`),
+    sent: db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?`),
+    retry: db.prepare(`UPDATE outbox SET due_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ?`),
+    defer: db.prepare(`UPDATE outbox SET due_at = ? WHERE id = ?`),
+    failed: db.prepare(`UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?`),
+    dropChat: db.prepare(`UPDATE outbox SET status = 'failed', last_error = ? WHERE platform = ? AND chat_id = ? AND status = 'pending'`),
+    counts: db.prepare(`SELECT status, COUNT(*) AS n FROM outbox GROUP BY status`),
+  };
+  return {
+    enqueue(m, now) {
+      // Due at once (0): new messages go before ones waiting for a retry; the worker's clock decides the rest.
+      return st.enqueue.run(m.key, m.platform, m.chatId, m.subscriptionId ?? null, JSON.stringify(m.reply), 0, now).changes > 0;
+    },
+    has(key) {
+      return st.has.get(key) !== undefined;
+    },
+    due(now, limit) {
+      return (st.due.all(now, limit) as OutboxRow[]).map((row) => ({
+        id: row.id,
+        key: row.idempotency_key,
+        platform: row.platform,
+        chatId: row.chat_id,
+        ...(row.subscription_id === null ? {} : { subscriptionId: row.subscription_id }),
+        reply: JSON.parse(row.reply_json) as Reply,
+        attempts: row.attempts,
+        dueAt: row.due_at,
+      }));
+    },
+    nextDueAt() {
+      const row = st.nextDue.get() as { due: number | null };
+      return row.due ?? undefined;
+    },
+    markSent(id, now) {
+      st.sent.run(now, id);
+    },
+    markSentMany(ids, now) {
+      db.transaction(() => {
+        for (const id of ids) st.sent.run(now, id);
+      })();
+    },
+    retryLater(id, dueAt, error) {
+      st.retry.run(dueAt, error.slice(0, 500), id);
+    },
+    defer(id, dueAt) {
+      st.defer.run(dueAt, id);
+    },
+    markFailed(id, error) {
+      st.failed.run(error.slice(0, 500), id);
+    },
+    dropChat(platform, chatId, error) {
+      return st.dropChat.run(error.slice(0, 500), platform, chatId).changes;
+    },
+    counts() {
+      const counts = { pending: 0, sent: 0, failed: 0 };
+      for (const row of st.counts.all() as { status: keyof OutboxCounts; n: number }[]) counts[row.status] = row.n;
+      return counts;
+    },
+  };
+}

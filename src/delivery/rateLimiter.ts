@@ -1,0 +1,123 @@
+/**
+ * Sliding-window send limits, mirroring how Telegram counts: at most `max` sends in any window of
+ * `windowMs`, counted where the server sees them arrive. We cannot see arrival, only that it lies between
+ * our send and the answer: a send occupies the window from the moment it starts, and is recorded at the
+ * time of its answer. Counting that way is never below the server's count, whatever the network jitter.
+ */
+export class SlidingWindow {
+  private readonly times: number[] = [];
+  private head = 0;
+  private inflight = 0;
+
+  constructor(
+    readonly max: number,
+    readonly windowMs: number,
+  ) {}
+
+  /** Ms until a send is allowed (0 = now). */
+  wait(now: number): number {
+    while (this.head < this.times.length && this.times[this.head]! <= now - this.windowMs) this.head++;
+    if (this.head > 1024 && this.head * 2 > this.times.length) {
+      this.times.splice(0, this.head);
+      this.head = 0;
+    }
+    const inWindow = this.times.length - this.head + this.inflight;
+    if (inWindow < this.max) return 0;
+    // Full: the oldest answered send that must leave the window first, or (all in flight) soon.
+    const index = this.times.length - (this.max - this.inflight);
+    const oldest = index >= this.head && index < this.times.length ? this.times[index]! : undefined;
+    return oldest === undefined ? 2 : Math.max(1, oldest + this.windowMs - now);
+  }
+
+  /** A send starts. */
+  begin(): void {
+    this.inflight++;
+  }
+
+  /** Its answer came at `now`. */
+  end(now: number): void {
+    this.inflight = Math.max(0, this.inflight - 1);
+    this.times.push(Math.max(now, this.times.at(-1) ?? now));
+  }
+
+  get empty(): boolean {
+    return this.inflight === 0 && this.head >= this.times.length;
+  }
+}
+
+export interface PlatformLimits {
+  readonly globalPerSecond: number;
+  readonly perChatPerSecond: number;
+  readonly perGroupPerMinute: number;
+}
+
+/** A slot: call `done` with the time the platform answered. */
+export type Acquired = { readonly ok: true; readonly done: (now: number) => void } | { readonly ok: false; readonly scope: 'global' | 'chat'; readonly waitMs: number };
+
+/**
+ * Telegram's limits as three sliding windows: overall, per chat, per group (chat ids below zero). A 429's
+ * retry_after pauses the chat it came from. `marginMs` widens every window further (none needed: counting
+ * to the answer is already conservative).
+ */
+export class ChatRateLimiter {
+  private readonly global: SlidingWindow;
+  private readonly chats = new Map<string, SlidingWindow>();
+  private readonly groups = new Map<string, SlidingWindow>();
+  private readonly pausedUntil = new Map<string, number>();
+  private acquisitions = 0;
+
+  constructor(
+    private readonly limits: PlatformLimits,
+    private readonly marginMs = 0,
+  ) {
+    this.global = new SlidingWindow(Math.max(1, Math.floor(limits.globalPerSecond)), 1000 + marginMs);
+  }
+
+  /** Takes a send slot for the chat, or says how long to wait and whether the whole platform or only this chat is full. */
+  tryAcquire(chatId: string, isGroup: boolean, now: number): Acquired {
+    const paused = this.pausedUntil.get(chatId);
+    if (paused !== undefined) {
+      if (paused > now) return { ok: false, scope: 'chat', waitMs: paused - now };
+      this.pausedUntil.delete(chatId);
+    }
+    const chat = this.window(this.chats, chatId, this.limits.perChatPerSecond, 1000);
+    const chatWait = chat.wait(now);
+    const group = isGroup ? this.window(this.groups, chatId, this.limits.perGroupPerMinute, 60_000) : undefined;
+    const groupWait = group?.wait(now) ?? 0;
+    if (chatWait > 0 || groupWait > 0) return { ok: false, scope: 'chat', waitMs: Math.max(chatWait, groupWait) };
+    const globalWait = this.global.wait(now);
+    if (globalWait > 0) return { ok: false, scope: 'global', waitMs: globalWait };
+    this.global.begin();
+    chat.begin();
+    group?.begin();
+    if (++this.acquisitions % 4096 === 0) this.prune(now);
+    return {
+      ok: true,
+      done: (answeredAt) => {
+        this.global.end(answeredAt);
+        chat.end(answeredAt);
+        group?.end(answeredAt);
+      },
+    };
+  }
+
+  pause(chatId: string, until: number): void {
+    this.pausedUntil.set(chatId, Math.max(until, this.pausedUntil.get(chatId) ?? 0));
+  }
+
+  private window(map: Map<string, SlidingWindow>, chatId: string, perWindow: number, windowMs: number): SlidingWindow {
+    let w = map.get(chatId);
+    if (!w) map.set(chatId, (w = new SlidingWindow(Math.max(1, Math.floor(perWindow)), windowMs + this.marginMs)));
+    return w;
+  }
+
+  /** Forgets chats with nothing in their windows, so 10,000 one-off chats do not stay in memory. */
+  private prune(now: number): void {
+    for (const map of [this.chats, this.groups]) {
+      for (const [id, w] of map) {
+        w.wait(now);
+        if (w.empty) map.delete(id);
+      }
+    }
+  }
+}

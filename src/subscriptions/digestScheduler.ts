@@ -1,0 +1,69 @@
+import type { AlertEngine } from '../alerts/alertEngine.ts';
+import type { OutboxStore } from '../delivery/outboxStore.ts';
+import type { Logger } from '../log/logger.ts';
+import type { Snapshot } from '../metrics/figures.ts';
+import type { HistoryStore } from '../store/historyStore.ts';
+import { digestBody, digestReply, type DigestBody } from './digestReply.ts';
+import { localTime, parseClock } from './localTime.ts';
+import type { SubscriptionStore } from './subscriptionStore.ts';
+
+/** A digest missed by more than this (the bot was down) is skipped for the day rather than sent late. */
+const CATCH_UP_MINUTES = 6 * 60;
+
+export interface DigestSchedulerOptions {
+  readonly subscriptions: SubscriptionStore;
+  readonly outbox: OutboxStore;
+  readonly history: HistoryStore;
+  readonly engine: AlertEngine;
+  readonly snapshot: () => Snapshot;
+  readonly transaction: <T>(work: () => T) => T;
+  readonly logger: Logger;
+  readonly onEnqueued?: () => void;
+}
+
+/**
+ * Enqueues each digest subscription's message once per local day, at or after its local time. Called every
+ * minute (node-cron in the app, directly in tests with a controlled clock). The idempotency key is
+ * (subscription, local date), so a daylight-saving jump (02:30 that never happens is sent at 03:00), an
+ * hour that happens twice, a restart or two ticks in one minute never skip or double a day.
+ */
+export class DigestScheduler {
+  private readonly o: DigestSchedulerOptions;
+
+  constructor(options: DigestSchedulerOptions) {
+    this.o = options;
+  }
+
+  /** Enqueues the digests due at `now`; returns how many were new. */
+  tick(now: number): number {
+    const due: { id: number; platform: string; chatId: string; key: string; date: string }[] = [];
+    for (const sub of this.o.subscriptions.active('digest')) {
+      const target = parseClock(sub.digestTime ?? '');
+      if (target === undefined || !sub.timeZone) continue;
+      const local = localTime(now, sub.timeZone);
+      const late = local.minutes - target;
+      if (late < 0 || late > CATCH_UP_MINUTES) continue;
+      // A subscription made after today's time starts tomorrow.
+      if (sub.createdAt > now - late * 60_000) continue;
+      const key = `digest:${sub.id}:${local.date}`;
+      if (this.o.outbox.has(key)) continue;
+      due.push({ id: sub.id, platform: sub.platform, chatId: sub.chatId, key, date: local.date });
+    }
+    if (due.length === 0) return 0;
+    let body: DigestBody | undefined;
+    let enqueued = 0;
+    this.o.transaction(() => {
+      body ??= digestBody(this.o.snapshot(), this.o.history, now);
+      for (const d of due) {
+        const sub = this.o.subscriptions.byId(d.id);
+        if (!sub) continue;
+        const alerts = this.o.subscriptions.forChat(sub.platform, sub.chatId).find((s) => s.kind === 'alerts' && s.active);
+        const open = alerts ? this.o.engine.openAlerts(alerts) : [];
+        if (this.o.outbox.enqueue({ key: d.key, platform: sub.platform, chatId: sub.chatId, subscriptionId: sub.id, reply: digestReply(body, d.date, open) }, now)) enqueued++;
+      }
+    });
+    this.o.logger.info('digests enqueued', { count: enqueued });
+    if (enqueued > 0) this.o.onEnqueued?.();
+    return enqueued;
+  }
+}

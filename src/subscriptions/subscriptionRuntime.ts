@@ -1,0 +1,121 @@
+import { schedule, type ScheduledTask } from 'node-cron';
+import { AlertEngine } from '../alerts/alertEngine.ts';
+import { createSqliteAlertStateStore } from '../alerts/alertStateStore.ts';
+import type { Config } from '../config/configSchema.ts';
+import type { MessageSender } from '../delivery/messageSender.ts';
+import { createSqliteOutboxStore, type OutboxStore } from '../delivery/outboxStore.ts';
+import { OutboxWorker } from '../delivery/outboxWorker.ts';
+import type { Logger } from '../log/logger.ts';
+import type { Snapshot } from '../metrics/figures.ts';
+import { renderText } from '../platforms/renderText.ts';
+import type { SqliteHistoryStore } from '../store/sqliteStore.ts';
+import { DigestScheduler } from './digestScheduler.ts';
+import type { SubscriptionService } from './subscriptionService.ts';
+import { createSqliteSubscriptionStore, type Platform, type SubscriptionStore } from './subscriptionStore.ts';
+
+export interface SubscriptionRuntimeOptions {
+  readonly config: Config;
+  readonly store: SqliteHistoryStore;
+  readonly logger: Logger;
+  /** The app's clock: alert and digest decisions. */
+  readonly now: () => number;
+  /** Delivery's clock (retry and rate-limit timing); real time unless a test says otherwise. */
+  readonly deliveryNow?: () => number;
+  readonly snapshot: () => Snapshot;
+  readonly digestDefaults?: { time: string; timeZone: string };
+}
+
+/**
+ * Subscriptions, alerts, digests and the outbox, wired on the history store's SQLite connection. The app
+ * calls `afterCycle` from the poller, `attach` once its platforms run, and `stop` before the store closes.
+ */
+export interface SubscriptionRuntime {
+  readonly subscriptions: SubscriptionStore;
+  readonly outbox: OutboxStore;
+  readonly engine: AlertEngine;
+  readonly digests: DigestScheduler;
+  readonly worker: OutboxWorker;
+  readonly service: SubscriptionService;
+  afterCycle(snapshot: Snapshot): void;
+  /** Gives the worker its platform senders and starts it. */
+  attach(senders: Partial<Record<Platform, MessageSender>>): void;
+  /** Starts the minute tick that enqueues due digests. */
+  startDigestSchedule(): void;
+  stop(): Promise<void>;
+}
+
+export function createSubscriptionRuntime(options: SubscriptionRuntimeOptions): SubscriptionRuntime {
+  const { config, store, logger, now } = options;
+  const db = store.database;
+  const subscriptions = createSqliteSubscriptionStore(db);
+  const outbox = createSqliteOutboxStore(db);
+  const states = createSqliteAlertStateStore(db);
+  const transaction = <T>(work: () => T): T => db.transaction(work)();
+  const senders: Partial<Record<Platform, MessageSender>> = {
+    console: {
+      isGroup: () => false,
+      send: async (_chatId, reply) => {
+        process.stdout.write(`\n${renderText(reply)}\n\n`);
+        return { ok: true };
+      },
+    },
+  };
+  const worker = new OutboxWorker({
+    outbox,
+    subscriptions,
+    senders,
+    logger,
+    ...(options.deliveryNow ? { now: options.deliveryNow } : {}),
+    concurrency: config.delivery.concurrency,
+    maxAttempts: config.delivery.maxAttempts,
+  });
+  const kick = () => worker.kick();
+  const engine = new AlertEngine({ config, history: store, subscriptions, states, outbox, transaction, logger, onEnqueued: kick });
+  const digests = new DigestScheduler({ subscriptions, outbox, history: store, engine, snapshot: options.snapshot, transaction, logger, onEnqueued: kick });
+  const service: SubscriptionService = {
+    store: subscriptions,
+    openAlerts: (s) => engine.openAlerts(s),
+    thresholds: (chat) => engine.thresholds(chat),
+    heldReadings: () => engine.heldReadings(),
+    digestDefaults: options.digestDefaults ?? { time: '09:00', timeZone: 'UTC' },
+  };
+  let task: ScheduledTask | undefined;
+  let stopped = false;
+  return {
+    subscriptions,
+    outbox,
+    engine,
+    digests,
+    worker,
+    service,
+    afterCycle(snapshot) {
+      if (stopped) return;
+      const report = engine.evaluate(snapshot, now());
+      if (report.transitions > 0) logger.info('alerts evaluated', { transitions: report.transitions, enqueued: report.enqueued });
+    },
+    attach(more) {
+      Object.assign(senders, more);
+      if (!stopped) worker.start();
+    },
+    startDigestSchedule() {
+      if (stopped) return;
+      task ??= schedule(
+        '* * * * *',
+        () => {
+          try {
+            digests.tick(now());
+          } catch (error) {
+            logger.error('digest tick failed', { error });
+          }
+        },
+        { name: 'digests', noOverlap: true },
+      );
+    },
+    async stop() {
+      stopped = true;
+      await task?.stop();
+      await task?.destroy();
+      await worker.stop();
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import type Database from 'better-sqlite3';
+
+/** A chat platform; the outbox has one sender per platform. */
+export type Platform = 'telegram' | 'discord' | 'console';
+export type SubscriptionKind = 'digest' | 'alerts';
+
+export interface Subscription {
+  readonly id: number;
+  readonly platform: Platform;
+  readonly chatId: string;
+  readonly kind: SubscriptionKind;
+  /** Digest: local time HH:MM and IANA time zone. */
+  readonly digestTime?: string;
+  readonly timeZone?: string;
+  /** Alerts: the assets (source ids or tokens) the chat wants; empty = all. */
+  readonly assets: readonly string[];
+  readonly active: boolean;
+  readonly createdAt: number;
+}
+
+/** Per-chat rule thresholds that differ from the config's defaults. */
+export type RuleOverrides = Readonly<Record<string, number>>;
+
+/** Who wants what. A small interface so another engine could implement it; SQLite does. */
+export interface SubscriptionStore {
+  /** Creates or updates (and reactivates) the chat's subscription of that kind. */
+  subscribe(s: { platform: Platform; chatId: string; kind: SubscriptionKind; digestTime?: string; timeZone?: string; assets?: readonly string[] }, now: number): Subscription;
+  /** Deactivates the chat's subscriptions (of one kind, or all); returns how many were active. */
+  unsubscribe(platform: Platform, chatId: string, kind?: SubscriptionKind): number;
+  /** The chat can no longer be reached (bot blocked, removed, channel gone): deactivate everything of it. */
+  deactivateChat(platform: Platform, chatId: string): number;
+  forChat(platform: Platform, chatId: string): Subscription[];
+  active(kind: SubscriptionKind): Subscription[];
+  byId(id: number): Subscription | undefined;
+  overrides(platform: Platform, chatId: string): RuleOverrides;
+  setOverride(platform: Platform, chatId: string, rule: string, value: number): void;
+}
+
+interface SubscriptionRow {
+  id: number;
+  platform: Platform;
+  chat_id: string;
+  kind: SubscriptionKind;
+  digest_time: string | null;
+  time_zone: string | null;
+  assets_json: string | null;
+  active: number;
+  created_at: number;
+}
+
+const toSubscription = (row: SubscriptionRow): Subscription => ({
+  id: row.id,
+  platform: row.platform,
+  chatId: row.chat_id,
+  kind: row.kind,
+  ...(row.digest_time === null ? {} : { digestTime: row.digest_time }),
+  ...(row.time_zone === null ? {} : { timeZone: row.time_zone }),
+  assets: row.assets_json ? (JSON.parse(row.assets_json) as string[]) : [],
+  active: row.active === 1,
+  createdAt: row.created_at,
+});
+
+/** The SQLite subscription store, on the history store's connection (migration 1). */
+export function createSqliteSubscriptionStore(db: Database.Database): SubscriptionStore {
+  const st = {
+    upsert: db.prepare(
+      `INSERT INTO subscriptions (platform, chat_id, kind, digest_time, time_zone, assets_json, active, created_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?)
+       ON CONFLICT (platform, chat_id, kind) DO UPDATE SET digest_time = excluded.digest_time, time_zone = excluded.time_zone,
+         assets_json = excluded.assets_json, active = 1,
+         created_at = CASE WHEN subscriptions.active = 1 THEN subscriptions.created_at ELSE excluded.created_at END`,
+    ),
+    get: db.prepare('SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ? AND kind = ?'),
+    byId: db.prepare('SELECT * FROM subscriptions WHERE id = ?'),
+    unsubscribeKind: db.prepare('UPDATE subscriptions SET active = 0 WHERE platform = ? AND chat_id = ? AND kind = ? AND active = 1'),
+    unsubscribeAll: db.prepare('UPDATE subscriptions SET active = 0 WHERE platform = ? AND chat_id = ? AND active = 1'),
+    forChat: db.prepare('SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ? ORDER BY kind'),
+    active: db.prepare('SELECT * FROM subscriptions WHERE kind = ? AND active = 1 ORDER BY id'),
+    overrides: db.prepare('SELECT overrides_json FROM chat_settings WHERE platform = ? AND chat_id = ?'),
+    setOverrides: db.prepare(
+      `INSERT INTO chat_settings (platform, chat_id, overrides_json) VALUES (?, ?, ?)
+       ON CONFLICT (platform, chat_id) DO UPDATE SET overrides_json = excluded.overrides_json`,
+    ),
+  };
+  const overrides = (platform: Platform, chatId: string): RuleOverrides => {
+    const row = st.overrides.get(platform, chatId) as { overrides_json: string } | undefined;
+    return row ? (JSON.parse(row.overrides_json) as RuleOverrides) : {};
+  };
+  return {
+    subscribe(s, now) {
+      st.upsert.run(s.platform, s.chatId, s.kind, s.digestTime ?? null, s.timeZone ?? null, s.assets && s.assets.length > 0 ? JSON.stringify(s.assets) : null, now);
+      return toSubscription(st.get.get(s.platform, s.chatId, s.kind) as SubscriptionRow);
+    },
+    unsubscribe(platform, chatId, kind) {
+      return (kind ? st.unsubscribeKind.run(platform, chatId, kind) : st.unsubscribeAll.run(platform, chatId)).changes;
+    },
+    deactivateChat(platform, chatId) {
+      return st.unsubscribeAll.run(platform, chatId).changes;
+    },
+    forChat(platform, chatId) {
+      return (st.forChat.all(platform, chatId) as SubscriptionRow[]).map(toSubscription);
+    },
+    active(kind) {
+      return (st.active.all(kind) as SubscriptionRow[]).map(toSubscription);
+    },
+    byId(id) {
+      const row = st.byId.get(id) as SubscriptionRow | undefined;
+      return row && toSubscription(row);
+    },
+    overrides,
+    setOverride(platform, chatId, rule, value) {
+      st.setOverrides.run(platform, chatId, JSON.stringify({ ...overrides(platform, chatId), [rule]: value }));
+    },
+  };
+}

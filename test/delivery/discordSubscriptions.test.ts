@@ -1,0 +1,66 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app.ts';
+import { parseEnv } from '../../src/config/env.ts';
+import { loadConfig } from '../../src/config/loadConfig.ts';
+import { silentLogger } from '../../src/log/logger.ts';
+import { startFakeDiscord, type FakeDiscord } from '../fakes/fakeDiscord.ts';
+
+const CHANNEL = '300000000000000001';
+const MANAGE_CHANNELS = 1n << 4n;
+const MEMBER = 1024n | 2048n | 65536n | 2147483648n;
+
+describe('subscriptions on Discord (real discord.js, fake Discord)', () => {
+  let fake: FakeDiscord;
+  let app: App;
+  let wall = Date.UTC(2026, 2, 1, 6, 0);
+
+  beforeEach(async () => {
+    fake = await startFakeDiscord();
+    const parsed = parseEnv({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_REST_API: fake.apiRoot });
+    if ('problems' in parsed) throw new Error(parsed.problems.join('; '));
+    app = await createApp({
+      config: loadConfig('config/devnet.yaml', { METIS_BOT_DB: join(mkdtempSync(join(tmpdir(), 'discord-subs-')), 'bot.db') }),
+      env: parsed.env,
+      logger: silentLogger,
+      now: () => wall,
+    });
+  });
+
+  afterEach(async () => {
+    await app.stop();
+    await fake.close();
+  });
+
+  async function slash(name: string, options: { name: string; value: string | number }[], permissions: bigint): Promise<string> {
+    const interaction = fake.dispatchInteraction({ name, options, permissions });
+    const call = await fake.waitFor((c) => c.path.startsWith(`/interactions/${interaction.id}/`));
+    const data = (call.body as { data?: { content?: string; embeds?: { description?: string; title?: string; fields?: { value: string }[] }[] } }).data;
+    return [data?.content ?? '', ...(data?.embeds ?? []).flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).map((f) => f.value)])].join('\n');
+  }
+
+  it('refuses a member without Manage Channels, accepts one with it, and posts the digest to the channel once', async () => {
+    const digest = [{ name: 'kind', value: 'digest' }, { name: 'time', value: '07:15' }, { name: 'timezone', value: 'UTC' }];
+    expect(await slash('subscribe', digest, MEMBER)).toContain('Only members who can manage channels');
+    expect(await slash('subscribe', digest, MEMBER | MANAGE_CHANNELS)).toContain('at 07:15 UTC');
+    wall = Date.UTC(2026, 2, 1, 7, 15);
+    expect(app.subscriptions.digests.tick(wall)).toBe(1);
+    expect(app.subscriptions.digests.tick(wall + 60_000)).toBe(0);
+    await app.subscriptions.worker.drain();
+    const posted = fake.messages.filter((m) => m.kind === 'channel' && m.channelId === CHANNEL);
+    expect(posted).toHaveLength(1);
+    expect(JSON.stringify(posted[0]!.body)).toContain('Daily digest 2026-03-01');
+  });
+
+  it('GIVEN the bot lost access to the channel (403) THEN the subscription is deactivated', async () => {
+    expect(await slash('subscribe', [{ name: 'kind', value: 'digest' }, { name: 'time', value: '07:15' }], MANAGE_CHANNELS)).toContain('07:15 UTC');
+    fake.failNext(`POST /channels/${CHANNEL}/messages`, { status: 403, code: 50001, message: 'Missing Access' });
+    wall = Date.UTC(2026, 2, 1, 7, 20);
+    expect(app.subscriptions.digests.tick(wall)).toBe(1);
+    await app.subscriptions.worker.drain();
+    expect(app.subscriptions.subscriptions.forChat('discord', CHANNEL).map((s) => s.active)).toEqual([false]);
+    expect(app.subscriptions.outbox.counts()).toMatchObject({ pending: 0, failed: 1 });
+  });
+});

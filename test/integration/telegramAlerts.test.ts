@@ -1,0 +1,171 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app.ts';
+import type { Config } from '../../src/config/configSchema.ts';
+import { loadConfig } from '../../src/config/loadConfig.ts';
+import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
+import { silentLogger } from '../../src/log/logger.ts';
+import { localTime } from '../../src/subscriptions/localTime.ts';
+import { startFakeBotApi, type FakeBotApi } from '../fakes/fakeBotApi.ts';
+
+const CHAT = 5151;
+const OTHER = 5252;
+const GROUP = -100777;
+const CYCLE = 300;
+
+describe('alerts and digests on a devnet, through Telegram (real grammY, fake Bot API)', () => {
+  let devnet: Devnet;
+  let telegram: FakeBotApi;
+  let config: Config;
+  let app: App;
+  let wall = 1_700_000_000_000;
+
+  const open = () =>
+    createApp({
+      config,
+      env: { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot, LOG_LEVEL: 'silent', METIS_BOT_CONFIG: 'config/devnet.yaml' },
+      logger: silentLogger,
+      now: () => wall,
+    });
+
+  /** One poll cycle 5 minutes after the last, then waits until the outbox is delivered. */
+  async function cycle(): Promise<void> {
+    await devnet.scenario.advance(CYCLE);
+    wall += CYCLE * 1000;
+    await app.poller.runCycle();
+    await app.subscriptions.worker.drain();
+  }
+
+  /** Sends a command and returns the next message to the chat (pushed messages are delivered before asking). */
+  async function ask(chatId: number, text: string, userId?: number): Promise<string> {
+    const before = telegram.messagesTo(chatId).length;
+    telegram.sendUserMessage({ chatId, text, ...(userId === undefined ? {} : { userId }) });
+    const deadline = Date.now() + 5_000;
+    while (telegram.messagesTo(chatId).length <= before) {
+      if (Date.now() > deadline) throw new Error(`no answer to ${text}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    return telegram.messagesTo(chatId)[before]!.plain;
+  }
+
+  const depegMessages = (chatId: number) => telegram.messagesTo(chatId).map((m) => m.plain).filter((t) => /Depeg (warning|critical|escalated|recovered)/.test(t));
+
+  beforeAll(async () => {
+    devnet = await startDevnet({ genesisTime: 1_700_000_000, scenario: { vaultApr: 0, artemisApr: 0, wobbleBps: 0, maxL2BlocksPerAdvance: 2_100 } });
+    telegram = await startFakeBotApi();
+    const db = join(mkdtempSync(join(tmpdir(), 'alerts-')), 'bot.db');
+    config = loadConfig('config/devnet.yaml', { DEVNET_L1_RPC: devnet.l1.url, DEVNET_L2_RPC: devnet.l2.url, METIS_BOT_DB: db });
+    app = await open();
+    await app.poller.runCycle();
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.stop();
+    await telegram?.close();
+    await devnet?.stop();
+  });
+
+  it('subscribes a private chat to alerts on one asset', async () => {
+    expect(await ask(CHAT, '/subscribe alerts eMetis')).toContain('Subscribed: alerts for eMetis');
+    expect(await ask(CHAT, '/alerts')).toContain('Depeg: warning at 50 bps, critical at 200 bps');
+  });
+
+  it('answers bad input with a usage line naming the bad part', async () => {
+    expect(await ask(CHAT, '/subscribe digest 25:99')).toMatch(/time "25:99" is not valid[\s\S]*Usage: \/subscribe digest \[HH:MM\] \[timezone\]/);
+    expect(await ask(CHAT, '/subscribe digest 08:00 Mars/Olympus')).toContain('timezone "Mars/Olympus" is not valid');
+    expect(await ask(CHAT, '/alerts set wobble 3')).toContain('Unknown rule "wobble"');
+    expect(await ask(CHAT, '/alerts set depeg-warning 99999')).toContain('depeg-warning must be between 1 and 5000, not 99999');
+  });
+
+  it('refuses a non-admin in a group, accepts an admin, and lets anyone read', async () => {
+    telegram.setAdmins(GROUP, { 61: 'member', 62: 'administrator' });
+    expect(await ask(GROUP, '/subscribe alerts', 61)).toContain('Only admins of this chat can change');
+    expect(await ask(GROUP, '/alerts set depeg-warning 80', 61)).toContain('Only admins of this chat can change');
+    expect(await ask(GROUP, '/alerts', 61)).toContain('Alerts: off');
+    expect(await ask(GROUP, '/subscribe alerts', 62)).toContain('Subscribed: alerts for every source');
+    expect(await ask(GROUP, '/unsubscribe alerts', 62)).toContain('Unsubscribed: alerts');
+  });
+
+  it('accepts a channel post (only admins post in a channel)', async () => {
+    const CHANNEL = -100888;
+    const before = telegram.messagesTo(CHANNEL).length;
+    telegram.sendUserMessage({ chatId: CHANNEL, chatType: 'channel', text: '/subscribe digest 07:00 UTC' });
+    while (telegram.messagesTo(CHANNEL).length <= before) await new Promise((r) => setTimeout(r, 5));
+    expect(telegram.messagesTo(CHANNEL)[before]!.plain).toContain('07:00 UTC');
+    expect(await ask(CHAT, '/alerts')).toContain('Alerts: on');
+    app.subscriptions.subscriptions.unsubscribe('telegram', String(CHANNEL));
+  });
+
+  it('sends exactly one alert after K cycles off peg, none again after a restart, and exactly one recovery', async () => {
+    await cycle();
+    await devnet.scenario.setDepeg('v2EMetisWmetis', -80);
+    await cycle();
+    expect(depegMessages(CHAT)).toEqual([]); // K = 2: one cycle is not enough
+    await cycle();
+    expect(depegMessages(CHAT)).toHaveLength(1);
+    expect(depegMessages(CHAT)[0]).toMatch(/Depeg warning: eMetis\/METIS[\s\S]*−8\d bps/);
+
+    // Restart on the same database: the open alert is remembered, not repeated.
+    await app.stop();
+    app = await open();
+    await cycle();
+    await cycle();
+    expect(depegMessages(CHAT)).toHaveLength(1);
+    expect(await ask(CHAT, '/alerts')).toMatch(/Open: depeg eMetis-METIS \(warning\)/);
+
+    await devnet.scenario.setDepeg('v2EMetisWmetis', 0);
+    await cycle();
+    await cycle();
+    await cycle();
+    const messages = depegMessages(CHAT);
+    expect(messages).toHaveLength(2);
+    expect(messages[1]).toContain('Depeg recovered: eMetis/METIS');
+  }, 120_000);
+
+  it('delivers a digest at its local time (controlled clock) to every subscriber, once', async () => {
+    expect(await ask(CHAT, '/subscribe digest 08:30 Europe/Berlin')).toContain('daily digest at 08:30 Europe/Berlin');
+    expect(await ask(OTHER, '/subscribe digest 8:30 europe/berlin')).toContain('08:30 Europe/Berlin');
+    let t = wall + 60_000;
+    while (localTime(t, 'Europe/Berlin').minutes !== 8 * 60 + 30) t += 60_000;
+    expect(app.subscriptions.digests.tick(t - 60_000)).toBe(0);
+    expect(app.subscriptions.digests.tick(t)).toBe(2);
+    expect(app.subscriptions.digests.tick(t + 60_000)).toBe(0);
+    expect(app.subscriptions.digests.tick(t)).toBe(0);
+    await app.subscriptions.worker.drain();
+    for (const chat of [CHAT, OTHER]) {
+      const digests = telegram.messagesTo(chat).filter((m) => m.plain.includes('Daily digest'));
+      expect(digests).toHaveLength(1);
+      expect(digests[0]!.plain).toMatch(/ENKI seMetis: APY .*24h.*7d/);
+      expect(digests[0]!.plain).toContain('Tower leverage');
+      expect(digests[0]!.plain).toContain('Open alerts');
+    }
+    // The next day's digest is a new one.
+    expect(app.subscriptions.digests.tick(t + 86_400_000)).toBe(2);
+    await app.subscriptions.worker.drain();
+  }, 60_000);
+
+  it('announces a reward change at once, then an APY drop after K cycles (the cut lowered the nominal APR 25 %)', async () => {
+    const SEQ = 5353;
+    expect(await ask(SEQ, '/subscribe alerts sequencer')).toContain('alerts for sequencer');
+    await cycle();
+    await devnet.scenario.setRewardPerBlock(15_000_000_000_000_000n);
+    await cycle();
+    const reward = telegram.messagesTo(SEQ).filter((m) => m.plain.includes('Reward change'));
+    expect(reward).toHaveLength(1);
+    expect(reward[0]!.plain).toMatch(/rewardPerBlock 0\.02 → 0\.015 METIS per L2 block\. Nominal APR now \d+\.\d\d%/);
+    expect(telegram.messagesTo(SEQ).filter((m) => m.plain.includes('APY drop'))).toHaveLength(0);
+    await cycle();
+    const drops = telegram.messagesTo(SEQ).filter((m) => m.plain.includes('APY drop'));
+    expect(drops).toHaveLength(1);
+    expect(drops[0]!.plain).toMatch(/Sequencer mining[\s\S]*2\d\.\d% .* below its 7 d average/);
+    await cycle();
+    expect(telegram.messagesTo(SEQ).filter((m) => /Reward change|APY drop/.test(m.plain))).toHaveLength(2);
+  }, 60_000);
+
+  it('unsubscribes', async () => {
+    expect(await ask(OTHER, '/unsubscribe')).toContain('Unsubscribed: digest and alerts');
+    expect(app.subscriptions.subscriptions.forChat('telegram', String(OTHER)).every((s) => !s.active)).toBe(true);
+  });
+});
