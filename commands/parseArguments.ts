@@ -9,24 +9,88 @@ import { UserError } from './userError.ts';
 export function validateOption(spec: OptionSpec, raw: string | number, context: CommandContext): string | number {
   if (spec.type === 'string') {
     const text = String(raw);
+    if (spec.parseText) {
+      const parsed = spec.parseText(text);
+      if (parsed === undefined) throw new UserError('invalid-value', { option: spec.name, value: text.slice(0, 40), ...(spec.expected ? { expected: spec.expected } : {}) });
+      return parsed;
+    }
     const choices = spec.choices?.(context);
     if (!choices) return text;
     const match = choices.find((c) => c.toLowerCase() === text.toLowerCase());
     if (match === undefined) throw new UserError('unknown-choice', { option: spec.name, value: text.slice(0, 40), choices });
     return match;
   }
-  const value = typeof raw === 'number' ? raw : Number(raw.replace(/_/g, ''));
+  const value = typeof raw === 'number' ? raw : spec.parseText ? (spec.parseText(raw) ?? Number.NaN) : Number(raw.replace(/_/g, ''));
   if (!Number.isFinite(value) || (spec.type === 'integer' && !Number.isInteger(value))) {
-    throw new UserError('not-a-number', { option: spec.name, value: String(raw).slice(0, 40) });
+    throw new UserError('not-a-number', { option: spec.name, value: String(raw).slice(0, 40), ...(spec.expected ? { expected: spec.expected } : {}) });
   }
   const min = spec.min ?? -Infinity;
   const max = spec.max ?? Infinity;
-  if (value < min || value > max) throw new UserError('out-of-range', { option: spec.name, value, min, max });
+  const below = spec.minExclusive ? value <= min : value < min;
+  const above = spec.maxExclusive ? value >= max : value > max;
+  if (below || above) {
+    const details: Record<string, string | number> = { option: spec.name, value, min, max };
+    if (spec.minExclusive || spec.maxExclusive) details.range = describeRange(spec);
+    throw new UserError('out-of-range', details);
+  }
   return value;
 }
 
+/** `greater than 0 and at most 1000000000000`, for ranges with an open end. */
+function describeRange(spec: Extract<OptionSpec, { type: 'number' | 'integer' }>): string {
+  const parts: string[] = [];
+  if (spec.min !== undefined) parts.push(`${spec.minExclusive ? 'greater than' : 'at least'} ${spec.min}`);
+  if (spec.max !== undefined) parts.push(`${spec.maxExclusive ? 'less than' : 'at most'} ${spec.max}`);
+  return parts.join(' and ');
+}
+
+/** How a word that fits no option is explained: each candidate with what it takes. */
+function describeCandidate(spec: OptionSpec, context: CommandContext): string {
+  if (spec.expected) return `${spec.name} (${spec.expected})`;
+  if (spec.type === 'string') {
+    const choices = spec.choices?.(context);
+    return choices ? `${spec.name} (${choices.join(', ')})` : spec.name;
+  }
+  return `${spec.name} (a number)`;
+}
+
 /**
- * Maps the words after a command to its options: command.options in declared order, or `name=value` in any order.
+ * Gives a word to the first open option among `names` (declared order) that accepts it.
+ * @throws UserError: the option's own out-of-range error when the shape fit but the value did not, else
+ * 'no-matching-option' listing what each open option takes.
+ */
+function assignByShape(
+  command: CommandDefinition,
+  names: readonly string[],
+  word: string,
+  values: Record<string, string | number>,
+  context: CommandContext,
+): void {
+  const open = command.options.filter((o) => names.includes(o.name) && values[o.name] === undefined);
+  if (open.length === 0) throw new UserError('too-many-arguments', { value: word.slice(0, 40) });
+  const errors = new Map<OptionSpec, UserError>();
+  for (const spec of open) {
+    try {
+      values[spec.name] = validateOption(spec, word, context);
+      return;
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      errors.set(spec, error);
+    }
+  }
+  const outOfRange = [...errors.values()].find((e) => e.identifier === 'out-of-range');
+  if (outOfRange) throw outOfRange;
+  // A word that starts like a number was meant for a number-shaped option (amount, duration); if only one
+  // such option is open, its own error says best what is wrong.
+  const shaped = open.filter((o) => o.type !== 'string' || o.parseText !== undefined);
+  const candidates = /^[+\-.\d]/.test(word) && shaped.length > 0 ? shaped : open;
+  if (candidates.length === 1) throw errors.get(candidates[0]!)!;
+  throw new UserError('no-matching-option', { value: word.slice(0, 40), expected: candidates.map((o) => describeCandidate(o, context)) });
+}
+
+/**
+ * Maps the words after a command to its options: command.options in declared order (or by shape, for a
+ * command with `positionalByShape`), or `name=value` in any order.
  * @throws UserError for an unknown option, an extra word, a missing required option or a bad value.
  */
 export function parseArguments(command: CommandDefinition, words: readonly string[], context: CommandContext): ArgumentValues {
@@ -38,6 +102,10 @@ export function parseArguments(command: CommandDefinition, words: readonly strin
       const spec = command.options.find((o) => o.name.toLowerCase() === named[1]!.toLowerCase());
       if (!spec) throw new UserError('unknown-option', { option: named[1]!.slice(0, 40) });
       values[spec.name] = validateOption(spec, named[2]!, context);
+      continue;
+    }
+    if (command.positionalByShape) {
+      assignByShape(command, command.positionalByShape, word, values, context);
       continue;
     }
     while (next < command.options.length && values[command.options[next]!.name] !== undefined) next++;

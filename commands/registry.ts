@@ -1,14 +1,20 @@
+import { alertsCommand } from './alerts.ts';
 import { apyCommand } from './apy.ts';
+import { chartCommand } from './chart.ts';
 import { usageLine, type CommandContext, type CommandDefinition } from './command.ts';
 import { helpCommand } from './help.ts';
+import { leverageCommand } from './leverage.ts';
 import { parseArguments } from './parseArguments.ts';
 import type { Reply } from './reply.ts';
+import { simulateCommand } from './simulate.ts';
 import { startCommand } from './start.ts';
 import { statusCommand } from './status.ts';
+import { subscribeCommand } from './subscribe.ts';
+import { unsubscribeCommand } from './unsubscribe.ts';
 import { describeUserError, UserError } from './userError.ts';
 
 /** Every command, in the order /help lists them. */
-export const commands: readonly CommandDefinition[] = [startCommand, helpCommand, apyCommand, statusCommand];
+export const commands: readonly CommandDefinition[] = [startCommand, helpCommand, apyCommand, simulateCommand, leverageCommand, chartCommand, statusCommand, subscribeCommand, unsubscribeCommand, alertsCommand];
 
 const byName = new Map(commands.map((c) => [c.name, c]));
 

@@ -15,7 +15,12 @@ export type Block =
   | { readonly kind: 'table'; readonly columns: readonly TableColumn[]; readonly rows: readonly (readonly string[])[] }
   | { readonly kind: 'list'; readonly items: readonly (readonly Inline[])[] }
   /** Small print: what the figures mean and how old they are. */
-  | { readonly kind: 'note'; readonly text: string };
+  | { readonly kind: 'note'; readonly text: string }
+  /**
+   * A picture (a chart): PNG bytes, a file name ending in .png (letters, digits, . _ - only) and a text
+   * alternative, which platforms show where they cannot send a file.
+   */
+  | { readonly kind: 'image'; readonly png: Uint8Array; readonly filename: string; readonly alt: string };
 
 export interface Reply {
   /** 'usage' replies explain a mistake; platforms may show them only to the sender. */

@@ -10,7 +10,9 @@ export type UserErrorIdentifier =
   | 'missing-argument'
   | 'too-many-arguments'
   | 'unknown-option'
-  | 'too-long';
+  | 'too-long'
+  | 'invalid-value'
+  | 'no-matching-option';
 
 export class UserError extends Error {
   constructor(
@@ -33,8 +35,9 @@ export function describeUserError(error: UserError): string {
     case 'unknown-choice':
       return `Unknown ${String(c.option)} "${String(c.value)}". Known: ${list(c.choices)}.`;
     case 'not-a-number':
-      return `${String(c.option)} must be a number, not "${String(c.value)}".`;
+      return `${String(c.option)} must be a number, not "${String(c.value)}"${c.expected !== undefined ? ` (e.g. ${String(c.expected)})` : ''}.`;
     case 'out-of-range':
+      if (c.range !== undefined) return `${String(c.option)} must be ${String(c.range)}, not ${String(c.value)}.`;
       return `${String(c.option)} must be between ${String(c.min)} and ${String(c.max)}, not ${String(c.value)}.`;
     case 'missing-argument':
       return `${String(c.option)} is missing.`;
@@ -44,5 +47,9 @@ export function describeUserError(error: UserError): string {
       return `Unknown option "${String(c.option)}".`;
     case 'too-long':
       return `That message is too long for a command (${String(c.length)} characters; at most ${String(c.max)}).`;
+    case 'invalid-value':
+      return `${String(c.option)} "${String(c.value)}" is not valid${c.expected !== undefined ? `: expected ${String(c.expected)}` : ''}.`;
+    case 'no-matching-option':
+      return `"${String(c.value)}" fits no option; expected one of: ${list(c.expected)}.`;
   }
 }

@@ -1,16 +1,24 @@
 import type { ScheduledTask } from 'node-cron';
 import type { CommandContext } from '../commands/command.ts';
+import { createCommandGate, type CommandGate } from '../commands/commandGate.ts';
 import { commands } from '../commands/registry.ts';
 import type { Config } from './config/configSchema.ts';
 import type { Env } from './config/env.ts';
 import type { Logger } from './log/logger.ts';
+import { assessHealth, type HealthReport } from './ops/health.ts';
+import { createBotMetrics, type BotMetrics } from './ops/metrics.ts';
+import { startOpsServer, type OpsServer } from './ops/opsServer.ts';
 import { Poller } from './poller/poller.ts';
 import { schedulePolling } from './poller/schedulePolling.ts';
 import { createDiscordBot, type DiscordBot } from './platforms/discordBot.ts';
+import { createDiscordChannelSender } from './platforms/discordChannelSender.ts';
+import { createDiscordOutboxSender } from './platforms/discordOutboxSender.ts';
+import { createTelegramSender } from './platforms/telegramSender.ts';
 import { createTelegramBot, type TelegramBot } from './platforms/telegramBot.ts';
 import { createFailoverRpc, type FailoverRpc } from './rpc/failoverRpc.ts';
 import type { HistoryStore } from './store/historyStore.ts';
 import { openSqliteStore } from './store/sqliteStore.ts';
+import { createSubscriptionRuntime, type SubscriptionRuntime } from './subscriptions/subscriptionRuntime.ts';
 
 export interface App {
   readonly poller: Poller;
@@ -19,8 +27,22 @@ export interface App {
   readonly telegram?: TelegramBot;
   readonly discord?: DiscordBot;
   readonly rpcs: ReadonlyMap<number, FailoverRpc>;
-  /** Starts the cron schedule (the first cycle is the caller's to run). */
+  /** Subscriptions, alert rules, digests and the outbox worker. */
+  readonly subscriptions: SubscriptionRuntime;
+  /** The Prometheus metrics (served on /metrics when `http` is configured); `metrics.messages` is for delivery. */
+  readonly metrics: BotMetrics;
+  /** The rate limit and accounting every platform's commands go through (the console chat too). */
+  readonly gate: CommandGate;
+  /** The /healthz and /metrics endpoint, when `http` is configured. */
+  readonly ops?: OpsServer;
+  /** What /healthz answers. */
+  health(): HealthReport;
+  /** Starts the cron schedule (the first cycle is the caller's to run); does nothing once stopping. */
   startSchedule(): void;
+  /**
+   * Stops the schedule, then the platforms, lets a running cycle finish, closes the endpoint and the
+   * database. Every step runs even when one before it failed; the first failure is rethrown. Idempotent.
+   */
   stop(): Promise<void>;
 }
 
@@ -43,6 +65,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config, env, logger } = options;
   const now = options.now ?? Date.now;
   const store = openSqliteStore(config.store.path);
+  const metrics = createBotMetrics({ processMetrics: config.http !== undefined });
   const rpcs = new Map(
     config.chains.map((chain) => [
       chain.id,
@@ -52,12 +75,19 @@ export async function createApp(options: AppOptions): Promise<App> {
         timeoutMs: config.rpc.timeout * 1000,
         now,
         ...(options.fetch ? { fetch: options.fetch } : {}),
-        ...(options.onRpcRequest ? { onRequest: options.onRpcRequest } : {}),
+        onRequest: (event) => {
+          metrics.rpcRequest(event);
+          options.onRpcRequest?.(event);
+        },
       }),
     ]),
   );
-  const poller = new Poller({ config, store, rpcs, logger, now });
-  const context: CommandContext = { snapshot: () => poller.snapshot(), now, commands: () => commands };
+  const poller = new Poller({ config, store, rpcs, logger, now, onCycle: (report) => metrics.cycleDone(report), afterCycle: (snapshot) => subscriptions.afterCycle(snapshot) });
+  const subscriptions = createSubscriptionRuntime({ config, store, logger, now, snapshot: () => poller.snapshot() });
+  metrics.watchSnapshot(() => poller.snapshot(), now);
+  metrics.watchRpcs(rpcs);
+  const gate = createCommandGate({ rateLimitPerMinute: config.commands.rateLimitPerMinute, observer: metrics, now });
+  const context: CommandContext = { snapshot: () => poller.snapshot(), now, commands: () => commands, history: { metricSeries: store.metricSeries.bind(store) }, subscriptions: subscriptions.service };
 
   let telegram: TelegramBot | undefined;
   if (env.TELEGRAM_BOT_TOKEN) {
@@ -67,6 +97,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       commands,
       context,
       logger,
+      gate,
     });
     try {
       await telegram.start();
@@ -88,11 +119,33 @@ export async function createApp(options: AppOptions): Promise<App> {
         commands,
         context,
         logger,
+        gate,
       });
       await discord.start();
     } catch (error) {
       await discord?.stop().catch(() => {});
       await telegram?.stop();
+      store.close();
+      throw error;
+    }
+  }
+
+  subscriptions.attach({
+    ...(telegram ? { telegram: createTelegramSender(telegram.bot.api, config.delivery.telegram) } : {}),
+    ...(discord ? { discord: createDiscordOutboxSender(createDiscordChannelSender(discord.client)) } : {}),
+  });
+
+  let stopping: Promise<void> | undefined;
+  const health = () =>
+    assessHealth({ snapshot: poller.snapshot(), now: now(), maxCycleAgeSeconds: config.http?.maxCycleAge ?? config.poll.staleAfter, stopping: stopping !== undefined });
+  let ops: OpsServer | undefined;
+  if (config.http) {
+    try {
+      ops = await startOpsServer({ host: config.http.host, port: config.http.port, health, metrics: () => metrics.render(), logger });
+    } catch (error) {
+      await subscriptions.stop().catch(() => {});
+      await discord?.stop().catch(() => {});
+      await telegram?.stop().catch(() => {});
       store.close();
       throw error;
     }
@@ -104,19 +157,42 @@ export async function createApp(options: AppOptions): Promise<App> {
     store,
     context,
     rpcs,
+    subscriptions,
+    metrics,
+    gate,
+    health,
+    ...(ops ? { ops } : {}),
     ...(telegram ? { telegram } : {}),
     ...(discord ? { discord } : {}),
     startSchedule() {
+      if (stopping) return;
       task ??= schedulePolling(config.poll.schedule, poller, logger);
+      subscriptions.startDigestSchedule();
     },
-    async stop() {
-      await task?.stop();
-      await task?.destroy();
-      await telegram?.stop();
-      await discord?.stop();
-      // Let a running cycle write what it read before the database closes.
-      if (poller.busy) await poller.runCycle().catch(() => {});
-      store.close();
+    stop() {
+      stopping ??= (async () => {
+        const failures: unknown[] = [];
+        const step = async (work: () => unknown) => {
+          try {
+            await work();
+          } catch (error) {
+            failures.push(error);
+          }
+        };
+        await step(async () => {
+          await task?.stop();
+          await task?.destroy();
+        });
+        // The outbox worker first: sends in flight are answered and recorded while the platforms still run.
+        await step(() => subscriptions.stop());
+        await Promise.all([step(() => telegram?.stop()), step(() => discord?.stop())]);
+        // Let a running cycle write what it read before the database closes.
+        if (poller.busy) await poller.runCycle().catch(() => {});
+        await step(() => ops?.close());
+        await step(() => store.close());
+        if (failures.length > 0) throw failures[0];
+      })();
+      return stopping;
     },
   };
 }

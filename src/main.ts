@@ -5,13 +5,19 @@ import { parseEnv, type Env } from './config/env.ts';
 import { ConfigError, loadConfig } from './config/loadConfig.ts';
 import { createApp, type App } from './app.ts';
 import { createLogger, type Logger } from './log/logger.ts';
+import { collectSecrets, createSecretScrubber } from './log/redactSecrets.ts';
+import { EXIT_SHUTDOWN_FAILED, handleShutdown } from './ops/shutdown.ts';
 import { runConsoleChat } from './platforms/consoleChat.ts';
 import { DiscordStartError } from './platforms/discordBot.ts';
 import { StoreError } from './store/sqliteStore.ts';
 
-/** Exit codes: 2 for a config or environment the bot cannot start with, 1 for a start that failed. */
+/**
+ * Exit codes: 2 for a config or environment the bot cannot start with, 1 for a start that failed, 3 for a
+ * shutdown that did not finish within its deadline (or failed, or was forced by a second signal).
+ */
 export const EXIT_BAD_CONFIG = 2;
 export const EXIT_START_FAILED = 1;
+export { EXIT_SHUTDOWN_FAILED };
 
 /** Loads env and config, or prints every problem and exits with code 2. */
 export function loadSettings(configOverride?: string): { env: Env; config: Config } {
@@ -40,24 +46,22 @@ export function explainStartFailure(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Runs the service until a signal (or, in chat mode, the end of standard input). */
-export async function runService(p: { app: App; logger: Logger; chat: boolean }): Promise<void> {
+/**
+ * Runs the service until SIGTERM or SIGINT (or, in chat mode, the end of standard input), then stops it
+ * through `App.stop()` within a 10 s deadline (see handleShutdown): exit 0 after a clean stop on a signal,
+ * EXIT_SHUTDOWN_FAILED past the deadline. In chat mode the end of input stops the app and returns.
+ */
+export async function runService(p: { app: App; logger: Logger; chat: boolean; shutdownDeadlineMs?: number }): Promise<void> {
   const { app, logger } = p;
-  let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= app.stop().catch((error: unknown) => logger.error('shutdown failed', { error })));
-  const onSignal = (signal: NodeJS.Signals) => {
-    logger.info('shutting down', { signal });
-    void stop().then(() => process.exit(0));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const shutdown = handleShutdown({ stop: () => app.stop(), logger, ...(p.shutdownDeadlineMs !== undefined ? { deadlineMs: p.shutdownDeadlineMs } : {}) });
 
   logger.info('first poll cycle');
   await app.poller.runCycle().catch((error: unknown) => logger.error('poll cycle failed', { error }));
   app.startSchedule();
   if (p.chat) {
-    await runConsoleChat({ input: process.stdin, output: process.stdout, context: app.context, logger, prompt: process.stdin.isTTY === true });
-    await stop();
+    await runConsoleChat({ input: process.stdin, output: process.stdout, context: app.context, logger, prompt: process.stdin.isTTY === true, gate: app.gate });
+    await shutdown.run('end of input');
+    shutdown.dispose();
   } else if (!app.telegram && !app.discord) {
     logger.warn('no TELEGRAM_BOT_TOKEN or DISCORD_TOKEN set: polling only (use `npm run chat` to ask questions on the console)');
   }
@@ -66,13 +70,15 @@ export async function runService(p: { app: App; logger: Logger; chat: boolean })
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { config: { type: 'string' }, chat: { type: 'boolean', default: false } } });
   const { env, config } = loadSettings(values.config);
-  const logger = createLogger({ level: env.LOG_LEVEL });
+  const secrets = collectSecrets(env, config);
+  const logger = createLogger({ level: env.LOG_LEVEL, secrets });
   process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
   let app: App;
   try {
     app = await createApp({ config, env, logger });
   } catch (error) {
-    process.stderr.write(`Cannot start: ${explainStartFailure(error)}\n`);
+    logger.error('cannot start', { error });
+    process.stderr.write(`Cannot start: ${createSecretScrubber(secrets)(explainStartFailure(error))}\n`);
     process.exit(EXIT_START_FAILED);
   }
   await runService({ app, logger, chat: values.chat === true });

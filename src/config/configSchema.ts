@@ -144,6 +144,61 @@ export const configSchema = z
         baseToken: identifier.default('METIS'),
       })
       .prefault({}),
+    /** Operations endpoint (`/healthz`, `/metrics`); off when absent. */
+    http: z
+      .strictObject({
+        port: z.number().int().min(0).max(65_535),
+        host: z.string().min(1).default('127.0.0.1'),
+        /** `/healthz` fails when the last poll cycle finished longer ago than this; default poll.staleAfter. */
+        maxCycleAge: duration.optional(),
+      })
+      .optional(),
+    commands: z
+      .strictObject({
+        /** Commands one user may send per minute on Telegram or Discord (the console is not limited); 0: no limit. */
+        rateLimitPerMinute: z.number().int().min(0).max(10_000).default(20),
+      })
+      .prefault({}),
+    /** Alert rules: defaults every chat starts from (a chat may override them with /alerts set). */
+    alerts: z
+      .strictObject({
+        /** APY drop: relative fall, percent, below the trailing 7 d average. */
+        apyDropPercent: z.number().gt(0).max(100).default(20),
+        /** APY drop: absolute fall, percentage points, below the trailing 7 d average. */
+        apyDropPoints: z.number().gt(0).max(100).default(3),
+        depegWarningBps: z.number().gt(0).max(10_000).default(50),
+        depegCriticalBps: z.number().gt(0).max(10_000).default(200),
+        /** Tower leverage change over 24 h, percent. */
+        leverageChangePercent: z.number().gt(0).max(1_000).default(10),
+        /** Consecutive cycles a condition must hold before it fires (and before it clears). */
+        cycles: z.number().int().min(1).max(100).default(2),
+        /** An alert clears once its measure is below this fraction of the firing threshold (hysteresis). */
+        clearRatio: z.number().gt(0).lt(1).default(0.6),
+        /** After a recovery, the same (chat, rule, source) does not fire again for this long. */
+        cooldown: duration.default(3_600),
+        /** A source stale this long is reported to operatorChat (never to subscribers). */
+        staleAfter: duration.default(1_800),
+        /** A reading more than this many times (or less than 1/this of) the last one is held back until it repeats. */
+        outlierFactor: z.number().gt(1).default(5),
+        operatorChat: z.strictObject({ platform: z.enum(['telegram', 'discord', 'console']), chatId: z.string().min(1) }).optional(),
+      })
+      .prefault({}),
+    /** Outbox delivery: platform rate limits and retries. */
+    delivery: z
+      .strictObject({
+        telegram: z
+          .strictObject({
+            globalPerSecond: z.number().positive().default(30),
+            perChatPerSecond: z.number().positive().default(1),
+            perGroupPerMinute: z.number().positive().default(20),
+          })
+          .prefault({}),
+        /** Sends in flight at once, over all chats. */
+        concurrency: z.number().int().min(1).max(1_000).default(64),
+        /** A message failing this many times (5xx, network) is given up and marked failed. */
+        maxAttempts: z.number().int().min(1).max(100).default(12),
+      })
+      .prefault({}),
   })
   .superRefine((config, ctx) => {
     const chainIds = new Set(config.chains.map((c) => c.id));

@@ -43,7 +43,14 @@ export function parseConfig(text: string, env: Readonly<Record<string, string | 
   if (document.errors.length > 0) {
     throw new ConfigError(file, document.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`));
   }
-  const { value, missing } = interpolateEnv(document.toJS(), env);
+  let raw: unknown;
+  try {
+    raw = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // An unknown alias or an alias bomb ("billion laughs") only shows when the document is resolved.
+    throw new ConfigError(file, [`YAML: ${(error as Error).message.split('\n')[0]}`]);
+  }
+  const { value, missing } = interpolateEnv(raw, env);
   const problems = missing.map((m) => `${m.path}: environment variable ${m.variable} is not set (write \${${m.variable}:-default} to give a default)`);
   const result = configSchema.safeParse(value);
   if (!result.success) problems.push(...result.error.issues.flatMap(describeIssue));

@@ -139,3 +139,27 @@ export function formatAge(seconds: number): string {
 export function formatNumber(f: Figure, digits: number): string {
   return f.ok ? fixed(f.value, digits) : DASH;
 }
+
+/**
+ * A number with thousands separators and fixed digits (U+2212 for negatives; with `signed`, always a sign).
+ * @example formatGrouped(1170.7812) // '1,170.78'
+ * @example formatGrouped(-2500, 0) // '−2,500'
+ * @example formatGrouped(170.78, 2, { signed: true }) // '+170.78'
+ */
+export function formatGrouped(n: number, digits = 2, options: { readonly signed?: boolean } = {}): string {
+  if (!Number.isFinite(n)) return DASH;
+  const text = plainFixed(Math.abs(n), digits);
+  const [integer = '', fraction] = text.split('.');
+  const grouped = integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction !== undefined ? `.${fraction}` : '');
+  if (isZeroText(text)) return options.signed ? `±${grouped}` : grouped;
+  if (n < 0) return MINUS + grouped;
+  return options.signed ? `+${grouped}` : grouped;
+}
+
+/**
+ * A change of a ratio (e.g. tower leverage), signed, with a multiplication sign.
+ * @example formatRatioChange(figure(0.0024)) // '+0.0024×'
+ */
+export function formatRatioChange(f: Figure, digits = 4): string {
+  return withUnit(f.ok ? signed(f.value, digits) : DASH, '×');
+}

@@ -1,9 +1,11 @@
 import type { Config, SourceConfig } from '../config/configSchema.ts';
+import { difference } from '../core/change.ts';
 import type { WrapperLink } from '../core/fairValue.ts';
 import { figure, missing, type Figure } from '../core/figure.ts';
-import { toNumber } from '../core/units.ts';
+import { DAY_SECONDS, toNumber } from '../core/units.ts';
 import type { HistoryStore, MetricValues, SourceStatusRecord } from '../store/historyStore.ts';
 import type { ChainView, SequencerFigures, SourceFigures, SourceView, Snapshot, TowerView } from './figures.ts';
+import { storedMetricAgo } from './history.ts';
 import { poolFigures } from './poolFigures.ts';
 import { METIS_DECIMALS, sequencerFigures } from './sequencerFigures.ts';
 import { towerFigures, type RawAmount } from './towerFigures.ts';
@@ -83,7 +85,11 @@ export function computeFigures(config: Config, store: HistoryStore, measuredBloc
   }
 
   const tower = towerFigures({ config, links, supplies, base: baseLocked });
-  return { sources: out, tower };
+  // The poller stores the leverage at the newest block time of the cycle; look back from the same clock.
+  const towerTime = Math.max(0, ...[...latest.values()].map((o) => o?.blockTime ?? 0));
+  const leverageChange = (secondsAgo: number) =>
+    towerTime > 0 ? difference(tower.leverage, storedMetricAgo(store, TOWER_SOURCE_ID, 'leverage', towerTime, secondsAgo)) : missing('no-data');
+  return { sources: out, tower: { ...tower, leverageChange24h: leverageChange(DAY_SECONDS), leverageChange7d: leverageChange(7 * DAY_SECONDS) } };
 }
 
 /** The numbers worth keeping as history for a source's figures (rates as fractions). */

@@ -62,6 +62,13 @@ export interface PoolFigures {
   readonly fairValue: Figure;
   /** (price / fair − 1) × 10,000; negative trades below fair. */
   readonly depegBps: Figure;
+  /**
+   * Exit liquidity, in asset tokens: what can be sold into the pool for the quote before the average price
+   * falls 1 % (5 %) under spot, pool fees not counted (V2 from the asset reserve; V3 from the in-range
+   * liquidity as one range). Absent only in snapshots built by hand.
+   */
+  readonly exitLiquidity1pct?: Figure;
+  readonly exitLiquidity5pct?: Figure;
 }
 
 export type SourceFigures = SequencerFigures | YieldFigures | SupplyFigures | PoolFigures;
@@ -93,6 +100,9 @@ export interface TowerView {
   readonly layers: readonly TowerLayerView[];
   /** Σ layers in base / base. */
   readonly leverage: Figure;
+  /** Leverage now minus the stored leverage 24 h (7 d) ago; absent only in snapshots built by hand. */
+  readonly leverageChange24h?: Figure;
+  readonly leverageChange7d?: Figure;
 }
 
 export interface ChainView {

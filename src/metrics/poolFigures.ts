@@ -1,5 +1,6 @@
 import type { SourceOfKind } from '../config/configSchema.ts';
 import { depegBps } from '../core/depeg.ts';
+import { v2ExitLiquidity, v3ExitLiquidity } from '../core/exitLiquidity.ts';
 import { fairValue, type WrapperLink } from '../core/fairValue.ts';
 import { missing } from '../core/figure.ts';
 import { v2Price, v3Price } from '../core/poolPrice.ts';
@@ -24,5 +25,22 @@ export function poolFigures(p: {
         ? v3Price({ sqrtPriceX96: v.sqrtPriceX96, ...tokens })
         : missing('no-data');
   const fair = fairValue(p.links, source.asset, source.quote);
-  return { kind: 'pool', asset: source.asset, quote: source.quote, price, fairValue: fair, depegBps: depegBps(price, fair) };
+  const exit = (slippage: number) =>
+    source.kind === 'uniswap-v2'
+      ? v.reserve0 !== undefined && v.reserve1 !== undefined
+        ? v2ExitLiquidity({ reserve0: v.reserve0, reserve1: v.reserve1, ...tokens }, slippage)
+        : missing('no-data')
+      : v.sqrtPriceX96 !== undefined && v.liquidity !== undefined
+        ? v3ExitLiquidity({ sqrtPriceX96: v.sqrtPriceX96, liquidity: v.liquidity, ...tokens }, slippage)
+        : missing('no-data');
+  return {
+    kind: 'pool',
+    asset: source.asset,
+    quote: source.quote,
+    price,
+    fairValue: fair,
+    depegBps: depegBps(price, fair),
+    exitLiquidity1pct: exit(0.01),
+    exitLiquidity5pct: exit(0.05),
+  };
 }

@@ -1,19 +1,26 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { CommandContext } from '../../commands/command.ts';
+import { commandNameOf, createCommandGate, type CommandGate } from '../../commands/commandGate.ts';
 import { handleCommandText } from '../../commands/registry.ts';
 import type { Logger } from '../log/logger.ts';
 import { renderText } from './renderText.ts';
+import { saveReplyImages } from './saveReplyImages.ts';
 
 /**
  * The console chat: one command per input line, the reply printed below it, through the same commands as
- * every platform. Resolves when the input ends (so `printf '/apy\n' | …` prints and stops).
+ * every platform. Resolves when the input ends (so `printf '/apy\n' | …` prints and stops). Pictures (charts)
+ * are written to `imageDir` (default: a folder in the system's temp directory) and their path printed.
  */
-export async function runConsoleChat(p: { input: Readable; output: Writable; context: CommandContext; logger: Logger; prompt?: boolean }): Promise<void> {
+export async function runConsoleChat(p: { input: Readable; output: Writable; context: CommandContext; logger: Logger; prompt?: boolean; imageDir?: string; gate?: CommandGate }): Promise<void> {
   const lines = createInterface({ input: p.input, terminal: false });
+  // The app's gate (metrics shared with every platform); the console itself is not rate-limited.
+  const gate = p.gate ?? createCommandGate();
   const prompt = () => {
     if (p.prompt) p.output.write('> ');
   };
+  // The operator at the keyboard: one private chat, allowed to change its own subscriptions.
+  const context = { ...p.context, chat: { platform: 'console' as const, chatId: 'console', userId: 'console', kind: 'private' as const, isAdmin: () => true } };
   prompt();
   for await (const line of lines) {
     if (line.trim() === '') {
@@ -21,8 +28,9 @@ export async function runConsoleChat(p: { input: Readable; output: Writable; con
       continue;
     }
     try {
-      const reply = handleCommandText(line, p.context) ?? handleCommandText('/help', p.context);
-      if (reply) p.output.write(`${renderText(reply)}\n\n`);
+      const request = { platform: 'console' as const, userId: 'console', command: commandNameOf(line) ?? 'help' };
+      const reply = await gate.serve(request, () => handleCommandText(line, context) ?? handleCommandText('/help', context));
+      if (reply) p.output.write(`${renderText(saveReplyImages(reply, p.imageDir))}\n\n`);
     } catch (error) {
       p.logger.error('command failed', { error, line: line.slice(0, 100) });
       p.output.write('Something went wrong answering that; it has been logged.\n\n');

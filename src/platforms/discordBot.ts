@@ -6,6 +6,7 @@ import {
   Events,
   GatewayCloseCodes,
   GatewayIntentBits,
+  HTTPError,
   MessageFlags,
   PermissionFlagsBits,
   type AutocompleteInteraction,
@@ -13,7 +14,8 @@ import {
   type CloseEvent,
   type Interaction,
 } from 'discord.js';
-import type { ArgumentValues, CommandContext, CommandDefinition } from '../../commands/command.ts';
+import type { ArgumentValues, ChatInfo, CommandContext, CommandDefinition } from '../../commands/command.ts';
+import { createCommandGate, type CommandGate } from '../../commands/commandGate.ts';
 import { validateOption } from '../../commands/parseArguments.ts';
 import { usageReply } from '../../commands/registry.ts';
 import type { Reply } from '../../commands/reply.ts';
@@ -37,6 +39,8 @@ export interface DiscordOptions {
    * when the answer is ready. Ours answer from memory, so none is slow today.
    */
   readonly slowCommands?: readonly string[];
+  /** Rate limit and accounting of commands (the app's, shared by every platform); a default one when absent. */
+  readonly gate?: CommandGate;
 }
 
 export interface DiscordBot {
@@ -108,6 +112,7 @@ const noMentions = { parse: [] };
 const messageOptions = (m: DiscordMessage) => ({
   ...(m.content ? { content: m.content } : {}),
   embeds: m.embeds ? [...m.embeds] : [],
+  ...(m.files ? { files: m.files.map((f) => ({ attachment: Buffer.from(f.data), name: f.name, description: f.description.slice(0, 1024) })) } : {}),
   allowedMentions: noMentions,
 });
 
@@ -149,6 +154,17 @@ async function sendReply(interaction: ChatInputCommandInteraction, reply: Reply)
 }
 
 /**
+ * The context for one interaction: the channel (digests and alerts go there), the member, and whether they
+ * may change its settings (Manage Channels; in a DM, yes).
+ */
+function discordCommandContext(interaction: ChatInputCommandInteraction, base: CommandContext): CommandContext {
+  const inGuild = interaction.guildId !== null;
+  const admin = !inGuild || interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) === true;
+  const chat: ChatInfo = { platform: 'discord', chatId: interaction.channelId, userId: interaction.user.id, kind: inGuild ? 'group' : 'private', isAdmin: () => admin };
+  return { ...base, chat };
+}
+
+/**
  * The Discord adapter (discord.js, gateway with the Guilds intent only: slash commands need no message
  * content). It only translates: typed options in, the neutral reply rendered as embeds out. One catch logs
  * whatever fails; nothing a user or Discord does can stop the process.
@@ -158,41 +174,48 @@ export function createDiscordBot(options: DiscordOptions): DiscordBot {
   discordCommandsJson(options.commands); // a name Discord would refuse throws here, not at registration
   const byName = new Map(options.commands.map((c) => [c.name, c]));
   const slow = new Set(options.slowCommands ?? []);
+  const gate = options.gate ?? createCommandGate();
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: noMentions,
     ...(options.restApi ? { rest: { api: options.restApi } } : {}),
   });
 
-  async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+  /** The reply to a slash command (sent by the caller, after the command gate). */
+  async function answerCommand(interaction: ChatInputCommandInteraction): Promise<Reply> {
     const command = byName.get(interaction.commandName);
     if (!command) {
       // Discord only sends commands we registered; this is one removed since, still cached in the client.
       const error = new UserError('unknown-command', { command: `/${interaction.commandName.slice(0, 40)}` });
-      await sendReply(interaction, usageReply(error, undefined, context));
-      return;
+      return usageReply(error, undefined, context);
     }
     // default_member_permissions hides the command, but server admins can override that per role: check again.
     if (command.requiresManageChannels && !interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels)) {
-      await sendReply(interaction, manageChannelsReply(command));
-      return;
+      return manageChannelsReply(command);
     }
     let reply: Reply;
     try {
       const args = readInteractionArguments(command, interaction.options.data, context);
       if (slow.has(command.name)) await interaction.deferReply();
-      reply = command.run(args, context);
+      reply = command.run(args, discordCommandContext(interaction, context));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       reply = usageReply(error, command, context);
     }
-    await sendReply(interaction, reply);
+    return reply;
+  }
+
+  async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const request = { platform: 'discord' as const, userId: interaction.user.id, command: interaction.commandName, answerEveryRefusal: true };
+    const reply = await gate.serve(request, () => answerCommand(interaction));
+    if (reply) await sendReply(interaction, reply);
   }
 
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const focused = interaction.options.getFocused(true);
     const spec = byName.get(interaction.commandName)?.options.find((o) => o.name === focused.name);
-    const choices = spec?.type === 'string' && spec.choices ? autocompleteChoices(spec.choices(context), String(focused.value)) : [];
+    const offered = spec?.type === 'string' ? (spec.choices ?? spec.suggestions) : undefined;
+    const choices = offered ? autocompleteChoices(offered(context), String(focused.value)) : [];
     await interaction.respond(choices.map((c) => ({ name: c, value: c })));
   }
 
@@ -204,8 +227,10 @@ export function createDiscordBot(options: DiscordOptions): DiscordBot {
   client.on(Events.InteractionCreate, (interaction) => {
     onInteraction(interaction).catch(async (error: unknown) => {
       const fields = { command: 'commandName' in interaction ? interaction.commandName : undefined, interaction: interaction.id };
-      if (error instanceof DiscordAPIError) {
-        logger.warn('Discord refused a call', { ...fields, status: error.status, code: error.code, method: error.method, url: redactUrl(error.url), error: error.message });
+      if (error instanceof DiscordAPIError || error instanceof HTTPError) {
+        // A 5xx arrives as HTTPError, without a JSON error code; both carry the URL with the interaction token.
+        const code = error instanceof DiscordAPIError ? error.code : undefined;
+        logger.warn('Discord refused a call', { ...fields, status: error.status, code, method: error.method, url: redactUrl(error.url), error: error.message });
       } else logger.error('command handler failed', { ...fields, error });
       if (interaction.isChatInputCommand()) await sendReply(interaction, somethingWentWrong).catch(() => {});
     });

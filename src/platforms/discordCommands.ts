@@ -28,7 +28,7 @@ function optionJson(spec: OptionSpec): APIApplicationCommandBasicOption {
   };
   if (spec.type === 'string') {
     // The accepted values come from the running config, so Discord asks us while the user types.
-    return { ...base, type: ApplicationCommandOptionType.String, ...(spec.choices ? { autocomplete: true } : {}) };
+    return { ...base, type: ApplicationCommandOptionType.String, ...(spec.choices || spec.suggestions ? { autocomplete: true } : {}) };
   }
   const range = { ...(spec.min !== undefined ? { min_value: spec.min } : {}), ...(spec.max !== undefined ? { max_value: spec.max } : {}) };
   return spec.type === 'integer'

@@ -15,10 +15,20 @@ export const DISCORD_LIMITS = {
 /** Metis teal, so our answers are recognisable in a busy channel. */
 export const EMBED_COLOR = 0x00d2c6;
 
+/** A file sent with a message (a chart), shown by an embed that names it as `attachment://name`. */
+export interface DiscordFile {
+  readonly name: string;
+  readonly data: Uint8Array;
+  /** Alt text. */
+  readonly description: string;
+}
+
 /** One Discord message, before the platform adds flags and allowed_mentions. */
 export interface DiscordMessage {
   readonly content?: string;
   readonly embeds?: readonly APIEmbed[];
+  /** Attachments; only present when the message carries a picture. */
+  readonly files?: readonly DiscordFile[];
 }
 
 /**
@@ -118,6 +128,9 @@ function blockPieces(block: Block, limit: number): string[] {
     case 'note':
       // Subtext: small grey print, the markdown equivalent of an embed footer.
       return splitLines(block.text.split('\n').map((line) => `-# ${escapeDiscordMarkdown(line, false)}`).join('\n'), limit);
+    case 'image':
+      // Plain markdown has no picture: its text alternative (embeds show the picture itself).
+      return splitLines(`*${escapeDiscordMarkdown(`[picture: ${block.alt}]`, false)}*`, limit);
   }
 }
 
@@ -151,6 +164,7 @@ interface Section {
   title?: string;
   pieces: string[];
   notes: string[];
+  image?: DiscordFile;
 }
 
 const embedLength = (e: APIEmbed) => (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0);
@@ -164,14 +178,16 @@ export function renderDiscordEmbeds(reply: Reply): DiscordMessage[] {
   const sections: Section[] = [];
   let section: Section | undefined;
   for (const block of reply.blocks) {
-    if (block.kind === 'title' || !section) sections.push((section = { pieces: [], notes: [] }));
+    if (block.kind === 'title' || !section || (block.kind === 'image' && section.image)) sections.push((section = { pieces: [], notes: [] }));
     // Titles render inline markdown too (footers do not).
     if (block.kind === 'title') section.title = fit(escapeDiscordMarkdown(block.text, false), DISCORD_LIMITS.embedTitle);
+    else if (block.kind === 'image') section.image = { name: block.filename, data: block.png, description: block.alt };
     else if (block.kind === 'note') section.notes.push(block.text);
     else section.pieces.push(...blockPieces(block, DISCORD_LIMITS.embedDescription));
   }
 
   const embeds: APIEmbed[] = [];
+  const embedFiles = new Map<APIEmbed, DiscordFile>();
   for (const s of sections) {
     let descriptions = pack(s.pieces, DISCORD_LIMITS.embedDescription);
     let footer = s.notes.join('\n');
@@ -185,6 +201,10 @@ export function renderDiscordEmbeds(reply: Reply): DiscordMessage[] {
       const embed: APIEmbed = { color: EMBED_COLOR };
       if (i === 0 && s.title !== undefined) embed.title = s.title;
       if (description) embed.description = description;
+      if (i === 0 && s.image) {
+        embed.image = { url: `attachment://${s.image.name}` };
+        embedFiles.set(embed, s.image);
+      }
       if (i === descriptions.length - 1 && footer) {
         // Footers are plain text (no markdown), so the note goes in unescaped.
         embed.footer = { text: fit(footer, Math.min(DISCORD_LIMITS.embedFooter, DISCORD_LIMITS.embedTotal - embedLength(embed))) };
@@ -196,17 +216,22 @@ export function renderDiscordEmbeds(reply: Reply): DiscordMessage[] {
   const messages: DiscordMessage[] = [];
   let batch: APIEmbed[] = [];
   let total = 0;
+  // A picture travels in the same message as the embed that shows it.
+  const withFiles = (batch: APIEmbed[]): DiscordMessage => {
+    const files = batch.flatMap((e) => embedFiles.get(e) ?? []);
+    return files.length > 0 ? { embeds: batch, files } : { embeds: batch };
+  };
   for (const embed of embeds) {
     const size = embedLength(embed);
     if (batch.length > 0 && (batch.length === DISCORD_LIMITS.embedsPerMessage || total + size > DISCORD_LIMITS.embedTotal)) {
-      messages.push({ embeds: batch });
+      messages.push(withFiles(batch));
       batch = [];
       total = 0;
     }
     batch.push(embed);
     total += size;
   }
-  if (batch.length > 0) messages.push({ embeds: batch });
+  if (batch.length > 0) messages.push(withFiles(batch));
   return messages;
 }
 

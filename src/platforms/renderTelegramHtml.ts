@@ -26,6 +26,9 @@ function block(b: Block): string {
       return b.items.map((item) => `• ${item.map(inline).join('')}`).join('\n');
     case 'note':
       return `<i>${escapeHtml(b.text)}</i>`;
+    case 'image':
+      // Text-only paths (renderTelegramHtml alone) describe the picture; renderTelegram sends it as a photo.
+      return `<i>[picture: ${escapeHtml(b.alt)}]</i>`;
   }
 }
 
@@ -47,4 +50,31 @@ export function renderTelegramHtml(reply: Reply): string[] {
   }
   if (current) messages.push(current);
   return messages;
+}
+
+/** Telegram's limit for a photo caption (we count the HTML, never less than Telegram counts). */
+export const TELEGRAM_CAPTION_LIMIT = 1024;
+
+/** One thing to send on Telegram: an HTML message, or a photo (PNG) with an HTML caption. */
+export type TelegramOutgoing =
+  | { readonly kind: 'text'; readonly html: string }
+  | { readonly kind: 'photo'; readonly png: Uint8Array; readonly filename: string; readonly captionHtml: string };
+
+/**
+ * Renders a reply as what the bot sends: pictures as photos first, the text blocks as the first photo's
+ * caption when they fit in one (1024 characters), otherwise as messages after the photos (each photo then
+ * captioned with its text alternative). A reply without pictures is exactly `renderTelegramHtml`'s messages.
+ */
+export function renderTelegram(reply: Reply): TelegramOutgoing[] {
+  const images = reply.blocks.flatMap((b) => (b.kind === 'image' ? [b] : []));
+  const texts = renderTelegramHtml({ ...reply, blocks: reply.blocks.filter((b) => b.kind !== 'image') });
+  if (images.length === 0) return texts.map((html) => ({ kind: 'text', html }));
+  const captionFits = texts.length === 1 && texts[0]!.length <= TELEGRAM_CAPTION_LIMIT;
+  const photos: TelegramOutgoing[] = images.map((image, i) => ({
+    kind: 'photo',
+    png: image.png,
+    filename: image.filename,
+    captionHtml: i === 0 && captionFits ? texts[0]! : escapeHtml(image.alt.slice(0, TELEGRAM_CAPTION_LIMIT / 2)),
+  }));
+  return [...photos, ...(captionFits ? [] : texts.map((html): TelegramOutgoing => ({ kind: 'text', html })))];
 }

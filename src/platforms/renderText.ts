@@ -12,6 +12,8 @@ function block(b: Block): string {
       return b.items.map((item) => `• ${plainText(item)}`).join('\n');
     case 'note':
       return `(${b.text})`;
+    case 'image':
+      return `[picture: ${b.alt}]`;
   }
 }
 

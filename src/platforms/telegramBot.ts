@@ -1,8 +1,10 @@
-import { Bot, GrammyError, HttpError } from 'grammy';
+import { Bot, GrammyError, HttpError, InputFile } from 'grammy';
 import type { CommandContext, CommandDefinition } from '../../commands/command.ts';
+import { commandNameOf, createCommandGate, type CommandGate } from '../../commands/commandGate.ts';
 import { handleCommandText } from '../../commands/registry.ts';
 import type { Logger } from '../log/logger.ts';
-import { renderTelegramHtml } from './renderTelegramHtml.ts';
+import { renderTelegram } from './renderTelegramHtml.ts';
+import { telegramCommandContext } from './telegramChat.ts';
 
 export interface TelegramOptions {
   readonly token: string;
@@ -11,6 +13,8 @@ export interface TelegramOptions {
   readonly commands: readonly CommandDefinition[];
   readonly context: CommandContext;
   readonly logger: Logger;
+  /** Rate limit and accounting of commands (the app's, shared by every platform); a default one when absent. */
+  readonly gate?: CommandGate;
 }
 
 export interface TelegramBot {
@@ -32,12 +36,20 @@ export function telegramCommandList(commands: readonly CommandDefinition[]) {
 export function createTelegramBot(options: TelegramOptions): TelegramBot {
   const bot = new Bot(options.token, options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {});
   const { logger } = options;
+  const gate = options.gate ?? createCommandGate();
 
-  bot.on('message:text', async (ctx) => {
-    const reply = handleCommandText(ctx.message.text, options.context, ctx.me.username);
+  // Channel posts too: only a channel's admins can post there, so they may subscribe it.
+  bot.on(['message:text', 'channel_post:text'], async (ctx) => {
+    const command = commandNameOf(ctx.msg.text, ctx.me.username);
+    if (command === undefined) return; // chatter, or a command for another bot: not ours, not counted
+    const request = { platform: 'telegram' as const, userId: ctx.from?.id ?? ctx.chat.id, command };
+    const context = await telegramCommandContext(ctx, command, options.context);
+    const reply = await gate.serve(request, () => handleCommandText(ctx.msg.text, context, ctx.me.username));
     if (!reply) return;
-    for (const html of renderTelegramHtml(reply)) {
-      await ctx.reply(html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+    for (const message of renderTelegram(reply)) {
+      if (message.kind === 'photo') {
+        await ctx.replyWithPhoto(new InputFile(message.png, message.filename), { caption: message.captionHtml, parse_mode: 'HTML' });
+      } else await ctx.reply(message.html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
     }
   });
 

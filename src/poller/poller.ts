@@ -25,6 +25,10 @@ export interface PollerOptions {
   readonly rpcs: ReadonlyMap<number, FailoverRpc>;
   readonly logger: Logger;
   readonly now?: () => number;
+  /** Told of every cycle that ran to its end (metrics). */
+  readonly onCycle?: (report: CycleReport) => void;
+  /** Given the new snapshot after every cycle that ran to its end (alert evaluation); a throw is logged, not raised. */
+  readonly afterCycle?: (snapshot: Snapshot, report: CycleReport) => void;
 }
 
 /**
@@ -37,6 +41,8 @@ export class Poller {
   private readonly store: HistoryStore;
   private readonly logger: Logger;
   private readonly now: () => number;
+  private readonly onCycle: ((report: CycleReport) => void) | undefined;
+  private readonly afterCycle: ((snapshot: Snapshot, report: CycleReport) => void) | undefined;
   private readonly chains: { clients: ChainClients; rpc: FailoverRpc; readers: SourceReader[]; measureBlockTime: boolean }[];
   private readonly statuses = new Map<string, SourceStatusRecord>();
   private readonly lastReads = new Map<string, { blockNumber: bigint; blockTime: number; observedAt: number }>();
@@ -51,6 +57,8 @@ export class Poller {
     this.store = options.store;
     this.logger = options.logger;
     this.now = options.now ?? Date.now;
+    this.onCycle = options.onCycle;
+    this.afterCycle = options.afterCycle;
     const l2Chains = new Set(options.config.sources.flatMap((s) => (s.kind === 'sequencer' && s.l2Chain !== undefined ? [s.l2Chain] : [])));
     this.chains = options.config.chains.map((chain) => {
       const rpc = options.rpcs.get(chain.id);
@@ -130,6 +138,12 @@ export class Poller {
     this.current = this.recompute(true, observed);
     const report = { startedAt, finishedAt: this.lastCycle.finishedAt, observations: observed.size, failures, newEvents };
     this.logger.info('poll cycle done', { ms: report.finishedAt - startedAt, observations: report.observations, failures: failures.length, newEvents });
+    this.onCycle?.(report);
+    try {
+      this.afterCycle?.(this.current, report);
+    } catch (error) {
+      this.logger.error('after-cycle hook failed', { error });
+    }
     return report;
   }
 

@@ -41,6 +41,21 @@ export interface SourceStatusRecord {
 /** Computed metrics of one source at one block time (fractions for rates, plain numbers otherwise). */
 export type MetricValues = Readonly<Record<string, number>>;
 
+/** One stored value of a metric at a block time (unix seconds). */
+export interface SeriesPoint {
+  readonly time: number;
+  readonly value: number;
+}
+
+/** The part of the history that commands may read (charts): read-only, never the network. */
+export interface MetricHistory {
+  /**
+   * A metric's stored values with fromTime <= blockTime <= toTime, oldest first. More than `maxPoints`
+   * (default 500) are averaged in equal time buckets, so a 90-day window stays a few hundred points.
+   */
+  metricSeries(sourceId: string, name: string, fromTime: number, toTime: number, maxPoints?: number): SeriesPoint[];
+}
+
 /** Everything the bot keeps over time. SQLite implements it; the interface keeps other engines possible. */
 export interface HistoryStore {
   addObservation(observation: Observation): void;
@@ -60,6 +75,8 @@ export interface HistoryStore {
   addMetrics(sourceId: string, blockTime: number, values: MetricValues): void;
   /** The newest stored value of a metric with blockTime <= time. */
   metricAtOrBefore(sourceId: string, name: string, time: number): { blockTime: number; value: number } | undefined;
+  /** A metric's stored values in a time range, bucket-averaged down to at most maxPoints (charts). */
+  metricSeries(sourceId: string, name: string, fromTime: number, toTime: number, maxPoints?: number): SeriesPoint[];
 
   setSourceStatus(status: SourceStatusRecord): void;
   sourceStatuses(): SourceStatusRecord[];

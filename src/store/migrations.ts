@@ -49,4 +49,51 @@ export const migrations: readonly string[] = [
     last_error_at INTEGER
   );
   `,
+  // 1: subscriptions, alert state and the durable outbox (src/delivery, src/alerts).
+  `
+  CREATE TABLE subscriptions (
+    id          INTEGER PRIMARY KEY,
+    platform    TEXT    NOT NULL,
+    chat_id     TEXT    NOT NULL,
+    kind        TEXT    NOT NULL,
+    digest_time TEXT,
+    time_zone   TEXT,
+    assets_json TEXT,
+    active      INTEGER NOT NULL DEFAULT 1,
+    created_at  INTEGER NOT NULL,
+    UNIQUE (platform, chat_id, kind)
+  );
+
+  CREATE TABLE chat_settings (
+    platform       TEXT NOT NULL,
+    chat_id        TEXT NOT NULL,
+    overrides_json TEXT NOT NULL,
+    PRIMARY KEY (platform, chat_id)
+  );
+
+  CREATE TABLE alert_state (
+    scope      TEXT NOT NULL,
+    rule       TEXT NOT NULL,
+    source_id  TEXT NOT NULL,
+    state_json TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (scope, rule, source_id)
+  );
+
+  CREATE TABLE outbox (
+    id              INTEGER PRIMARY KEY,
+    idempotency_key TEXT    NOT NULL UNIQUE,
+    platform        TEXT    NOT NULL,
+    chat_id         TEXT    NOT NULL,
+    subscription_id INTEGER,
+    reply_json      TEXT    NOT NULL,
+    status          TEXT    NOT NULL DEFAULT 'pending',
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    due_at          INTEGER NOT NULL,
+    created_at      INTEGER NOT NULL,
+    sent_at         INTEGER,
+    last_error      TEXT
+  );
+  CREATE INDEX outbox_due ON outbox (status, due_at);
+  `,
 ];

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { decodeRawValues, encodeRawValues } from './bigintJson.ts';
-import type { ChainEvent, EventCursor, HistoryStore, MetricValues, Observation, SourceStatusRecord } from './historyStore.ts';
+import type { ChainEvent, EventCursor, HistoryStore, MetricValues, Observation, SeriesPoint, SourceStatusRecord } from './historyStore.ts';
 import { migrations } from './migrations.ts';
 
 /** The store file cannot be opened or migrated; the message says which file and what to do. */
@@ -65,6 +65,10 @@ function openDatabase(path: string): Database.Database {
     if (version > migrations.length) {
       throw new StoreError(`${path} has schema version ${version}, newer than this bot knows (${migrations.length}); run a newer bot or use another file`);
     }
+    // Damage inside the file (a failing disk, a copy taken mid-write) shows here, at the start, instead of at
+    // the first query that reads the bad page. Reads every page: about 0.4 s for 350 MB.
+    const check = db.pragma('quick_check(1)', { simple: true });
+    if (check !== 'ok') throw new StoreError(`cannot open the history database ${path}: it is damaged (${String(check)}); restore it from a backup or move it away`);
     const migrate = db.transaction(() => {
       for (let i = version; i < migrations.length; i++) db!.exec(migrations[i]!);
       db!.pragma(`user_version = ${migrations.length}`);
@@ -78,17 +82,22 @@ function openDatabase(path: string): Database.Database {
     const hint =
       code === 'SQLITE_BUSY' ? 'another process holds it locked'
       : code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' ? 'the file or its folder is not writable'
-      : code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' ? 'it is not a valid SQLite database (restore it from a backup or move it away)'
+      : code === 'SQLITE_NOTADB' ? 'it is not a valid SQLite database (restore it from a backup or move it away)'
+      : code === 'SQLITE_CORRUPT' ? `it is damaged (${(error as Error).message}); restore it from a backup or move it away`
       : (error as Error).message;
     throw new StoreError(`cannot open the history database ${path}: ${hint}`, { cause: error });
   }
 }
 
+/** The SQLite history store and its connection, which the subscription and outbox stores share (one transaction for both). */
+export type SqliteHistoryStore = HistoryStore & { readonly database: Database.Database };
+
 /**
  * The SQLite history store: created on first use, migrated on open, WAL-journalled.
  * @example const store = openSqliteStore('data/metis-yield-bot.db');
  */
-export function openSqliteStore(path: string): HistoryStore {
+
+export function openSqliteStore(path: string): SqliteHistoryStore {
   const db = openDatabase(path);
   const statements = {
     addObservation: db.prepare(
@@ -113,6 +122,17 @@ export function openSqliteStore(path: string): HistoryStore {
     metricAtOrBefore: db.prepare(
       'SELECT block_time, value FROM metrics WHERE source_id = ? AND name = ? AND block_time <= ? ORDER BY block_time DESC, rowid DESC LIMIT 1',
     ),
+    metricCount: db.prepare('SELECT COUNT(*) AS n FROM metrics WHERE source_id = ? AND name = ? AND block_time >= ? AND block_time <= ?'),
+    metricSeries: db.prepare(
+      'SELECT block_time AS time, value FROM metrics WHERE source_id = ? AND name = ? AND block_time >= ? AND block_time <= ? ORDER BY block_time, rowid',
+    ),
+    // Equal time buckets numbered 0 … maxPoints − 1, each reduced to its mean time and value. Bound numbers are
+    // REAL to SQLite, so the bucket number is truncated explicitly.
+    metricBuckets: db.prepare(
+      `SELECT AVG(block_time) AS time, AVG(value) AS value FROM metrics
+       WHERE source_id = @sourceId AND name = @name AND block_time >= @from AND block_time <= @to
+       GROUP BY CAST((block_time - @from) * @buckets / (@to - @from + 1) AS INTEGER) ORDER BY time`,
+    ),
     setStatus: db.prepare(
       `INSERT INTO source_status (source_id, last_ok_at, last_error, last_error_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (source_id) DO UPDATE SET last_ok_at = excluded.last_ok_at, last_error = excluded.last_error, last_error_at = excluded.last_error_at`,
@@ -121,6 +141,7 @@ export function openSqliteStore(path: string): HistoryStore {
   };
 
   return {
+    database: db,
     addObservation(o) {
       statements.addObservation.run(o.sourceId, o.chainId, o.blockNumber.toString(), o.blockTime, o.observedAt, encodeRawValues(o.values));
     },
@@ -161,6 +182,15 @@ export function openSqliteStore(path: string): HistoryStore {
     metricAtOrBefore(sourceId, name, time) {
       const row = statements.metricAtOrBefore.get(sourceId, name, time) as { block_time: number; value: number } | undefined;
       return row && { blockTime: row.block_time, value: row.value };
+    },
+    metricSeries(sourceId, name, fromTime, toTime, maxPoints = 500) {
+      const from = Math.ceil(fromTime);
+      const to = Math.floor(toTime);
+      const buckets = Math.max(1, Math.floor(maxPoints));
+      if (!(to >= from)) return [];
+      const { n } = statements.metricCount.get(sourceId, name, from, to) as { n: number };
+      if (n <= buckets) return statements.metricSeries.all(sourceId, name, from, to) as SeriesPoint[];
+      return statements.metricBuckets.all({ sourceId, name, from, to, buckets }) as SeriesPoint[];
     },
     setSourceStatus(s: SourceStatusRecord) {
       statements.setStatus.run(s.sourceId, s.lastOkAt ?? null, s.lastError ?? null, s.lastErrorAt ?? null);

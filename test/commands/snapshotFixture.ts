@@ -29,10 +29,22 @@ export const snapshot: Snapshot = {
     {
       id: 'eMetis-METIS', label: 'eMetis/METIS', kind: 'uniswap-v2', chainId: 1088, staleAfterSeconds: 900,
       lastRead: { blockNumber: 200n, blockTime: 1_799_999_900, observedAt: NOW - 120_000 },
-      figures: { kind: 'pool', asset: 'eMetis', quote: 'METIS', price: figure(0.9963), fairValue: figure(1), depegBps: figure(-37) },
+      figures: {
+        kind: 'pool', asset: 'eMetis', quote: 'METIS', price: figure(0.9963), fairValue: figure(1), depegBps: figure(-37),
+        // A V2 reserve of 100,000 eMetis: 100,000 × 0.01 / 0.99 and 100,000 × 0.05 / 0.95.
+        exitLiquidity1pct: figure(100_000 / 99), exitLiquidity5pct: figure(100_000 / 19),
+      },
     },
   ],
-  tower: { baseToken: 'METIS', base: figure(1_000_000), layers: [], leverage: figure(1.119) },
+  tower: {
+    baseToken: 'METIS', base: figure(1_000_000), leverage: figure(1.119),
+    // 804,000 eMetis × 1 + 300,000 seMetis × 1.05 = 1,119,000 METIS of claims on 1,000,000 locked.
+    layers: [
+      { token: 'eMetis', supply: figure(804_000), inBase: figure(804_000) },
+      { token: 'seMetis', supply: figure(300_000), inBase: figure(315_000) },
+    ],
+    leverageChange24h: figure(0.0021), leverageChange7d: figure(-0.0105),
+  },
   chains: [{ id: 1, name: 'Ethereum', rpc: { chainId: 1, inUse: 'http://127.0.0.1:8545', endpoints: [] }, head: { number: 100n, time: 1 }, readAt: NOW - 120_000 }],
   lastCycle: { startedAt: NOW - 125_000, finishedAt: NOW - 120_000 },
 };

@@ -40,14 +40,25 @@ export interface RestCall {
   /** method and path with ids replaced: 'POST /channels/:id/messages' ('unknown' when no route matched) */
   route: string;
   query: Record<string, string>;
-  /** parsed JSON body, or undefined */
+  /** parsed JSON body (of a multipart request: its payload_json), or undefined */
   body: unknown;
+  /** files of a multipart request (discord.js sends attachments that way), in order */
+  files?: FakeAttachment[];
   /** the Authorization header as sent */
   authorization: string | undefined;
   status: number;
   /** the JSON answered, if any */
   response: unknown;
   at: number;
+}
+
+/** A file uploaded with a message (multipart part `files[n]`). */
+export interface FakeAttachment {
+  /** multipart part name, e.g. files[0] */
+  field: string;
+  filename: string;
+  contentType: string;
+  data: Buffer;
 }
 
 export interface GatewayFrame {
@@ -143,6 +154,8 @@ export interface SentMessage {
   body: Json;
   /** the message object answered */
   message: Json;
+  /** files uploaded with it */
+  files?: FakeAttachment[];
 }
 
 export interface FakeDiscord {
@@ -233,14 +246,15 @@ function validateMessage(body: Json, requireSomething: boolean): void {
       if (title.length > 256) throw invalidForm(`embeds.${i}.title`, 'Must be 256 or fewer in length.');
       if (description.length > 4096) throw invalidForm(`embeds.${i}.description`, 'Must be 4096 or fewer in length.');
       if (footer.length > 2048) throw invalidForm(`embeds.${i}.footer.text`, 'Must be 2048 or fewer in length.');
-      if (!title && !description && !footer && !Array.isArray(e.fields)) throw invalidForm(`embeds.${i}`, 'Embed is empty.');
+      if (!title && !description && !footer && !Array.isArray(e.fields) && !isObject(e.image)) throw invalidForm(`embeds.${i}`, 'Embed is empty.');
       total += title.length + description.length + footer.length;
     });
     if (total > 6000) throw invalidForm('embeds', 'Embed size exceeds maximum size of 6000');
   }
   const hasContent = typeof content === 'string' && content.length > 0;
   const hasEmbeds = Array.isArray(embeds) && embeds.length > 0;
-  if (requireSomething && !hasContent && !hasEmbeds) throw new FakeDiscordError(400, 50006, 'Cannot send an empty message');
+  const hasAttachments = Array.isArray(body.attachments) && body.attachments.length > 0;
+  if (requireSomething && !hasContent && !hasEmbeds && !hasAttachments) throw new FakeDiscordError(400, 50006, 'Cannot send an empty message');
 }
 
 /** Checks one command of a bulk overwrite the way Discord does (the parts that catch our mistakes). */
@@ -569,11 +583,21 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const path = decodeURIComponent(versioned?.[1] ?? url.pathname);
     const query = Object.fromEntries(url.searchParams);
     let body: unknown;
+    let files: FakeAttachment[] | undefined;
     if (raw.length > 0 && String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       try {
         body = JSON.parse(raw.toString('utf8')) as unknown;
       } catch {
         body = raw.toString('utf8');
+      }
+    } else if (raw.length > 0 && String(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
+      // Attachments: the JSON body travels as the part payload_json, each file as files[n].
+      const form = await new Request('http://fake.invalid/', { method: 'POST', headers: { 'content-type': String(req.headers['content-type']) }, body: raw }).formData();
+      files = [];
+      for (const [field, value] of form) {
+        if (typeof value === 'string') {
+          if (field === 'payload_json') body = JSON.parse(value) as unknown;
+        } else files.push({ field, filename: value.name, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
       }
     }
     const authorization = req.headers.authorization;
@@ -591,7 +615,16 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       if (fault) ({ status, json } = faultResponse(res, fault, path));
       else {
         try {
+          const before = messages.length;
           ({ status, json } = route.handle(route.pattern.exec(path)!, body, query));
+          const uploaded = files ?? [];
+          for (const sent of uploaded.length > 0 ? messages.slice(before) : []) {
+            sent.files = uploaded;
+            sent.message.attachments = uploaded.map((f) => {
+              const url = `https://cdn.discordapp.invalid/attachments/${sent.channelId}/${f.filename}`;
+              return { id: snowflake(), filename: f.filename, size: f.data.length, content_type: f.contentType, url, proxy_url: url };
+            });
+          }
         } catch (error) {
           if (!(error instanceof FakeDiscordError)) throw error;
           status = error.status;
@@ -599,7 +632,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         }
       }
     }
-    const call: RestCall = { index: calls.length, method, path, route: route?.name ?? 'unknown', query, body, authorization, status, response: json, at };
+    const call: RestCall = { index: calls.length, method, path, route: route?.name ?? 'unknown', query, body, authorization, status, response: json, at, ...(files ? { files } : {}) };
     calls.push(call);
     events.emit('call', call);
     if (json === undefined) {

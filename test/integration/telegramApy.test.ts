@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/registry.ts';
 import { createApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
 import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
@@ -73,12 +74,7 @@ describe('the spine on a devnet: /apy through Telegram', () => {
   });
 
   it('publishes the command list from the command definitions', () => {
-    expect(telegram.getCommands()).toEqual([
-      { command: 'start', description: expect.any(String) },
-      { command: 'help', description: expect.any(String) },
-      { command: 'apy', description: expect.any(String) },
-      { command: 'status', description: expect.any(String) },
-    ]);
+    expect(telegram.getCommands()).toEqual(commands.map((c) => ({ command: c.name, description: expect.any(String) })));
   });
 
   it('answers /apy with the figures the test computes from the state it set', async () => {
@@ -140,6 +136,15 @@ describe('the spine on a devnet: /apy through Telegram', () => {
     const reply = await telegram.nextMessageTo(CHAT);
     expect(reply.plain).toContain('Unknown asset "dogecoin". Known: sequencer, eMetis, seMetis, artMetis');
     expect(reply.plain).toContain('Usage: /apy [asset]');
+  });
+
+  it('answers /chart with a PNG photo drawn from the history the cycles stored', async () => {
+    telegram.sendUserMessage({ chatId: CHAT, text: '/chart seMetis 30d' });
+    const reply = await telegram.nextMessageTo(CHAT);
+    expect(reply.method).toBe('sendPhoto');
+    expect(Buffer.isBuffer(reply.photo) && reply.photo.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(reply.plain).toContain('ENKI seMetis — APY, last 30 d');
+    expect(reply.plain).toMatch(/24 h APY: latest \d+\.\d\d%/);
   });
 
   it('costs one eth_call per chain in a steady cycle', async () => {

@@ -169,11 +169,11 @@ describe('Discord bot against a fake Discord', () => {
 
   it('GIVEN a command Discord still shows but we no longer define THEN an ephemeral explanation', async () => {
     await startBot();
-    const { body } = await ask({ name: 'simulate' });
-    const words = renderDiscord(usageReply(new UserError('unknown-command', { command: '/simulate' }), undefined, testContext))[0]?.content;
+    const { body } = await ask({ name: 'retired' });
+    const words = renderDiscord(usageReply(new UserError('unknown-command', { command: '/retired' }), undefined, testContext))[0]?.content;
     expect(isEphemeral(body.data)).toBe(true);
     expect(body.data.content).toBe(words);
-    expect(visible(String(words))).toContain('Unknown command /simulate.');
+    expect(visible(String(words))).toContain('Unknown command /retired.');
   });
 
   it('GIVEN a Manage Channels command THEN only members with that permission in a server get an answer', async () => {

@@ -24,7 +24,7 @@ afterEach(async () => {
 describe('npm run discord:deploy', () => {
   it('GIVEN the env THEN it registers the commands once and then says they are up to date', async () => {
     const env = { DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_REST_API: fake.apiRoot };
-    expect(await deploy(env)).toEqual({ code: 0, out: 'Slash commands updated (global): /start /help /apy /status', err: '' });
+    expect(await deploy(env)).toEqual({ code: 0, out: `Slash commands updated (global): ${commands.map((c) => `/${c.name}`).join(' ')}`, err: '' });
     expect(fake.registeredCommands()?.map((c) => c.name)).toEqual(discordCommandsJson(commands).map((c) => c.name));
     expect(await deploy(env)).toMatchObject({ code: 0, out: expect.stringMatching(/^Slash commands already up to date \(global\)/) as unknown });
     expect(fake.calls.filter((c) => c.method === 'PUT')).toHaveLength(1);
