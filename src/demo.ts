@@ -47,7 +47,7 @@ async function demo(): Promise<void> {
       await app.poller.runCycle();
     }
     say(`Chains: L1 ${devnet.l1.url}, L2 ${devnet.l2.url}.`);
-    say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ask: /apy, /apy seMetis, /status, /help (end of input or Ctrl-C stops).`);
+    say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ask: /apy, /apy seMetis, /simulate 1000 1y, /leverage, /chart seMetis, /status, /help (end of input or Ctrl-C stops).`);
     process.once('SIGINT', () => void cleanUp());
     process.once('SIGTERM', () => void cleanUp());
     await runService({ app, logger, chat: true });
