@@ -10,11 +10,9 @@ import { createBotMetrics, type BotMetrics } from './ops/metrics.ts';
 import { startOpsServer, type OpsServer } from './ops/opsServer.ts';
 import { Poller } from './poller/poller.ts';
 import { schedulePolling } from './poller/schedulePolling.ts';
-import { createDiscordBot, type DiscordBot } from './platforms/discordBot.ts';
-import { createDiscordChannelSender } from './platforms/discordChannelSender.ts';
-import { createDiscordOutboxSender } from './platforms/discordOutboxSender.ts';
-import { createTelegramSender } from './platforms/telegramSender.ts';
-import { createTelegramBot, type TelegramBot } from './platforms/telegramBot.ts';
+// Platforms are imported when their token is set: discord.js and grammY cost ~60 MB of memory unused.
+import type { DiscordBot } from './platforms/discordBot.ts';
+import type { TelegramBot } from './platforms/telegramBot.ts';
 import { createFailoverRpc, type FailoverRpc } from './rpc/failoverRpc.ts';
 import type { HistoryStore } from './store/historyStore.ts';
 import { openSqliteStore } from './store/sqliteStore.ts';
@@ -44,6 +42,21 @@ export interface App {
    * database. Every step runs even when one before it failed; the first failure is rethrown. Idempotent.
    */
   stop(): Promise<void>;
+}
+
+/** The outbox sender for a started Telegram bot (loaded with it). */
+async function createTelegramOutbox(telegram: TelegramBot, config: Config) {
+  const { createTelegramSender } = await import('./platforms/telegramSender.ts');
+  return createTelegramSender(telegram.bot.api, config.delivery.telegram);
+}
+
+/** The outbox sender for a started Discord bot (loaded with it). */
+async function createDiscordOutbox(discord: DiscordBot) {
+  const [{ createDiscordOutboxSender }, { createDiscordChannelSender }] = await Promise.all([
+    import('./platforms/discordOutboxSender.ts'),
+    import('./platforms/discordChannelSender.ts'),
+  ]);
+  return createDiscordOutboxSender(createDiscordChannelSender(discord.client));
 }
 
 export interface AppOptions {
@@ -90,7 +103,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const context: CommandContext = { snapshot: () => poller.snapshot(), now, commands: () => commands, history: { metricSeries: store.metricSeries.bind(store) }, subscriptions: subscriptions.service };
 
   let telegram: TelegramBot | undefined;
+  let telegramSender: Awaited<ReturnType<typeof createTelegramOutbox>> | undefined;
   if (env.TELEGRAM_BOT_TOKEN) {
+    const { createTelegramBot } = await import('./platforms/telegramBot.ts');
     telegram = createTelegramBot({
       token: env.TELEGRAM_BOT_TOKEN,
       ...(env.TELEGRAM_API_ROOT ? { apiRoot: env.TELEGRAM_API_ROOT } : {}),
@@ -101,6 +116,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     });
     try {
       await telegram.start();
+      telegramSender = await createTelegramOutbox(telegram, config);
     } catch (error) {
       store.close();
       throw error;
@@ -108,8 +124,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
 
   let discord: DiscordBot | undefined;
+  let discordSender: Awaited<ReturnType<typeof createDiscordOutbox>> | undefined;
   if (env.DISCORD_TOKEN) {
     try {
+      const { createDiscordBot } = await import('./platforms/discordBot.ts');
       if (!env.DISCORD_APPLICATION_ID) throw new Error('DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not: copy the Application ID from the Developer Portal (General Information).');
       discord = createDiscordBot({
         token: env.DISCORD_TOKEN,
@@ -122,6 +140,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         gate,
       });
       await discord.start();
+      discordSender = await createDiscordOutbox(discord);
     } catch (error) {
       await discord?.stop().catch(() => {});
       await telegram?.stop();
@@ -131,8 +150,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
 
   subscriptions.attach({
-    ...(telegram ? { telegram: createTelegramSender(telegram.bot.api, config.delivery.telegram) } : {}),
-    ...(discord ? { discord: createDiscordOutboxSender(createDiscordChannelSender(discord.client)) } : {}),
+    ...(telegramSender ? { telegram: telegramSender } : {}),
+    ...(discordSender ? { discord: discordSender } : {}),
   });
 
   let stopping: Promise<void> | undefined;

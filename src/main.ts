@@ -1,4 +1,3 @@
-import { GrammyError } from 'grammy';
 import { parseArgs } from 'node:util';
 import type { Config } from './config/configSchema.ts';
 import { parseEnv, type Env } from './config/env.ts';
@@ -8,7 +7,7 @@ import { createLogger, type Logger } from './log/logger.ts';
 import { collectSecrets, createSecretScrubber } from './log/redactSecrets.ts';
 import { EXIT_SHUTDOWN_FAILED, handleShutdown } from './ops/shutdown.ts';
 import { runConsoleChat } from './platforms/consoleChat.ts';
-import { DiscordStartError } from './platforms/discordBot.ts';
+import { DiscordStartError } from './platforms/discordStartError.ts';
 import { StoreError } from './store/sqliteStore.ts';
 
 /**
@@ -37,11 +36,19 @@ export function loadSettings(configOverride?: string): { env: Env; config: Confi
   }
 }
 
+/**
+ * grammY's GrammyError by its shape (error_code and description), so this module need not load grammY:
+ * platforms are imported only when their token is set.
+ */
+function isBotApiError(error: unknown): error is { error_code: number; description: string } {
+  return error instanceof Error && typeof (error as { error_code?: unknown }).error_code === 'number' && typeof (error as { description?: unknown }).description === 'string';
+}
+
 /** A start failure in words a person can act on. */
 export function explainStartFailure(error: unknown): string {
   if (error instanceof StoreError) return error.message;
-  if (error instanceof GrammyError && error.error_code === 401) return 'Telegram rejected TELEGRAM_BOT_TOKEN (401 Unauthorized): check the token @BotFather gave you.';
-  if (error instanceof GrammyError) return `Telegram refused to start the bot: ${error.description}`;
+  if (isBotApiError(error) && error.error_code === 401) return 'Telegram rejected TELEGRAM_BOT_TOKEN (401 Unauthorized): check the token @BotFather gave you.';
+  if (isBotApiError(error)) return `Telegram refused to start the bot: ${error.description}`;
   if (error instanceof DiscordStartError) return error.message;
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,9 +1,12 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
 import { CHART_FONT_FAMILY } from './lineChartSvg.ts';
 
 const require = createRequire(import.meta.url);
+
+// resvg is a native addon of some tens of MB: load it on the first chart, not at start.
+let resvg: typeof import('@resvg/resvg-js') | undefined;
+const loadResvg = () => (resvg ??= require('@resvg/resvg-js') as typeof import('@resvg/resvg-js'));
 
 /**
  * The font files charts are drawn with: DejaVu Sans (regular and bold) from the `dejavu-fonts-ttf` package,
@@ -25,11 +28,12 @@ let fontFiles: string[] | undefined;
  */
 export function svgToPng(svg: string, options: { fontFiles?: readonly string[] } = {}): Uint8Array {
   fontFiles ??= chartFontFiles();
-  const resvg = new Resvg(svg, {
+  const { Resvg } = loadResvg();
+  const renderer = new Resvg(svg, {
     font: { loadSystemFonts: false, fontFiles: [...(options.fontFiles ?? fontFiles)], defaultFontFamily: CHART_FONT_FAMILY, sansSerifFamily: CHART_FONT_FAMILY },
     fitTo: { mode: 'original' },
     logLevel: 'off',
   });
-  const png = resvg.render().asPng();
+  const png = renderer.render().asPng();
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }

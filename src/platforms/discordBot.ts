@@ -1,3 +1,4 @@
+import { DiscordStartError, type DiscordStartProblem } from './discordStartError.ts';
 import {
   Client,
   DiscordAPIError,
@@ -53,20 +54,6 @@ export interface DiscordBot {
   /** Closes the gateway connection. */
   stop(): Promise<void>;
   readonly client: Client;
-}
-
-export type DiscordStartProblem = 'token-rejected' | 'wrong-application';
-
-/** Why Discord could not start, in words a person can act on. */
-export class DiscordStartError extends Error {
-  constructor(
-    readonly problem: DiscordStartProblem,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'DiscordStartError';
-  }
 }
 
 /** Discord answers at most 25 autocomplete choices, each at most 100 characters. */
@@ -299,3 +286,5 @@ export function createDiscordBot(options: DiscordOptions): DiscordBot {
     },
   };
 }
+
+export { DiscordStartError, type DiscordStartProblem };
