@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
-import { parseEnv } from '../../src/config/env.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
+import { fakePlatformEnv } from '../helpers/fakePlatformEnv.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/fakeDiscord.ts';
 
@@ -19,11 +19,9 @@ describe('subscriptions on Discord (real discord.js, fake Discord)', () => {
 
   beforeEach(async () => {
     fake = await startFakeDiscord();
-    const parsed = parseEnv({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_REST_API: fake.apiRoot });
-    if ('problems' in parsed) throw new Error(parsed.problems.join('; '));
     app = await createApp({
       config: loadConfig('config/devnet.yaml', { METIS_BOT_DB: join(mkdtempSync(join(tmpdir(), 'discord-subs-')), 'bot.db') }),
-      env: parsed.env,
+      env: fakePlatformEnv({ discord: fake }),
       logger: silentLogger,
       now: () => wall,
     });

@@ -1,9 +1,9 @@
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
-import { parseEnv } from '../../src/config/env.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
 import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
+import { fakePlatformEnv } from '../helpers/fakePlatformEnv.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { runConsoleChat } from '../../src/platforms/consoleChat.ts';
 import { startFakeBotApi, type FakeBotApi } from '../fakes/fakeBotApi.ts';
@@ -22,16 +22,9 @@ describe('one answer everywhere', () => {
   beforeAll(async () => {
     devnet = await startDevnet({ scenario: { maxL2BlocksPerAdvance: 2_100 } });
     [telegram, discord] = await Promise.all([startFakeBotApi(), startFakeDiscord()]);
-    const parsed = parseEnv({
-      TELEGRAM_BOT_TOKEN: telegram.token,
-      TELEGRAM_API_ROOT: telegram.apiRoot,
-      DISCORD_TOKEN: discord.token,
-      DISCORD_APPLICATION_ID: discord.applicationId,
-      DISCORD_REST_API: discord.apiRoot,
-    });
-    if ('problems' in parsed) throw new Error(parsed.problems.join('; '));
+    const env = fakePlatformEnv({ telegram, discord });
     const config = loadConfig('config/devnet.yaml', { DEVNET_L1_RPC: devnet.l1.url, DEVNET_L2_RPC: devnet.l2.url, METIS_BOT_DB: ':memory:' });
-    app = await createApp({ config, env: parsed.env, logger: silentLogger, now: () => now });
+    app = await createApp({ config, env, logger: silentLogger, now: () => now });
     for (let day = 0; day < 8; day++) {
       await devnet.scenario.advance(86_400);
       await app.poller.runCycle();

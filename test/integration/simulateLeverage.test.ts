@@ -1,10 +1,10 @@
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
-import { parseEnv } from '../../src/config/env.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
 import { DEVNET_INITIAL } from '../../src/devnet/deployDevnet.ts';
 import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
+import { fakePlatformEnv } from '../helpers/fakePlatformEnv.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { runConsoleChat } from '../../src/platforms/consoleChat.ts';
 import { startFakeBotApi, type FakeBotApi } from '../fakes/fakeBotApi.ts';
@@ -54,17 +54,9 @@ describe('/simulate and /leverage on a devnet, on Telegram, Discord and the cons
   beforeAll(async () => {
     devnet = await startDevnet({ genesisTime: 1_700_000_000, scenario: { vaultApr: 0, artemisApr: 0, wobbleBps: 0, maxL2BlocksPerAdvance: 2_100 } });
     [telegram, discord] = await Promise.all([startFakeBotApi(), startFakeDiscord()]);
-    const parsed = parseEnv({
-      TELEGRAM_BOT_TOKEN: telegram.token,
-      TELEGRAM_API_ROOT: telegram.apiRoot,
-      DISCORD_TOKEN: discord.token,
-      DISCORD_APPLICATION_ID: discord.applicationId,
-      DISCORD_REST_API: discord.apiRoot,
-      LOG_LEVEL: 'silent',
-    });
-    if ('problems' in parsed) throw new Error(parsed.problems.join('; '));
+    const env = fakePlatformEnv({ telegram, discord }, { LOG_LEVEL: 'silent' });
     const config = loadConfig('config/devnet.yaml', { DEVNET_L1_RPC: devnet.l1.url, DEVNET_L2_RPC: devnet.l2.url, METIS_BOT_DB: ':memory:' });
-    app = await createApp({ config, env: parsed.env, logger: silentLogger, now: () => wall });
+    app = await createApp({ config, env, logger: silentLogger, now: () => wall });
 
     // Share price 1.000000 from day 0, 1.002000 on day 7, 1.002400 on day 8; the eMetis pool 37 bps under fair on day 8.
     await devnet.scenario.setVaultTotals(1_000_000n * E18, 1_000_000n * E18);

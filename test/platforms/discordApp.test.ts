@@ -3,20 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { parseEnv, type Env } from '../../src/config/env.ts';
+import { parseEnv } from '../../src/config/env.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
+import { envFrom, fakePlatformEnv } from '../helpers/fakePlatformEnv.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { DiscordStartError } from '../../src/platforms/discordBot.ts';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/fakeDiscord.ts';
 
 let fake: FakeDiscord;
 const config = () => loadConfig('config/devnet.yaml', { METIS_BOT_DB: join(mkdtempSync(join(tmpdir(), 'discord-app-')), 'bot.db') });
-
-function env(vars: Record<string, string>): Env {
-  const parsed = parseEnv(vars);
-  if ('problems' in parsed) throw new Error(parsed.problems.join('; '));
-  return parsed.env;
-}
 
 beforeEach(async () => {
   fake = await startFakeDiscord();
@@ -30,7 +25,7 @@ describe('createApp with Discord', () => {
   it('GIVEN only DISCORD_TOKEN THEN Discord starts without Telegram, answers from the app context and stops with the app', async () => {
     const app = await createApp({
       config: config(),
-      env: env({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_REST_API: fake.apiRoot }),
+      env: fakePlatformEnv({ discord: fake }),
       logger: silentLogger,
     });
     try {
@@ -49,7 +44,7 @@ describe('createApp with Discord', () => {
   it('GIVEN a token Discord rejects THEN createApp rejects with the clear error', async () => {
     const start = createApp({
       config: config(),
-      env: env({ DISCORD_TOKEN: 'd3Jvbmc.dG9rZW4.bm90LXRoZS1yaWdodC1vbmU', DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_REST_API: fake.apiRoot }),
+      env: envFrom({ DISCORD_TOKEN: 'd3Jvbmc.dG9rZW4.bm90LXRoZS1yaWdodC1vbmU', DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_REST_API: fake.apiRoot }),
       logger: silentLogger,
     });
     await expect(start).rejects.toBeInstanceOf(DiscordStartError);

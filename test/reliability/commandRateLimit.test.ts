@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
-import { parseEnv } from '../../src/config/env.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
 import { configSchema } from '../../src/config/configSchema.ts';
+import { fakePlatformEnv } from '../helpers/fakePlatformEnv.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { startFakeBotApi, type FakeBotApi } from '../fakes/fakeBotApi.ts';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/fakeDiscord.ts';
@@ -18,16 +18,9 @@ describe('the per-user command rate limit, end to end', () => {
     [telegram, discord] = await Promise.all([startFakeBotApi(), startFakeDiscord()]);
     const base = loadConfig('config/devnet.yaml', { METIS_BOT_DB: ':memory:' });
     const config = configSchema.parse({ ...base, commands: { rateLimitPerMinute: 3 } });
-    const parsed = parseEnv({
-      TELEGRAM_BOT_TOKEN: telegram.token,
-      TELEGRAM_API_ROOT: telegram.apiRoot,
-      DISCORD_TOKEN: discord.token,
-      DISCORD_APPLICATION_ID: discord.applicationId,
-      DISCORD_REST_API: discord.apiRoot,
-    });
-    if ('problems' in parsed) throw new Error(parsed.problems.join('; '));
+    const env = fakePlatformEnv({ telegram, discord });
     // No poll cycle: commands answer from the (empty) snapshot, which is all the limit needs.
-    app = await createApp({ config, env: parsed.env, logger: silentLogger, now: () => wall });
+    app = await createApp({ config, env, logger: silentLogger, now: () => wall });
   });
 
   afterAll(async () => {
