@@ -1,5 +1,7 @@
 import type { Reply } from '../../commands/reply.ts';
 import type { Config } from '../config/configSchema.ts';
+import { relativeChange } from '../core/change.ts';
+import { figure } from '../core/figure.ts';
 import type { Logger } from '../log/logger.ts';
 import { TOWER_SOURCE_ID } from '../metrics/computeSnapshot.ts';
 import { dataAgeSeconds, isStale, type Snapshot, type SourceView } from '../metrics/figures.ts';
@@ -135,9 +137,8 @@ export class AlertEngine {
     if (snapshot.tower.leverage.ok && towerFresh) {
       const latest = history.metricAtOrBefore(TOWER_SOURCE_ID, 'leverage', Number.MAX_SAFE_INTEGER);
       const past = latest && history.metricAtOrBefore(TOWER_SOURCE_ID, 'leverage', latest.blockTime - DAY);
-      if (past && past.value > 0 && past.blockTime >= latest.blockTime - 2 * DAY) {
-        leverage = { leverage: snapshot.tower.leverage.value, changePercent: (snapshot.tower.leverage.value / past.value - 1) * 100 };
-      }
+      const change = past && past.blockTime >= latest.blockTime - 2 * DAY ? relativeChange(snapshot.tower.leverage, figure(past.value)) : undefined;
+      if (change?.ok) leverage = { leverage: snapshot.tower.leverage.value, changePercent: change.value * 100 };
     }
 
     // Reward changes: RewardUpdate events not yet announced (the first evaluation only sets the cursor).

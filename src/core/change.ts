@@ -1,4 +1,4 @@
-import { combine, type Figure } from './figure.ts';
+import { combine, missing, type Figure } from './figure.ts';
 
 /**
  * now − then; with two fractions (APYs) that is the change in fraction units, which the caller shows as percentage points.
@@ -6,4 +6,13 @@ import { combine, type Figure } from './figure.ts';
  */
 export function difference(now: Figure, then: Figure): Figure {
   return combine(now, then, (a, b) => a - b);
+}
+
+/**
+ * now ÷ then − 1, as a fraction (0.1 = up 10 %); a zero `then` gives 'zero-base'.
+ * @example relativeChange(figure(1.21), figure(1.1)) // ≈ 0.1
+ */
+export function relativeChange(now: Figure, then: Figure): Figure {
+  if (then.ok && then.value === 0) return missing('zero-base');
+  return combine(now, then, (a, b) => a / b - 1);
 }

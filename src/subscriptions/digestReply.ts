@@ -1,9 +1,11 @@
 import { bold, type Block, type Inline, type Reply } from '../../commands/reply.ts';
-import { figure, missing, type Figure } from '../core/figure.ts';
+import { difference } from '../core/change.ts';
+import { missing, type Figure } from '../core/figure.ts';
 import { formatBps, formatPercent, formatPointsChange, formatRatio } from '../core/format.ts';
 import type { OpenAlert } from '../alerts/alertEngine.ts';
 import { isStale, type Snapshot } from '../metrics/figures.ts';
 import { TOWER_SOURCE_ID } from '../metrics/computeSnapshot.ts';
+import { storedMetricAgo } from '../metrics/history.ts';
 import type { HistoryStore } from '../store/historyStore.ts';
 
 const DAY = 86_400;
@@ -15,10 +17,7 @@ export interface DigestBody {
 
 /** Change of a stored metric from `seconds` before the source's last read to now, as a figure. */
 function changeSince(history: HistoryStore, sourceId: string, name: string, now: Figure, at: number, seconds: number): Figure {
-  if (!now.ok) return now;
-  const past = history.metricAtOrBefore(sourceId, name, at - seconds);
-  if (!past || past.blockTime < at - seconds * 1.5) return missing('not-enough-history');
-  return figure(now.value - past.value);
+  return now.ok ? difference(now, storedMetricAgo(history, sourceId, name, at, seconds)) : now;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { difference } from '../../src/core/change.ts';
+import { difference, relativeChange } from '../../src/core/change.ts';
 import { figure, missing } from '../../src/core/figure.ts';
 
 describe('difference', () => {
@@ -17,5 +17,19 @@ describe('difference', () => {
     expect(difference(missing('not-enough-history'), figure(0.1))).toEqual(missing('not-enough-history'));
     expect(difference(figure(0.1), missing('not-enough-history'))).toEqual(missing('not-enough-history'));
     expect(difference(missing('no-data'), missing('zero-base'))).toEqual(missing('no-data'));
+  });
+});
+
+describe('relativeChange', () => {
+  it('GIVEN 1.21 now and 1.1 then THEN up 10 %', () => {
+    const change = relativeChange(figure(1.21), figure(1.1));
+    expect(change.ok && change.value).toBeCloseTo(0.1, 12);
+  });
+  it('GIVEN a fall from 2 to 1.5 THEN −25 %', () => {
+    expect(relativeChange(figure(1.5), figure(2))).toEqual(figure(-0.25));
+  });
+  it('GIVEN zero then THEN zero-base; a missing side stays missing', () => {
+    expect(relativeChange(figure(1), figure(0))).toEqual(missing('zero-base'));
+    expect(relativeChange(missing('no-data'), figure(1))).toEqual(missing('no-data'));
   });
 });
