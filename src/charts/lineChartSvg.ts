@@ -119,6 +119,17 @@ function legend(panel: ChartPanel, right: number, y: number): string {
   return parts.reverse().join('');
 }
 
+/**
+ * Where a time label goes: centred under its tick, or ending (starting) at its tick when centring would bring
+ * it within a margin of the picture's right (left) edge.
+ */
+function xTickPlacement(tickX: number, labelWidth: number, pictureWidth: number): string {
+  const edge = 16;
+  if (tickX + labelWidth / 2 > pictureWidth - edge) return `x="${px(tickX)}" text-anchor="end"`;
+  if (tickX - labelWidth / 2 < edge) return `x="${px(tickX)}" text-anchor="start"`;
+  return `x="${px(tickX)}" text-anchor="middle"`;
+}
+
 function linePath(points: readonly ChartPoint[], x: LinearScale, y: LinearScale): string {
   return splitAtGaps(points)
     .map((run) => run.map((p, i) => `${i === 0 ? 'M' : 'L'}${px(x(p.time))} ${px(y(p.value))}`).join(''))
@@ -206,7 +217,7 @@ export function buildLineChartSvg(spec: ChartSpec): string {
       for (const tick of ticks) {
         const tx = x(tick.time);
         out.push(`<line class="x-tick-mark" x1="${px(tx)}" y1="${px(plotBottom)}" x2="${px(tx)}" y2="${px(plotBottom + 5)}" stroke="${COLORS.axis}" stroke-width="1"/>`);
-        out.push(`<text class="x-tick" x="${px(tx)}" y="${px(plotBottom + 21)}" font-size="13" text-anchor="middle" fill="${COLORS.muted}">${esc(tick.label)}</text>`);
+        out.push(`<text class="x-tick" ${xTickPlacement(tx, textWidth(tick.label, 13), width)} y="${px(plotBottom + 21)}" font-size="13" fill="${COLORS.muted}">${esc(tick.label)}</text>`);
       }
     }
     out.push('</g>');

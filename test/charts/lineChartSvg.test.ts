@@ -67,6 +67,17 @@ describe('buildLineChartSvg', () => {
     expect(texts(shifted, 'x-tick')).toEqual(['5 Jan', '6 Jan', '7 Jan', '8 Jan', '9 Jan', '10 Jan', '11 Jan']);
   });
 
+  it('GIVEN a tick at the right end of the axis THEN its label ends inside the picture, the others stay centred', () => {
+    const svg = buildLineChartSvg(apySpec());
+    const labels = elements(svg, 'x-tick');
+    const last = labels.at(-1)!;
+    expect(last['text-anchor']).toBe('end');
+    expect(Number(last.x)).toBe(972); // the plot's right end: the label ends under its tick
+    expect(labels.slice(0, -1).every((l) => l['text-anchor'] === 'middle')).toBe(true);
+    // Width of "11 Jan" at 13 px, DejaVu's ~0.6 em average: the label's left edge lies right of the previous tick's label.
+    expect(Number(last.x) - 6 * 13 * 0.6).toBeGreaterThan(Number(labels.at(-2)!.x) + (6 * 13 * 0.6) / 2);
+  });
+
   it('GIVEN N points THEN the line has N vertices, inside the plot, and the dashed series is dashed', () => {
     const svg = buildLineChartSvg(apySpec());
     const [day, week] = elements(svg, 'series');
