@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import type { ScheduledTask } from 'node-cron';
 import type { CommandContext } from '../commands/command.ts';
 import { createCommandGate, type CommandGate } from '../commands/commandGate.ts';
@@ -67,6 +68,8 @@ export interface AppOptions {
   readonly fetch?: typeof fetch;
   /** Counts every JSON-RPC request (tests, benchmarks, metrics). */
   readonly onRpcRequest?: (event: { chainId: number; url: string; method: string; ok: boolean }) => void;
+  /** Where digests and alerts for the console chat are printed (default: standard output). */
+  readonly consoleOutput?: Writable;
 }
 
 /**
@@ -96,7 +99,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     ]),
   );
   const poller = new Poller({ config, store, rpcs, logger, now, onCycle: (report) => metrics.cycleDone(report), afterCycle: (snapshot) => subscriptions.afterCycle(snapshot) });
-  const subscriptions = createSubscriptionRuntime({ config, store, logger, now, snapshot: () => poller.snapshot() });
+  const subscriptions = createSubscriptionRuntime({
+    config,
+    store,
+    logger,
+    now,
+    snapshot: () => poller.snapshot(),
+    ...(options.consoleOutput ? { consoleOutput: options.consoleOutput } : {}),
+  });
   metrics.watchSnapshot(() => poller.snapshot(), now);
   metrics.watchRpcs(rpcs);
   const gate = createCommandGate({ rateLimitPerMinute: config.commands.rateLimitPerMinute, observer: metrics, now });

@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { schedule, type ScheduledTask } from 'node-cron';
 import { AlertEngine } from '../alerts/alertEngine.ts';
 import { createSqliteAlertStateStore } from '../alerts/alertStateStore.ts';
@@ -23,6 +24,8 @@ export interface SubscriptionRuntimeOptions {
   readonly deliveryNow?: () => number;
   readonly snapshot: () => Snapshot;
   readonly digestDefaults?: { time: string; timeZone: string };
+  /** Where the console chat's digests and alerts are printed; standard output unless a test says otherwise. */
+  readonly consoleOutput?: Writable;
 }
 
 /**
@@ -51,11 +54,12 @@ export function createSubscriptionRuntime(options: SubscriptionRuntimeOptions): 
   const outbox = createSqliteOutboxStore(db);
   const states = createSqliteAlertStateStore(db);
   const transaction = <T>(work: () => T): T => db.transaction(work)();
+  const consoleOutput = options.consoleOutput ?? process.stdout;
   const senders: Partial<Record<Platform, MessageSender>> = {
     console: {
       isGroup: () => false,
       send: async (_chatId, reply) => {
-        process.stdout.write(`\n${renderText(reply)}\n\n`);
+        consoleOutput.write(`\n${renderText(reply)}\n\n`);
         return { ok: true };
       },
     },

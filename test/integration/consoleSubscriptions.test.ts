@@ -1,0 +1,130 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app.ts';
+import type { Config } from '../../src/config/configSchema.ts';
+import { loadConfig } from '../../src/config/loadConfig.ts';
+import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
+import { silentLogger } from '../../src/log/logger.ts';
+import { runConsoleChat } from '../../src/platforms/consoleChat.ts';
+import { localTime } from '../../src/subscriptions/localTime.ts';
+
+const CYCLE = 300;
+
+/**
+ * The console is a chat like any other: the operator subscribes from the keyboard and the outbox prints
+ * digests and alerts there, through the same rules, keys and worker as Telegram and Discord.
+ */
+describe('subscriptions on the console chat, on a devnet', () => {
+  let devnet: Devnet;
+  let config: Config;
+  let app: App;
+  let wall = 1_700_000_000_000;
+  let printed = '';
+  const output = new PassThrough();
+  output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+  let input = new PassThrough();
+  let chat: Promise<void> = Promise.resolve();
+
+  /** Starts the bot and its console chat, as `npm run chat` does (after ending the previous one). */
+  async function open(): Promise<void> {
+    input.end();
+    await chat;
+    app = await createApp({ config, env: { LOG_LEVEL: 'silent', METIS_BOT_CONFIG: 'config/devnet.yaml' }, logger: silentLogger, now: () => wall, consoleOutput: output });
+    input = new PassThrough();
+    chat = runConsoleChat({ input, output, context: app.context, logger: silentLogger, gate: app.gate });
+  }
+
+  /** Types a command and returns what was printed until its reply ended (a reply ends with a blank line). */
+  async function type(line: string): Promise<string> {
+    const start = printed.length;
+    input.write(`${line}\n`);
+    const deadline = Date.now() + 5_000;
+    while (!printed.slice(start).endsWith('\n\n')) {
+      if (Date.now() > deadline) throw new Error(`no answer to ${line}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    return printed.slice(start);
+  }
+
+  async function cycle(): Promise<void> {
+    await devnet.scenario.advance(CYCLE);
+    wall += CYCLE * 1000;
+    await app.poller.runCycle();
+    await app.subscriptions.worker.drain();
+  }
+
+  const count = (pattern: RegExp) => printed.match(new RegExp(pattern.source, `${pattern.flags}g`))?.length ?? 0;
+
+  beforeAll(async () => {
+    devnet = await startDevnet({ genesisTime: 1_700_000_000, scenario: { vaultApr: 0, artemisApr: 0, wobbleBps: 0, maxL2BlocksPerAdvance: 2_100 } });
+    const db = join(mkdtempSync(join(tmpdir(), 'console-subs-')), 'bot.db');
+    config = loadConfig('config/devnet.yaml', { DEVNET_L1_RPC: devnet.l1.url, DEVNET_L2_RPC: devnet.l2.url, METIS_BOT_DB: db });
+    await open();
+    await app.poller.runCycle();
+  }, 120_000);
+
+  afterAll(async () => {
+    input.end();
+    await chat;
+    await app?.stop();
+    await devnet?.stop();
+  });
+
+  it('subscribes the console to alerts and a digest (the operator is its own admin)', async () => {
+    expect(await type('/subscribe alerts eMetis')).toContain('Subscribed: alerts for eMetis');
+    expect(await type('/subscribe digest 07:15 Asia/Tokyo')).toContain('daily digest at 07:15 Asia/Tokyo');
+    expect(await type('/subscribe digest 7:75')).toContain('time "7:75" is not valid');
+    expect(app.subscriptions.subscriptions.forChat('console', 'console').filter((s) => s.active)).toHaveLength(2);
+  });
+
+  it('prints exactly one depeg alert after K cycles, none again after a restart, and one recovery', async () => {
+    await cycle();
+    await devnet.scenario.setDepeg('v2EMetisWmetis', -80);
+    await cycle();
+    expect(count(/Depeg warning/)).toBe(0);
+    await cycle();
+    expect(count(/Depeg warning: eMetis\/METIS/)).toBe(1);
+
+    // A restart on the same database remembers the open alert.
+    await app.stop();
+    await open();
+    await cycle();
+    await cycle();
+    expect(count(/Depeg warning/)).toBe(1);
+    expect(await type('/alerts')).toMatch(/Open: depeg eMetis-METIS \(warning\)/);
+
+    await devnet.scenario.setDepeg('v2EMetisWmetis', 0);
+    await cycle();
+    await cycle();
+    expect(count(/Depeg recovered: eMetis\/METIS/)).toBe(1);
+    expect(count(/Depeg (warning|critical|escalated)/)).toBe(1);
+  }, 120_000);
+
+  it('prints the digest once at 07:15 Tokyo time (controlled clock), with fresh figures', async () => {
+    let t = wall + CYCLE * 1000 + 60_000;
+    while (localTime(t, 'Asia/Tokyo').minutes !== 7 * 60 + 15) t += 60_000;
+    wall = t - CYCLE * 1000 - 60_000;
+    await cycle(); // the last read a minute before the digest
+    expect(app.subscriptions.digests.tick(t - 60_000)).toBe(0);
+    expect(app.subscriptions.digests.tick(t)).toBe(1);
+    expect(app.subscriptions.digests.tick(t)).toBe(0);
+    await app.subscriptions.worker.drain();
+    const digest = printed.slice(printed.search(/Daily digest \d{4}-\d\d-\d\d/i));
+    expect(count(/Daily digest \d{4}-\d\d-\d\d/i)).toBe(1);
+    expect(digest).toMatch(/Sequencer mining: APY \d+\.\d\d% \(24h .*, 7d .*\)/);
+    expect(digest).toContain('ENKI seMetis: APY');
+    expect(digest).toContain('eMetis/METIS: depeg');
+    expect(digest).toContain('Tower leverage');
+    expect(digest).not.toContain('(stale)');
+  });
+
+  it('unsubscribes: no more digests', async () => {
+    expect(await type('/unsubscribe')).toContain('Unsubscribed: digest and alerts');
+    let t = wall + 2 * 86_400_000;
+    while (localTime(t, 'Asia/Tokyo').minutes !== 7 * 60 + 15) t += 60_000;
+    expect(app.subscriptions.digests.tick(t)).toBe(0);
+  });
+});
