@@ -25,6 +25,11 @@ export interface FailoverRpcOptions {
   /** Told of every JSON-RPC request sent, for metrics and request counting. */
   readonly onRequest?: (event: { chainId: number; url: string; method: string; ok: boolean }) => void;
   readonly now?: () => number;
+  /**
+   * After failing over, the first URL (usually the operator's own or paid node) is tried again once this long
+   * has passed since the switch; a failure there moves on as before and restarts the wait. Default 5 minutes.
+   */
+  readonly retryFirstAfterMs?: number;
 }
 
 export interface FailoverRpc {
@@ -46,14 +51,21 @@ interface Endpoint {
 /**
  * JSON-RPC over several URLs of one chain. Each URL's chain id is checked before its first use; a URL that
  * times out, answers an HTTP error or garbage, or serves another chain is skipped for the next one, and the
- * client stays on the URL that answered. Reverts are returned as they are: another URL would say the same.
+ * client stays on the URL that answered, going back to the first one now and then (`retryFirstAfterMs`). Reverts are returned as they are: another URL would say the same.
  */
 export function createFailoverRpc(options: FailoverRpcOptions): FailoverRpc {
   const doFetch = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
   const endpoints: Endpoint[] = options.urls.map((url) => ({ url, chainVerified: false, requests: 0, failures: 0 }));
+  const retryFirstAfterMs = options.retryFirstAfterMs ?? 5 * 60_000;
   let current = 0;
+  let switchedAt = 0;
   let nextId = 1;
+
+  const use = (index: number) => {
+    if (index !== current) switchedAt = now();
+    current = index;
+  };
 
   async function send(endpoint: Endpoint, method: string, params: readonly unknown[]): Promise<unknown> {
     endpoint.requests += 1;
@@ -105,17 +117,21 @@ export function createFailoverRpc(options: FailoverRpcOptions): FailoverRpc {
   async function request(method: string, params: readonly unknown[] = []): Promise<unknown> {
     const failures: string[] = [];
     let lastRpcError: JsonRpcError | undefined;
+    if (current !== 0 && now() - switchedAt >= retryFirstAfterMs) {
+      current = 0;
+      switchedAt = now();
+    }
     for (let attempt = 0; attempt < endpoints.length; attempt++) {
       const index = (current + attempt) % endpoints.length;
       const endpoint = endpoints[index]!;
       try {
         await verifyChain(endpoint);
         const result = await send(endpoint, method, params);
-        current = index;
+        use(index);
         return result;
       } catch (error) {
         if (error instanceof JsonRpcError && error.isRevert) {
-          current = index;
+          use(index);
           throw error;
         }
         if (error instanceof JsonRpcError) lastRpcError = error;

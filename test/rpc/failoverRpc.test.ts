@@ -62,6 +62,39 @@ describe('createFailoverRpc', () => {
     expect(bad.methods.length).toBe(1);
   });
 
+  it('GIVEN a failover THEN the first URL is tried again after retryFirstAfterMs, and kept once it answers', async () => {
+    let firstDown = true;
+    const first = await endpoint((body, res) => {
+      if (firstDown) {
+        res.statusCode = 503;
+        return res.end();
+      }
+      answer(1, '0x1')(body, res);
+    });
+    const second = await endpoint(answer(1, '0x2'));
+    let clock = 0;
+    const rpc = createFailoverRpc({ chainId: 1, urls: [first.url, second.url], timeoutMs: 500, now: () => clock, retryFirstAfterMs: 60_000 });
+    expect(await rpc.request('eth_blockNumber')).toBe('0x2');
+    clock += 59_999;
+    expect(await rpc.request('eth_blockNumber')).toBe('0x2');
+    expect(first.methods).toHaveLength(1); // not retried before its time
+
+    clock += 1; // still down: one try, back to the second URL, and the wait starts over
+    expect(await rpc.request('eth_blockNumber')).toBe('0x2');
+    expect(first.methods).toHaveLength(2);
+    clock += 30_000;
+    await rpc.request('eth_blockNumber');
+    expect(first.methods).toHaveLength(2);
+
+    firstDown = false;
+    clock += 30_000;
+    expect(await rpc.request('eth_blockNumber')).toBe('0x1');
+    expect(rpc.health().inUse).toBe(`${new URL(first.url).origin}/…`);
+    clock += 600_000;
+    expect(await rpc.request('eth_blockNumber')).toBe('0x1');
+    expect(second.methods.filter((m) => m === 'eth_blockNumber')).toHaveLength(4);
+  });
+
   it('GIVEN a revert THEN it is returned without failing over (another URL would say the same)', async () => {
     const reverting = await endpoint((body, res) => {
       if (body.method === 'eth_chainId') return answer(1, null)(body, res);
