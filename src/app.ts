@@ -46,9 +46,10 @@ export interface App {
 }
 
 /** The outbox sender for a started Telegram bot (loaded with it). */
-async function createTelegramOutbox(telegram: TelegramBot, config: Config) {
-  const { createTelegramSender } = await import('./platforms/telegramSender.ts');
-  return createTelegramSender(telegram.bot.api, config.delivery.telegram);
+async function createTelegramOutbox(env: Env, config: Config) {
+  const { createOutboxApi, createTelegramSender } = await import('./platforms/telegramSender.ts');
+  const api = createOutboxApi({ token: env.TELEGRAM_BOT_TOKEN ?? '', timeoutSeconds: config.delivery.sendTimeout, ...(env.TELEGRAM_API_ROOT ? { apiRoot: env.TELEGRAM_API_ROOT } : {}) });
+  return createTelegramSender(api, config.delivery.telegram);
 }
 
 /** The outbox sender for a started Discord bot (loaded with it). */
@@ -126,7 +127,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     });
     try {
       await telegram.start();
-      telegramSender = await createTelegramOutbox(telegram, config);
+      telegramSender = await createTelegramOutbox(env, config);
     } catch (error) {
       store.close();
       throw error;

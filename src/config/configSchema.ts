@@ -197,6 +197,8 @@ export const configSchema = z
         concurrency: z.number().int().min(1).max(1_000).default(64),
         /** A message failing this many times (5xx, network) is given up and marked failed. */
         maxAttempts: z.number().int().min(1).max(100).default(12),
+        /** A send without an answer this long is abandoned and retried: a hung connection must not hold a slot. */
+        sendTimeout: duration.default(30),
       })
       .prefault({}),
   })

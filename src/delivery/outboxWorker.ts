@@ -129,7 +129,9 @@ export class OutboxWorker {
             waited = true;
             break;
           }
-          await new Promise((r) => setTimeout(r, Math.max(1, Math.ceil(acquired.waitMs))));
+          if (Number.isFinite(acquired.waitMs)) await new Promise((r) => setTimeout(r, Math.max(1, Math.ceil(acquired.waitMs))));
+          // Every place is taken by a send in flight: the next answer frees one (no polling meanwhile).
+          else await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
           if (!this.running) return;
         }
         if (waited) continue;

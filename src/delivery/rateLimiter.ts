@@ -14,7 +14,7 @@ export class SlidingWindow {
     readonly windowMs: number,
   ) {}
 
-  /** Ms until a send is allowed (0 = now). */
+  /** Ms until a send is allowed (0 = now); Infinity while the window is full of sends not yet answered. */
   wait(now: number): number {
     while (this.head < this.times.length && this.times[this.head]! <= now - this.windowMs) this.head++;
     if (this.head > 1024 && this.head * 2 > this.times.length) {
@@ -23,10 +23,11 @@ export class SlidingWindow {
     }
     const inWindow = this.times.length - this.head + this.inflight;
     if (inWindow < this.max) return 0;
-    // Full: the oldest answered send that must leave the window first, or (all in flight) soon.
+    // Full: wait for the answered send that must leave the window first. When every send in it is still in
+    // flight, no time frees a place: only an answer does (whose time then starts its own window).
     const index = this.times.length - (this.max - this.inflight);
     const oldest = index >= this.head && index < this.times.length ? this.times[index]! : undefined;
-    return oldest === undefined ? 2 : Math.max(1, oldest + this.windowMs - now);
+    return oldest === undefined ? Number.POSITIVE_INFINITY : Math.max(1, oldest + this.windowMs - now);
   }
 
   /** A send starts. */
@@ -51,7 +52,10 @@ export interface PlatformLimits {
   readonly perGroupPerMinute: number;
 }
 
-/** A slot: call `done` with the time the platform answered. */
+/**
+ * A slot: call `done` with the time the platform answered. Refused: how long to wait, and whether the whole
+ * platform or only this chat is full; `waitMs` is Infinity when only an answer to a send in flight frees a place.
+ */
 export type Acquired = { readonly ok: true; readonly done: (now: number) => void } | { readonly ok: false; readonly scope: 'global' | 'chat'; readonly waitMs: number };
 
 /**
@@ -84,7 +88,11 @@ export class ChatRateLimiter {
     const chatWait = chat.wait(now);
     const group = isGroup ? this.window(this.groups, chatId, this.limits.perGroupPerMinute, 60_000) : undefined;
     const groupWait = group?.wait(now) ?? 0;
-    if (chatWait > 0 || groupWait > 0) return { ok: false, scope: 'chat', waitMs: Math.max(chatWait, groupWait) };
+    if (chatWait > 0 || groupWait > 0) {
+      // A chat full of unanswered sends is looked at again after its window (the worker sends one per chat at a time).
+      const finite = (wait: number, windowMs: number) => (Number.isFinite(wait) ? wait : windowMs);
+      return { ok: false, scope: 'chat', waitMs: Math.max(finite(chatWait, chat.windowMs), finite(groupWait, group?.windowMs ?? 0)) };
+    }
     const globalWait = this.global.wait(now);
     if (globalWait > 0) return { ok: false, scope: 'global', waitMs: globalWait };
     this.global.begin();

@@ -1,10 +1,18 @@
-import { GrammyError, HttpError, type Api } from 'grammy';
+import { Api, GrammyError, HttpError } from 'grammy';
 import type { MessageSender, SendOutcome } from '../delivery/messageSender.ts';
 import { ChatRateLimiter, type PlatformLimits } from '../delivery/rateLimiter.ts';
 import { renderTelegramHtml } from './renderTelegramHtml.ts';
 
 /** Bot API descriptions that, with 400, mean the chat itself is gone (not this message). */
 const CHAT_GONE = /chat not found|user is deactivated|bot was kicked|group chat was (upgraded|deactivated)|have no rights to send/i;
+
+/**
+ * The Bot API client for outbox sends. Its own, with a short timeout: grammY's default (500 s, sized for long
+ * polling) would let one hung connection hold a delivery slot for minutes. A timed-out send is retried.
+ */
+export function createOutboxApi(p: { token: string; apiRoot?: string; timeoutSeconds: number }): Api {
+  return new Api(p.token, { timeoutSeconds: p.timeoutSeconds, ...(p.apiRoot ? { apiRoot: p.apiRoot } : {}) });
+}
 
 /**
  * Sends outbox messages through grammY's Api, paced by Telegram's limits (global, per chat, per group).

@@ -7,7 +7,7 @@ import type { Reply } from '../../commands/reply.ts';
 import { createSqliteOutboxStore, type OutboxStore } from '../../src/delivery/outboxStore.ts';
 import { OutboxWorker } from '../../src/delivery/outboxWorker.ts';
 import { silentLogger } from '../../src/log/logger.ts';
-import { createTelegramSender } from '../../src/platforms/telegramSender.ts';
+import { createOutboxApi, createTelegramSender } from '../../src/platforms/telegramSender.ts';
 import { openSqliteStore, type SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
 import { createSqliteSubscriptionStore, type SubscriptionStore } from '../../src/subscriptions/subscriptionStore.ts';
 import { startFakeBotApi, type FakeBotApi } from '../fakes/fakeBotApi.ts';
@@ -85,6 +85,19 @@ describe('the outbox worker against a fake Bot API (real grammY)', () => {
     await w.drain();
     expect(telegram.messagesTo(404)).toHaveLength(1);
     expect(outbox.counts().sent).toBe(1);
+  });
+
+  it('GIVEN sends that hang (no answer) filling the global limit THEN they time out, are retried, and every message goes once', async () => {
+    telegram.failNext('sendMessage', { kind: 'hang', chatId: 501 });
+    telegram.failNext('sendMessage', { kind: 'hang', chatId: 502 });
+    for (const chat of [501, 502, 503, 504]) outbox.enqueue({ key: `h${chat}`, platform: 'telegram', chatId: String(chat), reply: text(`to ${chat}`) }, 0);
+    const api = createOutboxApi({ token: telegram.token, apiRoot: telegram.apiRoot, timeoutSeconds: 1 });
+    const sender = createTelegramSender(api, { ...limits, globalPerSecond: 2 });
+    const w = startWorker({ senders: { telegram: sender } });
+    await w.drain(10_000);
+    for (const chat of [501, 502, 503, 504]) expect(telegram.messagesTo(chat).map((m) => m.plain)).toEqual([`to ${chat}`]);
+    expect(telegram.calls.filter((c) => c.method === 'sendMessage' && c.status === 0)).toHaveLength(2);
+    expect(w.stats.retried).toBe(2);
   });
 
   it('paces a burst by the limits: 1/s per chat, 30/s overall, no 429 from the server', async () => {

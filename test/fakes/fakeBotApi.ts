@@ -88,7 +88,9 @@ export interface SentMessage {
 
 export type Fault =
   | { status: number; description: string; retryAfter?: number; times?: number; chatId?: number | string }
-  | { kind: 'reset'; times?: number; chatId?: number | string };
+  | { kind: 'reset'; times?: number; chatId?: number | string }
+  /** the request is taken and never answered (a hung connection); it never counts as delivered */
+  | { kind: 'hang'; times?: number; chatId?: number | string };
 
 export interface RateLimits {
   /** all sends, sliding 1 s window (Telegram: ~30) */
@@ -1022,6 +1024,12 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
 
     const fault = takeFault(method, payload);
     if (fault) {
+      if ('kind' in fault && fault.kind === 'hang') {
+        call.status = 0;
+        call.description = 'no answer (injected)';
+        recordCall(call);
+        return;
+      }
       if ('kind' in fault) {
         call.status = 0;
         call.description = 'connection reset (injected)';
