@@ -9,7 +9,7 @@ const ruleNames = Object.keys(TUNABLE_RULES) as TunableRule[];
 function rulesList(t: ChatThresholds): Inline[][] {
   return [
     [bold('APY drop'), `: ${t.apyDropPercent}% relative or ${t.apyDropPoints} points below the 7 d average (apy-drop, apy-drop-points)`],
-    [bold('Depeg'), `: warning at ${t.depegWarningBps} bps, critical at ${t.depegCriticalBps} bps (depeg-warning, depeg-critical)`],
+    [bold('Depeg'), `: warning at ${t.depegWarningBps} bps, critical at ${t.depegCriticalBps} bps, on the pool's TWAP where it has one, else spot (depeg-warning, depeg-critical)`],
     [bold('Tower leverage'), `: ${t.leverageChangePercent}% change in 24 h (leverage)`],
     [bold('Reward change'), ': every RewardUpdate of the sequencer, at once'],
     [`Held for ${t.cycles} cycles (cycles); clears below ${Math.round(t.clearRatio * 100)}% of the threshold; ${t.cooldownMinutes} min cooldown after a recovery (cooldown)`],

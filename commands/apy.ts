@@ -1,4 +1,4 @@
-import { formatAge, formatAmount, formatBps, formatNumber, formatPercent, formatPointsChange, formatRatio } from '../src/core/format.ts';
+import { formatAge, formatAmount, formatBps, formatDepeg, formatNumber, formatPercent, formatPointsChange, formatRatio, formatWindow } from '../src/core/format.ts';
 import { describeMissing, type Figure } from '../src/core/figure.ts';
 import { DAY_SECONDS } from '../src/core/units.ts';
 import { dataAgeSeconds, isStale, type Snapshot, type SourceView } from '../src/metrics/figures.ts';
@@ -60,9 +60,7 @@ function overview(snapshot: Snapshot, now: number): Block[] {
   }
   const spreads = snapshot.sources.flatMap((s) => (s.figures?.kind === 'yield' ? [`${s.label} ${formatPointsChange(s.figures.spreadOverBase)}`] : []));
   if (spreads.length > 0) blocks.push({ kind: 'paragraph', parts: [bold('Spread over sequencer APY'), `: ${spreads.join(' · ')}`] });
-  const pools = snapshot.sources.flatMap((s) =>
-    s.figures?.kind === 'pool' ? [`${s.label} ${formatNumber(s.figures.price, 4)} (${formatBps(s.figures.depegBps)})`] : [],
-  );
+  const pools = snapshot.sources.flatMap((s) => (s.figures?.kind === 'pool' ? [`${s.label} ${formatNumber(s.figures.price, 4)} (${formatDepeg(s.figures)})`] : []));
   if (pools.length > 0) blocks.push({ kind: 'paragraph', parts: [bold('Pools'), `: ${pools.join(' · ')}`] });
   if (snapshot.tower.leverage.ok) {
     blocks.push({ kind: 'paragraph', parts: [bold('Tower leverage'), `: ${formatRatio(snapshot.tower.leverage, 3)} of ${formatAmount(snapshot.tower.base)} ${snapshot.tower.baseToken} locked`] });
@@ -97,10 +95,14 @@ function details(view: SourceView, now: number): Block[] {
       [`TVL: ${formatAmount(f.tvl)} ${f.baseToken} · supply ${formatAmount(f.supply)}`],
     );
   } else if (f.kind === 'pool') {
+    const inQuote = (x: Figure) => `${formatNumber(x, 6)} ${f.quote}`;
     items.push(
-      [`Price: `, bold(`${formatNumber(f.price, 6)} ${f.quote}`), ` per ${f.asset}`],
-      [`Fair value: ${explained(f.fairValue, (x) => `${formatNumber(x, 6)} ${f.quote}`)} · depeg ${explained(f.depegBps, formatBps)}`],
+      [`Price: `, bold(inQuote(f.price)), ` per ${f.asset}${f.twapSeconds === undefined ? '' : ' (spot)'}`],
+      [`Fair value: ${explained(f.fairValue, inQuote)} · ${f.twapSeconds === undefined ? '' : 'spot '}depeg ${explained(f.depegBps, formatBps)}`],
     );
+    if (f.twapSeconds !== undefined) {
+      items.push([`${formatWindow(f.twapSeconds)} TWAP: ${explained(f.twapPrice, inQuote)}${f.twapPrice.ok ? ` · depeg ${explained(f.twapDepegBps, formatBps)}` : ''}`]);
+    }
   } else {
     items.push([`Supply: ${formatAmount(f.supply)}`]);
   }
@@ -111,7 +113,9 @@ function details(view: SourceView, now: number): Block[] {
       ? `APY from the growth of the share price over each trailing window (${DAY_SECONDS / 3600} h, 7 d, 30 d of block time), annualised with compounding.`
       : f?.kind === 'sequencer'
         ? 'Nominal: rewardPerBlock × L2 blocks per year ÷ METIS locked. Realized: rewards distributed in the window, annualised.'
-        : 'Depeg in basis points: price ÷ fair value − 1; negative trades below fair.';
+        : f?.kind === 'pool' && f.twapSeconds !== undefined
+          ? 'Depeg in basis points: price ÷ fair value − 1; negative trades below fair. Depeg alerts use the TWAP (the pool oracle’s time-weighted price) while it is available, else spot.'
+          : 'Depeg in basis points: price ÷ fair value − 1; negative trades below fair.';
   return [{ kind: 'title', text: view.label }, { kind: 'list', items }, { kind: 'note', text: note }];
 }
 

@@ -1,5 +1,5 @@
 import { combine, figure, missing, type Figure } from '../src/core/figure.ts';
-import { formatAge, formatAmount, formatBps, formatGrouped, formatPercent, formatRatio, formatRatioChange } from '../src/core/format.ts';
+import { formatAge, formatAmount, formatBps, formatGrouped, formatPercent, formatRatio, formatRatioChange, formatWindow } from '../src/core/format.ts';
 import { DAY_SECONDS } from '../src/core/units.ts';
 import { dataAgeSeconds, isStale, type Snapshot, type SourceView } from '../src/metrics/figures.ts';
 import type { CommandDefinition } from './command.ts';
@@ -66,6 +66,8 @@ export const leverageCommand: CommandDefinition = {
       },
     ];
     const pools = snapshot.sources.flatMap((view) => (view.figures?.kind === 'pool' ? [{ view, pool: view.figures }] : []));
+    // The TWAP column only when some pool has a window; each cell names its pool's window.
+    const twap = pools.some(({ pool }) => pool.twapSeconds !== undefined);
     if (pools.length > 0) {
       blocks.push({
         kind: 'table',
@@ -73,7 +75,8 @@ export const leverageCommand: CommandDefinition = {
           { header: 'exit: pool', align: 'left' },
           { header: '1 %', align: 'right' },
           { header: '5 %', align: 'right' },
-          { header: 'depeg', align: 'right' },
+          { header: twap ? 'spot depeg' : 'depeg', align: 'right' },
+          ...(twap ? [{ header: 'TWAP depeg', align: 'right' as const }] : []),
           { header: 'age', align: 'right' },
         ],
         rows: pools.map(({ view, pool }) => [
@@ -81,6 +84,7 @@ export const leverageCommand: CommandDefinition = {
           tokens(pool.exitLiquidity1pct, pool.asset),
           tokens(pool.exitLiquidity5pct, pool.asset),
           formatBps(pool.depegBps),
+          ...(twap ? [pool.twapSeconds === undefined ? '' : `${formatBps(pool.twapDepegBps)} (${formatWindow(pool.twapSeconds)})`] : []),
           ageText(view, now),
         ]),
       });

@@ -1,4 +1,5 @@
-import { formatAge } from '../src/core/format.ts';
+import { describeMissing } from '../src/core/figure.ts';
+import { formatAge, formatWindow } from '../src/core/format.ts';
 import { dataAgeSeconds, isStale } from '../src/metrics/figures.ts';
 import type { CommandDefinition } from './command.ts';
 import type { Block, Reply } from './reply.ts';
@@ -33,6 +34,13 @@ export const statusCommand: CommandDefinition = {
     ];
     const errors = snapshot.sources.flatMap((s) => (s.lastError ? [[`${s.id}: ${s.lastError.message} (${ago(now, s.lastError.at)})`]] : []));
     if (errors.length > 0) blocks.push({ kind: 'paragraph', parts: ['Last errors:'] }, { kind: 'list', items: errors });
+    // A pool read fine can still lack its TWAP; depeg alerts then fall back to spot, which one block can move.
+    const noTwap = snapshot.sources.flatMap((s) => {
+      const f = s.figures;
+      if (f?.kind !== 'pool' || f.twapSeconds === undefined || f.twapPrice.ok) return [];
+      return [[`${s.id}: no ${formatWindow(f.twapSeconds)} TWAP (${describeMissing(f.twapPrice.missing)}); depeg alerts use spot`]];
+    });
+    if (noTwap.length > 0) blocks.push({ kind: 'list', items: noTwap });
     blocks.push({
       kind: 'list',
       items: snapshot.chains.map((c) => [

@@ -2,6 +2,7 @@ import type { Reply } from '../../commands/reply.ts';
 import type { Config } from '../config/configSchema.ts';
 import { relativeChange } from '../core/change.ts';
 import { figure } from '../core/figure.ts';
+import { formatWindow } from '../core/format.ts';
 import type { Logger } from '../log/logger.ts';
 import { TOWER_SOURCE_ID } from '../metrics/computeSnapshot.ts';
 import { dataAgeSeconds, isStale, type Snapshot, type SourceView } from '../metrics/figures.ts';
@@ -47,7 +48,11 @@ interface Target {
   readonly names: readonly string[];
 }
 
-interface DepegInput extends Target { readonly bps: number }
+interface DepegInput extends Target {
+  readonly bps: number;
+  /** The price the bps were measured on, for the message: '30 min TWAP' or 'spot'. */
+  readonly basis: string;
+}
 interface ApyInput extends Target { readonly current: number; readonly average: number }
 interface RewardInput extends Target { readonly key: string; readonly oldReward: number; readonly newReward: number; readonly nominalApr?: number }
 
@@ -93,17 +98,31 @@ export class AlertEngine {
       return view !== undefined && !isStale(view, now);
     };
 
-    // Depeg: pools whose price and fair value are fresh.
+    // Depeg: pools whose price and fair value are fresh; on the TWAP where the pool has one (a one-block
+    // manipulation of spot should not alert), else on spot.
     const depeg: DepegInput[] = [];
     for (const view of snapshot.sources) {
       const f = view.figures;
-      if (f?.kind !== 'pool' || !f.depegBps.ok || isStale(view, now) || !this.fairValueFresh(f.asset, fresh) || !this.fairValueFresh(f.quote, fresh)) continue;
-      depeg.push({ sourceId: view.id, label: view.label, names: namesOf(view), bps: f.depegBps.value });
+      if (f?.kind !== 'pool' || isStale(view, now) || !this.fairValueFresh(f.asset, fresh) || !this.fairValueFresh(f.quote, fresh)) continue;
+      const target = { sourceId: view.id, label: view.label, names: namesOf(view) };
+      if (f.twapSeconds !== undefined && f.twapDepegBps.ok) depeg.push({ ...target, bps: f.twapDepegBps.value, basis: `${formatWindow(f.twapSeconds)} TWAP` });
+      else if (f.depegBps.ok) depeg.push({ ...target, bps: f.depegBps.value, basis: 'spot' });
     }
+
+    // Outliers: a reading far from the last accepted one (within alerts.outlierWindow) is held back until it repeats.
+    const held: string[] = [];
+    const outlier = { factor: config.alerts.outlierFactor, windowMs: config.alerts.outlierWindow * 1000 };
+    const screen = (sourceId: string, value: number): number | undefined => {
+      const screened = screenOutlier(read<OutlierState>(GLOBAL, 'outlier', sourceId, {}), value, outlier, now);
+      write(GLOBAL, 'outlier', sourceId, screened.state);
+      if (screened.value !== undefined) return screened.value;
+      held.push(sourceId);
+      this.o.logger.warn('reading held back as an outlier', { source: sourceId, value });
+      return undefined;
+    };
 
     // APY drop: the current APY against its trailing 7 d average, after the outlier screen.
     const apy: ApyInput[] = [];
-    const held: string[] = [];
     for (const view of snapshot.sources) {
       const f = view.figures;
       if (!f || isStale(view, now) || !view.lastRead) continue;
@@ -121,20 +140,15 @@ export class AlertEngine {
         average = product === undefined ? undefined : product / f.blockTimeSeconds.value;
       }
       if (current === undefined) continue;
-      const screened = screenOutlier(read<OutlierState>(GLOBAL, 'outlier', view.id, {}), current, config.alerts.outlierFactor);
-      write(GLOBAL, 'outlier', view.id, screened.state);
-      if (screened.value === undefined) {
-        held.push(view.id);
-        this.o.logger.warn('reading held back as an outlier', { source: view.id, value: current });
-        continue;
-      }
-      if (average !== undefined) apy.push({ sourceId: view.id, label: view.label, names: namesOf(view), current: screened.value, average });
+      const accepted = screen(view.id, current);
+      if (accepted !== undefined && average !== undefined) apy.push({ sourceId: view.id, label: view.label, names: namesOf(view), current: accepted, average });
     }
 
-    // Tower leverage against the stored value 24 h earlier (only while every source behind it is fresh).
+    // Tower leverage against the stored value 24 h earlier (only while every source behind it is fresh), after
+    // the outlier screen: one glitched supply read spikes it.
     let leverage: { leverage: number; changePercent: number } | undefined;
     const towerFresh = snapshot.sources.every((s) => s.figures?.kind === 'pool' || !isStale(s, now));
-    if (snapshot.tower.leverage.ok && towerFresh) {
+    if (snapshot.tower.leverage.ok && towerFresh && screen(TOWER_SOURCE_ID, snapshot.tower.leverage.value) !== undefined) {
       const latest = history.metricAtOrBefore(TOWER_SOURCE_ID, 'leverage', Number.MAX_SAFE_INTEGER);
       const past = latest && history.metricAtOrBefore(TOWER_SOURCE_ID, 'leverage', latest.blockTime - DAY);
       const change = past && past.blockTime >= latest.blockTime - 2 * DAY ? relativeChange(snapshot.tower.leverage, figure(past.value)) : undefined;
@@ -191,7 +205,7 @@ export class AlertEngine {
       for (const d of depeg) {
         if (!wants(d)) continue;
         const p = depegParams(t);
-        step('depeg', d.sourceId, Math.abs(d.bps), p, (tr) => depegMessage(tr, d.label, d.bps, t.depegWarningBps, p.critical ?? t.depegCriticalBps, p.clear));
+        step('depeg', d.sourceId, Math.abs(d.bps), p, (tr) => depegMessage(tr, d.label, d.bps, d.basis, t.depegWarningBps, p.critical ?? t.depegCriticalBps, p.clear));
       }
       for (const a of apy) {
         if (!wants(a)) continue;

@@ -10,10 +10,11 @@ const pct = (fraction: number) => `${(fraction * 100).toFixed(2)}%`;
 
 const reply = (title: string, text: string): Reply => ({ kind: 'answer', blocks: [{ kind: 'paragraph', parts: [bold(title), '\n', text] }] });
 
-export function depegMessage(t: LevelTransition, label: string, bps: number, warningBps: number, criticalBps: number, clearBps: number): Reply {
-  if (t.kind === 'recover') return reply(`${icon('ok')} Depeg recovered: ${label}`, `Back within ${Math.round(clearBps)} bps of fair value (now ${bpsText(bps)}).`);
+/** @param basis the price the depeg was measured on: '30 min TWAP' or 'spot'. */
+export function depegMessage(t: LevelTransition, label: string, bps: number, basis: string, warningBps: number, criticalBps: number, clearBps: number): Reply {
+  if (t.kind === 'recover') return reply(`${icon('ok')} Depeg recovered: ${label}`, `Back within ${Math.round(clearBps)} bps of fair value (now ${bpsText(bps)}, ${basis}).`);
   const head = t.kind === 'escalate' ? `${icon(t.to)} Depeg escalated to ${t.to}: ${label}` : `${icon(t.to)} Depeg ${t.to}: ${label}`;
-  return reply(head, `Trades ${bpsText(bps)} from fair value (warning at ${warningBps} bps, critical at ${criticalBps} bps).`);
+  return reply(head, `Trades ${bpsText(bps)} from fair value on the ${basis} price (warning at ${warningBps} bps, critical at ${criticalBps} bps).`);
 }
 
 export function apyDropMessage(t: LevelTransition, label: string, current: number, average: number): Reply {

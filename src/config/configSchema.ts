@@ -104,7 +104,19 @@ const poolFields = {
   quote: identifier,
 };
 const uniswapV2Schema = z.strictObject({ ...common, kind: z.literal('uniswap-v2'), ...poolFields });
-const uniswapV3Schema = z.strictObject({ ...common, kind: z.literal('uniswap-v3'), ...poolFields });
+const uniswapV3Schema = z.strictObject({
+  ...common,
+  kind: z.literal('uniswap-v3'),
+  ...poolFields,
+  /** Window of the pool's TWAP (`observe`), which depeg alerts use instead of spot; 0 turns it off. */
+  twapSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86_400)
+    .refine((seconds) => seconds === 0 || seconds >= 60, { error: (i) => `${show(i.input)} is not a TWAP window: 0 (off) or 60 to 604800 seconds` })
+    .default(1_800),
+});
 
 const sourceSchema = z.discriminatedUnion('kind', [
   sequencerSchema,
@@ -180,6 +192,8 @@ export const configSchema = z
         staleAfter: duration.default(1_800),
         /** A reading more than this many times (or less than 1/this of) the last one is held back until it repeats. */
         outlierFactor: z.number().gt(1).default(5),
+        /** ...but only while that last accepted reading is younger than this; an older one is simply replaced. */
+        outlierWindow: duration.default(6 * 3_600),
         operatorChat: z.strictObject({ platform: z.enum(['telegram', 'discord', 'console']), chatId: z.string().min(1) }).optional(),
       })
       .prefault({}),

@@ -7,7 +7,9 @@ export type Missing =
   | 'no-data'
   | 'no-path'
   | 'incomplete'
-  | 'not-finite';
+  | 'not-finite'
+  | 'no-twap'
+  | 'oracle-too-short';
 
 /** A computed number, or an explicit reason it is missing; never NaN or Infinity. */
 export type Figure = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly missing: Missing };
@@ -53,6 +55,8 @@ const WORDS: Readonly<Record<Missing, string>> = {
   'no-path': 'no conversion path',
   incomplete: 'incomplete data',
   'not-finite': 'not a finite number',
+  'no-twap': 'no time weighted price for this pool',
+  'oracle-too-short': 'pool oracle does not reach back that far',
 };
 
 /**

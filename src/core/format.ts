@@ -60,6 +60,28 @@ export function formatBps(f: Figure): string {
   return withUnit(f.ok ? signed(f.value, 0) : DASH, ' bps');
 }
 
+/**
+ * A time window as a label: whole hours in h, whole minutes in min, else seconds.
+ * @example formatWindow(1800) // '30 min'
+ * @example formatWindow(7200) // '2 h'
+ */
+export function formatWindow(seconds: number): string {
+  if (!Number.isFinite(seconds)) return DASH;
+  if (seconds > 0 && seconds % 3_600 === 0) return `${seconds / 3_600} h`;
+  if (seconds > 0 && seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
+}
+
+/**
+ * A pool's depeg: the spot figure alone for a pool without a TWAP window, else both, the TWAP labelled with it.
+ * @example formatDepeg({ depegBps: figure(-37), twapDepegBps: missing('no-twap') }) // '−37 bps'
+ * @example formatDepeg({ depegBps: figure(-312), twapDepegBps: figure(-41), twapSeconds: 1800 }) // 'spot −312 bps, 30 min TWAP −41 bps'
+ */
+export function formatDepeg(pool: { readonly depegBps: Figure; readonly twapDepegBps: Figure; readonly twapSeconds?: number }): string {
+  if (pool.twapSeconds === undefined) return formatBps(pool.depegBps);
+  return `spot ${formatBps(pool.depegBps)}, ${formatWindow(pool.twapSeconds)} TWAP ${formatBps(pool.twapDepegBps)}`;
+}
+
 const UNITS = ['', 'k', 'M', 'B', 'T'] as const;
 
 function trimZeros(text: string): string {

@@ -17,6 +17,7 @@ import {
   type WalletClient,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import { tickAtSqrtRatio } from '../core/tickMath.ts';
 import type { ContractName, Fixtures } from './compileFixtures.ts';
 import {
   mockDepositPoolAbi,
@@ -27,7 +28,7 @@ import {
   mockUniswapV3PoolAbi,
   multicall3FullAbi,
 } from './fixtureAbis.ts';
-import { isqrt, sqrtPriceX96FromPrice, tickFromSqrtPriceX96 } from './priceMath.ts';
+import { isqrt, sqrtPriceX96FromPrice } from './priceMath.ts';
 
 /** anvil's default account 0 (mnemonic "test test … junk"): deploys everything, on both chains. */
 export const DEVNET_PRIVATE_KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80' as const;
@@ -110,7 +111,7 @@ export const DEVNET_INITIAL = {
     v3WmetisUsdc: {
       price: 40,
       sqrtPriceX96: METIS_USDC_SQRT_PRICE_X96,
-      tick: tickFromSqrtPriceX96(METIS_USDC_SQRT_PRICE_X96),
+      tick: tickAtSqrtRatio(METIS_USDC_SQRT_PRICE_X96),
       liquidity: isqrt(25_000n * E18 * 1_000_000n * E6),
       fee: 3000,
     },

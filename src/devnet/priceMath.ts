@@ -10,8 +10,6 @@ export interface Ratio {
 
 const Q96 = 2n ** 96n;
 const Q192 = Q96 * Q96;
-const MIN_TICK = -887_272;
-const MAX_TICK = 887_272;
 
 /** floor(sqrt(n)) for n ≥ 0. */
 export function isqrt(n: bigint): bigint {
@@ -57,16 +55,6 @@ export function sqrtPriceX96FromPrice(price: Ratio, decimals0: number, decimals1
 /** Price of token0 in token1 in whole-token units, as a Ratio, from sqrtPriceX96. */
 export function priceFromSqrtPriceX96(sqrtPriceX96: bigint, decimals0: number, decimals1: number): Ratio {
   return { num: sqrtPriceX96 * sqrtPriceX96 * 10n ** BigInt(decimals0), den: Q192 * 10n ** BigInt(decimals1) };
-}
-
-/**
- * The tick whose price is just at or below sqrtPriceX96: floor(log_1.0001(raw price)), in doubles. It can be
- * one off the on-chain TickMath exactly at a tick boundary; the devnet only needs it consistent for observe().
- */
-export function tickFromSqrtPriceX96(sqrtPriceX96: bigint): number {
-  const sqrt = Number(sqrtPriceX96) / Number(Q96);
-  const tick = Math.floor((2 * Math.log(sqrt)) / Math.log(1.0001));
-  return Math.min(MAX_TICK, Math.max(MIN_TICK, tick));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { encodeFunctionData } from 'viem';
+import { tickAtSqrtRatio } from '../core/tickMath.ts';
 import { YEAR_SECONDS } from '../core/units.ts';
 import {
   DEVNET_INITIAL,
@@ -22,7 +23,6 @@ import {
   ratioFrom,
   ratioToE18,
   sqrtPriceX96FromPrice,
-  tickFromSqrtPriceX96,
   v2ReservesForPrice,
   type Ratio,
 } from './priceMath.ts';
@@ -170,13 +170,16 @@ const POOL_INDEX: Record<DevnetPool, number> = { v2EMetisWmetis: 0, v3WmetisSeMe
  *
  * advance(seconds): the scenario clock moves to `target = time + seconds`.
  * - L2: n = floor((target − latest L2 timestamp) / blockTime) blocks are produced at exactly the block time
- *   (the remainder carries to the next advance); the last of them holds one Multicall3 batch with the
+ *   (the remainder carries to the next advance). The first of them holds one Multicall3 batch setting the
+ *   three pool prices to reference × anchor × (1 + wobble), where reference is 1 for eMetis, the pps the span
+ *   ends with for seMetis and 1 for METIS/USDC (whose anchor is the USDC price), and the wobble is
+ *   `wobblePpm(step, pool)` (± wobbleBps); V2 reserves keep reserve0 × reserve1 constant, V3 pools get the tick
+ *   of their sqrtPriceX96, so their TWAP over the span's trailing blocks equals spot. The last block holds the
  *   economics: seMetis totalAssets × (1 + vaultApr × Δt / year) (the growth minted as new eMetis, so eMetis
  *   supply grows by the same), Artemis totalDeposits × (1 + artemisApr × Δt / year), Δt measured between
- *   economics blocks; and the three pool prices set to reference × anchor × (1 + wobble), where reference is
- *   1 for eMetis, the new pps for seMetis and 1 for METIS/USDC (whose anchor is the USDC price), and the
- *   wobble is `wobblePpm(step, pool)` (± wobbleBps). V2 reserves keep reserve0 × reserve1 constant.
- *   Spans of more than maxL2BlocksPerAdvance blocks are compressed (see ScenarioOptions).
+ *   economics blocks. With n = 1 both are in that one block.
+ *   Spans of more than maxL2BlocksPerAdvance blocks are compressed (see ScenarioOptions): their first block is
+ *   the gap block.
  * - L1: one block at exactly `target` holding LockingPool.distributeReward(startBlock, endBlock,
  *   rewardPerBlock × n), where start/end are the span's first and last L2 block numbers (the mock's "epochs");
  *   with n = 0, an empty block.
@@ -246,7 +249,8 @@ export function createScenario(deployment: DevnetDeployment, opts: ScenarioOptio
     // V3: token0 is WMETIS in both pools. seMetis pool price (token0 in token1) = 1 / (seMetis in WMETIS).
     const poolPrice = pool === 'v3WmetisSeMetis' ? invertRatio(price) : price;
     const sqrtPriceX96 = sqrtPriceX96FromPrice(poolPrice, 18, pool === 'v3WmetisUsdc' ? 6 : 18);
-    const tick = tickFromSqrtPriceX96(sqrtPriceX96);
+    // The pool's own tick for this price, exactly: observe() accumulates it, so the TWAP agrees with spot.
+    const tick = tickAtSqrtRatio(sqrtPriceX96);
     const callData = encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setSlot0', args: [sqrtPriceX96, tick] });
     return { calls: [{ target: a2[pool], callData }], next: { priceE18, anchorE18, wobblePpm: wobble, sqrtPriceX96, tick } };
   }
@@ -292,36 +296,40 @@ export function createScenario(deployment: DevnetDeployment, opts: ScenarioOptio
     const endBlock = l2Head.number + BigInt(mined);
     const rewardAmount = rewardPerBlock * BigInt(n);
 
-    // ---- L2: blocks, then the economics in the last block of the span
+    // ---- L2: the pool prices in the first block of the span, the economics in the last
     const l2Work = async (): Promise<bigint | undefined> => {
       if (n === 0) return undefined;
-      if (n > mined) {
-        // One gap block, then mined − 1 blocks at the exact cadence (the last holds the economics tx).
-        await l2.testClient.setNextBlockTimestamp({ timestamp: BigInt(l2Last + (n - mined + 1) * blockTime) });
-        await l2.testClient.mine({ blocks: 1 });
-        if (mined > 2) await l2.testClient.mine({ blocks: mined - 2 });
-      } else if (mined > 1) {
-        await l2.testClient.mine({ blocks: mined - 1 });
-      }
       const econTime = l2Last + n * blockTime;
       const elapsed = econTime - economicsTime;
       const nextAssets = growBySimpleApr(seAssets, vaultApr, elapsed);
       const minted = nextAssets - seAssets;
       const nextDeposits = growBySimpleApr(artDeposits, artemisApr, elapsed);
       const nextStep = step + 1;
-      const calls: BatchCall[] = [
+      const economics: BatchCall[] = [
         { target: a2.seMetis, callData: encodeFunctionData({ abi: mockErc4626Abi, functionName: 'setTotals', args: [nextAssets, seSupply] }) },
         { target: a2.eMetis, callData: encodeFunctionData({ abi: mockErc20Abi, functionName: 'mint', args: [a2.seMetis, minted] }) },
         { target: a2.artemisDepositPool, callData: encodeFunctionData({ abi: mockDepositPoolAbi, functionName: 'setTotalDeposits', args: [nextDeposits] }) },
       ];
+      const prices: BatchCall[] = [];
       const nextPools = { ...pools };
       for (const pool of DEVNET_POOLS) {
         const wobble = wobblePpm(nextStep, POOL_INDEX[pool], wobbleBps, seed);
         const set = priceCalls(pool, marketPrice(pool, wobble, nextAssets), wobble);
-        calls.push(...set.calls);
+        prices.push(...set.calls);
         nextPools[pool] = set.next;
       }
-      const blockNumber = await sendL2(calls);
+      // The pools move at the start and hold (as if arbitraged at once), so a pool oracle's TWAP over the span's
+      // trailing blocks is the spot price read after it, as in a calm market; the rates move at the end.
+      let blockNumber: bigint;
+      if (mined === 1) {
+        blockNumber = await sendL2([...prices, ...economics]);
+      } else {
+        // Compressed: the first block is the gap block, then mined − 1 blocks at the exact cadence.
+        if (n > mined) await l2.testClient.setNextBlockTimestamp({ timestamp: BigInt(l2Last + (n - mined + 1) * blockTime) });
+        await sendL2(prices);
+        if (mined > 2) await l2.testClient.mine({ blocks: mined - 2 });
+        blockNumber = await sendL2(economics);
+      }
       seAssets = nextAssets;
       eMetisSupply += minted;
       artDeposits = nextDeposits;

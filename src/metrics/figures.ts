@@ -56,12 +56,21 @@ export interface PoolFigures {
   readonly kind: 'pool';
   readonly asset: string;
   readonly quote: string;
-  /** Spot price of one asset in the quote token. */
+  /** Spot price of one asset in the quote token (V2 reserves, V3 slot0): what one block's trade can move. */
   readonly price: Figure;
   /** What one asset is worth in the quote token along the chain of wrappers. */
   readonly fairValue: Figure;
-  /** (price / fair − 1) × 10,000; negative trades below fair. */
+  /** Spot depeg: (price / fair − 1) × 10,000; negative trades below fair. */
   readonly depegBps: Figure;
+  /** The TWAP window in seconds (V3 `twapSeconds`); absent for a pool without one (V2, or `twapSeconds: 0`). */
+  readonly twapSeconds?: number;
+  /**
+   * Time-weighted price over the last twapSeconds, from the pool's oracle (1.0001^mean tick, the geometric
+   * mean): 'no-twap' without a window, 'oracle-too-short' while the oracle does not reach back that far.
+   */
+  readonly twapPrice: Figure;
+  /** TWAP depeg: (twapPrice / fair − 1) × 10,000 against today's fair value; what depeg alerts use when present. */
+  readonly twapDepegBps: Figure;
   /**
    * Exit liquidity, in asset tokens: what can be sold into the pool for the quote before the average price
    * falls 1 % (5 %) under spot, pool fees not counted (V2 from the asset reserve; V3 from the in-range

@@ -2,12 +2,13 @@ import type { SourceOfKind } from '../config/configSchema.ts';
 import { depegBps } from '../core/depeg.ts';
 import { v2ExitLiquidity, v3ExitLiquidity } from '../core/exitLiquidity.ts';
 import { fairValue, type WrapperLink } from '../core/fairValue.ts';
-import { missing } from '../core/figure.ts';
+import { missing, type Figure } from '../core/figure.ts';
 import { v2Price, v3Price } from '../core/poolPrice.ts';
+import { v3TwapPrice } from '../core/twap.ts';
 import type { Observation } from '../store/historyStore.ts';
 import type { PoolFigures } from './figures.ts';
 
-/** A pool's spot price of its asset, the asset's fair value in the quote token, and the depeg between them. */
+/** A pool's spot and TWAP prices of its asset, the asset's fair value in the quote token, and the depeg of each. */
 export function poolFigures(p: {
   source: SourceOfKind<'uniswap-v2'> | SourceOfKind<'uniswap-v3'>;
   observation: Observation;
@@ -24,6 +25,14 @@ export function poolFigures(p: {
       : v.sqrtPriceX96 !== undefined
         ? v3Price({ sqrtPriceX96: v.sqrtPriceX96, ...tokens })
         : missing('no-data');
+  const twapSeconds = v.twapSeconds !== undefined && v.twapSeconds > 0n ? Number(v.twapSeconds) : undefined;
+  let twapPrice: Figure = missing('no-twap');
+  if (twapSeconds !== undefined) {
+    twapPrice =
+      v.twapTickCumulativeDelta !== undefined
+        ? v3TwapPrice({ tickCumulativeDelta: v.twapTickCumulativeDelta, seconds: twapSeconds, ...tokens })
+        : missing(v.twapOracleTooShort === 1n ? 'oracle-too-short' : 'no-data');
+  }
   const fair = fairValue(p.links, source.asset, source.quote);
   const exit = (slippage: number) =>
     source.kind === 'uniswap-v2'
@@ -40,6 +49,9 @@ export function poolFigures(p: {
     price,
     fairValue: fair,
     depegBps: depegBps(price, fair),
+    ...(twapSeconds === undefined ? {} : { twapSeconds }),
+    twapPrice,
+    twapDepegBps: depegBps(twapPrice, fair),
     exitLiquidity1pct: exit(0.01),
     exitLiquidity5pct: exit(0.05),
   };

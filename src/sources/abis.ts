@@ -26,6 +26,7 @@ export const uniswapV3PoolAbi = parseAbi([
   'function token1() view returns (address)',
   'function liquidity() view returns (uint128)',
   'function slot0() view returns (uint160 sqrtPriceX96, int24 tick, uint16 observationIndex, uint16 observationCardinality, uint16 observationCardinalityNext, uint8 feeProtocol, bool unlocked)',
+  'function observe(uint32[] secondsAgos) view returns (int56[] tickCumulatives, uint160[] secondsPerLiquidityCumulativeX128s)',
 ]);
 
 export const multicall3Abi = parseAbi([

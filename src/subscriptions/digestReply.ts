@@ -1,7 +1,7 @@
 import { bold, type Block, type Inline, type Reply } from '../../commands/reply.ts';
 import { difference } from '../core/change.ts';
 import { missing, type Figure } from '../core/figure.ts';
-import { formatBps, formatPercent, formatPointsChange, formatRatio } from '../core/format.ts';
+import { formatDepeg, formatPercent, formatPointsChange, formatRatio } from '../core/format.ts';
 import type { OpenAlert } from '../alerts/alertEngine.ts';
 import { isStale, type Snapshot } from '../metrics/figures.ts';
 import { TOWER_SOURCE_ID } from '../metrics/computeSnapshot.ts';
@@ -40,7 +40,7 @@ export function digestBody(snapshot: Snapshot, history: HistoryStore, nowMs: num
       const d7 = changeSince(history, view.id, 'nominalApy', f.nominalApy, at, 7 * DAY);
       lines.push([bold(view.label), `: APY ${formatPercent(f.nominalApy)} (24h ${formatPointsChange(d24)}, 7d ${formatPointsChange(d7)})${stale}`]);
     } else if (f.kind === 'pool') {
-      lines.push([bold(view.label), `: depeg ${formatBps(f.depegBps)}${stale}`]);
+      lines.push([bold(view.label), `: depeg ${formatDepeg(f)}${stale}`]);
     }
   }
   if (snapshot.tower.leverage.ok) {

@@ -1,25 +1,33 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AlertEngine } from '../../src/alerts/alertEngine.ts';
 import { createSqliteAlertStateStore } from '../../src/alerts/alertStateStore.ts';
-import { figure } from '../../src/core/figure.ts';
+import { figure, missing, type Figure } from '../../src/core/figure.ts';
 import { createSqliteOutboxStore, type OutboxStore } from '../../src/delivery/outboxStore.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import type { Snapshot, SourceView } from '../../src/metrics/figures.ts';
+import { TOWER_SOURCE_ID } from '../../src/metrics/computeSnapshot.ts';
+import { renderText } from '../../src/platforms/renderText.ts';
 import { openSqliteStore, type SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
 import { createSqliteSubscriptionStore, type SubscriptionStore } from '../../src/subscriptions/subscriptionStore.ts';
 import { NOW, snapshot as base } from '../commands/snapshotFixture.ts';
 
 const MIN = 60_000;
 
-/** The fixture with the eMetis/METIS pool at `bps`, last read `ageMs` before `now`. */
-function withPool(bps: number, now: number, ageMs = 60_000): Snapshot {
+/** The fixture with the eMetis/METIS pool at `bps` (spot), last read `ageMs` before `now`; `twap` gives it a 30 min TWAP. */
+function withPool(bps: number, now: number, ageMs = 60_000, twap?: Figure): Snapshot {
   const sources = base.sources.map((s): SourceView => {
     const fresh = { ...s, lastRead: { ...s.lastRead!, observedAt: now - 60_000 } };
     if (s.figures?.kind !== 'pool') return fresh;
-    return { ...fresh, lastRead: { ...s.lastRead!, observedAt: now - ageMs }, figures: { ...s.figures, depegBps: figure(bps) } };
+    const withTwap = twap ? { twapSeconds: 1800, twapDepegBps: twap } : {};
+    return { ...fresh, lastRead: { ...s.lastRead!, observedAt: now - ageMs }, figures: { ...s.figures, depegBps: figure(bps), ...withTwap } };
   });
   return { ...base, sources };
+}
+
+/** The fixture, every source fresh, with the tower at `leverage`. */
+function withLeverage(leverage: number, now: number): Snapshot {
+  return { ...withPool(0, now), tower: { ...base.tower, leverage: figure(leverage) } };
 }
 
 describe('AlertEngine with hand-built snapshots', () => {
@@ -50,6 +58,7 @@ describe('AlertEngine with hand-built snapshots', () => {
   afterEach(() => store.close());
 
   const keys = () => outbox.due(Number.MAX_SAFE_INTEGER, 100).map((m) => `${m.chatId} ${m.key}`);
+  const texts = () => outbox.due(Number.MAX_SAFE_INTEGER, 100).map((m) => renderText(m.reply));
 
   it('GIVEN a stale pool far off peg THEN no rule fires; only the operator hears of the stale source', () => {
     let now = NOW;
@@ -62,6 +71,49 @@ describe('AlertEngine with hand-built snapshots', () => {
     for (let i = 0; i < 4; i++, now += 5 * MIN) engine.evaluate(withPool(-120, now), now);
     expect(keys()).toEqual(['1 alert:1:depeg:eMetis-METIS:1:fire:warning']);
     expect(engine.openAlerts(subscriptions.forChat('telegram', '1').at(0)!)).toMatchObject([{ rule: 'depeg', sourceId: 'eMetis-METIS', level: 'warning' }]);
+  });
+
+  it('GIVEN spot far off peg for K cycles but the TWAP near fair THEN nothing fires (spot alone is one block)', () => {
+    let now = NOW;
+    for (let i = 0; i < 4; i++, now += 5 * MIN) engine.evaluate(withPool(-400, now, 60_000, figure(-12)), now);
+    expect(keys()).toEqual([]);
+  });
+
+  it('GIVEN the TWAP off peg for K cycles THEN the alert fires on it and says so', () => {
+    let now = NOW;
+    for (let i = 0; i < 4; i++, now += 5 * MIN) engine.evaluate(withPool(-20, now, 60_000, figure(-120)), now);
+    expect(keys()).toEqual(['1 alert:1:depeg:eMetis-METIS:1:fire:warning']);
+    expect(texts()[0]).toMatch(/Trades −120 bps from fair value on the 30 min TWAP price/);
+  });
+
+  it("GIVEN a pool whose TWAP is missing THEN the alert falls back to spot and says so", () => {
+    let now = NOW;
+    for (let i = 0; i < 4; i++, now += 5 * MIN) engine.evaluate(withPool(-120, now, 60_000, missing('oracle-too-short')), now);
+    expect(keys()).toEqual(['1 alert:1:depeg:eMetis-METIS:1:fire:warning']);
+    expect(texts()[0]).toMatch(/Trades −120 bps from fair value on the spot price/);
+  });
+
+  it('GIVEN tower leverage jumping 10× within the outlier window THEN it is held, not alerted on, until it repeats', () => {
+    const t = base.sources[0]!.lastRead!.blockTime;
+    store.addMetrics(TOWER_SOURCE_ID, t - 86_400, { leverage: 1.119 });
+    store.addMetrics(TOWER_SOURCE_ID, t, { leverage: 1.119 });
+    engine.evaluate(withLeverage(1.119, NOW), NOW);
+    const report = engine.evaluate(withLeverage(11.19, NOW + 5 * MIN), NOW + 5 * MIN);
+    expect(report.held).toEqual([TOWER_SOURCE_ID]);
+    expect(engine.heldReadings()).toEqual([TOWER_SOURCE_ID]);
+    expect(keys()).toEqual([]);
+    engine.evaluate(withLeverage(11.2, NOW + 10 * MIN), NOW + 10 * MIN);
+    expect(keys()).toEqual(['1 alert:1:leverage:tower:1:fire:warning']);
+  });
+
+  it('GIVEN tower leverage jumping against a reference older than the outlier window THEN it is accepted at once', () => {
+    const t = base.sources[0]!.lastRead!.blockTime;
+    store.addMetrics(TOWER_SOURCE_ID, t - 86_400, { leverage: 1.119 });
+    store.addMetrics(TOWER_SOURCE_ID, t, { leverage: 1.119 });
+    engine.evaluate(withLeverage(1.119, NOW), NOW);
+    const later = NOW + 7 * 60 * MIN;
+    expect(engine.evaluate(withLeverage(11.19, later), later).held).toEqual([]);
+    expect(keys()).toEqual(['1 alert:1:leverage:tower:1:fire:warning']);
   });
 
   it('GIVEN a chat threshold THEN that chat fires by its own threshold', () => {

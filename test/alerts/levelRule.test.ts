@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { initialLevelState, stepLevel, type LevelParams, type LevelState } from '../../src/alerts/rules/levelRule.ts';
-import { screenOutlier } from '../../src/alerts/rules/outlierFilter.ts';
 import { apyDropSeverity, chatThresholds, depegParams } from '../../src/alerts/rules/ruleParams.ts';
 import { configSchema } from '../../src/config/configSchema.ts';
 
@@ -53,24 +52,6 @@ describe('stepLevel (depeg: warning 50, critical 200, clear 30, K = 2)', () => {
     const first = run([80, 80, 10, 10], { ...depeg, cooldownMs: 0 });
     const second = run([80, 80], { ...depeg, cooldownMs: 0 }, first.state, 100 * MIN);
     expect([first.state.seq, second.state.seq]).toEqual([1, 2]);
-  });
-});
-
-describe('screenOutlier', () => {
-  it('GIVEN a jump over 5× THEN it is held and flagged; GIVEN it repeats THEN it is accepted', () => {
-    let step = screenOutlier({}, 0.1, 5);
-    expect(step.value).toBe(0.1);
-    step = screenOutlier(step.state, 0.8, 5);
-    expect([step.value, step.flagged]).toEqual([undefined, true]);
-    step = screenOutlier(step.state, 0.82, 5);
-    expect([step.value, step.flagged]).toEqual([0.82, false]);
-  });
-
-  it('GIVEN a one-off spike THEN the next normal reading is used and the spike never is', () => {
-    let step = screenOutlier({ accepted: 0.1 }, 0.9, 5);
-    expect(step.value).toBeUndefined();
-    step = screenOutlier(step.state, 0.11, 5);
-    expect(step.value).toBe(0.11);
   });
 });
 

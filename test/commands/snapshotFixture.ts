@@ -31,6 +31,7 @@ export const snapshot: Snapshot = {
       lastRead: { blockNumber: 200n, blockTime: 1_799_999_900, observedAt: NOW - 120_000 },
       figures: {
         kind: 'pool', asset: 'eMetis', quote: 'METIS', price: figure(0.9963), fairValue: figure(1), depegBps: figure(-37),
+        twapPrice: missing('no-twap'), twapDepegBps: missing('no-twap'),
         // A V2 reserve of 100,000 eMetis: 100,000 × 0.01 / 0.99 and 100,000 × 0.05 / 0.95.
         exitLiquidity1pct: figure(100_000 / 99), exitLiquidity5pct: figure(100_000 / 19),
       },

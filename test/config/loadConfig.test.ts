@@ -112,6 +112,26 @@ sources:
     expect(problemsOf('chains: [\n  - id: 1\n')[0]).toMatch(/^YAML: /);
   });
 
+  it('GIVEN a V3 pool THEN twapSeconds defaults to 1800, 0 turns it off, and a window under a minute or over a week is refused', () => {
+    const v3 = (extra: string) => `${minimal}
+  - { id: p, kind: uniswap-v3, chain: 1, pool: "0x97a2de3a09f4a4229369ee82c7f76be1a5564661", asset: eMetis, assetAddress: "0x97a2de3a09f4a4229369ee82c7f76be1a5564661", quote: METIS${extra} }
+`;
+    const twapOf = (extra: string) => {
+      const source = parseConfig(v3(extra), {}).sources[1]!;
+      return source.kind === 'uniswap-v3' ? source.twapSeconds : undefined;
+    };
+    expect(twapOf('')).toBe(1800);
+    expect(twapOf(', twapSeconds: 0')).toBe(0);
+    expect(problemsOf(v3(', twapSeconds: 30'))).toEqual(['sources[1].twapSeconds: 30 is not a TWAP window: 0 (off) or 60 to 604800 seconds']);
+    expect(problemsOf(v3(', twapSeconds: 700000'))[0]).toMatch(/^sources\[1\]\.twapSeconds: /);
+  });
+
+  it('GIVEN alerts.outlierWindow THEN a duration, 6 h by default', () => {
+    expect(parseConfig(minimal, {}).alerts.outlierWindow).toBe(21_600);
+    expect(parseConfig(`${minimal}\nalerts: { outlierWindow: 2h }\n`, {}).alerts.outlierWindow).toBe(7_200);
+    expect(problemsOf(`${minimal}\nalerts: { outlierWindow: soon }\n`)[0]).toMatch(/^alerts\.outlierWindow: "soon" is not a duration/);
+  });
+
   it('GIVEN the shipped configs THEN both validate', () => {
     expect(() => loadConfig('config/default.yaml', {})).not.toThrow();
     expect(() => loadConfig('config/devnet.yaml', {})).not.toThrow();

@@ -58,7 +58,7 @@ describe('combine', () => {
 
 describe('describeMissing', () => {
   it('GIVEN each reason THEN it reads as lower-case human words without dashes', () => {
-    const reasons: Missing[] = ['not-enough-history', 'zero-supply', 'zero-base', 'zero-price', 'no-data', 'no-path', 'incomplete', 'not-finite'];
+    const reasons: Missing[] = ['not-enough-history', 'zero-supply', 'zero-base', 'zero-price', 'no-data', 'no-path', 'incomplete', 'not-finite', 'no-twap', 'oracle-too-short'];
     for (const r of reasons) {
       const words = describeMissing(r);
       expect(words.length).toBeGreaterThan(0);

@@ -5,10 +5,12 @@ import {
   formatAge,
   formatAmount,
   formatBps,
+  formatDepeg,
   formatNumber,
   formatPercent,
   formatPointsChange,
   formatRatio,
+  formatWindow,
 } from '../../src/core/format.ts';
 
 const MINUS = '\u2212';
@@ -83,6 +85,26 @@ describe('formatBps', () => {
 
   it('GIVEN a missing figure THEN an em dash', () => {
     expect(formatBps(missing('zero-price'))).toBe('—');
+  });
+});
+
+describe('formatWindow', () => {
+  it('GIVEN whole hours, whole minutes or seconds THEN h, min or s', () => {
+    expect(formatWindow(1800)).toBe('30 min');
+    expect(formatWindow(5400)).toBe('90 min');
+    expect(formatWindow(7200)).toBe('2 h');
+    expect(formatWindow(45)).toBe('45 s');
+  });
+});
+
+describe('formatDepeg', () => {
+  it('GIVEN a pool without a TWAP THEN the spot bps alone', () => {
+    expect(formatDepeg({ depegBps: figure(-37), twapDepegBps: missing('no-twap') })).toBe(`${MINUS}37 bps`);
+  });
+
+  it('GIVEN a pool with a TWAP THEN both, the TWAP labelled with its window; a missing TWAP is a dash, never NaN', () => {
+    expect(formatDepeg({ depegBps: figure(-312), twapDepegBps: figure(-41), twapSeconds: 1800 })).toBe(`spot ${MINUS}312 bps, 30 min TWAP ${MINUS}41 bps`);
+    expect(formatDepeg({ depegBps: figure(3), twapDepegBps: missing('oracle-too-short'), twapSeconds: 3600 })).toBe('spot +3 bps, 1 h TWAP —');
   });
 });
 

@@ -14,6 +14,7 @@ import {
   type PublicClient,
   type Transport,
 } from 'viem';
+import { tickAtSqrtRatio } from '../../src/core/tickMath.ts';
 import { startAnvil } from '../../src/devnet/anvil.ts';
 import { CONTRACT_NAMES, compileFixtures, type ContractName } from '../../src/devnet/compileFixtures.ts';
 import {
@@ -272,6 +273,8 @@ describe('scenario', () => {
     expect(s.l2.pools.v3WmetisSeMetis).toMatchObject({ sqrtPriceX96: seSlot0[0], tick: seSlot0[1], wobblePpm: wobblePpm(1, 1, 20) });
     expect(s.l2.pools.v3WmetisUsdc).toMatchObject({ sqrtPriceX96: usdcSlot0[0], tick: usdcSlot0[1], wobblePpm: wobblePpm(1, 2, 20) });
     for (const pool of Object.values(s.l2.pools)) expect(Math.abs(pool.wobblePpm)).toBeLessThanOrEqual(2_000);
+    // Each V3 tick is the pool's own for its sqrt price (TickMath), so observe() accumulates what spot shows.
+    for (const slot0 of [seSlot0, usdcSlot0]) expect(slot0[1]).toBe(tickAtSqrtRatio(slot0[0]));
 
     const v2Price = ratioToE18(priceFromV2Reserves(reserves[0], reserves[1], 18, 18)); // eMetis in WMETIS
     expect(Number(v2Price) / 1e18).toBeCloseTo(1 + wobblePpm(1, 0, 20) / 1e6, 9);
@@ -300,8 +303,9 @@ describe('scenario', () => {
     const v2 = scenario.state().l2.pools.v2EMetisWmetis;
     expect(Number(v2.reserve1!) / Number(v2.reserve0!)).toBeCloseTo(0.99 * (1 + wobblePpm(2, 0, 20) / 1e6), 9);
 
-    // observe: tickCumulative(T) − tickCumulative(econ1) = tick1 × (econ2 − econ1) + tick2 × (T − econ2)
-    const econ2 = scenario.state().l2.economicsTime;
+    // observe: the pools move in the first block of a span, so with start2 that block's time,
+    // tickCumulative(T) − tickCumulative(econ1) = tick1 × (start2 − econ1) + tick2 × (T − start2)
+    const start2 = Number((await l2.getBlock({ blockNumber: record.startBlock })).timestamp);
     const tick2 = scenario.state().l2.pools.v3WmetisSeMetis.tick!;
     const [now, observed] = await l2.multicall({
       allowFailure: false,
@@ -316,7 +320,7 @@ describe('scenario', () => {
       contracts: [{ address: DEVNET_ADDRESSES.l2.v3WmetisSeMetis, abi: mockUniswapV3PoolAbi, functionName: 'observe', args: [[0, T - econ1]] }],
     });
     expect(observed[0][0]).toBe(observed[0][1]);
-    expect(cums[0][0]! - cums[0][1]!).toBe(BigInt(tick1 * (econ2 - econ1) + tick2 * (T - econ2)));
+    expect(cums[0][0]! - cums[0][1]!).toBe(BigInt(tick1 * (start2 - econ1) + tick2 * (T - start2)));
   });
 
   it('compresses spans longer than maxL2BlocksPerAdvance: one gap block, then the trailing blocks at exactly 4 s', async () => {

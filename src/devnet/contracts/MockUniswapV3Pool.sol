@@ -6,6 +6,8 @@ pragma solidity ^0.8.20;
 /// tickCumulative += tick * elapsed, secondsPerLiquidityCumulativeX128 += (elapsed << 128) / max(liquidity, 1),
 /// each interval using the tick and liquidity that were in force during it (like the real oracle).
 /// The tick is NOT derived from sqrtPriceX96 on chain: set both with `setSlot0`, or each alone.
+/// Like a real pool's `initialize`, the first setter writes the first observation, so the oracle starts with
+/// the state the deployment sets (not a tick 0 from the constructor) and `observe` reverts "OLD" before it.
 contract MockUniswapV3Pool {
     struct Observation {
         uint32 blockTimestamp;
@@ -26,7 +28,6 @@ contract MockUniswapV3Pool {
     constructor(address token0_, address token1_) {
         token0 = token0_;
         token1 = token1_;
-        observations.push(Observation(uint32(block.timestamp), 0, 0, 0, 0));
     }
 
     function slot0()
@@ -44,7 +45,7 @@ contract MockUniswapV3Pool {
     {
         uint256 n = observations.length;
         uint16 cardinality = n > type(uint16).max ? type(uint16).max : uint16(n);
-        return (sqrtPriceX96, tick, uint16((n - 1) % type(uint16).max), cardinality, cardinality, 0, true);
+        return (sqrtPriceX96, tick, n == 0 ? 0 : uint16((n - 1) % type(uint16).max), cardinality, cardinality, 0, true);
     }
 
     function observe(uint32[] calldata secondsAgos)
@@ -54,6 +55,7 @@ contract MockUniswapV3Pool {
     {
         tickCumulatives = new int56[](secondsAgos.length);
         secondsPerLiquidityCumulativeX128s = new uint160[](secondsAgos.length);
+        require(observations.length > 0, "I");
         uint32 nowTs = uint32(block.timestamp);
         for (uint256 i = 0; i < secondsAgos.length; i++) {
             require(secondsAgos[i] <= nowTs - observations[0].blockTimestamp, "OLD");
@@ -99,6 +101,10 @@ contract MockUniswapV3Pool {
     /// @dev Closes the running interval at block.timestamp and opens a new one with the given tick and liquidity.
     function _write(int24 nextTick, uint128 nextLiquidity) internal {
         uint32 nowTs = uint32(block.timestamp);
+        if (observations.length == 0) {
+            observations.push(Observation(nowTs, 0, 0, nextTick, nextLiquidity));
+            return;
+        }
         Observation storage last = observations[observations.length - 1];
         if (last.blockTimestamp == nowTs) {
             last.tick = nextTick;
