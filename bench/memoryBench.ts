@@ -1,118 +1,184 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { configSchema, type Config } from '../src/config/configSchema.ts';
-import { loadConfig } from '../src/config/loadConfig.ts';
-import { DEVNET_ADDRESSES } from '../src/devnet/deployDevnet.ts';
-import type { Devnet } from '../src/devnet/startDevnet.ts';
-import { silentLogger } from '../src/log/logger.ts';
-import { metricValues, TOWER_SOURCE_ID } from '../src/metrics/computeSnapshot.ts';
-import { Poller } from '../src/poller/poller.ts';
-import { createFailoverRpc } from '../src/rpc/failoverRpc.ts';
-import { openSqliteStore } from '../src/store/sqliteStore.ts';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { MemoryFigures } from './memoryChild.ts';
+import { historyFile, startHistoryDevnet, twentySources, type HistoryFile } from './memoryHistory.ts';
 
-const YEAR_SECONDS = 365 * 86_400;
-const STEP_SECONDS = 300;
+/** The settled RSS the issue asks for (after start, a poll cycle and a digest), MB. */
+export const RSS_TARGET_MB = 150;
 
-export interface MemoryBenchResult extends MemoryFigures {
-  readonly sources: number;
-  readonly observations: number;
-  readonly metricRows: number;
-  readonly dbMb: number;
-  readonly fillSeconds: number;
+/** One way of running the bot, measured in its own process. */
+export interface MemoryRun {
+  /** A column heading. */
+  readonly name: string;
+  /** What was run. */
+  readonly command: string;
+  readonly figures: MemoryFigures;
 }
 
-/** The devnet's seven sources and thirteen more over the same contracts: twenty, as a busy deployment. */
-function twentySources(devnet: Devnet, dbPath: string): Config {
-  const base = loadConfig('config/devnet.yaml', { DEVNET_L1_RPC: devnet.l1.url, DEVNET_L2_RPC: devnet.l2.url, METIS_BOT_DB: dbPath });
-  const { seMetis, eMetis, v2EMetisWmetis } = DEVNET_ADDRESSES.l2;
-  const tokens: Record<string, unknown> = { ...base.tokens };
-  const sources: Record<string, unknown>[] = [...base.sources];
-  for (let i = 0; i < 7; i++) {
-    tokens[`vault${i}`] = { base: 'eMetis', rateFrom: `vault${i}` };
-    sources.push({ id: `vault${i}`, kind: 'erc4626', chain: 1088, token: `vault${i}`, vault: seMetis });
-  }
-  for (let i = 0; i < 6; i++) sources.push({ id: `pool${i}`, kind: 'uniswap-v2', chain: 1088, pool: v2EMetisWmetis, asset: 'eMetis', assetAddress: eMetis, quote: 'METIS' });
-  return configSchema.parse({ ...base, tokens, sources });
+/** `node dist/main.js` itself, measured from outside after its first cycle (RSS as the kernel counts it, no GC forced). */
+export interface EntryPointRun {
+  readonly command: string;
+  readonly rss: number;
+  readonly peakRss: number;
+}
+
+export interface MemoryBenchResult {
+  /** The history file, and how long getting it took (seconds; about 25 s when it is not cached). */
+  readonly history: HistoryFile & { readonly seconds: number };
+  readonly dbMb: number;
+  readonly runs: readonly MemoryRun[];
+  readonly entryPoint?: EntryPointRun;
+}
+
+const CACHE_DIR = '.cache/bench';
+const ENTRY_TIMEOUT_MS = 60_000;
+const ESBUILD = resolve('node_modules/.bin/esbuild');
+
+interface Scripts {
+  /** The `build` script's esbuild arguments after the entry point, without its output directory. */
+  readonly esbuildFlags: string[];
+  /** The flags `start` gives node. */
+  readonly nodeFlags: string[];
 }
 
 /**
- * Memory with a year of history: twenty sources read for real on the devnet (so every stored row has the
- * shape the readers write), then a year of 5-minute observations and metrics written behind them; the bot is
- * then started on that file in a fresh process (createApp computes the snapshot from the store) and runs one
- * cycle, and its RSS is read there.
+ * The production build and start, read from package.json so the bench measures exactly what `npm start` runs:
+ * `build` is `esbuild src/main.ts FLAGS --outdir=dist` and `start` ends in `node FLAGS dist/main.js`.
  */
-export async function benchMemory(devnet: Devnet): Promise<MemoryBenchResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'metis-bot-memory-'));
-  try {
-    const dbPath = join(dir, 'year.db');
-    const config = twentySources(devnet, dbPath);
-    const store = openSqliteStore(dbPath);
-    const rpcs = new Map(config.chains.map((c) => [c.id, createFailoverRpc({ chainId: c.id, urls: c.rpc, timeoutMs: 10_000 })]));
-    const poller = new Poller({ config, store, rpcs, logger: silentLogger });
-    await devnet.scenario.advance(3_600);
-    await poller.runCycle();
+function productionScripts(): Scripts {
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+  const build = scripts.build?.trim().split(/\s+/) ?? [];
+  if (build[0] !== 'esbuild' || build[1] !== 'src/main.ts' || !build.includes('--outdir=dist')) {
+    throw new Error(`bench: package.json "build" is not "esbuild src/main.ts … --outdir=dist": ${scripts.build}`);
+  }
+  const start = /\bnode((?:\s+--\S+)*)\s+dist\/main\.js\b/.exec(scripts.start ?? '');
+  if (!start) throw new Error(`bench: package.json "start" does not run "node … dist/main.js": ${scripts.start}`);
+  return { esbuildFlags: build.slice(2).filter((a) => a !== '--outdir=dist'), nodeFlags: start[1]!.trim().split(/\s+/).filter(Boolean) };
+}
 
-    const started = Date.now();
-    const steps = YEAR_SECONDS / STEP_SECONDS;
-    let observations = 0;
-    let metricRows = 0;
-    const templates = config.sources.map((source) => {
-      const latest = store.latestObservation(source.id);
-      if (!latest) throw new Error(`bench: ${source.id} was not read on the devnet`);
-      const figures = poller.snapshot().sources.find((s) => s.id === source.id)?.figures;
-      return { latest, metrics: figures ? metricValues(figures) : {} };
-    });
-    const leverage = poller.snapshot().tower.leverage;
-    const chunk = 5_000;
-    for (let from = steps; from > 0; from -= chunk) {
-      store.transaction(() => {
-        for (let back = from; back > Math.max(0, from - chunk); back--) {
-          for (const { latest, metrics } of templates) {
-            const blockTime = latest.blockTime - back * STEP_SECONDS;
-            const blocksBack = BigInt(Math.round((back * STEP_SECONDS) / (latest.chainId === 1 ? 12 : 4)));
-            store.addObservation({ ...latest, blockTime, observedAt: blockTime * 1000, blockNumber: latest.blockNumber - blocksBack });
-            observations += 1;
-            if (Object.keys(metrics).length > 0) {
-              store.addMetrics(latest.sourceId, blockTime, metrics);
-              metricRows += Object.keys(metrics).length;
-            }
-          }
-          if (leverage.ok) {
-            store.addMetrics(TOWER_SOURCE_ID, templates[0]!.latest.blockTime - back * STEP_SECONDS, { leverage: leverage.value });
-            metricRows += 1;
-          }
-        }
+/** Bundles `entry` into `outdir` (inside the project, so bare imports resolve from node_modules). */
+function bundle(entry: string, outdir: string, flags: readonly string[]): string {
+  rmSync(outdir, { recursive: true, force: true });
+  const result = spawnSync(ESBUILD, [entry, ...flags, `--outdir=${outdir}`], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`bench: esbuild ${entry} failed: ${result.stderr}`);
+  return join(outdir, entry.replace(/^.*\//, '').replace(/\.ts$/, '.js'));
+}
+
+/**
+ * Everything bundled but the two native addons (`--packages=external` replaced): the alternative build,
+ * measured beside the one `npm start` uses. CommonJS packages inside an ES module need a `require`.
+ */
+const allBundled = (flags: readonly string[]) => [
+  ...flags.filter((f) => f !== '--packages=external'),
+  '--external:better-sqlite3',
+  '--external:@resvg/resvg-js',
+  "--banner:js=import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);",
+];
+
+/** Runs bench/memoryChild.ts (or its bundle) on a fresh copy of the history and returns its figures. */
+async function measureChild(args: readonly string[], history: string, dbPath: string, configFile: string): Promise<MemoryFigures> {
+  freshCopy(history, dbPath);
+  try {
+    return await new Promise((resolvePromise, reject) => {
+      const child = spawn(process.execPath, ['--expose-gc', ...args, configFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.on('exit', (code) => {
+        if (code !== 0) reject(new Error(`memory bench child ${args.join(' ')} exited with ${code}: ${out}`));
+        else resolvePromise(JSON.parse(out) as MemoryFigures);
       });
-    }
-    store.close();
-    const fillSeconds = (Date.now() - started) / 1000;
-    const configFile = join(dir, 'config.json');
-    writeFileSync(configFile, JSON.stringify(config));
-    const figures = await measureInChild(configFile);
-    const dbMb = ['', '-wal'].reduce((sum, suffix) => {
-      try {
-        return sum + statSync(`${dbPath}${suffix}`).size / 2 ** 20;
-      } catch {
-        return sum;
-      }
-    }, 0);
-    return { ...figures, sources: config.sources.length, observations, metricRows, dbMb, fillSeconds };
+    });
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeDb(dbPath);
   }
 }
 
-function measureInChild(configFile: string): Promise<MemoryFigures> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/memoryChild.ts', configFile], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`memory bench child exited with ${code}: ${out}`));
-      else resolve(JSON.parse(out) as MemoryFigures);
+/**
+ * Starts the built entry point as `npm start` does (its node flags, the config by --config), waits for the
+ * end of its first cycle (the "polling only" warning follows the cycle and its alert evaluation), reads its
+ * RSS from /proc and stops it with SIGTERM. Linux only: elsewhere undefined.
+ */
+async function measureEntryPoint(main: string, nodeFlags: readonly string[], history: string, dbPath: string, configFile: string): Promise<EntryPointRun | undefined> {
+  try {
+    statSync('/proc/self/status');
+  } catch {
+    return undefined;
+  }
+  freshCopy(history, dbPath);
+  const args = [...nodeFlags, main, '--config', configFile];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { PATH: process.env.PATH, LOG_LEVEL: 'info' } });
+  try {
+    const memory = await new Promise<{ rss: number; peakRss: number }>((resolvePromise, reject) => {
+      let err = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        err += chunk.toString();
+        if (!err.includes('polling only')) return;
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1]);
+        resolvePromise({ rss: kb('VmRSS') / 1024, peakRss: kb('VmHWM') / 1024 });
+      });
+      child.on('exit', (code) => reject(new Error(`bench: ${args.join(' ')} exited with ${code} before its first cycle ended:\n${err}`)));
+      setTimeout(() => reject(new Error(`bench: ${args.join(' ')} did not end its first cycle in ${ENTRY_TIMEOUT_MS / 1000} s:\n${err}`)), ENTRY_TIMEOUT_MS).unref();
     });
-  });
+    return { command: `node ${[...nodeFlags, 'dist/main.js'].join(' ')}`, ...memory };
+  } finally {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    removeDb(dbPath);
+  }
+}
+
+function freshCopy(history: string, dbPath: string): void {
+  removeDb(dbPath);
+  copyFileSync(history, dbPath);
+}
+
+function removeDb(dbPath: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
+}
+
+/**
+ * Memory of the bot on a year of 5-minute history for twenty sources with 10,000 subscriptions (see
+ * memoryHistory.ts; the file is built once and cached). Each way of running it gets a fresh process on a fresh
+ * copy of the file, on a devnet that continues the history by one 5-minute step: as run before (through tsx),
+ * as `npm start` runs it now (bundled by the `build` script, with `start`'s node flags), the same without those
+ * flags, and with every package bundled; then the built `dist/main.js` itself.
+ */
+export async function benchMemory(): Promise<MemoryBenchResult> {
+  const scripts = productionScripts();
+  const started = Date.now();
+  const history = await historyFile(CACHE_DIR);
+  const seconds = (Date.now() - started) / 1000;
+  const work = join(CACHE_DIR, `run-${process.pid}`);
+  mkdirSync(work, { recursive: true });
+  const devnet = await startHistoryDevnet(history.genesisTime);
+  try {
+    await devnet.scenario.advance(300);
+    const dbPath = join(work, 'bot.db');
+    const configFile = join(work, 'config.json');
+    writeFileSync(configFile, JSON.stringify(twentySources(devnet, dbPath)));
+    const child = 'bench/memoryChild.ts';
+    const external = bundle(child, join(work, 'external'), scripts.esbuildFlags);
+    const bundled = bundle(child, join(work, 'bundled'), allBundled(scripts.esbuildFlags));
+    const main = bundle('src/main.ts', join(work, 'main'), scripts.esbuildFlags);
+    const flags = scripts.nodeFlags.join(' ');
+    const variants: { name: string; command: string; args: string[] }[] = [
+      { name: 'tsx', command: 'through the tsx loader, as `npm start` ran before', args: ['--import', 'tsx', child] },
+      { name: 'npm start', command: `bundled by \`npm run build\` (packages external), node ${flags}`, args: [...scripts.nodeFlags, external] },
+      { name: 'no flag', command: 'the same bundle, node without flags', args: [external] },
+      { name: 'bundled', command: `every package bundled but the native addons, node ${flags}`, args: [...scripts.nodeFlags, bundled] },
+    ];
+    const runs: MemoryRun[] = [];
+    for (const { name, command, args } of variants) runs.push({ name, command, figures: await measureChild(args, history.path, dbPath, configFile) });
+    const entryPoint = await measureEntryPoint(main, scripts.nodeFlags, history.path, dbPath, configFile);
+    const dbMb = statSync(history.path).size / 2 ** 20;
+    return { history: { ...history, seconds }, dbMb, runs, ...(entryPoint ? { entryPoint } : {}) };
+  } finally {
+    await devnet.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
 }

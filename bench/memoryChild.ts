@@ -1,59 +1,112 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
 
-export interface MemoryFigures {
-  /** Node with the tsx loader, before the bot's modules load. */
-  readonly rssRuntimeMb: number;
-  /** After loading the bot's modules (viem, grammY, discord.js, SQLite, prom-client, pino…), nothing opened. */
-  readonly rssModulesMb: number;
-  /** createApp on the year of history: open (with the integrity check), migrate, compute the snapshot. */
-  readonly startMs: number;
-  readonly rssAfterStartMb: number;
-  /** The highest RSS reached up to then. */
-  readonly peakAfterStartMb: number;
-  /** One real poll cycle on top (reads, writes, recomputes every figure from the history). */
-  readonly cycleMs: number;
-  readonly rssAfterCycleMb: number;
-  readonly heapUsedMb: number;
-  /** The highest RSS the process reached. */
-  readonly peakRssMb: number;
+/** Memory at one point of the run, MB. */
+export interface MemoryPoint {
+  readonly rss: number;
+  /** Resident pages of no file: the JS heap, malloc (SQLite's page cache, undici's WebAssembly), stacks. */
+  readonly anon?: number;
+  /** Resident pages of mapped files: node's own binary (code, ICU data) and shared libraries. */
+  readonly file?: number;
+  readonly heapUsed: number;
+  readonly heapTotal: number;
+  /** V8's young generation as committed (it grows to 2 × max-semi-space-size under load and stays). */
+  readonly newSpace: number;
+  readonly external: number;
 }
 
-const rss = () => {
-  globalThis.gc?.();
-  return process.memoryUsage().rss / 2 ** 20;
-};
+export interface MemoryFigures {
+  /** Node (with the tsx loader when run through it), before the bot's modules load. */
+  readonly runtime: MemoryPoint;
+  /** After loading the bot's modules (viem, zod, SQLite, prom-client, pino…), nothing opened. */
+  readonly modules: MemoryPoint;
+  /** createApp on the year of history: open (with the integrity check), migrate, compute the snapshot; one /apy. */
+  readonly start: MemoryPoint;
+  readonly startMs: number;
+  /** One real poll cycle: reads, writes, every figure recomputed, and the alert rules over every subscription. */
+  readonly cycle: MemoryPoint;
+  readonly cycleMs: number;
+  /** The digests due at 09:01 UTC, computed and written to the outbox. */
+  readonly digest: MemoryPoint;
+  readonly digestMs: number;
+  readonly digests: number;
+  readonly alertSubscriptions: number;
+  /** The highest RSS the process reached, MB. */
+  readonly peakRss: number;
+}
 
-/** Run by bench/memoryBench.ts in a fresh process, so its RSS is the bot's and nothing else's. */
-const rssRuntimeMb = rss();
+const MB = 2 ** 20;
+
+/** Resident memory split by kind, from /proc (Linux); undefined elsewhere. */
+function residentKinds(): { anon: number; file: number } | undefined {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? Number.NaN);
+    return { anon: kb('RssAnon') / 1024, file: kb('RssFile') / 1024 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** After a full collection, so what is counted is what the process keeps, not garbage waiting. */
+function point(): MemoryPoint {
+  globalThis.gc?.();
+  const m = process.memoryUsage();
+  const newSpace = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.physical_space_size ?? 0;
+  return { rss: m.rss / MB, ...residentKinds(), heapUsed: m.heapUsed / MB, heapTotal: m.heapTotal / MB, newSpace: newSpace / MB, external: m.external / MB };
+}
+
+/** 09:01 UTC today, or yesterday when that is still ahead: the default digest minute, one minute late. */
+function digestMinute(now: number): number {
+  const at = new Date(now);
+  at.setUTCHours(9, 1, 0, 0);
+  if (at.getTime() > now) at.setUTCDate(at.getUTCDate() - 1);
+  return at.getTime();
+}
+
+/**
+ * Run by bench/memoryBench.ts in a fresh process (through tsx, or bundled like `npm run build`), so its RSS
+ * is the bot's and nothing else's: what the service does after start, step by step, with createApp as main.ts
+ * calls it. Prints its figures as JSON on stdout.
+ */
+const runtime = point();
 const [{ handleCommandText }, { createApp }, { configSchema }, { silentLogger }] = await Promise.all([
   import('../commands/registry.ts'),
   import('../src/app.ts'),
   import('../src/config/configSchema.ts'),
   import('../src/log/logger.ts'),
 ]);
-const rssModulesMb = rss();
+const modules = point();
 const config = configSchema.parse(JSON.parse(readFileSync(process.argv[2]!, 'utf8')));
 let t = performance.now();
 const app = await createApp({ config, env: { LOG_LEVEL: 'silent', METIS_BOT_CONFIG: process.argv[2]! }, logger: silentLogger });
 const startMs = performance.now() - t;
 if (!handleCommandText('/apy', app.context)) throw new Error('no /apy reply');
-const rssAfterStartMb = rss();
-const peakAfterStartMb = process.resourceUsage().maxRSS / 1024;
+const start = point();
 t = performance.now();
 await app.poller.runCycle();
 const cycleMs = performance.now() - t;
-const rssAfterCycleMb = rss();
+const cycle = point();
+// No platform is configured here, so nothing could be sent: the worker is stopped so that the digest step
+// measures the digests' computation and enqueueing alone (delivery is the fan-out bench's).
+await app.subscriptions.worker.stop();
+t = performance.now();
+const digests = app.subscriptions.digests.tick(digestMinute(Date.now()));
+const digestMs = performance.now() - t;
+const digest = point();
 const figures: MemoryFigures = {
-  rssRuntimeMb,
-  rssModulesMb,
+  runtime,
+  modules,
+  start,
   startMs,
-  rssAfterStartMb,
-  peakAfterStartMb,
+  cycle,
   cycleMs,
-  rssAfterCycleMb,
-  heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20,
-  peakRssMb: process.resourceUsage().maxRSS / 1024,
+  digest,
+  digestMs,
+  digests,
+  alertSubscriptions: app.subscriptions.subscriptions.active('alerts').length,
+  peakRss: process.resourceUsage().maxRSS / 1024,
 };
 await app.stop();
 process.stdout.write(JSON.stringify(figures));

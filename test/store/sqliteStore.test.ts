@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSqliteStore, StoreError } from '../../src/store/sqliteStore.ts';
+import { openSqliteStore, PAGE_CACHE_KIB, StoreError } from '../../src/store/sqliteStore.ts';
 
 const observation = (blockTime: number, pps: bigint) => ({
   sourceId: 'seMetis',
@@ -48,6 +48,13 @@ describe('openSqliteStore', () => {
     expect(second.metricAtOrBefore('seMetis', 'apy24h', 100)).toEqual({ blockTime: 100, value: 0.12 });
     expect(second.metricAtOrBefore('seMetis', 'bad', 100)).toBeUndefined();
     second.close();
+  });
+
+  it('GIVEN a file THEN its page cache is SQLite\'s 2 MB, not the 16 MB better-sqlite3 is built with', () => {
+    const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'store-')), 'history.db'));
+    expect(PAGE_CACHE_KIB).toBe(2_000);
+    expect(store.database.pragma('cache_size', { simple: true })).toBe(-2_000);
+    store.close();
   });
 
   it('GIVEN a file that is not a database THEN a StoreError says so', () => {
