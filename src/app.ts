@@ -66,7 +66,6 @@ export interface AppOptions {
   readonly env: Env;
   readonly logger: Logger;
   readonly now?: () => number;
-  readonly fetch?: typeof fetch;
   /** Counts every JSON-RPC request (tests, benchmarks, metrics). */
   readonly onRpcRequest?: (event: { chainId: number; url: string; method: string; ok: boolean }) => void;
   /** Where digests and alerts for the console chat are printed (default: standard output). */
@@ -91,7 +90,6 @@ export async function createApp(options: AppOptions): Promise<App> {
         urls: chain.rpc,
         timeoutMs: config.rpc.timeout * 1000,
         now,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
         onRequest: (event) => {
           metrics.rpcRequest(event);
           options.onRpcRequest?.(event);

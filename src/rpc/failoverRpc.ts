@@ -1,4 +1,5 @@
 import { custom, type Transport } from 'viem';
+import { httpPost, type HttpPost } from './httpPost.ts';
 import { AllEndpointsFailedError, EndpointError, JsonRpcError, shortError } from './rpcErrors.ts';
 import { redactUrl } from './redactUrl.ts';
 
@@ -21,7 +22,8 @@ export interface FailoverRpcOptions {
   readonly chainId: number;
   readonly urls: readonly string[];
   readonly timeoutMs: number;
-  readonly fetch?: typeof fetch;
+  /** How a request goes over the wire (default node:http(s) with keep-alive). */
+  readonly post?: HttpPost;
   /** Told of every JSON-RPC request sent, for metrics and request counting. */
   readonly onRequest?: (event: { chainId: number; url: string; method: string; ok: boolean }) => void;
   readonly now?: () => number;
@@ -54,7 +56,7 @@ interface Endpoint {
  * client stays on the URL that answered, going back to the first one now and then (`retryFirstAfterMs`). Reverts are returned as they are: another URL would say the same.
  */
 export function createFailoverRpc(options: FailoverRpcOptions): FailoverRpc {
-  const doFetch = options.fetch ?? fetch;
+  const post = options.post ?? httpPost;
   const now = options.now ?? Date.now;
   const endpoints: Endpoint[] = options.urls.map((url) => ({ url, chainVerified: false, requests: 0, failures: 0 }));
   const retryFirstAfterMs = options.retryFirstAfterMs ?? 5 * 60_000;
@@ -71,20 +73,15 @@ export function createFailoverRpc(options: FailoverRpcOptions): FailoverRpc {
     endpoint.requests += 1;
     let ok = false;
     try {
-      let response: Response;
+      let answer: { status: number; body: string };
       try {
-        response = await doFetch(endpoint.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }),
-          signal: AbortSignal.timeout(options.timeoutMs),
-        });
+        answer = await post(endpoint.url, JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }), options.timeoutMs);
       } catch (error) {
-        const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+        const timedOut = error instanceof Error && error.name === 'TimeoutError';
         throw new EndpointError(redactUrl(endpoint.url), timedOut ? `timed out after ${options.timeoutMs} ms` : `unreachable (${shortError((error as Error).cause ?? error)})`, { cause: error });
       }
-      const text = await response.text().catch(() => '');
-      if (!response.ok) throw new EndpointError(redactUrl(endpoint.url), `HTTP ${response.status}`);
+      const text = answer.body;
+      if (answer.status < 200 || answer.status > 299) throw new EndpointError(redactUrl(endpoint.url), `HTTP ${answer.status}`);
       let body: unknown;
       try {
         body = JSON.parse(text);
