@@ -14,10 +14,15 @@ export interface BotProcess {
 
 /**
  * Starts `src/main.ts` in its own Node process (through tsx's loader, so signals go straight to it) with
- * exactly the environment given (nothing inherited but PATH), as an operator would run it.
+ * exactly the environment given (nothing inherited but PATH), as an operator would run it. `node` replaces
+ * the Node arguments before `args`, e.g. the compiled build as `npm start` runs it.
  */
-export function spawnBot(args: readonly string[], env: Readonly<Record<string, string>>, options: { uid?: number; gid?: number } = {}): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+export function spawnBot(
+  args: readonly string[],
+  env: Readonly<Record<string, string>>,
+  options: { uid?: number; gid?: number; node?: readonly string[] } = {},
+): BotProcess {
+  const child = spawn(process.execPath, [...(options.node ?? ['--import', 'tsx', 'src/main.ts']), ...args], {
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
     ...(options.uid !== undefined ? { uid: options.uid } : {}),
