@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenLocal } from './localProxy.ts';
 
 export interface GatedProxy {
   /** Base URL; any path and query are accepted (so a URL can carry a fake API key) and dropped upstream. */
@@ -18,7 +18,6 @@ export async function startGatedProxy(upstream: string): Promise<GatedProxy> {
   let holding: string | undefined;
   let waiting: (() => void)[] = [];
   let onHeld: (() => void)[] = [];
-  const sockets = new Set<Socket>();
   const forward = (body: Buffer, res: ServerResponse) =>
     fetch(upstream, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
       .then(async (answer) => {
@@ -26,7 +25,7 @@ export async function startGatedProxy(upstream: string): Promise<GatedProxy> {
         res.end(Buffer.from(await answer.arrayBuffer()));
       })
       .catch(() => res.destroy());
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const server = await listenLocal((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -40,13 +39,8 @@ export async function startGatedProxy(upstream: string): Promise<GatedProxy> {
       void forward(body, res);
     });
   });
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: server.url,
     hold(method) {
       holding = method;
     },
@@ -57,10 +51,6 @@ export async function startGatedProxy(upstream: string): Promise<GatedProxy> {
       waiting = [];
       for (const send of go) send();
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
 }

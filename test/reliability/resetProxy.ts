@@ -1,5 +1,5 @@
-import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { forwardRequest, listenLocal } from './localProxy.ts';
 
 export interface ResetProxy {
   /** Base URL to give the client instead of the target's (same path layout). */
@@ -19,8 +19,7 @@ export async function startResetProxy(target: string): Promise<ResetProxy> {
   const upstream = new URL(target);
   const rules: { pattern: RegExp; remaining: number }[] = [];
   let resets = 0;
-  const sockets = new Set<Socket>();
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const server = await listenLocal((req: IncomingMessage, res: ServerResponse) => {
     const line = `${req.method ?? 'GET'} ${req.url ?? '/'}`;
     const rule = rules.find((r) => r.pattern.test(line));
     if (rule) {
@@ -30,31 +29,14 @@ export async function startResetProxy(target: string): Promise<ResetProxy> {
       req.socket.resetAndDestroy();
       return;
     }
-    const forward = request(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    forward.on('error', () => res.destroy());
-    req.pipe(forward);
+    forwardRequest(upstream, req, res);
   });
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: server.url,
     resetNext(pattern, times = 1) {
       rules.push({ pattern, remaining: times });
     },
     resets: () => resets,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
 }

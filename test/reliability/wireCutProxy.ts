@@ -1,5 +1,5 @@
-import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { forwardRequest, listenLocal } from './localProxy.ts';
 
 export interface WireCutProxy {
   /** Base URL to give the bot as TELEGRAM_API_ROOT instead of the fake's (same path layout). */
@@ -30,25 +30,7 @@ export async function startWireCutProxy(target: string): Promise<WireCutProxy> {
   let armed: { method: string; count: number; passed: number } | undefined;
   let cut = false;
   let heldRequests: { method: string; req: IncomingMessage }[] = [];
-  const sockets = new Set<Socket>();
-
-  const forward = (req: IncomingMessage, res: ServerResponse) => {
-    const out = request(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    out.on('error', () => res.destroy());
-    // The bot went away (killed) mid-request: let the fake see it too (a held getUpdates is released).
-    res.on('close', () => {
-      if (!res.writableFinished) out.destroy();
-    });
-    req.pipe(out);
-  };
-
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const server = await listenLocal((req: IncomingMessage, res: ServerResponse) => {
     const method = methodOf(req.url);
     if (cut) {
       heldRequests.push({ method, req });
@@ -59,16 +41,11 @@ export async function startWireCutProxy(target: string): Promise<WireCutProxy> {
       armed.passed += 1;
       if (armed.passed >= armed.count) cut = true;
     }
-    forward(req, res);
+    forwardRequest(upstream, req, res);
   });
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: server.url,
     passThenCut(method, count) {
       if (count < 1) throw new RangeError('pass at least one call before the cut');
       armed = { method, count, passed: 0 };
@@ -82,10 +59,6 @@ export async function startWireCutProxy(target: string): Promise<WireCutProxy> {
       armed = undefined;
       cut = false;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
 }
