@@ -9,6 +9,7 @@ import { silentLogger } from '../../src/log/logger.ts';
 import { runConsoleChat } from '../../src/platforms/consoleChat.ts';
 import { startFakeBotApi, type FakeBotApi } from '../fakes/fakeBotApi.ts';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/fakeDiscord.ts';
+import { playEightDays } from '../helpers/eightDays.ts';
 
 const YEAR = 31_536_000;
 const DAY = 86_400;
@@ -58,19 +59,10 @@ describe('/simulate and /leverage on a devnet, on Telegram, Discord and the cons
     const config = loadConfig('config/devnet.yaml', { DEVNET_L1_RPC: devnet.l1.url, DEVNET_L2_RPC: devnet.l2.url, METIS_BOT_DB: ':memory:' });
     app = await createApp({ config, env, logger: silentLogger, now: () => wall });
 
-    // Share price 1.000000 from day 0, 1.002000 on day 7, 1.002400 on day 8; the eMetis pool 37 bps under fair on day 8.
-    await devnet.scenario.setVaultTotals(1_000_000n * E18, 1_000_000n * E18);
-    await cycle();
-    for (let day = 1; day <= 8; day++) {
-      await devnet.scenario.advance(DAY);
-      if (day === 7) await devnet.scenario.setVaultTotals(1_002_000n * E18, 1_000_000n * E18);
-      if (day === 8) {
-        await devnet.scenario.setVaultTotals(1_002_400n * E18, 1_000_000n * E18);
-        await devnet.scenario.setDepeg('v2EMetisWmetis', -37);
-      }
-      wall += DAY * 1000;
+    await playEightDays(devnet, async (day) => {
+      if (day > 0) wall += DAY * 1000;
       await cycle();
-    }
+    });
     wall += 90_000; // asked 90 s after the last cycle
   });
 

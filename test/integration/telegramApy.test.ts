@@ -6,6 +6,7 @@ import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { startFakeBotApi, type FakeBotApi } from '../fakes/fakeBotApi.ts';
 import { startCountingProxy, type CountingProxy } from '../helpers/countingProxy.ts';
+import { playEightDays } from '../helpers/eightDays.ts';
 
 const YEAR = 31_536_000;
 const DAY = 86_400;
@@ -50,19 +51,10 @@ describe('the spine on a devnet: /apy through Telegram', () => {
       now: () => wall,
     });
 
-    // Day 0: share price 1.000000; 8 daily steps; on day 7 the price is 1.002000, on day 8 1.002400.
-    await devnet.scenario.setVaultTotals(1_000_000n * E18, 1_000_000n * E18);
-    await cycle();
-    for (let day = 1; day <= 8; day++) {
-      await devnet.scenario.advance(DAY);
-      if (day === 7) await devnet.scenario.setVaultTotals(1_002_000n * E18, 1_000_000n * E18);
-      if (day === 8) {
-        await devnet.scenario.setVaultTotals(1_002_400n * E18, 1_000_000n * E18);
-        await devnet.scenario.setDepeg('v2EMetisWmetis', -37);
-      }
-      wall += DAY * 1000;
+    await playEightDays(devnet, async (day) => {
+      if (day > 0) wall += DAY * 1000;
       await cycle();
-    }
+    });
     wall += 90_000; // the answer is read 90 s after the last cycle
   });
 
