@@ -213,6 +213,8 @@ export const configSchema = z
         maxAttempts: z.number().int().min(1).max(100).default(12),
         /** A send without an answer this long is abandoned and retried: a hung connection must not hold a slot. */
         sendTimeout: duration.default(30),
+        /** Sent and failed messages are deleted from the outbox after this long (checked daily). */
+        keepSent: duration.default(30 * 86_400),
       })
       .prefault({}),
   })

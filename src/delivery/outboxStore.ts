@@ -47,6 +47,11 @@ export interface OutboxStore {
   /** Gives up every pending message to a chat (it cannot be reached any more). */
   dropChat(platform: Platform, chatId: string, error: string): number;
   counts(): OutboxCounts;
+  /**
+   * Deletes sent and failed messages written before `before`; pending ones stay whatever their age. Safe for
+   * idempotency: every key names its day or its alert's sequence number, so an old key never comes again.
+   */
+  prune(before: number): number;
 }
 
 interface OutboxRow {
@@ -75,6 +80,7 @@ export function createSqliteOutboxStore(db: Database.Database): OutboxStore {
     failed: db.prepare(`UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?`),
     dropChat: db.prepare(`UPDATE outbox SET status = 'failed', last_error = ? WHERE platform = ? AND chat_id = ? AND status = 'pending'`),
     counts: db.prepare(`SELECT status, COUNT(*) AS n FROM outbox GROUP BY status`),
+    prune: db.prepare(`DELETE FROM outbox WHERE status <> 'pending' AND created_at < ?`),
   };
   return {
     enqueue(m, now) {
@@ -124,6 +130,9 @@ export function createSqliteOutboxStore(db: Database.Database): OutboxStore {
       const counts = { pending: 0, sent: 0, failed: 0 };
       for (const row of st.counts.all() as { status: keyof OutboxCounts; n: number }[]) counts[row.status] = row.n;
       return counts;
+    },
+    prune(before) {
+      return st.prune.run(before).changes;
     },
   };
 }

@@ -42,8 +42,13 @@ export interface SubscriptionRuntime {
   afterCycle(snapshot: Snapshot): void;
   /** Gives the worker its platform senders and starts it. */
   attach(senders: Partial<Record<Platform, MessageSender>>): void;
-  /** Starts the minute tick that enqueues due digests. */
+  /** Starts the minute tick that enqueues due digests (and prunes the outbox once a day). */
   startDigestSchedule(): void;
+  /**
+   * Deletes sent and failed outbox rows older than `delivery.keepSent`, at most once a day (the first call
+   * always runs); returns how many went.
+   */
+  pruneOutbox(now: number): number;
   stop(): Promise<void>;
 }
 
@@ -85,6 +90,14 @@ export function createSubscriptionRuntime(options: SubscriptionRuntimeOptions): 
   };
   let task: ScheduledTask | undefined;
   let stopped = false;
+  let prunedAt: number | undefined;
+  const pruneOutbox = (at: number): number => {
+    if (prunedAt !== undefined && at - prunedAt < 86_400_000) return 0;
+    prunedAt = at;
+    const removed = outbox.prune(at - config.delivery.keepSent * 1000);
+    if (removed > 0) logger.info('outbox pruned', { removed });
+    return removed;
+  };
   return {
     subscriptions,
     outbox,
@@ -92,6 +105,7 @@ export function createSubscriptionRuntime(options: SubscriptionRuntimeOptions): 
     digests,
     worker,
     service,
+    pruneOutbox,
     afterCycle(snapshot) {
       if (stopped) return;
       const report = engine.evaluate(snapshot, now());
@@ -108,6 +122,7 @@ export function createSubscriptionRuntime(options: SubscriptionRuntimeOptions): 
         () => {
           try {
             digests.tick(now());
+            pruneOutbox(now());
           } catch (error) {
             logger.error('digest tick failed', { error });
           }
