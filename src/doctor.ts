@@ -40,6 +40,9 @@ export async function runDoctor(config: Config, write: (line: string) => void): 
     for (const observation of reading.observations) {
       const values = Object.entries(observation.values).map(([k, v]) => `${k}=${v}`).join(' ');
       write(`  ok    ${observation.sourceId}: ${values}`);
+      if (observation.values.twapOracleTooShort) {
+        write(`  note  ${observation.sourceId}: observe() reverted "OLD": the pool's oracle does not reach back ${observation.values.twapSeconds ?? '?'} s, so depeg alerts use the spot price (raise its cardinality, or set twapSeconds lower or to 0)`);
+      }
     }
     for (const failure of reading.failures) {
       problems++;
