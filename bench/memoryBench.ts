@@ -1,6 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { startFakeBotApi } from '../test/fakes/fakeBotApi.ts';
+import { startFakeDiscord } from '../test/fakes/fakeDiscord.ts';
+import { fakePlatformVars } from '../test/helpers/fakePlatformEnv.ts';
 import type { MemoryFigures } from './memoryChild.ts';
 import { historyFile, startHistoryDevnet, twentySources, type HistoryFile } from './memoryHistory.ts';
 
@@ -29,6 +32,15 @@ export interface MemoryBenchResult {
   readonly dbMb: number;
   readonly runs: readonly MemoryRun[];
   readonly entryPoint?: EntryPointRun;
+  /** The same with Telegram and Discord connected (to local fakes), after a /status answered on Telegram. */
+  readonly withPlatforms?: EntryPointRun;
+}
+
+/** Chat and platform connections for an entry-point run: their variables, and a check that they answer. */
+interface Platforms {
+  readonly env: Record<string, string>;
+  /** Resolves once the bot answered a command after its first cycle (so the cycle's work is done). */
+  answered(): Promise<void>;
 }
 
 const CACHE_DIR = '.cache/bench';
@@ -99,7 +111,7 @@ async function measureChild(args: readonly string[], history: string, dbPath: st
  * end of its first cycle (the "polling only" warning follows the cycle and its alert evaluation), reads its
  * RSS from /proc and stops it with SIGTERM. Linux only: elsewhere undefined.
  */
-async function measureEntryPoint(main: string, nodeFlags: readonly string[], history: string, dbPath: string, configFile: string): Promise<EntryPointRun | undefined> {
+async function measureEntryPoint(main: string, nodeFlags: readonly string[], history: string, dbPath: string, configFile: string, platforms?: Platforms): Promise<EntryPointRun | undefined> {
   try {
     statSync('/proc/self/status');
   } catch {
@@ -107,16 +119,25 @@ async function measureEntryPoint(main: string, nodeFlags: readonly string[], his
   }
   freshCopy(history, dbPath);
   const args = [...nodeFlags, main, '--config', configFile];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { PATH: process.env.PATH, LOG_LEVEL: 'info' } });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { PATH: process.env.PATH, LOG_LEVEL: 'info', ...platforms?.env } });
+  // Without platforms, "polling only" is logged once the first cycle and its alert evaluation are done; with
+  // them, the cycle's end is logged and a command answered after it proves the rest of that work is over.
+  const firstCycleOver = platforms ? 'poll cycle done' : 'polling only';
   try {
     const memory = await new Promise<{ rss: number; peakRss: number }>((resolvePromise, reject) => {
       let err = '';
-      child.stderr.on('data', (chunk: Buffer) => {
-        err += chunk.toString();
-        if (!err.includes('polling only')) return;
+      let seen = false;
+      const measure = () => {
         const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
         const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1]);
         resolvePromise({ rss: kb('VmRSS') / 1024, peakRss: kb('VmHWM') / 1024 });
+      };
+      child.stderr.on('data', (chunk: Buffer) => {
+        err += chunk.toString();
+        if (seen || !err.includes(firstCycleOver)) return;
+        seen = true;
+        if (platforms) platforms.answered().then(measure, reject);
+        else measure();
       });
       child.on('exit', (code) => reject(new Error(`bench: ${args.join(' ')} exited with ${code} before its first cycle ended:\n${err}`)));
       setTimeout(() => reject(new Error(`bench: ${args.join(' ')} did not end its first cycle in ${ENTRY_TIMEOUT_MS / 1000} s:\n${err}`)), ENTRY_TIMEOUT_MS).unref();
@@ -175,10 +196,32 @@ export async function benchMemory(): Promise<MemoryBenchResult> {
     const runs: MemoryRun[] = [];
     for (const { name, command, args } of variants) runs.push({ name, command, figures: await measureChild(args, history.path, dbPath, configFile) });
     const entryPoint = await measureEntryPoint(main, scripts.nodeFlags, history.path, dbPath, configFile);
+    const withPlatforms = await measureWithPlatforms((platforms) => measureEntryPoint(main, scripts.nodeFlags, history.path, dbPath, configFile, platforms));
     const dbMb = statSync(history.path).size / 2 ** 20;
-    return { history: { ...history, seconds }, dbMb, runs, ...(entryPoint ? { entryPoint } : {}) };
+    return { history: { ...history, seconds }, dbMb, runs, ...(entryPoint ? { entryPoint } : {}), ...(withPlatforms ? { withPlatforms } : {}) };
   } finally {
     await devnet.stop();
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Telegram (long polling) and Discord (gateway and REST) on 127.0.0.1, in this process so their work is not
+ * charged to the bot; ready once the bot answers /status on Telegram.
+ */
+async function measureWithPlatforms(run: (platforms: Platforms) => Promise<EntryPointRun | undefined>): Promise<EntryPointRun | undefined> {
+  const [telegram, discord] = await Promise.all([startFakeBotApi(), startFakeDiscord()]);
+  try {
+    const chatId = 4_001;
+    return await run({
+      env: fakePlatformVars({ telegram, discord }),
+      async answered() {
+        await telegram.waitForPoll(ENTRY_TIMEOUT_MS);
+        telegram.sendUserMessage({ chatId, text: '/status' });
+        await telegram.nextMessageTo(chatId, ENTRY_TIMEOUT_MS);
+      },
+    });
+  } finally {
+    await Promise.all([telegram.close(), discord.close()]);
   }
 }

@@ -97,4 +97,9 @@ function printMemory(memory: MemoryBenchResult): void {
     out(`  dist/main.js as \`npm start\` runs it (${entry.command}), after its first cycle, RSS read from /proc (no forced GC): ` +
       `${mb(entry.rss)}, peak ${mb(entry.peakRss)} (${Math.max(entry.rss, entry.peakRss) < RSS_TARGET_MB ? 'PASS' : 'MISS'} against ${RSS_TARGET_MB} MB)`);
   }
+  const live = memory.withPlatforms;
+  if (live) {
+    out(`  the same with Telegram and Discord connected (fakes on 127.0.0.1), after its first cycle and a /status answered: ` +
+      `${mb(live.rss)}, peak ${mb(live.peakRss)} (${Math.max(live.rss, live.peakRss) < RSS_TARGET_MB ? 'PASS' : 'MISS'} against ${RSS_TARGET_MB} MB)`);
+  }
 }
