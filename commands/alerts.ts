@@ -1,3 +1,4 @@
+import { openAlertsLine } from '../src/alerts/alertMessages.ts';
 import { TUNABLE_RULES, type ChatThresholds, type TunableRule } from '../src/alerts/rules/ruleParams.ts';
 import type { CommandDefinition } from './command.ts';
 import { bold, type Inline, type Reply } from './reply.ts';
@@ -57,7 +58,7 @@ export const alertsCommand: CommandDefinition = {
         { kind: 'title', text: 'Alerts in this chat' },
         { kind: 'paragraph', parts: status },
         { kind: 'list', items: rulesList(service.thresholds(chat)) },
-        { kind: 'paragraph', parts: [bold('Open'), open.length === 0 ? ': none' : `: ${open.map((a) => `${a.rule} ${a.sourceId} (${a.level})`).join(' · ')}`] },
+        { kind: 'paragraph', parts: openAlertsLine('Open', open) },
         ...(held.length > 0 ? [{ kind: 'note' as const, text: `Held back as outliers until they repeat: ${held.join(', ')}` }] : []),
       ],
     };

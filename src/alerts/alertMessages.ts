@@ -1,12 +1,15 @@
-import { bold, type Reply } from '../../commands/reply.ts';
+import { bold, type Inline, type Reply } from '../../commands/reply.ts';
+import { figure } from '../core/figure.ts';
+import { formatBps, formatPercent } from '../core/format.ts';
+import type { OpenAlert } from './alertEngine.ts';
 import type { Level, LevelTransition } from './rules/levelRule.ts';
 
 /** The rules that produce alerts; the names chats see in /alerts and in idempotency keys. */
 export type RuleName = 'depeg' | 'apy-drop' | 'leverage' | 'reward' | 'stale';
 
 const icon = (to: Level) => (to === 'critical' ? '🚨' : to === 'warning' ? '⚠️' : '✅');
-const bpsText = (bps: number) => `${bps < 0 ? '−' : '+'}${Math.abs(Math.round(bps))} bps`;
-const pct = (fraction: number) => `${(fraction * 100).toFixed(2)}%`;
+const bpsText = (bps: number) => formatBps(figure(bps));
+const pct = (fraction: number) => formatPercent(figure(fraction));
 
 const reply = (title: string, text: string): Reply => ({ kind: 'answer', blocks: [{ kind: 'paragraph', parts: [bold(title), '\n', text] }] });
 
@@ -24,8 +27,8 @@ export function apyDropMessage(t: LevelTransition, label: string, current: numbe
 }
 
 export function leverageMessage(t: LevelTransition, leverage: number, changePercent: number): Reply {
-  if (t.kind === 'recover') return reply(`${icon('ok')} Tower leverage settled`, `${leverage.toFixed(3)}×, ${changePercent >= 0 ? '+' : '−'}${Math.abs(changePercent).toFixed(1)}% over 24 h.`);
-  return reply(`${icon(t.to)} Tower leverage moved`, `${leverage.toFixed(3)}×, ${changePercent >= 0 ? '+' : '−'}${Math.abs(changePercent).toFixed(1)}% over 24 h.`);
+  const title = t.kind === 'recover' ? `${icon('ok')} Tower leverage settled` : `${icon(t.to)} Tower leverage moved`;
+  return reply(title, `${leverage.toFixed(3)}×, ${changePercent >= 0 ? '+' : '−'}${Math.abs(changePercent).toFixed(1)}% over 24 h.`);
 }
 
 export function rewardMessage(label: string, oldReward: number, newReward: number, nominalApr: number | undefined): Reply {
@@ -37,4 +40,9 @@ export function staleMessage(t: LevelTransition, label: string, ageSeconds: numb
   const age = ageSeconds === undefined ? 'never read' : `last good read ${Math.round(ageSeconds / 60)} min ago`;
   if (t.kind === 'recover') return reply(`${icon('ok')} Data fresh again: ${label}`, `${age}.`);
   return reply(`${icon('warning')} Stale data: ${label}`, `${age}; no alert uses it until it is fresh.`);
+}
+
+/** A chat's open alerts as one labelled line, for /alerts and the digest. */
+export function openAlertsLine(label: string, open: readonly OpenAlert[]): Inline[] {
+  return [bold(label), open.length === 0 ? ': none' : `: ${open.map((a) => `${a.rule} ${a.sourceId} (${a.level})`).join(' · ')}`];
 }

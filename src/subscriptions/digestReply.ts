@@ -1,23 +1,23 @@
 import { bold, type Block, type Inline, type Reply } from '../../commands/reply.ts';
+import { openAlertsLine } from '../alerts/alertMessages.ts';
 import { difference } from '../core/change.ts';
-import { missing, type Figure } from '../core/figure.ts';
-import { formatDepeg, formatPercent, formatPointsChange, formatRatio } from '../core/format.ts';
+import type { Figure } from '../core/figure.ts';
+import { formatDepeg, formatPercent, formatPointsChange, formatRatio, formatRatioChange } from '../core/format.ts';
+import { DAY_SECONDS } from '../core/units.ts';
 import type { OpenAlert } from '../alerts/alertEngine.ts';
 import { isStale, type Snapshot } from '../metrics/figures.ts';
-import { TOWER_SOURCE_ID } from '../metrics/computeSnapshot.ts';
 import { storedMetricAgo } from '../metrics/history.ts';
 import type { HistoryStore } from '../store/historyStore.ts';
-
-const DAY = 86_400;
 
 /** The part of a digest every subscriber shares, computed once per fan-out. */
 export interface DigestBody {
   readonly lines: readonly (readonly Inline[])[];
 }
 
-/** Change of a stored metric from `seconds` before the source's last read to now, as a figure. */
-function changeSince(history: HistoryStore, sourceId: string, name: string, now: Figure, at: number, seconds: number): Figure {
-  return now.ok ? difference(now, storedMetricAgo(history, sourceId, name, at, seconds)) : now;
+/** An APY with its 24 h change (from the snapshot) and its 7 d change (from the stored history). */
+function apyLine(history: HistoryStore, sourceId: string, name: string, apy: Figure, change24h: Figure, at: number): string {
+  const change7d = apy.ok ? difference(apy, storedMetricAgo(history, sourceId, name, at, 7 * DAY_SECONDS)) : apy;
+  return `: APY ${formatPercent(apy)} (24h ${formatPointsChange(change24h)}, 7d ${formatPointsChange(change7d)})`;
 }
 
 /**
@@ -31,23 +31,14 @@ export function digestBody(snapshot: Snapshot, history: HistoryStore, nowMs: num
     const at = view.lastRead?.blockTime;
     if (!f || at === undefined) continue;
     const stale = isStale(view, nowMs) ? ' (stale)' : '';
-    if (f.kind === 'yield') {
-      const d24 = changeSince(history, view.id, 'apy24h', f.apy24h, at, DAY);
-      const d7 = changeSince(history, view.id, 'apy24h', f.apy24h, at, 7 * DAY);
-      lines.push([bold(view.label), `: APY ${formatPercent(f.apy24h)} (24h ${formatPointsChange(d24)}, 7d ${formatPointsChange(d7)})${stale}`]);
-    } else if (f.kind === 'sequencer') {
-      const d24 = changeSince(history, view.id, 'nominalApy', f.nominalApy, at, DAY);
-      const d7 = changeSince(history, view.id, 'nominalApy', f.nominalApy, at, 7 * DAY);
-      lines.push([bold(view.label), `: APY ${formatPercent(f.nominalApy)} (24h ${formatPointsChange(d24)}, 7d ${formatPointsChange(d7)})${stale}`]);
-    } else if (f.kind === 'pool') {
-      lines.push([bold(view.label), `: depeg ${formatDepeg(f)}${stale}`]);
-    }
+    if (f.kind === 'yield') lines.push([bold(view.label), apyLine(history, view.id, 'apy24h', f.apy24h, f.apyChange24h, at) + stale]);
+    else if (f.kind === 'sequencer') lines.push([bold(view.label), apyLine(history, view.id, 'nominalApy', f.nominalApy, f.nominalApyChange24h, at) + stale]);
+    else if (f.kind === 'pool') lines.push([bold(view.label), `: depeg ${formatDepeg(f)}${stale}`]);
   }
-  if (snapshot.tower.leverage.ok) {
-    const latest = history.metricAtOrBefore(TOWER_SOURCE_ID, 'leverage', Number.MAX_SAFE_INTEGER);
-    const d24 = latest ? changeSince(history, TOWER_SOURCE_ID, 'leverage', snapshot.tower.leverage, latest.blockTime, DAY) : missing('no-data');
-    const change = d24.ok ? ` (24h ${d24.value >= 0 ? '+' : '−'}${Math.abs(d24.value).toFixed(3)})` : '';
-    lines.push([bold('Tower leverage'), `: ${formatRatio(snapshot.tower.leverage, 3)}${change}`]);
+  const { leverage, leverageChange24h } = snapshot.tower;
+  if (leverage.ok) {
+    const change = leverageChange24h?.ok ? ` (24h ${formatRatioChange(leverageChange24h, 3)})` : '';
+    lines.push([bold('Tower leverage'), `: ${formatRatio(leverage, 3)}${change}`]);
   }
   return { lines };
 }
@@ -57,7 +48,7 @@ export function digestReply(body: DigestBody, localDate: string, open: readonly 
   const blocks: Block[] = [
     { kind: 'title', text: `Daily digest ${localDate}` },
     { kind: 'list', items: body.lines },
-    { kind: 'paragraph', parts: [bold('Open alerts'), open.length === 0 ? ': none' : `: ${open.map((a) => `${a.rule} ${a.sourceId} (${a.level})`).join(' · ')}`] },
+    { kind: 'paragraph', parts: openAlertsLine('Open alerts', open) },
   ];
   return { kind: 'answer', blocks };
 }
