@@ -3,9 +3,9 @@ import type { OutboxStore } from '../delivery/outboxStore.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Snapshot } from '../metrics/figures.ts';
 import type { HistoryStore } from '../store/historyStore.ts';
-import { digestBody, digestReply, type DigestBody } from './digestReply.ts';
+import { digestBody, digestReply } from './digestReply.ts';
 import { localTime, parseClock } from './localTime.ts';
-import type { SubscriptionStore } from './subscriptionStore.ts';
+import type { Subscription, SubscriptionStore } from './subscriptionStore.ts';
 
 /** A digest missed by more than this (the bot was down) is skipped for the day rather than sent late. */
 const CATCH_UP_MINUTES = 6 * 60;
@@ -36,7 +36,7 @@ export class DigestScheduler {
 
   /** Enqueues the digests due at `now`; returns how many were new. */
   tick(now: number): number {
-    const due: { id: number; platform: string; chatId: string; key: string; date: string }[] = [];
+    const due: { sub: Subscription; key: string; date: string }[] = [];
     for (const sub of this.o.subscriptions.active('digest')) {
       const target = parseClock(sub.digestTime ?? '');
       if (target === undefined || !sub.timeZone) continue;
@@ -47,19 +47,18 @@ export class DigestScheduler {
       if (sub.createdAt > now - late * 60_000) continue;
       const key = `digest:${sub.id}:${local.date}`;
       if (this.o.outbox.has(key)) continue;
-      due.push({ id: sub.id, platform: sub.platform, chatId: sub.chatId, key, date: local.date });
+      due.push({ sub, key, date: local.date });
     }
     if (due.length === 0) return 0;
-    let body: DigestBody | undefined;
+    const body = digestBody(this.o.snapshot(), this.o.history, now);
+    // The chat's alerts subscription, whose open alerts the digest lists: one query for the whole fan-out.
+    const alertsByChat = new Map(this.o.subscriptions.active('alerts').map((s) => [`${s.platform}:${s.chatId}`, s]));
     let enqueued = 0;
     this.o.transaction(() => {
-      body ??= digestBody(this.o.snapshot(), this.o.history, now);
-      for (const d of due) {
-        const sub = this.o.subscriptions.byId(d.id);
-        if (!sub) continue;
-        const alerts = this.o.subscriptions.forChat(sub.platform, sub.chatId).find((s) => s.kind === 'alerts' && s.active);
+      for (const { sub, key, date } of due) {
+        const alerts = alertsByChat.get(`${sub.platform}:${sub.chatId}`);
         const open = alerts ? this.o.engine.openAlerts(alerts) : [];
-        if (this.o.outbox.enqueue({ key: d.key, platform: sub.platform, chatId: sub.chatId, subscriptionId: sub.id, reply: digestReply(body, d.date, open) }, now)) enqueued++;
+        if (this.o.outbox.enqueue({ key, platform: sub.platform, chatId: sub.chatId, subscriptionId: sub.id, reply: digestReply(body, date, open) }, now)) enqueued++;
       }
     });
     this.o.logger.info('digests enqueued', { count: enqueued });
