@@ -3,8 +3,10 @@ import type { Config } from '../config/configSchema.ts';
 import { relativeChange } from '../core/change.ts';
 import { figure } from '../core/figure.ts';
 import { formatWindow } from '../core/format.ts';
+import { DAY_SECONDS, toNumber } from '../core/units.ts';
 import type { Logger } from '../log/logger.ts';
 import { TOWER_SOURCE_ID } from '../metrics/computeSnapshot.ts';
+import { METIS_DECIMALS } from '../metrics/sequencerFigures.ts';
 import { dataAgeSeconds, isStale, type Snapshot, type SourceView } from '../metrics/figures.ts';
 import type { NewOutboxMessage, OutboxStore } from '../delivery/outboxStore.ts';
 import type { HistoryStore } from '../store/historyStore.ts';
@@ -15,7 +17,6 @@ import { initialLevelState, stepLevel, type Level, type LevelParams, type LevelS
 import { screenOutlier, type OutlierState } from './rules/outlierFilter.ts';
 import { apyDropParams, apyDropSeverity, chatThresholds, depegParams, leverageParams, type ChatThresholds } from './rules/ruleParams.ts';
 
-const DAY = 86_400;
 const GLOBAL = 'global';
 const OPERATOR = 'operator';
 
@@ -66,7 +67,7 @@ export interface EvaluationReport {
 const stateKey = (scope: string, rule: string, sourceId: string) => `${scope}\u0000${rule}\u0000${sourceId}`;
 const namesOf = (view: SourceView): string[] =>
   [view.id, view.token, view.figures?.kind === 'pool' ? view.figures.asset : undefined].flatMap((n) => (n ? [n.toLowerCase()] : []));
-const tokenAmount = (raw: bigint | undefined) => (raw === undefined ? 0 : Number(raw) / 1e18);
+const metis = (raw: bigint | undefined) => (raw === undefined ? 0 : toNumber(raw, METIS_DECIMALS));
 
 /**
  * Applies the alert rules after each poll cycle: computes each rule's measure once per source, steps every
@@ -131,12 +132,12 @@ export class AlertEngine {
       let average: number | undefined;
       if (f.kind === 'yield' && f.apy24h.ok) {
         current = f.apy24h.value;
-        average = this.o.states.averageMetric(view.id, 'apy24h', t - 7 * DAY, t);
+        average = this.o.states.averageMetric(view.id, 'apy24h', t - 7 * DAY_SECONDS, t);
       } else if (f.kind === 'sequencer' && f.nominalApr.ok && f.blockTimeSeconds.ok && f.blockTimeSeconds.value > 0) {
         // rewardPerBlock × blocks per year: a slower chain lowers the APR without any cut, so compare the
         // per-block yield (APR × block time) with its average, expressed at today's block time.
         current = f.nominalApr.value;
-        const product = this.o.states.averageProduct(view.id, 'nominalApr', 'blockTimeSeconds', t - 7 * DAY, t);
+        const product = this.o.states.averageProduct(view.id, 'nominalApr', 'blockTimeSeconds', t - 7 * DAY_SECONDS, t);
         average = product === undefined ? undefined : product / f.blockTimeSeconds.value;
       }
       if (current === undefined) continue;
@@ -150,8 +151,8 @@ export class AlertEngine {
     const towerFresh = snapshot.sources.every((s) => s.figures?.kind === 'pool' || !isStale(s, now));
     if (snapshot.tower.leverage.ok && towerFresh && screen(TOWER_SOURCE_ID, snapshot.tower.leverage.value) !== undefined) {
       const latest = history.metricAtOrBefore(TOWER_SOURCE_ID, 'leverage', Number.MAX_SAFE_INTEGER);
-      const past = latest && history.metricAtOrBefore(TOWER_SOURCE_ID, 'leverage', latest.blockTime - DAY);
-      const change = past && past.blockTime >= latest.blockTime - 2 * DAY ? relativeChange(snapshot.tower.leverage, figure(past.value)) : undefined;
+      const past = latest && history.metricAtOrBefore(TOWER_SOURCE_ID, 'leverage', latest.blockTime - DAY_SECONDS);
+      const change = past && past.blockTime >= latest.blockTime - 2 * DAY_SECONDS ? relativeChange(snapshot.tower.leverage, figure(past.value)) : undefined;
       if (change?.ok) leverage = { leverage: snapshot.tower.leverage.value, changePercent: change.value * 100 };
     }
 
@@ -175,8 +176,8 @@ export class AlertEngine {
           label: view.label,
           names: namesOf(view),
           key: `${e.chainId}:${e.txHash}:${e.logIndex}`,
-          oldReward: tokenAmount(e.args.oldReward),
-          newReward: tokenAmount(e.args.newReward),
+          oldReward: metis(e.args.oldReward),
+          newReward: metis(e.args.newReward),
           ...(nominalApr === undefined ? {} : { nominalApr }),
         });
       }
@@ -187,7 +188,7 @@ export class AlertEngine {
     for (const sub of this.o.subscriptions.active('alerts')) {
       const scope = `sub:${sub.id}`;
       const t = chatThresholds(config.alerts, this.o.subscriptions.overrides(sub.platform, sub.chatId));
-      const wants = (target: Target) => sub.assets.length === 0 || sub.assets.some((a) => target.names.includes(a.toLowerCase()));
+      const wants = (names: readonly string[]) => sub.assets.length === 0 || sub.assets.some((a) => names.includes(a.toLowerCase()));
       const step = (rule: RuleName, sourceId: string, measure: number, params: LevelParams, message: (tr: LevelTransition) => Reply) => {
         const before = read<LevelState>(scope, rule, sourceId, initialLevelState);
         const result = stepLevel(before, measure, params, now);
@@ -203,20 +204,20 @@ export class AlertEngine {
         });
       };
       for (const d of depeg) {
-        if (!wants(d)) continue;
+        if (!wants(d.names)) continue;
         const p = depegParams(t);
         step('depeg', d.sourceId, Math.abs(d.bps), p, (tr) => depegMessage(tr, d.label, d.bps, d.basis, t.depegWarningBps, p.critical ?? t.depegCriticalBps, p.clear));
       }
       for (const a of apy) {
-        if (!wants(a)) continue;
+        if (!wants(a.names)) continue;
         step('apy-drop', a.sourceId, apyDropSeverity(a.current, a.average, t), apyDropParams(t), (tr) => apyDropMessage(tr, a.label, a.current, a.average));
       }
-      if (leverage && (sub.assets.length === 0 || sub.assets.some((a) => a.toLowerCase() === 'tower'))) {
+      if (leverage && wants([TOWER_SOURCE_ID])) {
         const l = leverage;
         step('leverage', TOWER_SOURCE_ID, Math.abs(l.changePercent), leverageParams(t), (tr) => leverageMessage(tr, l.leverage, l.changePercent));
       }
       for (const r of rewards) {
-        if (!wants(r)) continue;
+        if (!wants(r.names)) continue;
         transitions++;
         messages.push({ key: `reward:${sub.id}:${r.key}`, platform: sub.platform, chatId: sub.chatId, subscriptionId: sub.id, reply: rewardMessage(r.label, r.oldReward, r.newReward, r.nominalApr) });
       }
