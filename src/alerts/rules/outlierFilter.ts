@@ -19,9 +19,8 @@ export interface OutlierParams {
 
 export interface OutlierStep {
   readonly state: OutlierState;
-  /** The reading to use, or undefined while it is held back. */
+  /** The reading to use, or undefined while it is held back (flagged as an outlier). */
   readonly value?: number;
-  readonly flagged: boolean;
 }
 
 /** Two readings within this relative distance count as the same (the jump repeated). */
@@ -40,10 +39,10 @@ const jumps = (from: number, to: number, factor: number) => {
  * @example screenOutlier({ accepted: 0.1, acceptedAt: now - 3_600_000 }, 0.9, { factor: 5, windowMs: 21_600_000 }, now) // held: value undefined
  */
 export function screenOutlier(state: OutlierState, value: number, params: OutlierParams, now: number): OutlierStep {
-  const accept: OutlierStep = { state: { accepted: value, acceptedAt: now }, value, flagged: false };
+  const accept: OutlierStep = { state: { accepted: value, acceptedAt: now }, value };
   const { accepted, acceptedAt } = state;
   if (accepted === undefined || acceptedAt === undefined || now - acceptedAt > params.windowMs) return accept;
   if (!jumps(accepted, value, params.factor)) return accept;
   if (state.held !== undefined && Math.abs(value - state.held) <= Math.abs(state.held) * REPEAT_TOLERANCE) return accept;
-  return { state: { accepted, acceptedAt, held: value }, flagged: true };
+  return { state: { accepted, acceptedAt, held: value } };
 }
