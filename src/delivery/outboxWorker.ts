@@ -28,7 +28,7 @@ const BATCH = 512;
 const IDLE_POLL_MS = 1_000;
 const NO_SENDER_DELAY_MS = 60_000;
 
-export const defaultBackoff = (attempts: number) => Math.min(300_000, 1_000 * 2 ** Math.max(0, attempts - 1)) * (0.75 + Math.random() * 0.5);
+const defaultBackoff = (attempts: number) => Math.min(300_000, 1_000 * 2 ** Math.max(0, attempts - 1)) * (0.75 + Math.random() * 0.5);
 
 /**
  * Delivers the outbox: takes due rows oldest first, paces them by each platform's limiter, sends up to

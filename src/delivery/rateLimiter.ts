@@ -60,8 +60,8 @@ export type Acquired = { readonly ok: true; readonly done: (now: number) => void
 
 /**
  * Telegram's limits as three sliding windows: overall, per chat, per group (chat ids below zero). A 429's
- * retry_after pauses the chat it came from. `marginMs` widens every window further (none needed: counting
- * to the answer is already conservative).
+ * retry_after pauses the chat it came from. No safety margin on the windows: counting to the answer is
+ * already conservative.
  */
 export class ChatRateLimiter {
   private readonly global: SlidingWindow;
@@ -70,11 +70,8 @@ export class ChatRateLimiter {
   private readonly pausedUntil = new Map<string, number>();
   private acquisitions = 0;
 
-  constructor(
-    private readonly limits: PlatformLimits,
-    private readonly marginMs = 0,
-  ) {
-    this.global = new SlidingWindow(Math.max(1, Math.floor(limits.globalPerSecond)), 1000 + marginMs);
+  constructor(private readonly limits: PlatformLimits) {
+    this.global = new SlidingWindow(Math.max(1, Math.floor(limits.globalPerSecond)), 1000);
   }
 
   /** Takes a send slot for the chat, or says how long to wait and whether the whole platform or only this chat is full. */
@@ -115,7 +112,7 @@ export class ChatRateLimiter {
 
   private window(map: Map<string, SlidingWindow>, chatId: string, perWindow: number, windowMs: number): SlidingWindow {
     let w = map.get(chatId);
-    if (!w) map.set(chatId, (w = new SlidingWindow(Math.max(1, Math.floor(perWindow)), windowMs + this.marginMs)));
+    if (!w) map.set(chatId, (w = new SlidingWindow(Math.max(1, Math.floor(perWindow)), windowMs)));
     return w;
   }
 
