@@ -7,6 +7,8 @@ import { UserError } from './userError.ts';
 
 /** Up to this many assets in one /subscribe alerts. */
 const MAX_ASSETS = 4;
+/** Their option names: asset, asset2, … */
+const ASSET_OPTIONS = Array.from({ length: MAX_ASSETS }, (_, i) => (i === 0 ? 'asset' : `asset${i + 1}`));
 
 const assetOption = (name: string): OptionSpec => ({
   name,
@@ -26,14 +28,14 @@ export const subscribeCommand: CommandDefinition = {
     // Shape only (anything like 1:23); the range is checked in run so the message names the bad time.
     { name: 'time', description: 'Digest time, HH:MM (24 h), default 09:00', type: 'string', parseText: (raw) => (/^\d{1,3}:\d{1,3}$/.test(raw) ? raw : undefined), expected: 'HH:MM' },
     { name: 'timezone', description: 'Digest time zone (IANA), e.g. Europe/Berlin; default UTC', type: 'string', parseText: (raw) => (/^([A-Za-z_]+\/[A-Za-z0-9_+\-/]+|UTC|GMT)$/i.test(raw) ? raw : undefined), expected: 'an IANA time zone such as Europe/Berlin' },
-    ...Array.from({ length: MAX_ASSETS }, (_, i) => assetOption(i === 0 ? 'asset' : `asset${i + 1}`)),
+    ...ASSET_OPTIONS.map(assetOption),
   ],
-  positionalByShape: ['kind', 'time', 'timezone', 'asset', ...Array.from({ length: MAX_ASSETS - 1 }, (_, i) => `asset${i + 2}`)],
+  positionalByShape: ['kind', 'time', 'timezone', ...ASSET_OPTIONS],
   run(args, context): Reply {
     const access = subscriptionAccess(context, true);
     if ('refused' in access) return access.refused;
     const { chat, service } = access;
-    const assets = ['asset', 'asset2', 'asset3', 'asset4'].flatMap((k) => (typeof args[k] === 'string' ? [args[k]] : []));
+    const assets = ASSET_OPTIONS.flatMap((k) => (typeof args[k] === 'string' ? [args[k]] : []));
     const now = context.now();
     if (args.kind === 'digest') {
       if (assets.length > 0) throw new UserError('too-many-arguments', { value: assets[0]! });
