@@ -28,7 +28,7 @@ export interface App {
   readonly rpcs: ReadonlyMap<number, FailoverRpc>;
   /** Subscriptions, alert rules, digests and the outbox worker. */
   readonly subscriptions: SubscriptionRuntime;
-  /** The Prometheus metrics (served on /metrics when `http` is configured); `metrics.messages` is for delivery. */
+  /** The Prometheus metrics (served on /metrics when `http` is configured). */
   readonly metrics: BotMetrics;
   /** The rate limit and accounting every platform's commands go through (the console chat too). */
   readonly gate: CommandGate;
@@ -104,6 +104,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
     now,
     snapshot: () => poller.snapshot(),
+    observer: metrics,
     ...(options.consoleOutput ? { consoleOutput: options.consoleOutput } : {}),
   });
   metrics.watchSnapshot(() => poller.snapshot(), now);

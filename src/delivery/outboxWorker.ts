@@ -1,5 +1,6 @@
 import type { Logger } from '../log/logger.ts';
 import type { Platform, SubscriptionStore } from '../subscriptions/subscriptionStore.ts';
+import type { DeliveryObserver } from './deliveryObserver.ts';
 import type { MessageSender, SendOutcome } from './messageSender.ts';
 import type { OutboxMessage, OutboxStore } from './outboxStore.ts';
 
@@ -15,6 +16,8 @@ export interface OutboxWorkerOptions {
   readonly maxAttempts?: number;
   /** Delay before attempt n+1 after n failures without retry_after. */
   readonly backoffMs?: (attempts: number) => number;
+  /** Counts sent and given-up messages per platform (metrics). */
+  readonly observer?: DeliveryObserver;
 }
 
 export interface OutboxWorkerStats {
@@ -51,7 +54,7 @@ export class OutboxWorker {
   private wakeUp: (() => void) | undefined;
   /** Resolved when a send finishes (a free slot); cheaper than racing every send in flight. */
   private slotWaiters: (() => void)[] = [];
-  private sentIds: number[] = [];
+  private sentRows: Pick<OutboxMessage, 'id' | 'platform'>[] = [];
   /** Sent, not yet marked in the store: never taken again. */
   private readonly unflushed = new Set<number>();
   private flushing: NodeJS.Immediate | undefined;
@@ -191,20 +194,24 @@ export class OutboxWorker {
    * (setImmediate): the window in which a crash could repeat a message grows from one synchronous write to
    * one turn of the loop (well under a millisecond at rest), and the commit cost is shared by the burst.
    */
-  private markSent(id: number): void {
-    this.sentIds.push(id);
-    this.unflushed.add(id);
+  private markSent(row: OutboxMessage): void {
+    this.sentRows.push({ id: row.id, platform: row.platform });
+    this.unflushed.add(row.id);
     this.flushing ??= setImmediate(() => this.flushSent());
   }
 
   private flushSent(): void {
     this.flushing = undefined;
-    const ids = this.sentIds;
-    if (ids.length === 0) return;
-    this.sentIds = [];
+    const rows = this.sentRows;
+    if (rows.length === 0) return;
+    this.sentRows = [];
+    const ids = rows.map((r) => r.id);
     try {
       this.o.outbox.markSentMany(ids, this.now());
       this.stats.sent += ids.length;
+      const perPlatform = new Map<Platform, number>();
+      for (const { platform } of rows) perPlatform.set(platform, (perPlatform.get(platform) ?? 0) + 1);
+      for (const [platform, count] of perPlatform) this.o.observer?.messagesSent(platform, count);
     } catch (error) {
       // The store is closing (shutdown): these stay pending and are sent again after the restart.
       this.o.logger.error('could not record sent outbox messages', { count: ids.length, error });
@@ -216,14 +223,15 @@ export class OutboxWorker {
   private record(row: OutboxMessage, sender: MessageSender, outcome: SendOutcome): void {
     const now = this.now();
     if (outcome.ok) {
-      this.markSent(row.id);
+      this.markSent(row);
       return;
     }
     const fields = { id: row.id, platform: row.platform, chat: row.chatId, key: row.key, error: outcome.error };
     if (outcome.kind === 'gone') {
       const deactivated = this.o.subscriptions.deactivateChat(row.platform, row.chatId);
       this.o.outbox.markFailed(row.id, outcome.error);
-      this.o.outbox.dropChat(row.platform, row.chatId, `chat gone: ${outcome.error}`);
+      const dropped = this.o.outbox.dropChat(row.platform, row.chatId, `chat gone: ${outcome.error}`);
+      this.o.observer?.messagesFailed(row.platform, 1 + dropped);
       this.stats.failed++;
       this.stats.deactivated += deactivated;
       this.o.logger.warn('chat unreachable: subscriptions deactivated', { ...fields, deactivated });
@@ -232,6 +240,7 @@ export class OutboxWorker {
     const attempts = row.attempts + 1;
     if (outcome.kind === 'rejected' || attempts >= this.maxAttempts) {
       this.o.outbox.markFailed(row.id, outcome.error);
+      this.o.observer?.messagesFailed(row.platform, 1);
       this.stats.failed++;
       this.o.logger.warn('outbox message given up', { ...fields, attempts });
       return;

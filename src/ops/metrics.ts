@@ -4,6 +4,7 @@ import type { CycleReport } from '../poller/poller.ts';
 import type { RpcHealth } from '../rpc/failoverRpc.ts';
 import { redactUrl } from '../rpc/redactUrl.ts';
 import type { CommandObserver } from '../../commands/commandGate.ts';
+import type { DeliveryObserver } from '../delivery/deliveryObserver.ts';
 
 export type { CommandObserver, CommandOutcome, PlatformName } from '../../commands/commandGate.ts';
 
@@ -16,20 +17,11 @@ export interface RpcRequestEvent {
 
 /**
  * Every Prometheus metric of the bot, in one registry of its own (never prom-client's global one, so two
- * apps in one process, as in tests, do not mix). Counters that other parts increment (messages queued, sent,
- * failed per platform) are exported here as `messages`.
+ * apps in one process, as in tests, do not mix). Commands and outbox delivery report through the observer
+ * interfaces they define.
  */
-export interface BotMetrics extends CommandObserver {
+export interface BotMetrics extends CommandObserver, DeliveryObserver {
   readonly registry: Registry;
-  /**
-   * Outgoing messages per platform: `queued` when written to the outbox, `sent` when the platform took it,
-   * `failed` when it gave up on it. Incremented by the delivery code.
-   */
-  readonly messages: {
-    readonly queued: Counter<'platform'>;
-    readonly sent: Counter<'platform'>;
-    readonly failed: Counter<'platform'>;
-  };
   /** A cycle that ran to its end (sources may have failed in it). */
   cycleDone(report: CycleReport): void;
   /** For `createApp({ onRpcRequest })` / the failover RPC's `onRequest`. */
@@ -48,7 +40,7 @@ const PREFIX = 'metis_bot_';
  * Creates the bot's metrics.
  * @param options.processMetrics also export prom-client's process metrics (RSS, CPU, event-loop lag, GC) under
  *   the same prefix; off by default because they start observers that tests do not need.
- * @example const metrics = createBotMetrics(); metrics.messages.sent.inc({ platform: 'telegram' });
+ * @example const metrics = createBotMetrics(); metrics.messagesSent('telegram', 1);
  */
 export function createBotMetrics(options: { processMetrics?: boolean } = {}): BotMetrics {
   const registry = new Registry();
@@ -159,7 +151,9 @@ export function createBotMetrics(options: { processMetrics?: boolean } = {}): Bo
 
   return {
     registry,
-    messages,
+    messagesQueued: (platform, count) => messages.queued.inc({ platform }, count),
+    messagesSent: (platform, count) => messages.sent.inc({ platform }, count),
+    messagesFailed: (platform, count) => messages.failed.inc({ platform }, count),
     cycleDone(report) {
       cycles.inc();
       cycleDuration.observe(Math.max(0, report.finishedAt - report.startedAt) / 1000);

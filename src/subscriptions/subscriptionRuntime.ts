@@ -3,6 +3,7 @@ import { schedule, type ScheduledTask } from 'node-cron';
 import { AlertEngine } from '../alerts/alertEngine.ts';
 import { createSqliteAlertStateStore } from '../alerts/alertStateStore.ts';
 import type { Config } from '../config/configSchema.ts';
+import type { DeliveryObserver } from '../delivery/deliveryObserver.ts';
 import type { MessageSender } from '../delivery/messageSender.ts';
 import { createSqliteOutboxStore, type OutboxStore } from '../delivery/outboxStore.ts';
 import { OutboxWorker } from '../delivery/outboxWorker.ts';
@@ -26,6 +27,8 @@ export interface SubscriptionRuntimeOptions {
   readonly digestDefaults?: { time: string; timeZone: string };
   /** Where the console chat's digests and alerts are printed; standard output unless a test says otherwise. */
   readonly consoleOutput?: Writable;
+  /** Counts messages queued, sent and given up per platform (metrics). */
+  readonly observer?: DeliveryObserver;
 }
 
 /**
@@ -56,7 +59,16 @@ export function createSubscriptionRuntime(options: SubscriptionRuntimeOptions): 
   const { config, store, logger, now } = options;
   const db = store.database;
   const subscriptions = createSqliteSubscriptionStore(db);
-  const outbox = createSqliteOutboxStore(db);
+  const sqliteOutbox = createSqliteOutboxStore(db);
+  // Every message enters through enqueue (alerts, digests): counted here, whoever wrote it.
+  const outbox: OutboxStore = {
+    ...sqliteOutbox,
+    enqueue(message, at) {
+      const isNew = sqliteOutbox.enqueue(message, at);
+      if (isNew) options.observer?.messagesQueued(message.platform, 1);
+      return isNew;
+    },
+  };
   const states = createSqliteAlertStateStore(db);
   const transaction = <T>(work: () => T): T => db.transaction(work)();
   const consoleOutput = options.consoleOutput ?? process.stdout;
@@ -75,6 +87,7 @@ export function createSubscriptionRuntime(options: SubscriptionRuntimeOptions): 
     senders,
     logger,
     ...(options.deliveryNow ? { now: options.deliveryNow } : {}),
+    ...(options.observer ? { observer: options.observer } : {}),
     concurrency: config.delivery.concurrency,
     maxAttempts: config.delivery.maxAttempts,
   });

@@ -78,7 +78,7 @@ describe('the ops endpoint', () => {
     metrics.rpcRequest({ chainId: 1088, url: 'https://rpc.example.org/v3/SECRETKEY123', method: 'eth_call', ok: false });
     metrics.cycleDone({ startedAt: 0, finishedAt: 1_500, observations: 3, failures: [{ sourceId: 'seMetis', error: 'x' }], newEvents: 0 });
     metrics.commandServed({ platform: 'telegram', command: 'apy', outcome: 'answer', seconds: 0.002 });
-    metrics.messages.sent.inc({ platform: 'discord' });
+    metrics.messagesSent('discord', 1);
     const response = await fetch(`${url}/metrics`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/plain');
@@ -118,7 +118,7 @@ describe('the ops endpoint', () => {
   it('GIVEN two metric sets in one process THEN they do not share counts (own registries)', async () => {
     const a = createBotMetrics();
     const b = createBotMetrics();
-    a.messages.queued.inc({ platform: 'telegram' });
+    a.messagesQueued('telegram', 1);
     expect((await b.render()).body).not.toContain('metis_bot_messages_queued_total{platform="telegram"} 1');
     expect((await a.render()).body).toContain('metis_bot_messages_queued_total{platform="telegram"} 1');
   });
