@@ -1,4 +1,5 @@
 import { bold, type Inline, type Reply } from '../../commands/reply.ts';
+import { shortfall } from '../core/change.ts';
 import { figure } from '../core/figure.ts';
 import { formatBps, formatPercent } from '../core/format.ts';
 import type { OpenAlert } from './alertEngine.ts';
@@ -22,8 +23,8 @@ export function depegMessage(t: LevelTransition, label: string, bps: number, bas
 
 export function apyDropMessage(t: LevelTransition, label: string, current: number, average: number): Reply {
   if (t.kind === 'recover') return reply(`${icon('ok')} APY recovered: ${label}`, `APY ${pct(current)}, against a 7 d average of ${pct(average)}.`);
-  const relative = average > 0 ? ((average - current) / average) * 100 : 0;
-  return reply(`${icon(t.to)} APY drop: ${label}`, `APY ${pct(current)}, ${relative.toFixed(1)}% (${((average - current) * 100).toFixed(2)} points) below its 7 d average of ${pct(average)}.`);
+  const drop = shortfall(current, average) ?? { relative: 0, absolute: 0 };
+  return reply(`${icon(t.to)} APY drop: ${label}`, `APY ${pct(current)}, ${(drop.relative * 100).toFixed(1)}% (${(drop.absolute * 100).toFixed(2)} points) below its 7 d average of ${pct(average)}.`);
 }
 
 export function leverageMessage(t: LevelTransition, leverage: number, changePercent: number): Reply {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { difference, relativeChange } from '../../src/core/change.ts';
+import { difference, relativeChange, shortfall } from '../../src/core/change.ts';
 import { figure, missing } from '../../src/core/figure.ts';
 
 describe('difference', () => {
@@ -31,5 +31,24 @@ describe('relativeChange', () => {
   it('GIVEN zero then THEN zero-base; a missing side stays missing', () => {
     expect(relativeChange(figure(1), figure(0))).toEqual(missing('zero-base'));
     expect(relativeChange(missing('no-data'), figure(1))).toEqual(missing('no-data'));
+  });
+});
+
+describe('shortfall', () => {
+  it('GIVEN APY 9 % against a 12 % average THEN 25 % and 3 points under', () => {
+    const s = shortfall(0.09, 0.12)!;
+    expect(s.relative).toBeCloseTo(0.25, 12);
+    expect(s.absolute).toBeCloseTo(0.03, 12);
+  });
+
+  it('GIVEN a rise from 10 % to 11 % THEN a negative shortfall (−10 %, −1 point)', () => {
+    const s = shortfall(0.11, 0.1)!;
+    expect(s.relative).toBeCloseTo(-0.1, 12);
+    expect(s.absolute).toBeCloseTo(-0.01, 12);
+  });
+
+  it('GIVEN a reference of zero or below THEN undefined', () => {
+    expect(shortfall(0.05, 0)).toBeUndefined();
+    expect(shortfall(0.05, -0.01)).toBeUndefined();
   });
 });

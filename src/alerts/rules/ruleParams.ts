@@ -1,3 +1,4 @@
+import { shortfall } from '../../core/change.ts';
 import type { Config } from '../../config/configSchema.ts';
 import type { LevelParams } from './levelRule.ts';
 
@@ -72,8 +73,7 @@ export const leverageParams = (t: ChatThresholds): LevelParams => ({
  * exactly at the relative (X %) or the absolute (Y points) threshold, whichever is nearer. Rises are 0.
  */
 export function apyDropSeverity(current: number, average: number, t: ChatThresholds): number {
-  if (!(average > 0)) return 0;
-  const relative = ((average - current) / average) * 100;
-  const points = (average - current) * 100;
-  return Math.max(0, relative / t.apyDropPercent, points / t.apyDropPoints);
+  const drop = shortfall(current, average);
+  if (!drop) return 0;
+  return Math.max(0, (drop.relative * 100) / t.apyDropPercent, (drop.absolute * 100) / t.apyDropPoints);
 }
