@@ -49,6 +49,7 @@ describe('/chart', () => {
     expect(chart.ok).toBe(true);
     if (!chart.ok) return;
     const [nominal, realized] = chart.spec.panels[0]!.series;
+    expect(nominal!.points).toHaveLength(241); // the 10 stored days, hourly, in the 90-day window
     expect(nominal!.points.every((p) => Math.abs(p.value - 17.078) < 1e-9)).toBe(true);
     const last = realized!.points[realized!.points.length - 1]!;
     expect(last.value).toBeCloseTo(((1 + 0.157 / 365) ** 365 - 1) * 100, 9);
@@ -66,10 +67,12 @@ describe('/chart', () => {
     expect(depeg!.title).toBe('Depeg, bps (price ÷ fair value − 1)');
     const fair = price!.series[1]!;
     expect(fair.label).toBe('fair value');
+    expect(fair.points).toHaveLength(169); // 7 days, hourly, both ends included
     expect(fair.points.every((p) => Math.abs(p.value - 1) < 1e-12)).toBe(true); // price ÷ (1 + depeg) with fair = 1
     expect(price!.bands![0]!.points[0]).toMatchObject({ low: expect.closeTo(0.995, 12) as unknown, high: expect.closeTo(1.005, 12) as unknown });
     expect(depeg!.referenceLines).toEqual([{ value: 0, label: 'at fair value' }]);
-    expect(chart.summary).toMatch(/^price: latest 0\.9960 METIS, low 0\.9940 METIS, high 0\.99\d\d METIS over the last 7 d; widest depeg −60 bps\.$/);
+    // depeg −40 + 20 × sin(days before the end) bps: −40 at the end, −60 and −20 at the troughs and crests of the week.
+    expect(chart.summary).toBe('price: latest 0.9960 METIS, low 0.9940 METIS, high 0.9980 METIS over the last 7 d; widest depeg −60 bps.');
 
     const reply = handleCommandText('/chart eMetis-METIS', contextWith(store));
     expect([decodePng(image(reply)!.png).width, decodePng(image(reply)!.png).height]).toEqual([1000, 720]);

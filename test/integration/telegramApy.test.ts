@@ -136,7 +136,12 @@ describe('the spine on a devnet: /apy through Telegram', () => {
     expect(reply.method).toBe('sendPhoto');
     expect(Buffer.isBuffer(reply.photo) && reply.photo.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect(reply.plain).toContain('ENKI seMetis — APY, last 30 d');
-    expect(reply.plain).toMatch(/24 h APY: latest \d+\.\d\d%/);
+    // One 24 h APY stored per cycle from day 1: 0 % while the share price stood still (days 1 to 6), then
+    // 1.000000 → 1.002000 on day 7 and 1.002000 → 1.002400 on day 8 over each day's block times.
+    const apy24hOn = (day: number, from: number, to: number) => (to / from) ** (YEAR / (l2Times[day]! - l2Times[day - 1]!)) - 1;
+    const latest = apy24hOn(8, 1.002, 1.0024);
+    const high = apy24hOn(7, 1, 1.002);
+    expect(reply.plain).toContain(`24 h APY: latest ${pct(latest)}, low 0.00%, high ${pct(high)} over the last 30 d.`);
   });
 
   it('costs one eth_call per chain in a steady cycle', async () => {
