@@ -15,7 +15,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback, readBody, trackSockets } from './loopbackHttp.ts';
 import { parseTelegramHtml, type TgEntity } from './telegramHtml.ts';
 
 export type Json = Record<string, unknown>;
@@ -286,15 +286,6 @@ function parseMultipart(body: Buffer, boundary: string): { fields: Json; files: 
     pos = next + sep.length;
   }
   return { fields, files };
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 const codePoints = (s: string): number => {
@@ -1087,20 +1078,9 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
   server.keepAliveTimeout = 0;
   server.requestTimeout = 0;
   server.headersTimeout = 0;
-  const sockets = new Set<Socket>();
-  server.on('connection', (s: Socket) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
+  const sockets = trackSockets(server);
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listenOnLoopback(server);
 
   // ---------- public API ----------
 

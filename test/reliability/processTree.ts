@@ -19,7 +19,7 @@ export function isRunning(pid: number): boolean {
 }
 
 /** Every live descendant of `pid` (children, grandchildren…), read from /proc. */
-export function descendantsOf(pid: number): number[] {
+function descendantsOf(pid: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
