@@ -2,15 +2,10 @@ import { formatAge, formatAmount, formatBps, formatDepeg, formatNumber, formatPe
 import { describeMissing, type Figure } from '../src/core/figure.ts';
 import { DAY_SECONDS } from '../src/core/units.ts';
 import { dataAgeSeconds, isStale, type Snapshot, type SourceView } from '../src/metrics/figures.ts';
+import { ageCell } from './ageCell.ts';
 import { assetNames, findSources } from './assetNames.ts';
 import type { CommandContext, CommandDefinition } from './command.ts';
 import { bold, type Block, type Inline, type Reply } from './reply.ts';
-
-const ageCell = (view: SourceView, now: number) => {
-  const age = dataAgeSeconds(view, now);
-  if (age === undefined) return 'never';
-  return isStale(view, now) ? `${formatAge(age)} ⚠` : formatAge(age);
-};
 
 /** A figure, or why it is missing in words (for the detail view, where there is room). */
 const explained = (f: Figure, format: (f: Figure) => string) => (f.ok ? format(f) : `— (${describeMissing(f.missing)})`);

@@ -1,9 +1,12 @@
 import type { Snapshot, SourceView } from '../src/metrics/figures.ts';
 
-/** The names a user may type for a source: its id, and its token where it has one. */
-export function assetNames(snapshot: Snapshot): string[] {
+/**
+ * The names a user may type for a source: its id, and its token where it has one.
+ * @param include which sources count (all by default; /simulate offers only the earning ones).
+ */
+export function assetNames(snapshot: Snapshot, include: (source: SourceView) => boolean = () => true): string[] {
   const names = new Set<string>();
-  for (const source of snapshot.sources) {
+  for (const source of snapshot.sources.filter(include)) {
     names.add(source.id);
     if (source.token) names.add(source.token);
   }

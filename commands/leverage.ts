@@ -2,14 +2,9 @@ import { combine, figure, missing, type Figure } from '../src/core/figure.ts';
 import { formatAge, formatAmount, formatBps, formatGrouped, formatPercent, formatRatio, formatRatioChange, formatWindow } from '../src/core/format.ts';
 import { DAY_SECONDS } from '../src/core/units.ts';
 import { dataAgeSeconds, isStale, type Snapshot, type SourceView } from '../src/metrics/figures.ts';
+import { ageCell } from './ageCell.ts';
 import type { CommandDefinition } from './command.ts';
 import { bold, type Block, type Reply } from './reply.ts';
-
-function ageText(view: SourceView, now: number): string {
-  const age = dataAgeSeconds(view, now);
-  if (age === undefined) return 'never';
-  return isStale(view, now) ? `${formatAge(age)} ⚠` : formatAge(age);
-}
 
 /** The oldest read among the sources the tower is built from (the sequencer and every wrapper). */
 function towerAge(snapshot: Snapshot, now: number): string {
@@ -85,7 +80,7 @@ export const leverageCommand: CommandDefinition = {
           tokens(pool.exitLiquidity5pct, pool.asset),
           formatBps(pool.depegBps),
           ...(twap ? [pool.twapSeconds === undefined ? '' : `${formatBps(pool.twapDepegBps)} (${formatWindow(pool.twapSeconds)})`] : []),
-          ageText(view, now),
+          ageCell(view, now),
         ]),
       });
     }

@@ -1,11 +1,13 @@
 import { COMPOUNDINGS, effectiveApy, projectAtApr, projectAtApy, stressedRate, yearsOf, type Compounding } from '../src/core/compounding.ts';
 import { describeMissing, figure, type Figure } from '../src/core/figure.ts';
-import { formatAge, formatAmount, formatGrouped, formatNumber, formatPercent, formatRatio } from '../src/core/format.ts';
+import { formatAmount, formatGrouped, formatNumber, formatPercent, formatRatio } from '../src/core/format.ts';
 import { describeHorizon, parseHorizon } from '../src/core/horizon.ts';
 import { parseAmountText, parseRateText } from '../src/core/humanNumber.ts';
 import { liquidatingDepeg, loopExposure, loopNetApy } from '../src/core/loopPosition.ts';
 import { YEAR_SECONDS } from '../src/core/units.ts';
-import { dataAgeSeconds, isStale, type PoolFigures, type Snapshot, type SourceView } from '../src/metrics/figures.ts';
+import type { PoolFigures, Snapshot, SourceView } from '../src/metrics/figures.ts';
+import { ageCell } from './ageCell.ts';
+import { assetNames, findSources } from './assetNames.ts';
 import type { ArgumentValues, CommandContext, CommandDefinition } from './command.ts';
 import { bold, type Block, type Inline, type Reply } from './reply.ts';
 
@@ -33,22 +35,9 @@ const LOOP_OPTIONS = ['ltv', 'loops', 'borrow', 'lt'] as const;
 /** Sources that earn: the sequencer itself and each yield-bearing wrapper (LST, LRT: vault or exchange-rate token). */
 const isStrategy = (view: SourceView) => view.kind === 'sequencer' || view.kind === 'erc4626' || view.kind === 'exchange-rate';
 
-/** The names a user may give a strategy: each earning source's id, and its token where it has one. */
-export function strategyNames(snapshot: Snapshot): string[] {
-  const names = new Set<string>();
-  for (const view of snapshot.sources.filter(isStrategy)) {
-    names.add(view.id);
-    if (view.token) names.add(view.token);
-  }
-  return [...names];
-}
-
-function findStrategies(snapshot: Snapshot, name: string | undefined): SourceView[] {
-  const all = snapshot.sources.filter(isStrategy);
-  if (name === undefined) return all;
-  const wanted = name.toLowerCase();
-  return all.filter((s) => s.id.toLowerCase() === wanted || s.token?.toLowerCase() === wanted);
-}
+/** The earning sources a strategy name means (by id or token, as for /apy); all of them without a name. */
+const findStrategies = (snapshot: Snapshot, name: string | undefined): SourceView[] =>
+  (name === undefined ? snapshot.sources : findSources(snapshot, name)).filter(isStrategy);
 
 /** A horizon within the limits, or undefined. */
 function parseLimitedHorizon(raw: string): number | undefined {
@@ -139,12 +128,6 @@ const money = (n: number) => formatGrouped(n, 2);
 const gainText = (o: Outcome, amount: number) => formatGrouped(o.final - amount, 2, { signed: true });
 const pct = (n: number) => formatPercent(figure(n));
 
-function ageText(view: SourceView, now: number): string {
-  const age = dataAgeSeconds(view, now);
-  if (age === undefined) return 'never';
-  return isStale(view, now) ? `${formatAge(age)} ⚠` : formatAge(age);
-}
-
 /** Ranked by the final amount at current rates; strategies without a rate last, in config order. */
 function rank(rows: Row[]): Row[] {
   return rows
@@ -171,7 +154,7 @@ function mainTable(rows: readonly Row[], s: Settings, now: number, apyHeader: st
     ],
     rows: rows.map((row, i) => {
       const o = row.outcomes?.[0];
-      return [String(i + 1), row.view.label, o ? pct(o.apy) : '—', o ? money(o.final) : '—', o ? gainText(o, s.amount) : '—', ageText(row.view, now)];
+      return [String(i + 1), row.view.label, o ? pct(o.apy) : '—', o ? money(o.final) : '—', o ? gainText(o, s.amount) : '—', ageCell(row.view, now)];
     }),
   };
 }
@@ -382,7 +365,7 @@ export const simulateCommand: CommandDefinition = {
       name: 'strategy',
       description: 'The sequencer or a staking token, e.g. seMetis (default: all, ranked)',
       type: 'string',
-      choices: (context: CommandContext) => strategyNames(context.snapshot()),
+      choices: (context: CommandContext) => assetNames(context.snapshot(), isStrategy),
     },
     { name: 'mode', description: 'hold (default) or loop (borrow against it and stake again)', type: 'string', choices: () => MODES },
     { name: 'compound', description: 'How the sequencer APR compounds: daily (default), weekly, monthly, none', type: 'string', choices: () => COMPOUNDINGS },
