@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import { layoutTable, type Block, type Inline, type Reply } from '../../commands/reply.ts';
+import { packPieces } from './packPieces.ts';
 
 /** Discord's limits, in characters (we count UTF-16 units, which is never fewer than Discord counts). */
 export const DISCORD_LIMITS = {
@@ -69,28 +70,21 @@ function inlines(parts: readonly Inline[], atLineStart: boolean): string {
 const breakFences = (line: string) => line.replace(/`(?=`)/g, '`\u200b');
 const fenced = (lines: readonly string[]) => `\`\`\`\n${lines.join('\n')}\n\`\`\``;
 
-/** Cuts text into pieces of at most `limit`, at line ends where possible (a single longer line is cut hard). */
-function splitLines(text: string, limit: number): string[] {
-  const pieces: string[] = [];
-  let current = '';
-  for (let line of text.split('\n')) {
-    while (line.length > limit) {
-      let cut = limit;
-      if (line[cut - 1] === '\\') cut--; // never leave an escape without the character it escapes
-      if (current) pieces.push(current);
-      current = '';
-      pieces.push(line.slice(0, cut));
-      line = line.slice(cut);
-    }
-    const joined = current ? `${current}\n${line}` : line;
-    if (joined.length > limit) {
-      pieces.push(current);
-      current = line;
-    } else current = joined;
+/** Cuts one line into parts of at most `limit`. */
+function cutLine(line: string, limit: number): string[] {
+  const parts: string[] = [];
+  while (line.length > limit) {
+    let cut = limit;
+    if (line[cut - 1] === '\\') cut--; // never leave an escape without the character it escapes
+    parts.push(line.slice(0, cut));
+    line = line.slice(cut);
   }
-  if (current) pieces.push(current);
-  return pieces;
+  parts.push(line);
+  return parts;
 }
+
+/** Cuts text into pieces of at most `limit`, at line ends where possible (a single longer line is cut hard). */
+const splitLines = (text: string, limit: number) => packPieces(text.split('\n').flatMap((line) => cutLine(line, limit)), limit, '\n');
 
 /** A table as code blocks of at most `limit` characters, the header line repeated in each. */
 function tablePieces(block: Extract<Block, { kind: 'table' }>, limit: number): string[] {
@@ -134,21 +128,6 @@ function blockPieces(block: Block, limit: number): string[] {
   }
 }
 
-/** Joins pieces with a blank line into as few texts of at most `limit` as possible, never cutting a piece. */
-function pack(pieces: readonly string[], limit: number): string[] {
-  const texts: string[] = [];
-  let current = '';
-  for (const piece of pieces) {
-    const joined = current ? `${current}\n\n${piece}` : piece;
-    if (joined.length > limit) {
-      texts.push(current);
-      current = piece;
-    } else current = joined;
-  }
-  if (current) texts.push(current);
-  return texts;
-}
-
 const fit = (text: string, limit: number) => (text.length <= limit ? text : `${text.slice(0, Math.max(0, limit - 1))}…`);
 
 /**
@@ -157,7 +136,7 @@ const fit = (text: string, limit: number) => (text.length <= limit ? text : `${t
  */
 export function renderDiscordMarkdown(reply: Reply): DiscordMessage[] {
   const pieces = reply.blocks.flatMap((b) => blockPieces(b, DISCORD_LIMITS.content));
-  return pack(pieces, DISCORD_LIMITS.content).map((content) => ({ content }));
+  return packPieces(pieces, DISCORD_LIMITS.content).map((content) => ({ content }));
 }
 
 interface Section {
@@ -189,11 +168,11 @@ export function renderDiscordEmbeds(reply: Reply): DiscordMessage[] {
   const embeds: APIEmbed[] = [];
   const embedFiles = new Map<APIEmbed, DiscordFile>();
   for (const s of sections) {
-    let descriptions = pack(s.pieces, DISCORD_LIMITS.embedDescription);
+    let descriptions = packPieces(s.pieces, DISCORD_LIMITS.embedDescription);
     let footer = s.notes.join('\n');
     if (descriptions.length === 0 && s.title === undefined) {
       // Notes alone have no title or text for a footer to sit under: they become the description, in italics.
-      descriptions = pack(s.notes.flatMap((n) => splitLines(`*${escapeDiscordMarkdown(n, false)}*`, DISCORD_LIMITS.embedDescription)), DISCORD_LIMITS.embedDescription);
+      descriptions = packPieces(s.notes.flatMap((n) => splitLines(`*${escapeDiscordMarkdown(n, false)}*`, DISCORD_LIMITS.embedDescription)), DISCORD_LIMITS.embedDescription);
       footer = '';
     }
     if (descriptions.length === 0) descriptions = [''];

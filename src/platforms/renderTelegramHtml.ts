@@ -1,4 +1,5 @@
 import { layoutTable, type Block, type Inline, type Reply } from '../../commands/reply.ts';
+import { packPieces } from './packPieces.ts';
 
 /** Telegram's limit for one message's text. */
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
@@ -37,19 +38,11 @@ function block(b: Block): string {
  * message is split between blocks (a single block over the limit is cut as plain text).
  */
 export function renderTelegramHtml(reply: Reply): string[] {
-  const messages: string[] = [];
-  let current = '';
-  for (const b of reply.blocks) {
-    let html = block(b);
-    if (html.length > TELEGRAM_MESSAGE_LIMIT) html = escapeHtml(`${html.replace(/<[^>]+>/g, '').slice(0, TELEGRAM_MESSAGE_LIMIT - 20)}…`);
-    const joined = current ? `${current}\n\n${html}` : html;
-    if (joined.length > TELEGRAM_MESSAGE_LIMIT) {
-      messages.push(current);
-      current = html;
-    } else current = joined;
-  }
-  if (current) messages.push(current);
-  return messages;
+  const pieces = reply.blocks.map((b) => {
+    const html = block(b);
+    return html.length > TELEGRAM_MESSAGE_LIMIT ? escapeHtml(`${html.replace(/<[^>]+>/g, '').slice(0, TELEGRAM_MESSAGE_LIMIT - 20)}…`) : html;
+  });
+  return packPieces(pieces, TELEGRAM_MESSAGE_LIMIT);
 }
 
 /** Telegram's limit for a photo caption (we count the HTML, never less than Telegram counts). */
