@@ -34,7 +34,7 @@ export interface FanoutResult {
 
 const emptySnapshot: Snapshot = {
   sources: [],
-  tower: { baseToken: 'METIS', base: { ok: false, missing: 'no-data' }, layers: [], leverage: { ok: false, missing: 'no-data' } },
+  tower: { baseToken: 'METIS', base: { ok: false, missing: 'no-data' }, layers: [], claimsInBase: { ok: false, missing: 'no-data' }, leverage: { ok: false, missing: 'no-data' } },
   chains: [],
 };
 

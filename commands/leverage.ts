@@ -1,4 +1,4 @@
-import { combine, figure, missing, type Figure } from '../src/core/figure.ts';
+import { missing, type Figure } from '../src/core/figure.ts';
 import { formatAge, formatAmount, formatBps, formatGrouped, formatPercent, formatRatio, formatRatioChange, formatWindow } from '../src/core/format.ts';
 import { DAY_SECONDS } from '../src/core/units.ts';
 import { dataAgeSeconds, isStale, type Snapshot, type SourceView } from '../src/metrics/figures.ts';
@@ -18,7 +18,6 @@ function towerAge(snapshot: Snapshot, now: number): string {
   return `Tower data: the oldest read is ${formatAge(oldest.age)} old (${oldest.view.label}${isStale(oldest.view, now) ? ', stale' : ''}).`;
 }
 
-const share = (part: Figure, whole: Figure) => formatPercent(combine(part, whole, (p, w) => (w === 0 ? Number.NaN : p / w)), 1);
 const tokens = (f: Figure | undefined, token: string) => (f?.ok ? `${formatAmount(f)} ${token}` : '—');
 
 /**
@@ -35,7 +34,6 @@ export const leverageCommand: CommandDefinition = {
     const now = context.now();
     const tower = snapshot.tower;
     const base = tower.baseToken;
-    const totalInBase = tower.layers.reduce<Figure>((sum, layer) => combine(sum, layer.inBase, (a, b) => a + b), figure(0));
     const blocks: Block[] = [
       { kind: 'title', text: 'Tower leverage' },
       {
@@ -55,8 +53,8 @@ export const leverageCommand: CommandDefinition = {
         ],
         rows: [
           [`${base} locked (base)`, formatAmount(tower.base), formatAmount(tower.base), '100.0%'],
-          ...tower.layers.map((layer) => [layer.token, formatAmount(layer.supply), formatAmount(layer.inBase), share(layer.inBase, tower.base)]),
-          ['all claims', '', formatAmount(totalInBase), share(totalInBase, tower.base)],
+          ...tower.layers.map((layer) => [layer.token, formatAmount(layer.supply), formatAmount(layer.inBase), formatPercent(layer.ofBase, 1)]),
+          ['all claims', '', formatAmount(tower.claimsInBase), formatPercent(tower.leverage, 1)],
         ],
       },
     ];

@@ -100,6 +100,8 @@ export interface TowerLayerView {
   readonly supply: Figure;
   /** Supply valued in the base token. */
   readonly inBase: Figure;
+  /** inBase ÷ the base, as a fraction (0.8 = claims worth 80 % of the METIS locked). */
+  readonly ofBase: Figure;
 }
 
 export interface TowerView {
@@ -107,7 +109,9 @@ export interface TowerView {
   /** The native base: METIS locked by sequencers. */
   readonly base: Figure;
   readonly layers: readonly TowerLayerView[];
-  /** Σ layers in base / base. */
+  /** Σ layers in base: every claim on the base, valued in it. */
+  readonly claimsInBase: Figure;
+  /** Σ layers in base / base (computed from the raw supplies, in bigint). */
   readonly leverage: Figure;
   /** Leverage now minus the stored leverage 24 h (7 d) ago; absent only in snapshots built by hand. */
   readonly leverageChange24h?: Figure;

@@ -23,15 +23,19 @@ export function towerFigures(p: {
 }): TowerView {
   const baseToken = p.config.tower.baseToken;
   const layers = [...p.supplies].map(([token, supply]) => ({ token, supply, fair: fairValue(p.links, token, baseToken) }));
+  const base = p.base ? figure(toNumber(p.base.amount, p.base.decimals)) : missing('no-data');
+  const ofBase = (inBase: Figure) => (base.ok && base.value === 0 ? missing('zero-base') : combine(inBase, base, (v, b) => v / b));
   const views: TowerLayerView[] = layers.map(({ token, supply, fair }) => {
     const amount = figure(toNumber(supply.amount, supply.decimals));
-    return { token, supply: amount, inBase: combine(amount, fair, (s, f) => s * f) };
+    const inBase = combine(amount, fair, (s, f) => s * f);
+    return { token, supply: amount, inBase, ofBase: ofBase(inBase) };
   });
+  const claimsInBase = views.reduce<Figure>((sum, layer) => combine(sum, layer.inBase, (a, b) => a + b), figure(0));
   const leverage: Figure = p.base
     ? towerLeverage(
         layers.map(({ token, supply, fair }) => ({ token, supply: supply.amount, decimals: supply.decimals, fairValueInBase: fair })),
         p.base,
       )
     : missing('no-data');
-  return { baseToken, base: p.base ? figure(toNumber(p.base.amount, p.base.decimals)) : missing('no-data'), layers: views, leverage };
+  return { baseToken, base, layers: views, claimsInBase, leverage };
 }

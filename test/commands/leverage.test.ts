@@ -50,7 +50,7 @@ describe('/leverage', () => {
   });
 
   it('GIVEN nothing read yet THEN it still answers', () => {
-    const empty: Snapshot = { sources: [], chains: [], tower: { baseToken: 'METIS', base: missing('no-data'), layers: [], leverage: missing('no-data') } };
+    const empty: Snapshot = { sources: [], chains: [], tower: { baseToken: 'METIS', base: missing('no-data'), layers: [], claimsInBase: missing('no-data'), leverage: missing('no-data') } };
     const out = leverage(empty);
     expect(out).toContain('Leverage —');
     expect(out).toContain('No source has been read yet.');

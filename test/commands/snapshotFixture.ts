@@ -38,11 +38,11 @@ export const snapshot: Snapshot = {
     },
   ],
   tower: {
-    baseToken: 'METIS', base: figure(1_000_000), leverage: figure(1.119),
+    baseToken: 'METIS', base: figure(1_000_000), claimsInBase: figure(1_119_000), leverage: figure(1.119),
     // 804,000 eMetis × 1 + 300,000 seMetis × 1.05 = 1,119,000 METIS of claims on 1,000,000 locked.
     layers: [
-      { token: 'eMetis', supply: figure(804_000), inBase: figure(804_000) },
-      { token: 'seMetis', supply: figure(300_000), inBase: figure(315_000) },
+      { token: 'eMetis', supply: figure(804_000), inBase: figure(804_000), ofBase: figure(0.804) },
+      { token: 'seMetis', supply: figure(300_000), inBase: figure(315_000), ofBase: figure(0.315) },
     ],
     leverageChange24h: figure(0.0021), leverageChange7d: figure(-0.0105),
   },
