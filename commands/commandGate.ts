@@ -64,20 +64,6 @@ export function rateLimitedReply(limitPerMinute: number, retryAfterMs: number): 
   };
 }
 
-/**
- * The name of the command in a text message (`/apy@metis_bot seMetis` → `apy`), or undefined for text that is
- * not a command or is addressed to another bot: the same rule as `handleCommandText`, so chatter in a group
- * neither runs nor counts against anyone's limit.
- */
-export function commandNameOf(text: string, botUsername?: string): string | undefined {
-  const trimmed = text.trim();
-  if (!trimmed.startsWith('/')) return undefined;
-  const head = trimmed.split(/\s+/, 1)[0] ?? '';
-  const [name = '', mention] = head.slice(1).split('@');
-  if (mention && botUsername && mention.toLowerCase() !== botUsername.toLowerCase()) return undefined;
-  return name;
-}
-
 /** A metric label: the command's own name, or `unknown` (a label per typed word would let anyone grow the metrics). */
 const commandLabel = (name: string) => findCommand(name)?.name ?? 'unknown';
 

@@ -47,15 +47,27 @@ export function runCommand(command: CommandDefinition, words: readonly string[],
 }
 
 /**
+ * The name of the command in a text message (`/apy@metis_bot seMetis` → `apy`), or undefined for text that is
+ * not a command or is addressed to another bot. The one rule for what runs (handleCommandText) and what is
+ * counted against a user's limit (the command gate), so chatter in a group does neither.
+ */
+export function commandNameOf(text: string, botUsername?: string): string | undefined {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('/')) return undefined;
+  const head = trimmed.split(/\s+/, 1)[0] ?? '';
+  const [name = '', mention] = head.slice(1).split('@');
+  if (mention && botUsername && mention.toLowerCase() !== botUsername.toLowerCase()) return undefined;
+  return name;
+}
+
+/**
  * Answers a message such as `/apy seMetis` or `/apy@metis_bot`. Returns undefined for text that is not a
  * command (or is addressed to another bot), so group chatter is ignored.
  */
 export function handleCommandText(text: string, context: CommandContext, botUsername?: string): Reply | undefined {
-  const trimmed = text.trim();
-  if (!trimmed.startsWith('/')) return undefined;
-  const [head = '', ...words] = trimmed.split(/\s+/);
-  const [name = '', mention] = head.slice(1).split('@');
-  if (mention && botUsername && mention.toLowerCase() !== botUsername.toLowerCase()) return undefined;
+  const name = commandNameOf(text, botUsername);
+  if (name === undefined) return undefined;
+  const words = text.trim().split(/\s+/).slice(1);
   if (text.length > MAX_COMMAND_LENGTH) {
     return usageReply(new UserError('too-long', { length: text.length, max: MAX_COMMAND_LENGTH }), findCommand(name), context);
   }

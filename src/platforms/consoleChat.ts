@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { CommandContext } from '../../commands/command.ts';
-import { commandNameOf, createCommandGate, type CommandGate } from '../../commands/commandGate.ts';
-import { handleCommandText } from '../../commands/registry.ts';
+import { createCommandGate, type CommandGate } from '../../commands/commandGate.ts';
+import { commandNameOf, handleCommandText } from '../../commands/registry.ts';
 import type { Logger } from '../log/logger.ts';
 import { renderText } from './renderText.ts';
 import { saveReplyImages } from './saveReplyImages.ts';

@@ -1,7 +1,7 @@
 import { Bot, GrammyError, HttpError, InputFile } from 'grammy';
 import type { CommandContext, CommandDefinition } from '../../commands/command.ts';
-import { commandNameOf, createCommandGate, type CommandGate } from '../../commands/commandGate.ts';
-import { handleCommandText } from '../../commands/registry.ts';
+import { createCommandGate, type CommandGate } from '../../commands/commandGate.ts';
+import { commandNameOf, handleCommandText } from '../../commands/registry.ts';
 import type { Logger } from '../log/logger.ts';
 import { renderTelegram } from './renderTelegramHtml.ts';
 import { telegramCommandContext } from './telegramChat.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { handleCommandText } from '../../commands/registry.ts';
-import { commandNameOf, createCommandGate, rateLimitedReply, type CommandObserver } from '../../commands/commandGate.ts';
+import { createCommandGate, rateLimitedReply, type CommandObserver } from '../../commands/commandGate.ts';
+import { commandNameOf } from '../../commands/registry.ts';
 import { plainText, type Reply } from '../../commands/reply.ts';
 import { SlidingWindowLimiter } from '../../src/ops/rateLimiter.ts';
 import { context } from '../commands/snapshotFixture.ts';
