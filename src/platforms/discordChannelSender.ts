@@ -52,6 +52,8 @@ export function createDiscordChannelSender(source: RestLike | { readonly rest: R
         try {
           await rest.post(Routes.channelMessages(channelId), {
             body: { ...(m.content ? { content: m.content } : {}), embeds: m.embeds ?? [], allowed_mentions: { parse: [] } },
+            // Pictures travel as attachments that the embeds name (attachment://…), as in command replies.
+            ...(m.files ? { files: m.files.map((f) => ({ name: f.name, data: Buffer.from(f.data) })) } : {}),
           });
         } catch (error) {
           return failure(error, i, messages.length);

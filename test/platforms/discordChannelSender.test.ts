@@ -37,6 +37,15 @@ describe('createDiscordChannelSender', () => {
     expect(sent?.body.allowed_mentions).toEqual({ parse: [] });
   });
 
+  it('GIVEN a reply with a picture THEN the PNG is attached and the embed shows it', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    const withImage: Reply = { kind: 'answer', blocks: [{ kind: 'paragraph', parts: ['chart'] }, { kind: 'image', png, filename: 'chart.png', alt: 'a chart' }] };
+    expect(await sender.send(channel, withImage)).toEqual({ ok: true });
+    const [post] = postsTo(channel);
+    expect(post?.files?.map((f) => [f.filename, [...f.data]])).toEqual([['chart.png', [...png]]]);
+    expect(JSON.stringify((post?.body as { embeds: unknown }).embeds)).toContain('attachment://chart.png');
+  });
+
   it('GIVEN a 429 with retry_after THEN discord.js waits it out and the post arrives exactly once', async () => {
     fake.failNext(`POST /channels/${channel}/messages`, { status: 429, retryAfter: 0.05 });
     expect(await sender.send(channel, reply)).toEqual({ ok: true });
