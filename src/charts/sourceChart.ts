@@ -1,4 +1,5 @@
 import { aprToApy } from '../core/apy.ts';
+import { fairFromDepeg, offsetBps } from '../core/depeg.ts';
 import { figure } from '../core/figure.ts';
 import { formatAge, formatAmount, formatBps, formatNumber, formatPercent } from '../core/format.ts';
 import { DAY_SECONDS } from '../core/units.ts';
@@ -89,14 +90,14 @@ function plan(view: SourceView, series: (name: string) => SeriesPoint[]): Plan |
       const depegAt = new Map(depeg.map((p) => [p.time, p.value]));
       const fair = price.flatMap((p) => {
         const bps = depegAt.get(p.time);
-        return bps === undefined ? [] : [{ time: p.time, value: p.value / (1 + bps / 10_000) }];
+        return bps === undefined ? [] : [{ time: p.time, value: fairFromDepeg(p.value, bps) }];
       });
       const priceLine: LineSeries = { label: 'price', color: COLOR.main, points: price };
       const fairLine: LineSeries = { label: 'fair value', color: COLOR.fair, dashed: true, points: fair };
       const band: BandSeries = {
         label: `fair ± ${PEG_BAND_BPS} bps`,
         color: COLOR.second,
-        points: fair.map((p) => ({ time: p.time, low: p.value * (1 - PEG_BAND_BPS / 10_000), high: p.value * (1 + PEG_BAND_BPS / 10_000) })),
+        points: fair.map((p) => ({ time: p.time, low: offsetBps(p.value, -PEG_BAND_BPS), high: offsetBps(p.value, PEG_BAND_BPS) })),
       };
       const depegLine: LineSeries = { label: 'depeg', color: COLOR.depeg, points: depeg };
       return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { depegBps } from '../../src/core/depeg.ts';
+import { depegBps, fairFromDepeg, offsetBps } from '../../src/core/depeg.ts';
 import { figure, missing } from '../../src/core/figure.ts';
 
 describe('depegBps', () => {
@@ -29,5 +29,24 @@ describe('depegBps', () => {
     expect(depegBps(missing('zero-price'), figure(1))).toEqual(missing('zero-price'));
     expect(depegBps(figure(1), missing('no-path'))).toEqual(missing('no-path'));
     expect(depegBps(missing('no-data'), missing('no-path'))).toEqual(missing('no-data'));
+  });
+});
+
+describe('offsetBps and fairFromDepeg', () => {
+  it('GIVEN 1.02 and −50 bps THEN 1.0149; +50 bps THEN 1.0251', () => {
+    expect(offsetBps(1.02, -50)).toBeCloseTo(1.0149, 12);
+    expect(offsetBps(1.02, 50)).toBeCloseTo(1.0251, 12);
+  });
+
+  it('GIVEN a price of 0.996 at −40 bps THEN fair value 1; at +25 bps on 1.0025 THEN 1', () => {
+    expect(fairFromDepeg(0.996, -40)).toBeCloseTo(1, 12);
+    expect(fairFromDepeg(1.0025, 25)).toBeCloseTo(1, 12);
+  });
+
+  it('GIVEN any fair value and depeg THEN fairFromDepeg undoes depegBps', () => {
+    for (const [fair, market] of [[1.05, 1.0416], [40, 40.0423], [0.5, 0.51]] as const) {
+      const bps = depegBps(figure(market), figure(fair));
+      expect(bps.ok && fairFromDepeg(market, bps.value)).toBeCloseTo(fair, 12);
+    }
   });
 });
