@@ -275,7 +275,7 @@ function loopDetails(snapshot: Snapshot, row: Row, s: Settings, loop: LoopSettin
     liquidation.depeg === undefined
       ? ['No debt: nothing to liquidate.']
       : liquidation.immediate
-        ? [bold('Liquidatable at once'), `: debt/collateral ${formatNumber(figure((exposure - 1) / exposure), 3)} is at or above the threshold ${lt}.`]
+        ? [bold('Liquidatable at once'), `: debt/collateral ${formatNumber(figure(liquidation.debtRatio), 3)} is at or above the threshold ${lt}.`]
         : ['Liquidated if ', bold(`${token} falls ${pct(liquidation.depeg)}`), ` against the borrowed ${base} (threshold ${lt}).`];
   const position = exposure * s.amount;
   return [

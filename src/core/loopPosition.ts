@@ -46,6 +46,8 @@ export interface LiquidationPoint {
   readonly depeg: number | undefined;
   /** The position is liquidatable as it stands (LT at or below its own debt / collateral); depeg is then 0. */
   readonly immediate: boolean;
+  /** Debt / collateral at today's prices: (M − 1) / M (0 without debt). */
+  readonly debtRatio: number;
 }
 
 /**
@@ -53,14 +55,15 @@ export interface LiquidationPoint {
  * M × (1 − d): liquidated when (M − 1) / (M × (1 − d)) ≥ LT.
  * @throws RangeError for M < 1 or LT outside (0, 1].
  * @example liquidatingDepeg({ exposure: 2.533, liquidationThreshold: 0.8 }) // depeg 1 − 1.533 / 2.0264 ≈ 0.24349
- * @example liquidatingDepeg({ exposure: 5, liquidationThreshold: 0.7 }) // immediate: 4 / 5 = 0.8 ≥ 0.7
+ * @example liquidatingDepeg({ exposure: 5, liquidationThreshold: 0.7 }) // immediate: debtRatio 4 / 5 = 0.8 ≥ 0.7
  */
 export function liquidatingDepeg(p: { readonly exposure: number; readonly liquidationThreshold: number }): LiquidationPoint {
   const { exposure: m, liquidationThreshold: lt } = p;
   if (!(m >= 1) || m === Infinity) throw new RangeError(`exposure must be a finite number ≥ 1, got ${m}`);
   if (!(lt > 0 && lt <= 1)) throw new RangeError(`liquidation threshold must be in (0, 1], got ${lt}`);
-  if (m === 1) return { depeg: undefined, immediate: false };
-  const depeg = 1 - (m - 1) / (m * lt);
-  if (depeg <= 0) return { depeg: 0, immediate: true };
-  return { depeg: Math.min(depeg, 1 - Number.EPSILON / 2), immediate: false };
+  if (m === 1) return { depeg: undefined, immediate: false, debtRatio: 0 };
+  const debtRatio = (m - 1) / m;
+  const depeg = 1 - debtRatio / lt;
+  if (depeg <= 0) return { depeg: 0, immediate: true, debtRatio };
+  return { depeg: Math.min(depeg, 1 - Number.EPSILON / 2), immediate: false, debtRatio };
 }

@@ -46,17 +46,18 @@ describe('liquidatingDepeg', () => {
     const point = liquidatingDepeg({ exposure: 2.533, liquidationThreshold: 0.8 });
     expect(point.immediate).toBe(false);
     expect(point.depeg).toBeCloseTo(0.24348598499802606, 14);
+    expect(point.debtRatio).toBeCloseTo(1.533 / 2.533, 14); // 0.60521…
   });
 
   it('GIVEN LT below the position\'s own debt/collateral THEN liquidatable at once, depeg 0', () => {
     // M 5: debt 4 over collateral 5 = 0.8 ≥ 0.7.
-    expect(liquidatingDepeg({ exposure: 5, liquidationThreshold: 0.7 })).toEqual({ depeg: 0, immediate: true });
+    expect(liquidatingDepeg({ exposure: 5, liquidationThreshold: 0.7 })).toEqual({ depeg: 0, immediate: true, debtRatio: 0.8 });
     // Exactly at the threshold: M 2 (debt 1 over 2 = 0.5), LT 0.5.
-    expect(liquidatingDepeg({ exposure: 2, liquidationThreshold: 0.5 })).toEqual({ depeg: 0, immediate: true });
+    expect(liquidatingDepeg({ exposure: 2, liquidationThreshold: 0.5 })).toEqual({ depeg: 0, immediate: true, debtRatio: 0.5 });
   });
 
   it('GIVEN no debt THEN no depeg liquidates it', () => {
-    expect(liquidatingDepeg({ exposure: 1, liquidationThreshold: 0.8 })).toEqual({ depeg: undefined, immediate: false });
+    expect(liquidatingDepeg({ exposure: 1, liquidationThreshold: 0.8 })).toEqual({ depeg: undefined, immediate: false, debtRatio: 0 });
   });
 
   it('GIVEN M < 1 or LT outside (0, 1] THEN RangeError', () => {
