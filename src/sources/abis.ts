@@ -1,6 +1,6 @@
 import { parseAbi, parseAbiItem } from 'viem';
 
-/** The view ABIs we read; they match the real contracts named in DESIGN.md section 1. */
+/** The view ABIs we read; they match the real contracts listed in docs/contracts.md. */
 export const erc20Abi = parseAbi([
   'function decimals() view returns (uint8)',
   'function totalSupply() view returns (uint256)',
