@@ -1,5 +1,6 @@
 import { openAlertsLine } from '../src/alerts/alertMessages.ts';
 import { TUNABLE_RULES, type ChatThresholds, type TunableRule } from '../src/alerts/rules/ruleParams.ts';
+import { currentTimeZoneName } from '../src/subscriptions/timeZoneName.ts';
 import type { CommandDefinition } from './command.ts';
 import { bold, type Inline, type Reply } from './reply.ts';
 import { subscriptionAccess } from './subscriptionAccess.ts';
@@ -48,7 +49,7 @@ export const alertsCommand: CommandDefinition = {
     const status: Inline[] = [
       alerts ? `Alerts: on (${alerts.assets.length === 0 ? 'every source' : alerts.assets.join(', ')})` : 'Alerts: off (/subscribe alerts)',
       ' · ',
-      digest ? `Digest: ${digest.digestTime ?? ''} ${digest.timeZone ?? ''}` : 'Digest: off (/subscribe digest)',
+      digest ? `Digest: ${digest.digestTime ?? ''} ${digest.timeZone ? currentTimeZoneName(digest.timeZone) : ''}` : 'Digest: off (/subscribe digest)',
     ];
     const open = alerts ? service.openAlerts(alerts) : [];
     const held = service.heldReadings();

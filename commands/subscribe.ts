@@ -1,6 +1,7 @@
 import { assetNames } from './assetNames.ts';
 import type { CommandDefinition, OptionSpec } from './command.ts';
-import { canonicalTimeZone, formatClock, parseClock } from '../src/subscriptions/localTime.ts';
+import { formatClock, parseClock } from '../src/subscriptions/localTime.ts';
+import { resolveTimeZone } from '../src/subscriptions/timeZoneName.ts';
 import { bold, type Reply } from './reply.ts';
 import { subscriptionAccess } from './subscriptionAccess.ts';
 import { UserError } from './userError.ts';
@@ -43,11 +44,11 @@ export const subscribeCommand: CommandDefinition = {
       const minutes = parseClock(timeText);
       if (minutes === undefined) throw new UserError('invalid-value', { option: 'time', value: timeText.slice(0, 40), expected: 'HH:MM from 00:00 to 23:59' });
       const zoneText = typeof args.timezone === 'string' ? args.timezone : service.digestDefaults.timeZone;
-      const timeZone = canonicalTimeZone(zoneText);
-      if (timeZone === undefined) throw new UserError('invalid-value', { option: 'timezone', value: zoneText.slice(0, 40), expected: 'an IANA time zone such as Europe/Berlin or UTC' });
+      const zone = resolveTimeZone(zoneText);
+      if (zone === undefined) throw new UserError('invalid-value', { option: 'timezone', value: zoneText.slice(0, 40), expected: 'an IANA time zone such as Europe/Berlin or UTC' });
       const time = formatClock(minutes);
-      service.store.subscribe({ platform: chat.platform, chatId: chat.chatId, kind: 'digest', digestTime: time, timeZone }, now);
-      return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: ['Subscribed: the ', bold('daily digest'), ` at ${time} ${timeZone}. /unsubscribe digest to stop.`] }] };
+      service.store.subscribe({ platform: chat.platform, chatId: chat.chatId, kind: 'digest', digestTime: time, timeZone: zone.canonical }, now);
+      return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: ['Subscribed: the ', bold('daily digest'), ` at ${time} ${zone.typed}. /unsubscribe digest to stop.`] }] };
     }
     if (args.time !== undefined || args.timezone !== undefined) throw new UserError('too-many-arguments', { value: String(args.time ?? args.timezone) });
     const unique = [...new Set(assets)];

@@ -21,16 +21,6 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The IANA zone's canonical spelling (case-insensitive input), or undefined when the runtime does not know it. */
-export function canonicalTimeZone(name: string): string | undefined {
-  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(name)) return undefined;
-  try {
-    return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The local calendar date (YYYY-MM-DD) and minutes after local midnight of an instant in a zone. */
 export function localTime(nowMs: number, timeZone: string): { date: string; minutes: number } {
   const parts = Object.fromEntries(formatter(timeZone).formatToParts(nowMs).map((p) => [p.type, p.value]));
