@@ -21,6 +21,7 @@ const assetOption = (name: string): OptionSpec => ({
 /** `/subscribe digest [HH:MM] [timezone]` or `/subscribe alerts [asset …]`. */
 export const subscribeCommand: CommandDefinition = {
   name: 'subscribe',
+  requiresManageChannels: true,
   description: 'Subscribe this chat to the daily digest or to alerts',
   usage: '/subscribe digest [HH:MM] [timezone] · /subscribe alerts [asset …]',
   mutates: true,

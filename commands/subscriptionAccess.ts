@@ -12,8 +12,9 @@ export function subscriptionAccess(context: CommandContext, change: boolean): { 
   const { chat, subscriptions } = context;
   if (!chat || !subscriptions) return { refused: say('Subscriptions are not available here.') };
   if (change && chat.kind !== 'private' && !chat.isAdmin()) {
-    const who = chat.platform === 'discord' ? 'members who can manage channels' : 'admins of this chat';
-    return { refused: say(`Only ${who} can change its subscriptions and alert settings; anyone can read them with /alerts.`) };
+    const where = chat.kind === 'channel' || chat.platform === 'discord' ? 'this channel' : 'this group';
+    const who = chat.platform === 'discord' ? 'members with the Manage Channels permission' : `${where}'s admins`;
+    return { refused: say(`Only ${who} can change ${where}'s subscriptions and alert settings; anyone can read them with /alerts.`) };
   }
   return { chat, service: subscriptions };
 }

@@ -5,6 +5,7 @@ import { subscriptionAccess } from './subscriptionAccess.ts';
 /** `/unsubscribe [digest|alerts|all]`. */
 export const unsubscribeCommand: CommandDefinition = {
   name: 'unsubscribe',
+  requiresManageChannels: true,
   description: 'Stop the daily digest, alerts, or both (default) in this chat',
   mutates: true,
   options: [{ name: 'what', description: 'digest, alerts or all (default)', type: 'string', choices: () => ['digest', 'alerts', 'all'] }],

@@ -106,10 +106,15 @@ const messageOptions = (m: DiscordMessage) => ({
 /** Interaction tokens are secrets for 15 minutes: keep them out of logs. */
 const redactUrl = (url: string) => url.replace(/(\/(?:interactions\/\d+|webhooks\/\d+)\/)[^/?]+/, '$1…');
 
-const manageChannelsReply = (command: CommandDefinition): Reply => ({
+/** The refusal names the command, the channel it would change and the permission it needs. */
+const manageChannelsReply = (command: CommandDefinition, channel: string): Reply => ({
   kind: 'usage',
-  blocks: [{ kind: 'paragraph', parts: [`/${command.name} is for members who can manage channels, in a server.`] }],
+  blocks: [{ kind: 'paragraph', parts: [`/${command.name} changes what ${channel} receives, so it needs the Manage Channels permission there, which you do not have.`] }],
 });
+
+/** `#name` of the interaction's channel where the client knows it. */
+const channelLabel = (interaction: ChatInputCommandInteraction) =>
+  interaction.channel && 'name' in interaction.channel && interaction.channel.name ? `#${interaction.channel.name}` : 'this channel';
 
 const somethingWentWrong: Reply = {
   kind: 'usage',
@@ -176,9 +181,10 @@ export function createDiscordBot(options: DiscordOptions): DiscordBot {
       const error = new UserError('unknown-command', { command: `/${interaction.commandName.slice(0, 40)}` });
       return usageReply(error, undefined, context);
     }
-    // default_member_permissions hides the command, but server admins can override that per role: check again.
-    if (command.requiresManageChannels && !interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels)) {
-      return manageChannelsReply(command);
+    // default_member_permissions hides the command in servers, but server admins can override that per role:
+    // check again. A DM is the user's own chat, as a private chat is on Telegram.
+    if (command.requiresManageChannels && interaction.inGuild() && !interaction.memberPermissions.has(PermissionFlagsBits.ManageChannels)) {
+      return manageChannelsReply(command, channelLabel(interaction));
     }
     let reply: Reply;
     try {

@@ -41,7 +41,9 @@ describe('subscriptions on Discord (real discord.js, fake Discord)', () => {
 
   it('refuses a member without Manage Channels, accepts one with it, and posts the digest to the channel once', async () => {
     const digest = [{ name: 'kind', value: 'digest' }, { name: 'time', value: '07:15' }, { name: 'timezone', value: 'UTC' }];
-    expect(await slash('subscribe', digest, MEMBER)).toContain('Only members who can manage channels');
+    expect(await slash('subscribe', digest, MEMBER)).toContain('/subscribe changes what #yields receives, so it needs the Manage Channels permission there');
+    const setThreshold = [{ name: 'action', value: 'set' }, { name: 'rule', value: 'depeg-warning' }, { name: 'value', value: 80 }];
+    expect(await slash('alerts', setThreshold, MEMBER)).toContain("Only members with the Manage Channels permission can change this channel's subscriptions");
     expect(await slash('subscribe', digest, MEMBER | MANAGE_CHANNELS)).toContain('at 07:15 UTC');
     wall = Date.UTC(2026, 2, 1, 7, 15);
     expect(app.subscriptions.digests.tick(wall)).toBe(1);

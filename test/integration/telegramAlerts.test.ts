@@ -81,8 +81,8 @@ describe('alerts and digests on a devnet, through Telegram (real grammY, fake Bo
 
   it('refuses a non-admin in a group, accepts an admin, and lets anyone read', async () => {
     telegram.setAdmins(GROUP, { 61: 'member', 62: 'administrator' });
-    expect(await ask(GROUP, '/subscribe alerts', { userId: 61 })).toContain('Only admins of this chat can change');
-    expect(await ask(GROUP, '/alerts set depeg-warning 80', { userId: 61 })).toContain('Only admins of this chat can change');
+    expect(await ask(GROUP, '/subscribe alerts', { userId: 61 })).toContain("Only this group's admins can change this group's subscriptions");
+    expect(await ask(GROUP, '/alerts set depeg-warning 80', { userId: 61 })).toContain("Only this group's admins can change this group's subscriptions");
     expect(await ask(GROUP, '/alerts', { userId: 61 })).toContain('Alerts: off');
     expect(await ask(GROUP, '/subscribe alerts', { userId: 62 })).toContain('Subscribed: alerts for every source');
     expect(await ask(GROUP, '/unsubscribe alerts', { userId: 62 })).toContain('Unsubscribed: alerts');

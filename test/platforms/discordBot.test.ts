@@ -176,14 +176,15 @@ describe('Discord bot against a fake Discord', () => {
     expect(visible(String(words))).toContain('Unknown command /retired.');
   });
 
-  it('GIVEN a Manage Channels command THEN only members with that permission in a server get an answer', async () => {
+  it('GIVEN a Manage Channels command THEN in a server only members with that permission get an answer; a DM is the user\'s own', async () => {
     await startBot();
     const member = await ask({ name: 'alert', options: [{ name: 'bps', value: 50 }] });
     expect(isEphemeral(member.body.data)).toBe(true);
-    expect(member.body.data.content).toContain('is for members who can manage channels');
+    expect(visible(String(member.body.data.content))).toContain('/alert changes what #yields receives, so it needs the Manage Channels permission there');
 
     const dm = await ask({ name: 'alert', options: [{ name: 'bps', value: 50 }], guildId: null });
-    expect(isEphemeral(dm.body.data)).toBe(true);
+    expect(isEphemeral(dm.body.data)).toBe(false);
+    expect((dm.body.data.embeds as Json[])[0]?.description).toBe('Alert at 50 bps for every asset.');
 
     const admin = await ask({ name: 'alert', options: [{ name: 'bps', value: 50 }, { name: 'asset', value: 'semetis' }], permissions: MANAGE });
     expect(isEphemeral(admin.body.data)).toBe(false);

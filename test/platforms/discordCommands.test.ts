@@ -42,7 +42,9 @@ describe('discordCommandJson', () => {
       expect(c.type).toBe(1);
       expect(c.description).toBe(commands[i]!.description); // ≤ 100, so nothing was cut
       expect(c.description.length).toBeLessThanOrEqual(100);
-      expect(c.default_member_permissions).toBeUndefined();
+      // Commands that change what a channel receives are hidden from members without Manage Channels.
+      const changesChannel = c.name === 'subscribe' || c.name === 'unsubscribe';
+      expect(c.default_member_permissions, c.name).toBe(changesChannel ? PermissionFlagsBits.ManageChannels.toString() : undefined);
     }
     expect(json.find((c) => c.name === 'apy')?.options).toEqual([
       { name: 'asset', description: 'Source or token, e.g. seMetis', type: ApplicationCommandOptionType.String, autocomplete: true },
