@@ -49,12 +49,14 @@ export function sequencerNominalApr(p: { rewardPerBlock: bigint; totalLocked: bi
 }
 
 /**
- * What was paid: rewardsInWindow / totalLocked × (YEAR_SECONDS / windowSeconds).
- * @example sequencerRealizedApr({ rewardsInWindow: 432n * 10n ** 18n, totalLocked: 10n ** 24n, windowSeconds: 86_400 }) // 0.15768
+ * What was paid per METIS locked: rewardsInWindow / averageLocked × (YEAR_SECONDS / windowSeconds), where
+ * averageLocked is the time-weighted mean of totalLocked over the window (a lock or an exit inside the window
+ * would otherwise distort what each locked METIS earned).
+ * @example sequencerRealizedApr({ rewardsInWindow: 432n * 10n ** 18n, averageLocked: 10n ** 24n, windowSeconds: 86_400 }) // 0.15768
  */
-export function sequencerRealizedApr(p: { rewardsInWindow: bigint; totalLocked: bigint; windowSeconds: number }): Figure {
+export function sequencerRealizedApr(p: { rewardsInWindow: bigint; averageLocked: bigint; windowSeconds: number }): Figure {
   const windowMicro = toMicroseconds(p.windowSeconds);
   if (windowMicro === undefined) return missing('not-enough-history');
-  if (p.totalLocked === 0n) return missing('zero-base');
-  return ratio(p.rewardsInWindow * BigInt(YEAR_SECONDS * MICRO), windowMicro * p.totalLocked);
+  if (p.averageLocked <= 0n) return missing('zero-base');
+  return ratio(p.rewardsInWindow * BigInt(YEAR_SECONDS * MICRO), windowMicro * p.averageLocked);
 }

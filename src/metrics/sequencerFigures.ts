@@ -3,6 +3,7 @@ import { aprToApy } from '../core/apy.ts';
 import { difference } from '../core/change.ts';
 import { figure, missing, type Figure } from '../core/figure.ts';
 import { sequencerNominalApr, sequencerRealizedApr } from '../core/sequencer.ts';
+import { timeWeightedMean } from '../core/timeWeightedMean.ts';
 import { DAY_SECONDS, toNumber } from '../core/units.ts';
 import { eventCursorKey } from '../poller/readChain.ts';
 import type { HistoryStore, Observation } from '../store/historyStore.ts';
@@ -14,12 +15,30 @@ export const METIS_DECIMALS = 18;
 /** Sequencer rewards are paid out, not auto-compounded: daily compounding is what a diligent restaker gets. */
 const COMPOUNDING_PER_YEAR = 365;
 
+// Buckets of stored totalLocked per window: a step function this fine keeps the mean within a cycle's drift.
+const LOCKED_POINTS = 500;
+
+/**
+ * totalLocked averaged over the window, in wei: the stored per-cycle values (whole METIS) with today's read as
+ * the last step. Before the bot's first stored read the earliest read stands in (LockingInfo's lock events
+ * would tell exactly; until they are read, the earliest read is the best knowledge).
+ */
+function averageLocked(store: HistoryStore, sourceId: string, now: number, totalLocked: bigint, windowSeconds: number): bigint {
+  const current = toNumber(totalLocked, METIS_DECIMALS);
+  const stored = store.metricSeries(sourceId, 'totalLocked', now - windowSeconds, now - 1, LOCKED_POINTS);
+  const mean = timeWeightedMean([...stored, { time: now, value: current }], now - windowSeconds, now);
+  if (!mean.ok || !(mean.value > 0)) return totalLocked;
+  // Back to wei through gwei: 1e-9 METIS resolution on amounts of about 1e6 METIS.
+  return BigInt(Math.round(mean.value * 1e9)) * 10n ** BigInt(METIS_DECIMALS - 9);
+}
+
 function realizedApr(store: HistoryStore, source: SourceOfKind<'sequencer'>, now: number, totalLocked: bigint, windowSeconds: number): Figure {
   const cursor = store.getCursor(eventCursorKey(source.id));
   // Only a window fully covered by the events read so far can be summed honestly.
   if (!cursor || cursor.startTime > now - windowSeconds) return missing('not-enough-history');
   const rewards = store.sumEventArg(source.id, 'DistributeReward', 'amount', now - windowSeconds, now);
-  return sequencerRealizedApr({ rewardsInWindow: rewards, totalLocked, windowSeconds });
+  if (totalLocked === 0n) return missing('zero-base');
+  return sequencerRealizedApr({ rewardsInWindow: rewards, averageLocked: averageLocked(store, source.id, now, totalLocked, windowSeconds), windowSeconds });
 }
 
 /**

@@ -68,26 +68,32 @@ describe('sequencerNominalApr', () => {
 });
 
 describe('sequencerRealizedApr', () => {
+  it('GIVEN a base that doubled from 1M to 2M halfway through 7 d and 2,100 METIS paid THEN 2,100 / 1.5M × 365/7 = 7.3 %', () => {
+    // The time-weighted base is 1.5M; dividing by today's 2M would say 5.475 %, by the old 1M 10.95 %.
+    const f = sequencerRealizedApr({ rewardsInWindow: 2_100n * E18, averageLocked: 1_500_000n * E18, windowSeconds: 7 * 86_400 });
+    expect(f.ok && f.value).toBeCloseTo(0.073, 15);
+  });
+
   it('GIVEN 432 METIS paid in 24 h on 1,000,000 locked THEN 432/1e6 × 365 = 15.768 %', () => {
-    const f = sequencerRealizedApr({ rewardsInWindow: 432n * E18, totalLocked: 1_000_000n * E18, windowSeconds: 86_400 });
+    const f = sequencerRealizedApr({ rewardsInWindow: 432n * E18, averageLocked: 1_000_000n * E18, windowSeconds: 86_400 });
     expect(f.ok && f.value).toBeCloseTo(0.15768, 15);
   });
 
   it('GIVEN 100 METIS paid in 1 h on 2,000,000 locked THEN 100/2e6 × 8,760 = 43.8 %', () => {
-    const f = sequencerRealizedApr({ rewardsInWindow: 100n * E18, totalLocked: 2_000_000n * E18, windowSeconds: 3600 });
+    const f = sequencerRealizedApr({ rewardsInWindow: 100n * E18, averageLocked: 2_000_000n * E18, windowSeconds: 3600 });
     expect(f.ok && f.value).toBeCloseTo(0.438, 15);
   });
 
   it('GIVEN no rewards in the window THEN 0', () => {
-    expect(sequencerRealizedApr({ rewardsInWindow: 0n, totalLocked: E18, windowSeconds: 3600 })).toEqual({ ok: true, value: 0 });
+    expect(sequencerRealizedApr({ rewardsInWindow: 0n, averageLocked: E18, windowSeconds: 3600 })).toEqual({ ok: true, value: 0 });
   });
 
   it('GIVEN a non-positive window THEN not-enough-history', () => {
-    expect(sequencerRealizedApr({ rewardsInWindow: E18, totalLocked: E18, windowSeconds: 0 })).toEqual(missing('not-enough-history'));
-    expect(sequencerRealizedApr({ rewardsInWindow: E18, totalLocked: E18, windowSeconds: -60 })).toEqual(missing('not-enough-history'));
+    expect(sequencerRealizedApr({ rewardsInWindow: E18, averageLocked: E18, windowSeconds: 0 })).toEqual(missing('not-enough-history'));
+    expect(sequencerRealizedApr({ rewardsInWindow: E18, averageLocked: E18, windowSeconds: -60 })).toEqual(missing('not-enough-history'));
   });
 
   it('GIVEN nothing locked THEN zero-base', () => {
-    expect(sequencerRealizedApr({ rewardsInWindow: E18, totalLocked: 0n, windowSeconds: 3600 })).toEqual(missing('zero-base'));
+    expect(sequencerRealizedApr({ rewardsInWindow: E18, averageLocked: 0n, windowSeconds: 3600 })).toEqual(missing('zero-base'));
   });
 });
