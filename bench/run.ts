@@ -6,6 +6,7 @@ import { Poller } from '../src/poller/poller.ts';
 import { createFailoverRpc } from '../src/rpc/failoverRpc.ts';
 import { openSqliteStore } from '../src/store/sqliteStore.ts';
 import { benchApyCommand } from './commandBench.ts';
+import { benchCrash } from './crashBench.ts';
 import { benchFanout } from './fanoutBench.ts';
 import { benchMemory, RSS_TARGET_MB, type MemoryBenchResult } from './memoryBench.ts';
 import { benchPoll } from './pollBench.ts';
@@ -14,7 +15,7 @@ import { benchPoll } from './pollBench.ts';
  * `npm run bench`: every speed figure, measured side by side in one run and printed as ratios.
  * Targets (issue "The spine"): one eth_call per chain and >= 20x fewer requests than per-view reads;
  * /apy p99 under 5 ms from memory. Issue 6: RSS under 150 MB with a year of history and 10,000 subscriptions.
- * `npm run bench -- memory` (or `poll`, `fanout`) runs only those parts.
+ * `npm run bench -- memory` (or `poll`, `fanout`, `crash`) runs only those parts.
  */
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const parts = process.argv.slice(2);
@@ -102,4 +103,13 @@ function printMemory(memory: MemoryBenchResult): void {
     out(`  the same with Telegram and Discord connected (fakes on 127.0.0.1), after its first cycle and a /status answered: ` +
       `${mb(live.rss)}, peak ${mb(live.peakRss)} (${Math.max(live.rss, live.peakRss) < RSS_TARGET_MB ? 'PASS' : 'MISS'} against ${RSS_TARGET_MB} MB)`);
   }
+}
+
+if (wanted('crash')) {
+  const crash = await benchCrash(20, 400);
+  const median = crash.duplicates[Math.floor((crash.duplicates.length - 1) / 2)] ?? 0;
+  const histogram = [...new Set(crash.duplicates)].map((n) => `${n}: ${crash.duplicates.filter((d) => d === n).length}×`).join(', ');
+  out(`kill -9 at a random moment of a ${crash.chats}-chat broadcast at Telegram's limits (30/s, 1/s per chat, concurrency 64), ${crash.runs} times:`);
+  out(`  messages sent twice per crash: median ${median}, max ${crash.duplicates.at(-1) ?? 0} (target <= 1 and <= 2); distribution ${histogram}`);
+  out(`  lost ${crash.lost} (target 0), limit violations ${crash.violations} (target 0)`);
 }

@@ -6,20 +6,23 @@ import { createTelegramSender } from '../../src/platforms/telegramSender.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
 import { createSqliteSubscriptionStore } from '../../src/subscriptions/subscriptionStore.ts';
 
-/** A bot process for the kill -9 test: enqueues `count` messages into the outbox at `path` and delivers them. */
-const [path = '', token = '', apiRoot = '', count = '0'] = process.argv.slice(2);
+/**
+ * A bot process for the kill -9 test and benchmark: enqueues `count` messages into the outbox at `path` and
+ * delivers them at `globalPerSecond` with `concurrency` sends at most in flight.
+ */
+const [path = '', token = '', apiRoot = '', count = '0', globalPerSecond = '100', concurrency = '4'] = process.argv.slice(2);
 const store = openSqliteStore(path);
 const outbox = createSqliteOutboxStore(store.database);
 for (let i = 1; i <= Number(count); i++) {
   outbox.enqueue({ key: `kill:${i}`, platform: 'telegram', chatId: String(i), reply: { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [`message ${i}`] }] } }, Date.now());
 }
-const limits = { globalPerSecond: 100, perChatPerSecond: 1, perGroupPerMinute: 20 };
+const limits = { globalPerSecond: Number(globalPerSecond), perChatPerSecond: 1, perGroupPerMinute: 20 };
 const worker = new OutboxWorker({
   outbox,
   subscriptions: createSqliteSubscriptionStore(store.database),
   senders: { telegram: createTelegramSender(new Api(token, { apiRoot }), limits) },
   logger: silentLogger,
-  concurrency: 4,
+  concurrency: Number(concurrency),
 });
 worker.start();
 process.send?.('started');
