@@ -34,10 +34,12 @@ export function haltInputs(snapshot: Snapshot, config: Config): HaltInput[] {
   return snapshot.chains.flatMap((chain) => {
     const live = chain.liveness;
     if (!live || !chain.head || chain.readAt === undefined || chain.readAt < cycleStart) return [];
-    const names = config.sources.flatMap((s) =>
-      s.chain === chain.id || (s.kind === 'sequencer' && s.l2Chain === chain.id) ? [s.id, 'token' in s ? s.token : undefined].flatMap((n) => (n ? [n.toLowerCase()] : [])) : [],
+    const names = new Set(
+      config.sources.flatMap((s) =>
+        s.chain === chain.id || (s.kind === 'sequencer' && s.l2Chain === chain.id) ? [s.id, 'token' in s ? s.token : undefined].flatMap((n) => (n ? [n.toLowerCase()] : [])) : [],
+      ),
     );
-    return [{ sourceId: haltTargetId(chain.id), chainId: chain.id, chainName: chain.name, names, haltSeconds: live.haltSeconds, haltAfterSeconds: live.haltAfterSeconds, head: chain.head, headSince: live.headSince }];
+    return [{ sourceId: haltTargetId(chain.id), chainId: chain.id, chainName: chain.name, names: [...names], haltSeconds: live.haltSeconds, haltAfterSeconds: live.haltAfterSeconds, head: chain.head, headSince: live.headSince }];
   });
 }
 
