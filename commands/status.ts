@@ -11,7 +11,7 @@ const ago = (now: number, at: number) => `${formatAge(Math.max(0, (now - at) / 1
 function haltNote(chain: ChainView, now: number): string {
   const live = chain.liveness;
   if (!live?.halted) return '';
-  return `; no new block since ${utcClock(live.headSince, now)} (${haltLength((now - live.headSince) / 1000)}): HALTED (haltAfter ${haltLength(live.haltAfterSeconds)})`;
+  return `; no new block since ${utcClock(live.headSince, now)} (${haltLength((now - live.headSince) / 1000)}): HALTED (haltAfter ${formatAge(live.haltAfterSeconds)})`;
 }
 
 /** `/status`: per source the last good read and last error; per chain the RPC in use and head block. */

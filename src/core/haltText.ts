@@ -17,12 +17,14 @@ export function utcClock(ms: number, nowMs: number): string {
 }
 
 /**
- * A halt's length in whole minutes ("17 min"), or hours and minutes from an hour on ("2 h 5 min"), or days
- * and hours from a day on ("3 d 4 h"). Negative counts as 0.
+ * A halt's length in whole minutes ("17 min"); seconds under a minute ("45 s"), hours and minutes from an hour
+ * on ("2 h 5 min"), days and hours from a day on ("3 d 4 h"). Rounded down; negative counts as 0.
  * @example haltLength(1_020) // '17 min'
  */
 export function haltLength(seconds: number): string {
-  const minutes = Math.floor(Math.max(0, seconds) / 60);
+  const whole = Math.floor(Math.max(0, seconds));
+  if (whole < 60) return `${whole} s`;
+  const minutes = Math.floor(whole / 60);
   if (minutes < 60) return `${minutes} min`;
   const hours = Math.floor(minutes / 60);
   if (hours < 24) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;

@@ -1,4 +1,4 @@
-import { haltSeconds, headStandingSince, readIntervalSeconds, type HeadTrack } from '../core/chainHalt.ts';
+import { haltSeconds, headStandingSince, isHalted, readIntervalSeconds, type HeadTrack } from '../core/chainHalt.ts';
 import type { ChainLiveness, ChainView, SourceView } from './figures.ts';
 
 /**
@@ -6,9 +6,14 @@ import type { ChainLiveness, ChainView, SourceView } from './figures.ts';
  * @example chainLiveness(track, 300).halted // true once the head had stood for 5 min at a read
  */
 export function chainLiveness(track: HeadTrack, haltAfterSeconds: number): ChainLiveness {
-  const halt = haltSeconds(track);
   const cycle = readIntervalSeconds(track);
-  return { headSince: headStandingSince(track), haltSeconds: halt, haltAfterSeconds, halted: halt >= haltAfterSeconds, ...(cycle === undefined ? {} : { cycleSeconds: cycle }) };
+  return {
+    headSince: headStandingSince(track),
+    haltSeconds: haltSeconds(track),
+    haltAfterSeconds,
+    halted: isHalted(track, haltAfterSeconds),
+    ...(cycle === undefined ? {} : { cycleSeconds: cycle }),
+  };
 }
 
 /**

@@ -140,14 +140,13 @@ export function createBotMetrics(options: { processMetrics?: boolean } = {}): Bo
   });
   new Gauge({
     name: `${PREFIX}chain_head_age_seconds`,
-    help: "Seconds since the chain's head last moved, by the bot's clock (the halt measure; the block timestamp only before the bot saw it move).",
+    help: "Seconds the chain's head had stood still at its last read, by the bot's clock: the halt measure (0 while every read finds a new block).",
     labelNames: ['chain'] as const,
     registers,
     collect() {
       this.reset();
       if (!view) return;
-      const now = view.now();
-      for (const chain of view.snapshot().chains) if (chain.liveness) this.set({ chain: String(chain.id) }, Math.max(0, (now - chain.liveness.headSince) / 1000));
+      for (const chain of view.snapshot().chains) if (chain.liveness) this.set({ chain: String(chain.id) }, chain.liveness.haltSeconds);
     },
   });
   new Gauge({

@@ -20,12 +20,17 @@ describe('utcClock', () => {
 });
 
 describe('haltLength', () => {
+  it('GIVEN under a minute THEN whole seconds; negative THEN 0', () => {
+    expect(haltLength(0)).toBe('0 s');
+    expect(haltLength(59.9)).toBe('59 s');
+    expect(haltLength(-5)).toBe('0 s');
+  });
+
   it('GIVEN under an hour THEN whole minutes, rounded down', () => {
-    expect(haltLength(0)).toBe('0 min');
+    expect(haltLength(60)).toBe('1 min');
     expect(haltLength(1_020)).toBe('17 min');
     expect(haltLength(1_079)).toBe('17 min');
     expect(haltLength(3_599)).toBe('59 min');
-    expect(haltLength(-5)).toBe('0 min');
   });
 
   it('GIVEN an hour or more THEN hours and minutes; a day or more THEN days and hours', () => {

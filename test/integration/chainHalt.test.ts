@@ -115,7 +115,7 @@ describe('a halted chain on the devnet', () => {
   it('GIVEN L2 stops THEN halted after haltAfter (5 min), alerted once after K = 2 cycles, while its sources still read fresh', async () => {
     await haltedCycle(); // 22:33:20: the head stood 300 s at this read, = haltAfter
     let status = answer('/status');
-    expect(chainLine(status, 1088)).toContain('no new block since 22:28 UTC (5 min): HALTED (haltAfter 5 min)');
+    expect(chainLine(status, 1088)).toContain('no new block since 22:28 UTC (5 min): HALTED (haltAfter 5m)');
     expect(chainLine(status, 1)).not.toContain('no new block');
     expect(status).toMatch(/seMetis\s+ok\s+#\d+\s+0s\n/); // the read is fine; one cycle apart is no news
     expect(count(/has produced no block/)).toBe(0); // K = 2: one cycle is not enough
@@ -139,6 +139,9 @@ describe('a halted chain on the devnet', () => {
     expect(await metric('metis_bot_chain_halted', 'chain="1088"')).toBe(1);
     expect(await metric('metis_bot_chain_halted', 'chain="1"')).toBe(0);
     expect(await metric('metis_bot_chain_head_age_seconds', 'chain="1"')).toBe(0);
+    // The chain's own word, beside the bot's: now minus the head block's timestamp.
+    const l2Head = await devnet.deployment.l2.publicClient.getBlock();
+    expect(await metric('metis_bot_chain_head_block_age_seconds', 'chain="1088"')).toBe(wall / 1000 - Number(l2Head.timestamp));
   }, 60_000);
 
   it('GIVEN a restart during the halt THEN the halt is remembered at once and the alert is not repeated', async () => {
