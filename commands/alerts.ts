@@ -14,6 +14,7 @@ function rulesList(t: ChatThresholds): Inline[][] {
     [bold('Depeg'), `: warning at ${t.depegWarningBps} bps, critical at ${t.depegCriticalBps} bps, on the pool's TWAP where it has one, else spot (depeg-warning, depeg-critical)`],
     [bold('Tower leverage'), `: ${t.leverageChangePercent}% change in 24 h (leverage)`],
     [bold('Reward change'), ': every RewardUpdate of the sequencer, at once'],
+    [bold('Chain halt'), ": no new block on a chain for its haltAfter (set per chain in the config), to subscribers of its sources and of the sequencer"],
     [`Held for ${t.cycles} cycles (cycles); clears below ${Math.round(t.clearRatio * 100)}% of the threshold; ${t.cooldownMinutes} min cooldown after a recovery (cooldown)`],
   ];
 }

@@ -1,7 +1,7 @@
 import { formatAge, formatAmount, formatBps, formatDepeg, formatNumber, formatPercent, formatPointsChange, formatRatio, formatWindow } from '../src/core/format.ts';
 import { describeMissing, type Figure } from '../src/core/figure.ts';
 import { DAY_SECONDS } from '../src/core/units.ts';
-import { dataAgeSeconds, isStale, type Snapshot, type SourceView } from '../src/metrics/figures.ts';
+import { blockAgeSeconds, dataAgeSeconds, isStale, type Snapshot, type SourceView } from '../src/metrics/figures.ts';
 import { ageCell } from './ageCell.ts';
 import { assetNames, findSources } from './assetNames.ts';
 import type { CommandContext, CommandDefinition } from './command.ts';
@@ -67,11 +67,17 @@ function overview(snapshot: Snapshot, now: number): Block[] {
   return blocks;
 }
 
+/** The block's own age beside the read's, while the chain had stopped. */
+function blockAgeNote(view: SourceView, now: number): string {
+  const blockAge = blockAgeSeconds(view, now);
+  return blockAge === undefined ? '' : `; the chain has made no block since, so the block is ${formatAge(blockAge)} old`;
+}
+
 function details(view: SourceView, now: number): Block[] {
   const f = view.figures;
   const age = dataAgeSeconds(view, now);
   const read = view.lastRead
-    ? `block ${view.lastRead.blockNumber} on chain ${view.chainId}, ${formatAge(age ?? 0)} ago${isStale(view, now) ? ' (stale)' : ''}`
+    ? `block ${view.lastRead.blockNumber} on chain ${view.chainId}, ${formatAge(age ?? 0)} ago${isStale(view, now) ? ' (stale)' : ''}${blockAgeNote(view, now)}`
     : 'never read';
   const items: Inline[][] = [];
   if (!f) items.push(['No figures yet.']);

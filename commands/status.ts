@@ -1,15 +1,23 @@
 import { describeMissing } from '../src/core/figure.ts';
 import { formatAge, formatWindow } from '../src/core/format.ts';
-import { dataAgeSeconds, isStale } from '../src/metrics/figures.ts';
+import { haltLength, utcClock } from '../src/core/haltText.ts';
+import { blockAgeSeconds, dataAgeSeconds, isStale, type ChainView } from '../src/metrics/figures.ts';
 import type { CommandDefinition } from './command.ts';
 import type { Block, Reply } from './reply.ts';
 
 const ago = (now: number, at: number) => `${formatAge(Math.max(0, (now - at) / 1000))} ago`;
 
+/** "; no new block since 12:03 UTC (17 min)" for a halted chain, else nothing. */
+function haltNote(chain: ChainView, now: number): string {
+  const live = chain.liveness;
+  if (!live?.halted) return '';
+  return `; no new block since ${utcClock(live.headSince, now)} (${haltLength((now - live.headSince) / 1000)}): HALTED (haltAfter ${formatAge(live.haltAfterSeconds)})`;
+}
+
 /** `/status`: per source the last good read and last error; per chain the RPC in use and head block. */
 export const statusCommand: CommandDefinition = {
   name: 'status',
-  description: 'Health of every source and chain: last good read, age, last error, RPC in use, head block',
+  description: 'Health of every source and chain: last good read, age, last error, RPC in use, head block, halts',
   options: [],
   run(_args, context): Reply {
     const snapshot = context.snapshot();
@@ -17,7 +25,10 @@ export const statusCommand: CommandDefinition = {
     const sourceRows = snapshot.sources.map((s) => {
       const age = dataAgeSeconds(s, now);
       const state = age === undefined ? 'no data' : isStale(s, now) ? 'STALE' : 'ok';
-      return [s.id, state, s.lastRead ? `#${s.lastRead.blockNumber}` : '—', age === undefined ? '—' : formatAge(age)];
+      // A halted chain's sources read fine (state ok); the age says how old their block is, the chain line why.
+      const blockAge = blockAgeSeconds(s, now);
+      const ageText = age === undefined ? '—' : blockAge === undefined ? formatAge(age) : `${formatAge(age)} (block ${formatAge(blockAge)} old)`;
+      return [s.id, state, s.lastRead ? `#${s.lastRead.blockNumber}` : '—', ageText];
     });
     const blocks: Block[] = [
       { kind: 'title', text: 'Status' },
@@ -44,7 +55,7 @@ export const statusCommand: CommandDefinition = {
     blocks.push({
       kind: 'list',
       items: snapshot.chains.map((c) => [
-        `${c.name} (${c.id}): RPC ${c.rpc.inUse}, head ${c.head ? `#${c.head.number}` : '—'}${c.readAt ? ` read ${ago(now, c.readAt)}` : ''}${c.lastError ? `; last error: ${c.lastError.message} (${ago(now, c.lastError.at)})` : ''}`,
+        `${c.name} (${c.id}): RPC ${c.rpc.inUse}, head ${c.head ? `#${c.head.number}` : '—'}${c.readAt ? ` read ${ago(now, c.readAt)}` : ''}${haltNote(c, now)}${c.lastError ? `; last error: ${c.lastError.message} (${ago(now, c.lastError.at)})` : ''}`,
       ]),
     });
     blocks.push({

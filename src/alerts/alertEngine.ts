@@ -11,8 +11,9 @@ import { dataAgeSeconds, isStale, type Snapshot, type SourceView } from '../metr
 import type { NewOutboxMessage, OutboxStore } from '../delivery/outboxStore.ts';
 import type { HistoryStore } from '../store/historyStore.ts';
 import type { Subscription, SubscriptionStore } from '../subscriptions/subscriptionStore.ts';
-import { apyDropMessage, depegMessage, leverageMessage, rewardMessage, staleMessage, type RuleName } from './alertMessages.ts';
+import { apyDropMessage, depegMessage, haltMessage, leverageMessage, rewardMessage, staleMessage, type RuleName } from './alertMessages.ts';
 import type { AlertStateRecord, AlertStateStore } from './alertStateStore.ts';
+import { haltInputs, haltParams } from './rules/haltRule.ts';
 import { initialLevelState, stepLevel, type Level, type LevelParams, type LevelState, type LevelTransition } from './rules/levelRule.ts';
 import { screenOutlier, type OutlierState } from './rules/outlierFilter.ts';
 import { apyDropParams, apyDropSeverity, chatThresholds, depegParams, leverageParams, type ChatThresholds } from './rules/ruleParams.ts';
@@ -184,6 +185,9 @@ export class AlertEngine {
       if (newest) write(GLOBAL, 'reward', view.id, { after: position(newest) });
     }
 
+    // Chain halts: measured on every chain read in this cycle, however fresh its sources look.
+    const halts = haltInputs(snapshot, config);
+
     // Per subscription: each (rule, source) steps with the chat's thresholds.
     for (const sub of this.o.subscriptions.active('alerts')) {
       const scope = `sub:${sub.id}`;
@@ -215,6 +219,10 @@ export class AlertEngine {
       if (leverage && wants([TOWER_SOURCE_ID])) {
         const l = leverage;
         step('leverage', TOWER_SOURCE_ID, Math.abs(l.changePercent), leverageParams(t), (tr) => leverageMessage(tr, l.leverage, l.changePercent));
+      }
+      for (const h of halts) {
+        if (!wants(h.names)) continue;
+        step('halt', h.sourceId, h.haltSeconds, haltParams(t, h.haltAfterSeconds), (tr) => haltMessage(tr, { ...h, now }));
       }
       for (const r of rewards) {
         if (!wants(r.names)) continue;

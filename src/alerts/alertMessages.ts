@@ -2,11 +2,12 @@ import { bold, type Inline, type Reply } from '../../commands/reply.ts';
 import { shortfall } from '../core/change.ts';
 import { figure } from '../core/figure.ts';
 import { formatBps, formatPercent } from '../core/format.ts';
+import { haltLength, utcClock } from '../core/haltText.ts';
 import type { OpenAlert } from './alertEngine.ts';
 import type { Level, LevelTransition } from './rules/levelRule.ts';
 
 /** The rules that produce alerts; the names chats see in /alerts and in idempotency keys. */
-export type RuleName = 'depeg' | 'apy-drop' | 'leverage' | 'reward' | 'stale';
+export type RuleName = 'depeg' | 'apy-drop' | 'leverage' | 'reward' | 'stale' | 'halt';
 
 const icon = (to: Level) => (to === 'critical' ? '🚨' : to === 'warning' ? '⚠️' : '✅');
 const bpsText = (bps: number) => formatBps(figure(bps));
@@ -41,6 +42,18 @@ export function staleMessage(t: LevelTransition, label: string, ageSeconds: numb
   const age = ageSeconds === undefined ? 'never read' : `last good read ${Math.round(ageSeconds / 60)} min ago`;
   if (t.kind === 'recover') return reply(`${icon('ok')} Data fresh again: ${label}`, `${age}.`);
   return reply(`${icon('warning')} Stale data: ${label}`, `${age}; no alert uses it until it is fresh.`);
+}
+
+/**
+ * A chain halt ("Metis has produced no block for 17 min") and its recovery.
+ * @param p.haltSeconds how long the head had stood at the read; `headSince` when it last moved (ms); `now` (ms).
+ */
+export function haltMessage(t: LevelTransition, p: { chainName: string; chainId: number; head: { number: bigint }; headSince: number; haltSeconds: number; now: number }): Reply {
+  if (t.kind === 'recover') return reply(`${icon('ok')} ${p.chainName} produces blocks again`, `New head #${p.head.number} (chain ${p.chainId}); its figures are current again.`);
+  return reply(
+    `${icon(t.to)} ${p.chainName} has produced no block for ${haltLength(p.haltSeconds)}`,
+    `Head #${p.head.number} (chain ${p.chainId}), unchanged since ${utcClock(p.headSince, p.now)}: the RPC answers, the chain does not move. Figures from it are as old as that block.`,
+  );
 }
 
 /** A chat's open alerts as one labelled line, for /alerts and the digest. */

@@ -49,6 +49,8 @@ const chainSchema = z.strictObject({
   logsMaxRange: z.number().int().positive().default(10_000),
   /** Trailing number of blocks over which the average block time is measured. */
   blockTimeWindow: z.number().int().min(10).default(10_000),
+  /** The chain is halted when its head has not moved for this long; default by chain id (see chainHaltAfter.ts). */
+  haltAfter: duration.optional(),
 });
 
 const common = {

@@ -5,6 +5,7 @@ import { figure, missing, type Figure } from '../core/figure.ts';
 import { DAY_SECONDS, toNumber } from '../core/units.ts';
 import type { HistoryStore, MetricValues, SourceStatusRecord } from '../store/historyStore.ts';
 import type { ChainView, SequencerFigures, SourceFigures, SourceView, Snapshot, TowerView } from './figures.ts';
+import { sourceBlockSince } from './chainLiveness.ts';
 import { storedMetricAgo } from './history.ts';
 import { poolFigures } from './poolFigures.ts';
 import { METIS_DECIMALS, sequencerFigures } from './sequencerFigures.ts';
@@ -118,6 +119,7 @@ export function buildSnapshot(p: {
     const status = p.statuses.get(source.id);
     const figures = p.computed.sources.get(source.id)?.figures;
     const lastRead = p.lastReads.get(source.id);
+    const blockSince = sourceBlockSince(lastRead, p.chains.find((c) => c.id === source.chain));
     return {
       id: source.id,
       label: source.label ?? defaultLabel(source),
@@ -130,6 +132,7 @@ export function buildSnapshot(p: {
         ? { lastError: { message: status.lastError, at: status.lastErrorAt } }
         : {}),
       staleAfterSeconds: source.staleAfter ?? p.config.poll.staleAfter,
+      ...(blockSince === undefined ? {} : { blockSince }),
     };
   });
   return { sources, tower: p.computed.tower, chains: p.chains, ...(p.lastCycle ? { lastCycle: p.lastCycle } : {}) };

@@ -93,6 +93,12 @@ export interface SourceView {
   readonly lastRead?: { readonly blockNumber: bigint; readonly blockTime: number; readonly observedAt: number };
   readonly lastError?: { readonly message: string; readonly at: number };
   readonly staleAfterSeconds: number;
+  /**
+   * Since when (ms) the block of the last read had been its chain's head (ChainLiveness.headSince), set only
+   * when that was more than a poll cycle before the read: the chain had stopped, so the figures are older
+   * than the read.
+   */
+  readonly blockSince?: number;
 }
 
 export interface TowerLayerView {
@@ -118,6 +124,20 @@ export interface TowerView {
   readonly leverageChange7d?: Figure;
 }
 
+/** Whether a chain's head moves, as of its last read (see src/core/chainHalt.ts for the measure). */
+export interface ChainLiveness {
+  /** Since when (ms) the head has not moved: the bot's first read of it (or its timestamp, before any move seen). */
+  readonly headSince: number;
+  /** Seconds the head had stood still at the last read. */
+  readonly haltSeconds: number;
+  /** chains[].haltAfter, or the default for the chain id. */
+  readonly haltAfterSeconds: number;
+  /** haltSeconds ≥ haltAfterSeconds. */
+  readonly halted: boolean;
+  /** Seconds between the chain's last two reads (a poll cycle as it happened), once there were two. */
+  readonly cycleSeconds?: number;
+}
+
 export interface ChainView {
   readonly id: number;
   readonly name: string;
@@ -125,6 +145,8 @@ export interface ChainView {
   readonly head?: BlockPoint;
   readonly readAt?: number;
   readonly lastError?: { readonly message: string; readonly at: number };
+  /** Absent before the chain's first good read. */
+  readonly liveness?: ChainLiveness;
 }
 
 export interface Snapshot {
@@ -137,6 +159,16 @@ export interface Snapshot {
 /** Seconds since the source's last good read, or undefined when it never had one. */
 export function dataAgeSeconds(view: SourceView, nowMs: number): number | undefined {
   return view.lastRead ? Math.max(0, (nowMs - view.lastRead.observedAt) / 1000) : undefined;
+}
+
+/** Seconds since the source's block had been its chain's head, when that differs from the read's age by more than a cycle (see blockSince). */
+export function blockAgeSeconds(view: SourceView, nowMs: number): number | undefined {
+  return view.blockSince === undefined ? undefined : Math.max(0, (nowMs - view.blockSince) / 1000);
+}
+
+/** Chains whose head had stood still for their haltAfter at the last read. */
+export function haltedChains(snapshot: Pick<Snapshot, 'chains'>): ChainView[] {
+  return snapshot.chains.filter((c) => c.liveness?.halted === true);
 }
 
 /** A source with no read, or none fresher than its stale age, must not be trusted (nor alerted on). */

@@ -1,4 +1,4 @@
-import { isStale, type Snapshot } from '../metrics/figures.ts';
+import { haltedChains, isStale, type Snapshot } from '../metrics/figures.ts';
 
 /** What `/healthz` answers. */
 export interface HealthReport {
@@ -10,6 +10,8 @@ export interface HealthReport {
   /** Sources without a read younger than their staleAfter. */
   readonly staleSources: readonly string[];
   readonly sources: number;
+  /** Chains whose head has not moved for their haltAfter, as "name (id)"; present only when there are some. */
+  readonly haltedChains?: readonly string[];
 }
 
 export interface HealthOptions {
@@ -43,6 +45,9 @@ export function assessHealth(options: HealthOptions): HealthReport {
   if (snapshot.sources.length > 0 && staleSources.length === snapshot.sources.length) {
     return unhealthy('every source is stale: no good read within its staleAfter (are the RPCs reachable? see /status)');
   }
-  if (staleSources.length > 0) return { status: 'degraded', reason: `stale: ${staleSources.join(', ')}`, ...base };
+  // A halted chain is degraded, not unhealthy: the bot works and reports the halt; restarting would not help.
+  const halted = haltedChains(snapshot).map((c) => `${c.name} (${c.id})`);
+  const problems = [...(staleSources.length > 0 ? [`stale: ${staleSources.join(', ')}`] : []), ...(halted.length > 0 ? [`no new block on ${halted.join(', ')}`] : [])];
+  if (problems.length > 0) return { status: 'degraded', reason: problems.join('; '), ...base, ...(halted.length > 0 ? { haltedChains: halted } : {}) };
   return { status: 'ok', ...base };
 }

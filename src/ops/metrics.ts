@@ -26,7 +26,7 @@ export interface BotMetrics extends CommandObserver, DeliveryObserver {
   cycleDone(report: CycleReport): void;
   /** For `createApp({ onRpcRequest })` / the failover RPC's `onRequest`. */
   rpcRequest(event: RpcRequestEvent): void;
-  /** Reads each source's staleness and the last cycle's time from the snapshot at every scrape. */
+  /** Reads each source's staleness, each chain's head age and the last cycle's time from the snapshot at every scrape. */
   watchSnapshot(snapshot: () => Snapshot, now: () => number): void;
   /** Reads each chain's endpoints (failures that made the bot skip a URL, the URL in use) at every scrape. */
   watchRpcs(rpcs: ReadonlyMap<number, { health(): RpcHealth }>): void;
@@ -136,6 +136,40 @@ export function createBotMetrics(options: { processMetrics?: boolean } = {}): Bo
       if (!view) return;
       const now = view.now();
       for (const source of view.snapshot().sources) this.set({ source: source.id }, isStale(source, now) ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: `${PREFIX}chain_head_age_seconds`,
+    help: "Seconds the chain's head had stood still at its last read, by the bot's clock: the halt measure (0 while every read finds a new block).",
+    labelNames: ['chain'] as const,
+    registers,
+    collect() {
+      this.reset();
+      if (!view) return;
+      for (const chain of view.snapshot().chains) if (chain.liveness) this.set({ chain: String(chain.id) }, chain.liveness.haltSeconds);
+    },
+  });
+  new Gauge({
+    name: `${PREFIX}chain_head_block_age_seconds`,
+    help: "Seconds since the head block's own timestamp, as the chain states it (can lag or lead on some chains).",
+    labelNames: ['chain'] as const,
+    registers,
+    collect() {
+      this.reset();
+      if (!view) return;
+      const now = view.now();
+      for (const chain of view.snapshot().chains) if (chain.head) this.set({ chain: String(chain.id) }, now / 1000 - chain.head.time);
+    },
+  });
+  new Gauge({
+    name: `${PREFIX}chain_halted`,
+    help: '1 when the head had not moved for the chain\'s haltAfter at its last read, else 0.',
+    labelNames: ['chain'] as const,
+    registers,
+    collect() {
+      this.reset();
+      if (!view) return;
+      for (const chain of view.snapshot().chains) if (chain.liveness) this.set({ chain: String(chain.id) }, chain.liveness.halted ? 1 : 0);
     },
   });
   new Gauge({

@@ -1,6 +1,9 @@
+import { chainHaltAfter } from '../config/chainHaltAfter.ts';
 import type { Config } from '../config/configSchema.ts';
+import { trackHead, type HeadTrack } from '../core/chainHalt.ts';
 import type { Figure } from '../core/figure.ts';
 import type { Logger } from '../log/logger.ts';
+import { chainLiveness } from '../metrics/chainLiveness.ts';
 import { buildSnapshot, computeFigures, metricValues, TOWER_SOURCE_ID } from '../metrics/computeSnapshot.ts';
 import type { ChainView, Snapshot } from '../metrics/figures.ts';
 import type { FailoverRpc } from '../rpc/failoverRpc.ts';
@@ -46,7 +49,9 @@ export class Poller {
   private readonly chains: { clients: ChainClients; rpc: FailoverRpc; readers: SourceReader[]; measureBlockTime: boolean }[];
   private readonly statuses = new Map<string, SourceStatusRecord>();
   private readonly lastReads = new Map<string, { blockNumber: bigint; blockTime: number; observedAt: number }>();
-  private readonly chainState = new Map<number, Pick<ChainView, 'head' | 'readAt' | 'lastError'>>();
+  private readonly chainErrors = new Map<number, NonNullable<ChainView['lastError']>>();
+  /** Each chain's head as seen over the reads (stored, so a halt is measured across restarts). */
+  private readonly heads: Map<number, HeadTrack>;
   private readonly blockTimes = new Map<number, Figure>();
   private running: Promise<CycleReport> | undefined;
   private lastCycle: { startedAt: number; finishedAt: number } | undefined;
@@ -72,6 +77,7 @@ export class Poller {
     });
     // Start from what the store remembers, so commands answer before the first cycle ends.
     for (const status of this.store.sourceStatuses()) this.statuses.set(status.sourceId, status);
+    this.heads = this.store.chainHeads();
     for (const source of this.config.sources) {
       const latest = this.store.latestObservation(source.id);
       if (latest) this.lastReads.set(source.id, { blockNumber: latest.blockNumber, blockTime: latest.blockTime, observedAt: latest.observedAt });
@@ -124,11 +130,12 @@ export class Poller {
           this.setStatus({ ...this.statuses.get(failure.sourceId), sourceId: failure.sourceId, lastError: failure.error, lastErrorAt: finishedReadsAt });
         }
         if (reading.blockTime) this.blockTimes.set(reading.chainId, reading.blockTime);
-        this.chainState.set(reading.chainId, {
-          ...this.chainState.get(reading.chainId),
-          ...(reading.head ? { head: reading.head, readAt: finishedReadsAt } : {}),
-          ...(reading.error ? { lastError: { message: reading.error, at: finishedReadsAt } } : {}),
-        });
+        if (reading.head) {
+          const track = trackHead(this.heads.get(reading.chainId), reading.head, finishedReadsAt);
+          this.heads.set(reading.chainId, track);
+          this.store.setChainHead(reading.chainId, track);
+        }
+        if (reading.error) this.chainErrors.set(reading.chainId, { message: reading.error, at: finishedReadsAt });
       }
     });
     const failures = readings.flatMap((r) => r.failures);
@@ -165,12 +172,17 @@ export class Poller {
         if (computed.tower.leverage.ok && towerTime > 0) this.store.addMetrics(TOWER_SOURCE_ID, towerTime, { leverage: computed.tower.leverage.value });
       });
     }
-    const chains: ChainView[] = this.chains.map(({ clients, rpc }) => ({
-      id: clients.chain.id,
-      name: clients.chain.name,
-      rpc: rpc.health(),
-      ...this.chainState.get(clients.chain.id),
-    }));
+    const chains: ChainView[] = this.chains.map(({ clients, rpc }) => {
+      const track = this.heads.get(clients.chain.id);
+      const lastError = this.chainErrors.get(clients.chain.id);
+      return {
+        id: clients.chain.id,
+        name: clients.chain.name,
+        rpc: rpc.health(),
+        ...(track ? { head: { number: track.number, time: track.time }, readAt: track.readAt, liveness: chainLiveness(track, chainHaltAfter(clients.chain)) } : {}),
+        ...(lastError ? { lastError } : {}),
+      };
+    });
     return buildSnapshot({
       config: this.config,
       computed,

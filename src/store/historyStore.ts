@@ -1,3 +1,4 @@
+import type { HeadTrack } from '../core/chainHalt.ts';
 import type { RawValues } from '../sources/sourceReader.ts';
 
 /** One successful read of a source: raw chain integers and where in the chain they were read. */
@@ -80,6 +81,10 @@ export interface HistoryStore {
 
   setSourceStatus(status: SourceStatusRecord): void;
   sourceStatuses(): SourceStatusRecord[];
+
+  /** Each chain's head as the bot last saw it (what its halt is measured from), by chain id. */
+  chainHeads(): Map<number, HeadTrack>;
+  setChainHead(chainId: number, track: HeadTrack): void;
 
   /** Adds several writes atomically (one cycle's results). */
   transaction<T>(work: () => T): T;

@@ -96,4 +96,16 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX outbox_due ON outbox (status, due_at);
   `,
+  // 2: each chain's head as the bot saw it (src/core/chainHalt.ts), so a halt is measured across restarts.
+  `
+  CREATE TABLE chain_heads (
+    chain_id          INTEGER PRIMARY KEY,
+    block_number      TEXT    NOT NULL,
+    block_time        INTEGER NOT NULL,
+    seen_at           INTEGER NOT NULL,
+    advance_seen      INTEGER NOT NULL,
+    read_at           INTEGER NOT NULL,
+    previous_read_at  INTEGER
+  );
+  `,
 ];

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import type { HeadTrack } from '../core/chainHalt.ts';
 import { decodeRawValues, encodeRawValues } from './bigintJson.ts';
 import type { ChainEvent, EventCursor, HistoryStore, MetricValues, Observation, SeriesPoint, SourceStatusRecord } from './historyStore.ts';
 import { migrations } from './migrations.ts';
@@ -146,6 +147,12 @@ export function openSqliteStore(path: string): SqliteHistoryStore {
        ON CONFLICT (source_id) DO UPDATE SET last_ok_at = excluded.last_ok_at, last_error = excluded.last_error, last_error_at = excluded.last_error_at`,
     ),
     statuses: db.prepare('SELECT * FROM source_status'),
+    chainHeads: db.prepare('SELECT * FROM chain_heads'),
+    setChainHead: db.prepare(
+      `INSERT INTO chain_heads (chain_id, block_number, block_time, seen_at, advance_seen, read_at, previous_read_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (chain_id) DO UPDATE SET block_number = excluded.block_number, block_time = excluded.block_time, seen_at = excluded.seen_at,
+         advance_seen = excluded.advance_seen, read_at = excluded.read_at, previous_read_at = excluded.previous_read_at`,
+    ),
   };
 
   return {
@@ -212,6 +219,25 @@ export function openSqliteStore(path: string): SqliteHistoryStore {
           ...(row.last_error_at === null ? {} : { lastErrorAt: row.last_error_at }),
         }),
       );
+    },
+    chainHeads() {
+      type Row = { chain_id: number; block_number: string; block_time: number; seen_at: number; advance_seen: number; read_at: number; previous_read_at: number | null };
+      return new Map(
+        (statements.chainHeads.all() as Row[]).map((row): [number, HeadTrack] => [
+          row.chain_id,
+          {
+            number: BigInt(row.block_number),
+            time: row.block_time,
+            seenAt: row.seen_at,
+            advanceSeen: row.advance_seen === 1,
+            readAt: row.read_at,
+            ...(row.previous_read_at === null ? {} : { previousReadAt: row.previous_read_at }),
+          },
+        ]),
+      );
+    },
+    setChainHead(chainId, t: HeadTrack) {
+      statements.setChainHead.run(chainId, t.number.toString(), t.time, t.seenAt, t.advanceSeen ? 1 : 0, t.readAt, t.previousReadAt ?? null);
     },
     transaction(work) {
       return db.transaction(work)();

@@ -50,6 +50,23 @@ describe('openSqliteStore', () => {
     second.close();
   });
 
+  it('GIVEN chain heads THEN each is kept per chain, replaced in place, and read back with exact bigints across reopen', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'store-')), 'history.db');
+    const first = openSqliteStore(path);
+    first.setChainHead(1088, { number: 10n ** 20n, time: 1_700_000_000, seenAt: 1_700_000_000_500, advanceSeen: false, readAt: 1_700_000_000_500 });
+    first.setChainHead(1, { number: 5n, time: 1_700_000_012, seenAt: 1_700_000_013_000, advanceSeen: true, readAt: 1_700_000_313_000, previousReadAt: 1_700_000_013_000 });
+    first.setChainHead(1088, { number: 10n ** 20n, time: 1_700_000_000, seenAt: 1_700_000_000_500, advanceSeen: false, readAt: 1_700_000_300_500, previousReadAt: 1_700_000_000_500 });
+    first.close();
+    const second = openSqliteStore(path);
+    expect(second.chainHeads()).toEqual(
+      new Map([
+        [1, { number: 5n, time: 1_700_000_012, seenAt: 1_700_000_013_000, advanceSeen: true, readAt: 1_700_000_313_000, previousReadAt: 1_700_000_013_000 }],
+        [1088, { number: 10n ** 20n, time: 1_700_000_000, seenAt: 1_700_000_000_500, advanceSeen: false, readAt: 1_700_000_300_500, previousReadAt: 1_700_000_000_500 }],
+      ]),
+    );
+    second.close();
+  });
+
   it('GIVEN a file THEN its page cache is SQLite\'s 2 MB, not the 16 MB better-sqlite3 is built with', () => {
     const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'store-')), 'history.db'));
     expect(PAGE_CACHE_KIB).toBe(2_000);

@@ -1,0 +1,52 @@
+import type { Config } from '../../config/configSchema.ts';
+import type { BlockPoint } from '../../core/sequencer.ts';
+import type { Snapshot } from '../../metrics/figures.ts';
+import type { LevelParams } from './levelRule.ts';
+import type { ChatThresholds } from './ruleParams.ts';
+
+/** One chain's halt, as the rule sees it after a cycle. */
+export interface HaltInput {
+  /** The alert state's key: `chain:<id>`. */
+  readonly sourceId: string;
+  readonly chainId: number;
+  readonly chainName: string;
+  /** Names a subscription's asset list may use for it: every source on the chain and every sequencer earning on it (lower case). */
+  readonly names: readonly string[];
+  /** The measure: seconds the head had stood still at the chain's read in this cycle. */
+  readonly haltSeconds: number;
+  readonly haltAfterSeconds: number;
+  readonly head: BlockPoint;
+  /** Since when (ms) the head has not moved. */
+  readonly headSince: number;
+}
+
+export const haltTargetId = (chainId: number) => `chain:${chainId}`;
+
+/**
+ * The chains read in the latest cycle, with their halt measure. Deliberately not gated on source freshness as
+ * the other rules are: a halted chain's RPC answers with its old head, so its sources read "fresh" (the read is
+ * new, the block is not); the halt is a condition of the chain, not a fault of the data. A chain NOT read in
+ * the latest cycle (its RPCs failed) is left out: that is no evidence either way, and its state waits as it is.
+ */
+export function haltInputs(snapshot: Snapshot, config: Config): HaltInput[] {
+  const cycleStart = snapshot.lastCycle?.startedAt;
+  if (cycleStart === undefined) return [];
+  return snapshot.chains.flatMap((chain) => {
+    const live = chain.liveness;
+    if (!live || !chain.head || chain.readAt === undefined || chain.readAt < cycleStart) return [];
+    const names = new Set(
+      config.sources.flatMap((s) =>
+        s.chain === chain.id || (s.kind === 'sequencer' && s.l2Chain === chain.id) ? [s.id, 'token' in s ? s.token : undefined].flatMap((n) => (n ? [n.toLowerCase()] : [])) : [],
+      ),
+    );
+    return [{ sourceId: haltTargetId(chain.id), chainId: chain.id, chainName: chain.name, names: [...names], haltSeconds: live.haltSeconds, haltAfterSeconds: live.haltAfterSeconds, head: chain.head, headSince: live.headSince }];
+  });
+}
+
+/** Halt: the head's standing time against the chain's haltAfter (per chain, not per chat), with the chat's K cycles, hysteresis and cooldown. */
+export const haltParams = (t: ChatThresholds, haltAfterSeconds: number): LevelParams => ({
+  warning: haltAfterSeconds,
+  clear: haltAfterSeconds * t.clearRatio,
+  cycles: t.cycles,
+  cooldownMs: t.cooldownMinutes * 60_000,
+});
