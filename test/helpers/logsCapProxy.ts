@@ -9,6 +9,8 @@ export type LogsCap =
   | { readonly style: 'result-count'; readonly maxResults: number }
   /** jsonrpsee / gateways: an answer over `maxBytes` refused with -32008 "Response is too big" and no hint. */
   | { readonly style: 'response-size'; readonly maxBytes: number }
+  /** A node that never answers a request over `maxBlocks` blocks (the client's timeout ends it). */
+  | { readonly style: 'timeout'; readonly maxBlocks: number }
   /** eth_getLogs switched off (-32601): not a range problem at all. */
   | { readonly style: 'disabled' }
   | { readonly style: 'none' };
@@ -17,7 +19,7 @@ export type LogsCap =
 export interface GetLogsRecord {
   readonly fromBlock: bigint;
   readonly toBlock: bigint;
-  readonly outcome: 'served' | 'refused';
+  readonly outcome: 'served' | 'refused' | 'unanswered';
   /** Logs in the answer (served) or that the node had (refused after asking it). */
   readonly logs: number;
   /** Bytes of the node's answer, when the proxy asked it. */
@@ -61,6 +63,10 @@ export async function startLogsCapProxy(upstream: string, initial: LogsCap = { s
     const toBlock = BigInt(request.params?.[0]?.toBlock ?? '0x0');
     const span = Number(toBlock - fromBlock + 1n);
     if (cap.style === 'disabled') return refuse(request.id, -32601, 'the method eth_getLogs does not exist/is not available');
+    if (cap.style === 'timeout' && span > cap.maxBlocks) {
+      requests.push({ fromBlock, toBlock, outcome: 'unanswered', logs: 0 });
+      return new Promise<string>(() => {}); // held until the client gives up and the proxy closes
+    }
     if (cap.style === 'block-range' && span > cap.maxBlocks) {
       requests.push({ fromBlock, toBlock, outcome: 'refused', logs: 0 });
       const limit = cap.maxBlocks % 1000 === 0 ? `${cap.maxBlocks / 1000}K` : String(cap.maxBlocks);

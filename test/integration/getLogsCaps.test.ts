@@ -9,6 +9,7 @@ import { runDoctor } from '../../src/doctor.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { Poller } from '../../src/poller/poller.ts';
 import { eventCursorKey } from '../../src/poller/readChain.ts';
+import { MAX_TIMEOUT_RETRIES } from '../../src/poller/readEvents.ts';
 import { createFailoverRpc } from '../../src/rpc/failoverRpc.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
 import type { HistoryStore } from '../../src/store/historyStore.ts';
@@ -63,8 +64,8 @@ describe('eth_getLogs against providers that cap it: the first start reads every
     await devnet?.stop();
   });
 
-  const newPoller = (store: HistoryStore) => {
-    const rpcs = new Map(config.chains.map((c) => [c.id, createFailoverRpc({ chainId: c.id, urls: c.rpc, timeoutMs: 10_000 })]));
+  const newPoller = (store: HistoryStore, timeoutMs = 10_000) => {
+    const rpcs = new Map(config.chains.map((c) => [c.id, createFailoverRpc({ chainId: c.id, urls: c.rpc, timeoutMs })]));
     return new Poller({ config, store, rpcs, logger: silentLogger, now: () => 1_750_000_000_000 });
   };
 
@@ -81,11 +82,11 @@ describe('eth_getLogs against providers that cap it: the first start reads every
   };
 
   /** One first start with an empty store behind `cap`; returns what it stored and what crossed the wire. */
-  async function firstStart(cap: LogsCap) {
+  async function firstStart(cap: LogsCap, timeoutMs?: number) {
     proxy.setCap(cap);
     proxy.requests.length = 0;
     const store = openSqliteStore(':memory:');
-    const report = await newPoller(store).runCycle();
+    const report = await newPoller(store, timeoutMs).runCycle();
     const served = proxy.requests.filter((r) => r.outcome === 'served');
     const refused = proxy.requests.filter((r) => r.outcome === 'refused');
     return { store, report, served, refused };
@@ -182,6 +183,26 @@ describe('eth_getLogs against providers that cap it: the first start reads every
     expect(next.newEvents).toBe(emitted.length - before);
     expectEveryBatchOnce(store);
     expectContiguous(proxy.requests, stuckAt);
+  });
+
+  it('GIVEN a node that times out on wide ranges THEN it halves on the timeout, and reads each event once', async () => {
+    // 1 s: long enough for every other request of the cycle on a loaded machine, short enough to wait for.
+    const { store, report, served } = await firstStart({ style: 'timeout', maxBlocks: 40 }, 1_000);
+    expect(report.failures.filter((f) => f.sourceId === 'sequencer')).toEqual([]);
+    expect(report.newEvents).toBe(emitted.length);
+    expectEveryBatchOnce(store);
+    expectContiguous(served, 0n);
+    const spans = proxy.requests.slice(0, 3).map((r) => [r.outcome, Number(r.toBlock - r.fromBlock + 1n)]);
+    expect(spans).toEqual([['unanswered', 64], ['served', 32], ['served', 32]]);
+    expect(proxy.requests.filter((r) => r.outcome === 'unanswered').length).toBeGreaterThan(1); // it tried 64 again after successes
+  });
+
+  it(`GIVEN a node that never answers eth_getLogs THEN the read gives up after ${MAX_TIMEOUT_RETRIES} smaller tries and keeps the cursor`, async () => {
+    const { store, report } = await firstStart({ style: 'timeout', maxBlocks: 0 }, 1_000);
+    expect(report.failures.find((f) => f.sourceId === 'sequencer')?.error).toMatch(/^events: chain 1: every RPC failed \(http:\/\/127\.0\.0\.1:\d+: timed out after 1000 ms\)$/);
+    expect(proxy.requests.map((r) => Number(r.toBlock - r.fromBlock + 1n))).toEqual([64, 32, 16]);
+    expect(store.getCursor(eventCursorKey('sequencer'))?.nextBlock).toBe(0n);
+    expect(report.newEvents).toBe(0);
   });
 
   it('GIVEN capped URLs THEN the doctor prints the largest range each accepted, and fails a URL without eth_getLogs', async () => {
