@@ -78,6 +78,8 @@ export function createFailoverRpc(options: FailoverRpcOptions): FailoverRpc {
       try {
         answer = await post(endpoint.url, JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }), options.timeoutMs);
       } catch (error) {
+        // Our own answer-size cap on eth_getLogs is a range refusal like a provider's: fewer blocks will do.
+        if (method === 'eth_getLogs' && error instanceof Error && error.name === 'AnswerTooLargeError') throw new JsonRpcError(-32008, `response too big: ${error.message}`);
         const timedOut = error instanceof Error && error.name === 'TimeoutError';
         throw new EndpointError(redactUrl(endpoint.url), timedOut ? `timed out after ${options.timeoutMs} ms` : `unreachable (${shortError((error as Error).cause ?? error)})`, { cause: error, timedOut });
       }

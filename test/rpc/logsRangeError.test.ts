@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createPublicClient, type PublicClient } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFailoverRpc } from '../../src/rpc/failoverRpc.ts';
+import type { HttpPost } from '../../src/rpc/httpPost.ts';
 import { classifyLogsRangeError, LogsRangeFloorError, type LogsRefusalReason } from '../../src/rpc/logsRangeError.ts';
 import { AllEndpointsFailedError, EndpointError, JsonRpcError, shortError } from '../../src/rpc/rpcErrors.ts';
 
@@ -166,3 +167,26 @@ describe('classifyLogsRangeError through the failover RPC and viem (as the reade
     expect(rpc.health().endpoints[0]!.lastError).toBe('daily request count exceeded, request rate limited');
   });
 });
+
+describe('our own answer-size cap on eth_getLogs', () => {
+  it('GIVEN an eth_getLogs answer over MAX_ANSWER_BYTES THEN it is a size refusal on the same URL, while other methods still fail over', async () => {
+    const sent: string[] = [];
+    const tooLarge = Object.assign(new Error('answer larger than 64 MB'), { name: 'AnswerTooLargeError' });
+    const post: HttpPost = async (url, body) => {
+      const { id, method } = JSON.parse(body) as { id: number; method: string };
+      sent.push(`${url} ${method}`);
+      if (method === 'eth_chainId') return { status: 200, body: JSON.stringify({ jsonrpc: '2.0', id, result: '0x1' }) };
+      if (url === 'http://first' && method !== 'eth_chainId') throw tooLarge;
+      return { status: 200, body: JSON.stringify({ jsonrpc: '2.0', id, result: '0x10' }) };
+    };
+    const rpc = createFailoverRpc({ chainId: 1, urls: ['http://first', 'http://second'], timeoutMs: 1_000, post });
+    const error = await rpc.request('eth_getLogs', [{ fromBlock: '0x0', toBlock: '0x2710' }]).catch((caught: unknown) => caught);
+    expect(classifyLogsRangeError(error)).toEqual({ reason: 'size', message: 'response too big: answer larger than 64 MB' });
+    expect(sent).not.toContain('http://second eth_getLogs');
+    expect(rpc.health().endpoints[0]!.failures).toBe(0);
+    // Any other method with an oversized answer is the URL's problem: the next one answers.
+    expect(await rpc.request('eth_blockNumber')).toBe('0x10');
+    expect(rpc.health().endpoints[0]!.failures).toBe(1);
+  });
+});
+
