@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { Config } from './config/configSchema.ts';
-import { formatNumber } from './core/format.ts';
+import { formatGrouped, formatNumber } from './core/format.ts';
 import { createChainClients } from './poller/chainClients.ts';
+import { probeLogsRange } from './poller/probeLogsRange.ts';
 import { readChain } from './poller/readChain.ts';
 import { createFailoverRpc } from './rpc/failoverRpc.ts';
 import { redactUrl } from './rpc/redactUrl.ts';
@@ -20,11 +21,26 @@ export async function runDoctor(config: Config, write: (line: string) => void): 
   const store = openSqliteStore(':memory:');
   for (const chain of config.chains) {
     write(`\n${chain.name} (chain ${chain.id})`);
+    // eth_getLogs is only used for the sequencer's reward events: probe it where one is read.
+    const sequencer = config.sources.find((s) => s.kind === 'sequencer' && s.chain === chain.id);
     for (const url of chain.rpc) {
       const probe = createFailoverRpc({ chainId: chain.id, urls: [url], timeoutMs: config.rpc.timeout * 1000 });
       try {
         const head = BigInt((await probe.request('eth_blockNumber')) as string);
         write(`  ok    RPC ${redactUrl(url)}: head block ${head}`);
+        if (sequencer?.kind === 'sequencer') {
+          const logs = await probeLogsRange({ client: createChainClients(chain, probe).client, address: sequencer.lockingPool, head, lookbackBlocks: sequencer.logsLookbackBlocks });
+          const asked = formatGrouped(logs.asked, 0);
+          if (!logs.ok) {
+            problems++;
+            write(`  FAIL  eth_getLogs: ${redactUrl(url)} over ${asked} blocks: ${logs.error}`);
+          } else {
+            write(`  ok    eth_getLogs: ${redactUrl(url)} accepted ${formatGrouped(logs.accepted, 0)} blocks (asked ${asked})`);
+            if (logs.accepted < Math.min(logs.asked, chain.logsMaxRange)) {
+              write(`  note  eth_getLogs: ${redactUrl(url)} takes fewer blocks than logsMaxRange (${formatGrouped(chain.logsMaxRange, 0)}); the poller shrinks its range to fit, and logsMaxRange: ${logs.accepted} saves the refused requests`);
+            }
+          }
+        }
       } catch (error) {
         problems++;
         // One URL, one failure: its own reason, without the failover wrapper around it.

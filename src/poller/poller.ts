@@ -11,6 +11,7 @@ import { createSourceReader } from '../sources/createSourceReader.ts';
 import type { SourceReader } from '../sources/sourceReader.ts';
 import type { HistoryStore, SourceStatusRecord } from '../store/historyStore.ts';
 import { createChainClients } from './chainClients.ts';
+import { LogsRangeController } from './logsRangeController.ts';
 import { readChain, type ChainClients, type ChainReading } from './readChain.ts';
 
 /** What one cycle did, for logs, tests and benchmarks. */
@@ -46,7 +47,7 @@ export class Poller {
   private readonly now: () => number;
   private readonly onCycle: ((report: CycleReport) => void) | undefined;
   private readonly afterCycle: ((snapshot: Snapshot, report: CycleReport) => void) | undefined;
-  private readonly chains: { clients: ChainClients; rpc: FailoverRpc; readers: SourceReader[]; measureBlockTime: boolean }[];
+  private readonly chains: { clients: ChainClients; rpc: FailoverRpc; readers: SourceReader[]; measureBlockTime: boolean; logsRange: LogsRangeController }[];
   private readonly statuses = new Map<string, SourceStatusRecord>();
   private readonly lastReads = new Map<string, { blockNumber: bigint; blockTime: number; observedAt: number }>();
   private readonly chainErrors = new Map<number, NonNullable<ChainView['lastError']>>();
@@ -73,6 +74,7 @@ export class Poller {
         rpc,
         readers: options.config.sources.filter((s) => s.chain === chain.id).map(createSourceReader),
         measureBlockTime: l2Chains.has(chain.id),
+        logsRange: new LogsRangeController(chain.logsMaxRange),
       };
     });
     // Start from what the store remembers, so commands answer before the first cycle ends.
@@ -107,7 +109,7 @@ export class Poller {
     const readings = await Promise.all(
       this.chains.map(async (chain): Promise<ChainReading> => {
         try {
-          return await readChain({ clients: chain.clients, readers: chain.readers, store: this.store, measureBlockTime: chain.measureBlockTime, now: this.now });
+          return await readChain({ clients: chain.clients, readers: chain.readers, store: this.store, measureBlockTime: chain.measureBlockTime, now: this.now, logsRange: chain.logsRange });
         } catch (error) {
           // readChain reports failures itself; this is the last guard so one chain can never stop the others.
           const message = error instanceof Error ? error.message : String(error);

@@ -6,6 +6,7 @@ import { shortError } from '../rpc/rpcErrors.ts';
 import { multicall3Abi } from '../sources/abis.ts';
 import type { CallResult, SourceReader } from '../sources/sourceReader.ts';
 import type { ChainEvent, EventCursor, HistoryStore, Observation } from '../store/historyStore.ts';
+import type { LogsRangeController } from './logsRangeController.ts';
 import { readSequencerEvents } from './readEvents.ts';
 
 export const MULTICALL3_ADDRESS = '0xcA11bde05977b3631167028862bE2a173976CA11' as const;
@@ -51,6 +52,8 @@ export async function readChain(p: {
   now: () => number;
   /** Off for a one-shot probe: event history is the poller's business. */
   readEvents?: boolean;
+  /** The chain's eth_getLogs range, kept by the poller across cycles (the provider's caps do not change). */
+  logsRange?: LogsRangeController;
 }): Promise<ChainReading> {
   const { chain, client, batchingClient } = p.clients;
   const failures: SourceFailure[] = [];
@@ -110,7 +113,7 @@ export async function readChain(p: {
   for (const source of sequencers) {
     const key = eventCursorKey(source.id);
     try {
-      const read = await readSequencerEvents({ client, source, cursor: p.store.getCursor(key), head: head.number, maxRange: chain.logsMaxRange });
+      const read = await readSequencerEvents({ client, source, cursor: p.store.getCursor(key), head: head.number, maxRange: chain.logsMaxRange, ...(p.logsRange ? { range: p.logsRange } : {}) });
       events.push(...read.events);
       cursors.push([key, read.cursor]);
       if (read.error !== undefined) failures.push({ sourceId: source.id, error: `events: ${shortError(read.error)}` });

@@ -1,7 +1,16 @@
 import type { PublicClient } from 'viem';
 import type { SourceOfKind } from '../config/configSchema.ts';
+import { classifyLogsRangeError, LogsRangeFloorError } from '../rpc/logsRangeError.ts';
 import { distributeRewardEvent, rewardUpdateEvent } from '../sources/abis.ts';
 import type { ChainEvent, EventCursor } from '../store/historyStore.ts';
+import { LogsRangeController } from './logsRangeController.ts';
+
+/**
+ * Timeouts in a row a read retries with a smaller range before it gives up for this cycle. A refusal in
+ * words comes back at once, but a dead URL also times out, and halving down to one block against it would
+ * hold the cycle for a dozen timeouts.
+ */
+export const MAX_TIMEOUT_RETRIES = 2;
 
 export interface EventRead {
   readonly events: ChainEvent[];
@@ -12,17 +21,23 @@ export interface EventRead {
 
 /**
  * Reads the sequencer's DistributeReward and RewardUpdate events from the stored cursor up to `head`,
- * in chunks of `maxRange` blocks. A first read starts `logsLookbackBlocks` back. A chunk that fails stops
- * the read there; what came before it is kept, so nothing is skipped or read twice.
+ * in chunks whose size `range` adapts to the provider: a chunk refused as too large (blocks, results,
+ * bytes, or a timeout; see classifyLogsRangeError) is asked again from the same block with fewer blocks,
+ * and the size grows back after successes. A first read starts `logsLookbackBlocks` back. Any other
+ * failure, or a single block refused, stops the read there; what came before it is kept, and the cursor
+ * only moves past chunks that answered, so nothing is skipped or read twice.
  */
 export async function readSequencerEvents(p: {
   client: PublicClient;
   source: SourceOfKind<'sequencer'>;
   cursor: EventCursor | undefined;
   head: bigint;
+  /** The chain's range controller, kept across cycles; a fresh one at `maxRange` when absent. */
+  range?: LogsRangeController;
   maxRange: number;
 }): Promise<EventRead> {
   const { client, source, head } = p;
+  const range = p.range ?? new LogsRangeController(p.maxRange);
   let cursor = p.cursor;
   // A cursor past the head means the chain was reset (a devnet) or reorganised deeply: start again.
   if (!cursor || cursor.nextBlock > head + 1n) {
@@ -32,16 +47,24 @@ export async function readSequencerEvents(p: {
   }
   const events: ChainEvent[] = [];
   const blockTimes = new Map<bigint, number>();
+  let timeouts = 0;
   try {
     while (cursor.nextBlock <= head) {
-      const toBlock: bigint = cursor.nextBlock + BigInt(p.maxRange) - 1n < head ? cursor.nextBlock + BigInt(p.maxRange) - 1n : head;
-      const logs = await client.getLogs({
-        address: source.lockingPool,
-        events: [distributeRewardEvent, rewardUpdateEvent],
-        fromBlock: cursor.nextBlock,
-        toBlock,
-        strict: true,
-      });
+      const fromBlock = cursor.nextBlock;
+      const toBlock: bigint = fromBlock + BigInt(range.size) - 1n < head ? fromBlock + BigInt(range.size) - 1n : head;
+      const span = Number(toBlock - fromBlock + 1n);
+      let logs;
+      try {
+        logs = await client.getLogs({ address: source.lockingPool, events: [distributeRewardEvent, rewardUpdateEvent], fromBlock, toBlock, strict: true });
+      } catch (error) {
+        const refusal = classifyLogsRangeError(error);
+        if (!refusal) throw error;
+        if (refusal.reason === 'timeout' && ++timeouts > MAX_TIMEOUT_RETRIES) throw error;
+        if (!range.refused(span, refusal.suggestedBlocks)) throw new LogsRangeFloorError(fromBlock, refusal);
+        continue; // the same fromBlock again, with fewer blocks
+      }
+      range.succeeded(span);
+      timeouts = 0;
       for (const log of logs) {
         if (log.blockTimestamp != null) blockTimes.set(log.blockNumber, Number(log.blockTimestamp));
       }

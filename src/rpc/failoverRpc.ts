@@ -1,5 +1,6 @@
 import { custom, type Transport } from 'viem';
 import { httpPost, type HttpPost } from './httpPost.ts';
+import { classifyLogsRangeError } from './logsRangeError.ts';
 import { AllEndpointsFailedError, EndpointError, JsonRpcError, shortError } from './rpcErrors.ts';
 import { redactUrl } from './redactUrl.ts';
 
@@ -77,11 +78,19 @@ export function createFailoverRpc(options: FailoverRpcOptions): FailoverRpc {
       try {
         answer = await post(endpoint.url, JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }), options.timeoutMs);
       } catch (error) {
+        // Our own answer-size cap on eth_getLogs is a range refusal like a provider's: fewer blocks will do.
+        if (method === 'eth_getLogs' && error instanceof Error && error.name === 'AnswerTooLargeError') throw new JsonRpcError(-32008, `response too big: ${error.message}`);
         const timedOut = error instanceof Error && error.name === 'TimeoutError';
-        throw new EndpointError(redactUrl(endpoint.url), timedOut ? `timed out after ${options.timeoutMs} ms` : `unreachable (${shortError((error as Error).cause ?? error)})`, { cause: error });
+        throw new EndpointError(redactUrl(endpoint.url), timedOut ? `timed out after ${options.timeoutMs} ms` : `unreachable (${shortError((error as Error).cause ?? error)})`, { cause: error, timedOut });
       }
       const text = answer.body;
-      if (answer.status < 200 || answer.status > 299) throw new EndpointError(redactUrl(endpoint.url), `HTTP ${answer.status}`);
+      if (answer.status < 200 || answer.status > 299) {
+        // Some providers send their eth_getLogs caps with an HTTP error status (QuickNode, Alchemy's 400): the
+        // JSON-RPC error inside is the answer, and the reader shrinks its range on it.
+        const refusal = method === 'eth_getLogs' ? jsonRpcErrorIn(text) : undefined;
+        if (refusal && classifyLogsRangeError(refusal)) throw refusal;
+        throw new EndpointError(redactUrl(endpoint.url), `HTTP ${answer.status}`);
+      }
       let body: unknown;
       try {
         body = JSON.parse(text);
@@ -113,6 +122,7 @@ export function createFailoverRpc(options: FailoverRpcOptions): FailoverRpc {
 
   async function request(method: string, params: readonly unknown[] = []): Promise<unknown> {
     const failures: string[] = [];
+    const causes: unknown[] = [];
     let lastRpcError: JsonRpcError | undefined;
     if (current !== 0 && now() - switchedAt >= retryFirstAfterMs) {
       current = 0;
@@ -127,7 +137,13 @@ export function createFailoverRpc(options: FailoverRpcOptions): FailoverRpc {
         use(index);
         return result;
       } catch (error) {
-        if (error instanceof JsonRpcError && error.isRevert) {
+        // A revert is the call's own answer. An eth_getLogs range the provider refuses (too many blocks,
+        // results or bytes) is not the URL's fault either: the URL is healthy and keeps its place, and the
+        // reader asks again for fewer blocks. Failing over instead would move the bot off its preferred
+        // (often paid, uncapped) URL onto public fallbacks that cap tighter, mark a working URL as failed in
+        // /status and metrics, and hide the provider's suggested range inside an all-URLs-failed error.
+        // A timeout still fails over: it cannot tell a heavy range from a dead URL.
+        if (error instanceof JsonRpcError && (error.isRevert || (method === 'eth_getLogs' && classifyLogsRangeError(error)))) {
           use(index);
           throw error;
         }
@@ -138,10 +154,22 @@ export function createFailoverRpc(options: FailoverRpcOptions): FailoverRpc {
         // A URL that failed may serve another chain after a restart: check again before trusting it.
         endpoint.chainVerified = false;
         failures.push(`${redactUrl(endpoint.url)}: ${endpoint.lastError}`);
+        causes.push(error);
       }
     }
     if (lastRpcError && failures.length === 1) throw lastRpcError;
-    throw new AllEndpointsFailedError(options.chainId, failures);
+    throw new AllEndpointsFailedError(options.chainId, failures, causes);
+  }
+
+  /** The JSON-RPC error object in a body, if it holds one. */
+  function jsonRpcErrorIn(text: string): JsonRpcError | undefined {
+    try {
+      const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown; data?: unknown } };
+      const error = body?.error;
+      return error && typeof error === 'object' ? new JsonRpcError(Number(error.code ?? 0), String(error.message ?? 'error'), error.data) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   const transport = custom(

@@ -7,7 +7,7 @@ export interface HttpAnswer {
   readonly body: string;
 }
 
-/** POSTs a JSON body; rejects on a network error, a timeout (error name 'TimeoutError') or an oversized answer. */
+/** POSTs a JSON body; rejects on a network error, a timeout (error name 'TimeoutError') or an oversized answer ('AnswerTooLargeError'). */
 export type HttpPost = (url: string, body: string, timeoutMs: number) => Promise<HttpAnswer>;
 
 /** A JSON-RPC answer larger than this is refused (a broken or hostile endpoint must not exhaust memory). */
@@ -31,7 +31,7 @@ export const httpPost: HttpPost = (url, body, timeoutMs) =>
       let size = 0;
       response.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > MAX_ANSWER_BYTES) return request.destroy(new Error(`answer larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB`));
+        if (size > MAX_ANSWER_BYTES) return request.destroy(Object.assign(new Error(`answer larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB`), { name: 'AnswerTooLargeError' }));
         chunks.push(chunk);
       });
       response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));

@@ -3,11 +3,15 @@ export class EndpointError extends Error {
   constructor(
     readonly url: string,
     readonly shortMessage: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; timedOut?: boolean },
   ) {
     super(`${url}: ${shortMessage}`, options);
     this.name = 'EndpointError';
+    this.timedOut = options?.timedOut === true;
   }
+
+  /** No answer within the timeout: the URL may be down, or the request (a wide eth_getLogs) too heavy. */
+  readonly timedOut: boolean;
 }
 
 /** A JSON-RPC error object returned by an endpoint (`{ error: { code, message, data } }`). */
@@ -32,6 +36,8 @@ export class AllEndpointsFailedError extends Error {
   constructor(
     readonly chainId: number,
     readonly failures: readonly string[],
+    /** What each URL threw, in the order of `failures`. */
+    readonly causes: readonly unknown[] = [],
   ) {
     super(`chain ${chainId}: every RPC failed (${failures.join('; ')})`);
     this.name = 'AllEndpointsFailedError';

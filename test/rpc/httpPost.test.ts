@@ -62,6 +62,7 @@ describe('httpPost', () => {
       more();
     });
     await expect(httpPost(s.url, '{}', 10_000)).rejects.toThrow('answer larger than 64 MB');
+    await expect(httpPost(s.url, '{}', 10_000)).rejects.toMatchObject({ name: 'AnswerTooLargeError' });
   });
 
   it('GIVEN a closed port or another protocol THEN it rejects with the reason', async () => {
