@@ -139,6 +139,14 @@ export interface Snapshot {
   readonly lastCycle?: { readonly startedAt: number; readonly finishedAt: number };
 }
 
+/**
+ * A pool's name as replies show it: a stable pair says so, since its price is its curve's, not its reserve ratio.
+ * @example poolLabel('USDC/USDT', { stableCurve: true }) // 'USDC/USDT (stable curve)'
+ */
+export function poolLabel(label: string, pool: Pick<PoolFigures, 'stableCurve'>): string {
+  return pool.stableCurve ? `${label} (stable curve)` : label;
+}
+
 /** Seconds since the source's last good read, or undefined when it never had one. */
 export function dataAgeSeconds(view: SourceView, nowMs: number): number | undefined {
   return view.lastRead ? Math.max(0, (nowMs - view.lastRead.observedAt) / 1000) : undefined;
