@@ -1,11 +1,11 @@
-import { getAddress, parseAbi, type Abi, type Account, type Address, type Chain, type Hex, type PublicClient, type Transport, type WalletClient } from 'viem';
+import { getAddress, parseAbi, type Account, type Address, type Chain, type Hex, type PublicClient, type Transport, type WalletClient } from 'viem';
 import type { CompiledContract, Fixtures } from './compileFixtures.ts';
 
 /**
  * Stable-pair fixtures for tests and the benchmark: a Camelot-style pair (Hercules V2) and a Solidly-style
  * pair (Hermes V2), with the mainnet ABIs of the views the bot reads. No maintained package ships their
  * bytecode, so they are our own Solidity (src/devnet/contracts/MockCamelotPair.sol, MockSolidlyPair.sol),
- * compiled with the other fixtures.
+ * compiled with the other fixtures but not part of the standard devnet tower.
  */
 
 /** Typed ABI of MockCamelotPair: the mainnet views plus the test's setters. */
@@ -51,33 +51,22 @@ export interface StablePairSpec {
   readonly reserve1: bigint;
 }
 
-/**
- * One of the stable-pair fixtures from the compiled set. compileFixtures compiles every .sol file in
- * src/devnet/contracts, so these come with the others without being part of the standard tower.
- * @throws Error when the compiled set does not hold it.
- */
-export function stablePairFixture(fixtures: Fixtures, name: 'MockCamelotPair' | 'MockSolidlyPair'): CompiledContract {
-  const compiled = (fixtures as unknown as Readonly<Record<string, CompiledContract | undefined>>)[name];
-  if (!compiled || compiled.bytecode.length <= 2) throw new Error(`stable pairs: ${name} is not among the compiled fixtures (src/devnet/contracts/${name}.sol)`);
-  return compiled;
-}
-
 /** Deploys a Camelot-style pair with `stableSwap` and reserves as given; resolves to its address. */
 export async function deployCamelotPair(c: DeployClients, fixtures: Fixtures, spec: StablePairSpec): Promise<Address> {
-  const pair = await deploy(c, stablePairFixture(fixtures, 'MockCamelotPair'), [spec.token0, spec.token1, spec.stable], 'MockCamelotPair');
+  const pair = await deploy(c, fixtures.MockCamelotPair, [spec.token0, spec.token1, spec.stable], 'MockCamelotPair');
   await send(c, await c.walletClient.writeContract({ address: pair, abi: mockCamelotPairAbi, functionName: 'setReserves', args: [spec.reserve0, spec.reserve1] }), 'setReserves');
   return pair;
 }
 
 /** Deploys a Solidly-style pair with `stable` and reserves as given; resolves to its address. */
 export async function deploySolidlyPair(c: DeployClients, fixtures: Fixtures, spec: StablePairSpec): Promise<Address> {
-  const pair = await deploy(c, stablePairFixture(fixtures, 'MockSolidlyPair'), [spec.token0, spec.token1, spec.stable], 'MockSolidlyPair');
+  const pair = await deploy(c, fixtures.MockSolidlyPair, [spec.token0, spec.token1, spec.stable], 'MockSolidlyPair');
   await send(c, await c.walletClient.writeContract({ address: pair, abi: mockSolidlyPairAbi, functionName: 'setReserves', args: [spec.reserve0, spec.reserve1] }), 'setReserves');
   return pair;
 }
 
 async function deploy(c: DeployClients, compiled: CompiledContract, args: readonly unknown[], name: string): Promise<Address> {
-  const hash = await c.walletClient.deployContract({ abi: compiled.abi as Abi, bytecode: compiled.bytecode, args });
+  const hash = await c.walletClient.deployContract({ abi: compiled.abi, bytecode: compiled.bytecode, args });
   const receipt = await c.publicClient.waitForTransactionReceipt({ hash });
   if (receipt.status !== 'success' || !receipt.contractAddress) throw new Error(`deploying ${name} failed (tx ${hash})`);
   return getAddress(receipt.contractAddress);

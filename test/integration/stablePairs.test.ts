@@ -9,6 +9,7 @@ import { compileFixtures, type Fixtures } from '../../src/devnet/compileFixtures
 import { mockErc20Abi } from '../../src/devnet/fixtureAbis.ts';
 import { deployCamelotPair, deploySolidlyPair, mockCamelotPairAbi, mockSolidlyPairAbi, type DeployClients } from '../../src/devnet/stablePairs.ts';
 import { silentLogger } from '../../src/log/logger.ts';
+import { camelotPairAbi, solidlyPairAbi } from '../../src/sources/abis.ts';
 import type { PoolFigures } from '../../src/metrics/figures.ts';
 import { Poller } from '../../src/poller/poller.ts';
 import { MULTICALL3_ADDRESS } from '../../src/poller/readChain.ts';
@@ -33,6 +34,7 @@ describe('stable pairs in the uniswap-v2 kind, on anvil', () => {
   let store: SqliteHistoryStore;
   let poller: Poller;
   let chain: DeployClients;
+  let compiled: Fixtures;
   const pools = {} as Record<'camelotStable' | 'camelotVolatile' | 'solidlyStable' | 'solidlyVolatile' | 'plainV2', Address>;
   const tokens = {} as Record<'eMetis' | 'METIS' | 'USDC' | 'sUSD', Address>;
 
@@ -66,8 +68,8 @@ describe('stable pairs in the uniswap-v2 kind, on anvil', () => {
   const value = (f: Figure | undefined) => (f?.ok ? f.value : Number.NaN);
 
   beforeAll(async () => {
-    let fixtures: Fixtures;
-    [anvil, fixtures] = await Promise.all([startAnvil({ chainId: 1088 }), compileFixtures()]);
+    [anvil, compiled] = await Promise.all([startAnvil({ chainId: 1088 }), compileFixtures()]);
+    const fixtures = compiled;
     const transport = http(anvil.url, { retryCount: 0 });
     const account = privateKeyToAccount(DEPLOYER_KEY);
     const viemChain = { id: 1088, name: 'anvil', nativeCurrency: { name: 'Metis', symbol: 'METIS', decimals: 18 }, rpcUrls: { default: { http: [anvil.url] } } } as const;
@@ -116,6 +118,18 @@ describe('stable pairs in the uniswap-v2 kind, on anvil', () => {
     store?.close();
     await proxy?.close();
     await anvil?.stop();
+  });
+
+  it('GIVEN the fixtures THEN they have every view the reader uses, with the mainnet signatures, and the typed ABIs match solc', () => {
+    const signatures = (abi: Abi) =>
+      abi.flatMap((item) => (item.type === 'function' ? [`${item.name}(${item.inputs.map((i) => i.type).join(',')}) -> (${item.outputs.map((o) => o.type).join(',')})`] : []));
+    for (const [name, abis] of [
+      ['MockCamelotPair', [mockCamelotPairAbi, camelotPairAbi]],
+      ['MockSolidlyPair', [mockSolidlyPairAbi, solidlyPairAbi]],
+    ] as const) {
+      const compiledSignatures = signatures(compiled[name].abi);
+      for (const abi of abis) for (const signature of signatures(abi)) expect(compiledSignatures, `${name}: ${signature}`).toContain(signature);
+    }
   });
 
   it('GIVEN a Camelot pair with stableSwap() true THEN its price is on the curve, 13/14, and the reply knows it is stable', () => {

@@ -1,10 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.20;
 
-interface ICamelotFixtureToken {
-    function decimals() external view returns (uint8);
-}
-
 /// @notice Camelot-style pair (Hercules V2 on Metis) with the mainnet view ABI: token0, token1, stableSwap,
 /// getReserves with the two fee percents, precisionMultiplier0/1, token0FeePercent/token1FeePercent and
 /// getAmountOut. Reserves are set by the test (no swaps); setStableSwap keeps the real signature and checks,
@@ -33,8 +29,15 @@ contract MockCamelotPair {
         token0 = token0_;
         token1 = token1_;
         stableSwap = stableSwap_;
-        precisionMultiplier0 = 10 ** uint256(ICamelotFixtureToken(token0_).decimals());
-        precisionMultiplier1 = 10 ** uint256(ICamelotFixtureToken(token1_).decimals());
+        precisionMultiplier0 = _unitOf(token0_);
+        precisionMultiplier1 = _unitOf(token1_);
+    }
+
+    /// 10^decimals() of an ERC-20, as the real pair reads it at initialize (a low-level call: one contract per file).
+    function _unitOf(address token) private view returns (uint256) {
+        (bool ok, bytes memory data) = token.staticcall(abi.encodeWithSignature("decimals()"));
+        require(ok && data.length == 32, "CamelotPair: token without decimals()");
+        return 10 ** uint256(abi.decode(data, (uint8)));
     }
 
     function getReserves() public view returns (uint112 _reserve0, uint112 _reserve1, uint16 _token0FeePercent, uint16 _token1FeePercent) {

@@ -1,10 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.20;
 
-interface ISolidlyFixtureToken {
-    function decimals() external view returns (uint8);
-}
-
 /// @notice Solidly/Velodrome-style pair (Hermes V2 on Metis) with the mainnet view ABI: token0, token1, tokens,
 /// stable (immutable, fixed at creation as in the real Pair), getReserves with uint256 reserves and the last
 /// block timestamp, and metadata (10^decimals of each token, reserves, stable, tokens). Reserves are set by
@@ -26,8 +22,15 @@ contract MockSolidlyPair {
         stable = stable_;
         token0 = token0_;
         token1 = token1_;
-        decimals0 = 10 ** uint256(ISolidlyFixtureToken(token0_).decimals());
-        decimals1 = 10 ** uint256(ISolidlyFixtureToken(token1_).decimals());
+        decimals0 = _unitOf(token0_);
+        decimals1 = _unitOf(token1_);
+    }
+
+    /// 10^decimals() of an ERC-20, as the real pair keeps it (a low-level call: one contract per file).
+    function _unitOf(address token) private view returns (uint256) {
+        (bool ok, bytes memory data) = token.staticcall(abi.encodeWithSignature("decimals()"));
+        require(ok && data.length == 32, "Pair: token without decimals()");
+        return 10 ** uint256(abi.decode(data, (uint8)));
     }
 
     function tokens() external view returns (address, address) {
