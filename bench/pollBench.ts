@@ -2,6 +2,7 @@ import { createPublicClient, http, type PublicClient } from 'viem';
 import { configSchema, type Config } from '../src/config/configSchema.ts';
 import { DEVNET_ADDRESSES, deployFixture } from '../src/devnet/deployDevnet.ts';
 import type { Devnet } from '../src/devnet/startDevnet.ts';
+import { deployCamelotPair, deploySolidlyPair } from '../src/devnet/stablePairs.ts';
 import { silentLogger } from '../src/log/logger.ts';
 import { Poller } from '../src/poller/poller.ts';
 import { createFailoverRpc } from '../src/rpc/failoverRpc.ts';
@@ -18,7 +19,10 @@ export interface PollBenchResult {
   readonly perView: { readonly requestsPerCycle: number; readonly msMedian: number };
 }
 
-/** Deploys `vaults` ERC-4626 vaults and `pools` V2 pairs on the devnet's L2 and returns a config naming them. */
+/**
+ * Deploys `vaults` ERC-4626 vaults, `pools` V2 pairs and two stable pairs (Camelot-style, Solidly-style) on the
+ * devnet's L2 and returns a config naming them.
+ */
 async function deployBenchTower(devnet: Devnet, vaults: number, pools: number, rpcUrl: string): Promise<Config> {
   const { l2, fixtures } = devnet.deployment;
   const { eMetis, wmetis } = DEVNET_ADDRESSES.l2;
@@ -39,11 +43,17 @@ async function deployBenchTower(devnet: Devnet, vaults: number, pools: number, r
     });
     sources.push({ id: `pool${i}`, kind: 'uniswap-v2', chain: 1088, pool, asset: 'eMetis', assetAddress: eMetis, quote: 'METIS' });
   }
+  // Stable pairs of both families: their stableSwap()/stable() probes run once at prepare; a cycle stays one eth_call.
+  const stablePair = { token0: eMetis, token1: wmetis, stable: true, reserve0: 100_000n * E18, reserve1: 99_500n * E18 };
+  const stablePools = { camelotStable: await deployCamelotPair(l2, fixtures, stablePair), solidlyStable: await deploySolidlyPair(l2, fixtures, stablePair) };
+  for (const [id, pool] of Object.entries(stablePools)) {
+    sources.push({ id, kind: 'uniswap-v2', chain: 1088, pool, asset: 'eMetis', assetAddress: eMetis, quote: 'METIS' });
+  }
   return configSchema.parse({ chains: [{ id: 1088, name: 'Devnet L2', rpc: [rpcUrl] }], tokens, sources, store: { path: ':memory:' } });
 }
 
 /**
- * One poll cycle over 50 vaults and pools, batched (the bot) against reading every view with its own
+ * One poll cycle over 52 vaults and pools (two of them stable pairs), batched (the bot) against reading every view with its own
  * request, side by side on the same devnet; JSON-RPC requests counted on the wire by a proxy.
  */
 export async function benchPoll(devnet: Devnet, cycles = 7): Promise<PollBenchResult> {

@@ -1,7 +1,7 @@
 import { formatAge, formatAmount, formatBps, formatDepeg, formatNumber, formatPercent, formatPointsChange, formatRatio, formatWindow } from '../src/core/format.ts';
 import { describeMissing, type Figure } from '../src/core/figure.ts';
 import { DAY_SECONDS } from '../src/core/units.ts';
-import { blockAgeSeconds, dataAgeSeconds, isStale, type Snapshot, type SourceView } from '../src/metrics/figures.ts';
+import { blockAgeSeconds, dataAgeSeconds, isStale, poolLabel, type Snapshot, type SourceView } from '../src/metrics/figures.ts';
 import { ageCell } from './ageCell.ts';
 import { assetNames, findSources } from './assetNames.ts';
 import type { CommandContext, CommandDefinition } from './command.ts';
@@ -55,7 +55,7 @@ function overview(snapshot: Snapshot, now: number): Block[] {
   }
   const spreads = snapshot.sources.flatMap((s) => (s.figures?.kind === 'yield' ? [`${s.label} ${formatPointsChange(s.figures.spreadOverBase)}`] : []));
   if (spreads.length > 0) blocks.push({ kind: 'paragraph', parts: [bold('Spread over sequencer APY'), `: ${spreads.join(' · ')}`] });
-  const pools = snapshot.sources.flatMap((s) => (s.figures?.kind === 'pool' ? [`${s.label} ${formatNumber(s.figures.price, 4)} (${formatDepeg(s.figures)})`] : []));
+  const pools = snapshot.sources.flatMap((s) => (s.figures?.kind === 'pool' ? [`${poolLabel(s.label, s.figures)} ${formatNumber(s.figures.price, 4)} (${formatDepeg(s.figures)})`] : []));
   if (pools.length > 0) blocks.push({ kind: 'paragraph', parts: [bold('Pools'), `: ${pools.join(' · ')}`] });
   if (snapshot.tower.leverage.ok) {
     blocks.push({ kind: 'paragraph', parts: [bold('Tower leverage'), `: ${formatRatio(snapshot.tower.leverage, 3)} of ${formatAmount(snapshot.tower.base)} ${snapshot.tower.baseToken} locked`] });
@@ -101,6 +101,7 @@ function details(view: SourceView, now: number): Block[] {
       [`Price: `, bold(inQuote(f.price)), ` per ${f.asset}${f.twapSeconds === undefined ? '' : ' (spot)'}`],
       [`Fair value: ${explained(f.fairValue, inQuote)} · ${f.twapSeconds === undefined ? '' : 'spot '}depeg ${explained(f.depegBps, formatBps)}`],
     );
+    if (f.stableCurve) items.push(['Stable pair: priced on its curve x³y + xy³ = k (the marginal price), not the reserve ratio']);
     if (f.twapSeconds !== undefined) {
       items.push([`${formatWindow(f.twapSeconds)} TWAP: ${explained(f.twapPrice, inQuote)}${f.twapPrice.ok ? ` · depeg ${explained(f.twapDepegBps, formatBps)}` : ''}`]);
     }
@@ -117,7 +118,7 @@ function details(view: SourceView, now: number): Block[] {
         : f?.kind === 'pool' && f.twapSeconds !== undefined
           ? 'Depeg in basis points: price ÷ fair value − 1; negative trades below fair. Depeg alerts use the TWAP (the pool oracle’s time-weighted price) while it is available, else spot.'
           : 'Depeg in basis points: price ÷ fair value − 1; negative trades below fair.';
-  return [{ kind: 'title', text: view.label }, { kind: 'list', items }, { kind: 'note', text: note }];
+  return [{ kind: 'title', text: f?.kind === 'pool' ? poolLabel(view.label, f) : view.label }, { kind: 'list', items }, { kind: 'note', text: note }];
 }
 
 /** `/apy [asset]`: the yield table, or one source in detail. */

@@ -1,7 +1,7 @@
 import { missing, type Figure } from '../src/core/figure.ts';
 import { formatAge, formatAmount, formatBps, formatGrouped, formatPercent, formatRatio, formatRatioChange, formatWindow } from '../src/core/format.ts';
 import { DAY_SECONDS } from '../src/core/units.ts';
-import { dataAgeSeconds, isStale, type Snapshot, type SourceView } from '../src/metrics/figures.ts';
+import { dataAgeSeconds, isStale, poolLabel, type Snapshot, type SourceView } from '../src/metrics/figures.ts';
 import { ageCell } from './ageCell.ts';
 import type { CommandDefinition } from './command.ts';
 import { bold, type Block, type Reply } from './reply.ts';
@@ -73,7 +73,7 @@ export const leverageCommand: CommandDefinition = {
           { header: 'age', align: 'right' },
         ],
         rows: pools.map(({ view, pool }) => [
-          view.label,
+          poolLabel(view.label, pool),
           tokens(pool.exitLiquidity1pct, pool.asset),
           tokens(pool.exitLiquidity5pct, pool.asset),
           formatBps(pool.depegBps),
@@ -96,7 +96,7 @@ export const leverageCommand: CommandDefinition = {
       text:
         `Leverage = Σ layer supply × fair value in ${base} ÷ ${base} locked by sequencers; above 1× claims are stacked on claims. ` +
         'Change: against the stored leverage 24 h and 7 d ago. ' +
-        'Exit: what each pool takes before the average sale price is 1 % / 5 % under spot, fees not counted (V2 from the reserve; V3 from the in-range liquidity taken as one range, an approximation). ' +
+        'Exit: what each pool takes before the average sale price is 1 % / 5 % under spot, fees not counted (V2 from the reserve; a stable pair on its curve x³y + xy³ = k; V3 from the in-range liquidity taken as one range, an approximation). ' +
         towerAge(snapshot, now),
     });
     return { kind: 'answer', blocks };

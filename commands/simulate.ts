@@ -5,7 +5,7 @@ import { describeHorizon, parseHorizon } from '../src/core/horizon.ts';
 import { parseAmountText, parseRateText } from '../src/core/humanNumber.ts';
 import { liquidatingDepeg, loopExposure, loopNetApy } from '../src/core/loopPosition.ts';
 import { YEAR_SECONDS } from '../src/core/units.ts';
-import type { PoolFigures, Snapshot, SourceView } from '../src/metrics/figures.ts';
+import { poolLabel, type PoolFigures, type Snapshot, type SourceView } from '../src/metrics/figures.ts';
 import { ageCell } from './ageCell.ts';
 import { assetNames, findSources } from './assetNames.ts';
 import type { ArgumentValues, CommandContext, CommandDefinition } from './command.ts';
@@ -237,7 +237,7 @@ function holdReply(rows: Row[], s: Settings, base: string, now: number, ignoredL
 
 /** Pools that take the token back: its own, else (after redeeming the wrapper) its base token's. */
 function exitPools(snapshot: Snapshot, token: string | undefined, baseToken: string | undefined): { label: string; pool: PoolFigures; via?: string }[] {
-  const pools = snapshot.sources.flatMap((s) => (s.figures?.kind === 'pool' ? [{ label: s.label, pool: s.figures }] : []));
+  const pools = snapshot.sources.flatMap((s) => (s.figures?.kind === 'pool' ? [{ label: poolLabel(s.label, s.figures), pool: s.figures }] : []));
   const own = pools.filter((p) => token !== undefined && p.pool.asset === token);
   if (own.length > 0) return own;
   return pools.filter((p) => baseToken !== undefined && p.pool.asset === baseToken).map((p) => ({ ...p, via: baseToken! }));

@@ -7,7 +7,7 @@ import { DAY_SECONDS, toNumber } from '../core/units.ts';
 import type { Logger } from '../log/logger.ts';
 import { TOWER_SOURCE_ID } from '../metrics/computeSnapshot.ts';
 import { METIS_DECIMALS } from '../metrics/sequencerFigures.ts';
-import { dataAgeSeconds, isStale, type Snapshot, type SourceView } from '../metrics/figures.ts';
+import { dataAgeSeconds, isStale, poolLabel, type Snapshot, type SourceView } from '../metrics/figures.ts';
 import type { NewOutboxMessage, OutboxStore } from '../delivery/outboxStore.ts';
 import type { HistoryStore } from '../store/historyStore.ts';
 import type { Subscription, SubscriptionStore } from '../subscriptions/subscriptionStore.ts';
@@ -106,7 +106,7 @@ export class AlertEngine {
     for (const view of snapshot.sources) {
       const f = view.figures;
       if (f?.kind !== 'pool' || isStale(view, now) || !this.fairValueFresh(f.asset, fresh) || !this.fairValueFresh(f.quote, fresh)) continue;
-      const target = { sourceId: view.id, label: view.label, names: namesOf(view) };
+      const target = { sourceId: view.id, label: poolLabel(view.label, f), names: namesOf(view) };
       if (f.twapSeconds !== undefined && f.twapDepegBps.ok) depeg.push({ ...target, bps: f.twapDepegBps.value, basis: `${formatWindow(f.twapSeconds)} TWAP` });
       else if (f.depegBps.ok) depeg.push({ ...target, bps: f.depegBps.value, basis: 'spot' });
     }

@@ -3,7 +3,7 @@ import { fairFromDepeg, offsetBps } from '../core/depeg.ts';
 import { figure } from '../core/figure.ts';
 import { formatAge, formatAmount, formatBps, formatNumber, formatPercent } from '../core/format.ts';
 import { DAY_SECONDS } from '../core/units.ts';
-import { dataAgeSeconds, isStale, type SourceView } from '../metrics/figures.ts';
+import { dataAgeSeconds, isStale, poolLabel, type SourceView } from '../metrics/figures.ts';
 import type { MetricHistory, SeriesPoint } from '../store/historyStore.ts';
 import type { BandSeries, ChartPanel, ChartPoint, ChartSpec, LineSeries } from './lineChartSvg.ts';
 import { formatUtcTimestamp } from './scale.ts';
@@ -108,7 +108,11 @@ function plan(view: SourceView, series: (name: string) => SeriesPoint[]): Plan |
         ],
         main: priceLine,
         format: (value) => `${formatNumber(figure(value), 4)} ${quote}`,
-        footnote: `Depeg in basis points; negative trades below fair value. The band is fair value ± ${PEG_BAND_BPS} bps. Times in UTC.`,
+        // One line under the chart: a stable pair's note takes the room of the longer wording.
+        footnote:
+          f?.kind === 'pool' && f.stableCurve
+            ? `Stable pair: marginal price on its curve x³y + xy³ = k. Depeg in bps, negative below fair. Band: fair ± ${PEG_BAND_BPS} bps. UTC.`
+            : `Depeg in basis points; negative trades below fair value. The band is fair value ± ${PEG_BAND_BPS} bps. Times in UTC.`,
       };
     }
     case 'erc20-supply': {
@@ -153,11 +157,12 @@ export function sourceChart(p: { view: SourceView; history: MetricHistory; windo
   const age = dataAgeSeconds(view, p.nowMs);
   const asOf = view.lastRead ? `data as of ${formatUtcTimestamp(Math.floor(view.lastRead.observedAt / 1000))} (age ${formatAge(age ?? 0)}${isStale(view, p.nowMs) ? ', stale' : ''})` : 'no read yet';
   const extra = view.kind === 'uniswap-v2' || view.kind === 'uniswap-v3' ? depegSummary(chart.panels[1]?.series[0]?.points ?? []) : '';
+  const label = view.figures?.kind === 'pool' ? poolLabel(view.label, view.figures) : view.label;
   return {
     ok: true,
     points,
     spec: {
-      title: `${view.label} — ${chart.what}, last ${days}`,
+      title: `${label} — ${chart.what}, last ${days}`,
       subtitle: `${asOf} · ${points} points`,
       from,
       to,
@@ -165,7 +170,7 @@ export function sourceChart(p: { view: SourceView; history: MetricHistory; windo
       footnote: chart.footnote,
     },
     summary: `${chart.main.label}: latest ${latest}, low ${low}, high ${high} over the last ${days}${extra}.`,
-    alt: `Line chart of ${view.label} ${chart.what} over the last ${days}: ${chart.main.label} latest ${latest}, low ${low}, high ${high}${extra}.`,
+    alt: `Line chart of ${label} ${chart.what} over the last ${days}: ${chart.main.label} latest ${latest}, low ${low}, high ${high}${extra}.`,
   };
 }
 

@@ -56,7 +56,12 @@ export interface PoolFigures {
   readonly kind: 'pool';
   readonly asset: string;
   readonly quote: string;
-  /** Spot price of one asset in the quote token (V2 reserves, V3 slot0): what one block's trade can move. */
+  /**
+   * Set for a Camelot/Solidly stable pair (`stableSwap()`/`stable()` true): price and exit liquidity come from
+   * its curve x³y + xy³ = k, not the reserve ratio. Absent for constant-product and V3 pools.
+   */
+  readonly stableCurve?: true;
+  /** Spot price of one asset in the quote token (V2 reserves, a stable pair's curve, V3 slot0): what one block's trade can move. */
   readonly price: Figure;
   /** What one asset is worth in the quote token along the chain of wrappers. */
   readonly fairValue: Figure;
@@ -73,8 +78,8 @@ export interface PoolFigures {
   readonly twapDepegBps: Figure;
   /**
    * Exit liquidity, in asset tokens: what can be sold into the pool for the quote before the average price
-   * falls 1 % (5 %) under spot, pool fees not counted (V2 from the asset reserve; V3 from the in-range
-   * liquidity as one range). Absent only in snapshots built by hand.
+   * falls 1 % (5 %) under spot, pool fees not counted (V2 from the asset reserve; a stable pair on its
+   * curve; V3 from the in-range liquidity as one range). Absent only in snapshots built by hand.
    */
   readonly exitLiquidity1pct?: Figure;
   readonly exitLiquidity5pct?: Figure;
@@ -154,6 +159,14 @@ export interface Snapshot {
   readonly tower: TowerView;
   readonly chains: readonly ChainView[];
   readonly lastCycle?: { readonly startedAt: number; readonly finishedAt: number };
+}
+
+/**
+ * A pool's name as replies show it: a stable pair says so, since its price is its curve's, not its reserve ratio.
+ * @example poolLabel('USDC/USDT', { stableCurve: true }) // 'USDC/USDT (stable curve)'
+ */
+export function poolLabel(label: string, pool: Pick<PoolFigures, 'stableCurve'>): string {
+  return pool.stableCurve ? `${label} (stable curve)` : label;
 }
 
 /** Seconds since the source's last good read, or undefined when it never had one. */

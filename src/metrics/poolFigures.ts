@@ -1,14 +1,19 @@
 import type { SourceOfKind } from '../config/configSchema.ts';
 import { depegBps } from '../core/depeg.ts';
-import { v2ExitLiquidity, v3ExitLiquidity } from '../core/exitLiquidity.ts';
+import { stablePairExitLiquidity, v2ExitLiquidity, v3ExitLiquidity } from '../core/exitLiquidity.ts';
 import { fairValue, type WrapperLink } from '../core/fairValue.ts';
 import { missing, type Figure } from '../core/figure.ts';
 import { v2Price, v3Price } from '../core/poolPrice.ts';
+import { stablePairPrice } from '../core/stablePairPrice.ts';
 import { v3TwapPrice } from '../core/twap.ts';
 import type { Observation } from '../store/historyStore.ts';
 import type { PoolFigures } from './figures.ts';
 
-/** A pool's spot and TWAP prices of its asset, the asset's fair value in the quote token, and the depeg of each. */
+/**
+ * A pool's spot and TWAP prices of its asset, the asset's fair value in the quote token, and the depeg of each.
+ * A V2 observation with `stable: 1n` (a Camelot/Solidly stable pair) is priced and exited on x³y + xy³ = k;
+ * one without `stable` (history from before it was stored) is a constant-product pair, as it was then read.
+ */
 export function poolFigures(p: {
   source: SourceOfKind<'uniswap-v2'> | SourceOfKind<'uniswap-v3'>;
   observation: Observation;
@@ -17,10 +22,11 @@ export function poolFigures(p: {
   const { source, observation } = p;
   const v = observation.values;
   const tokens = { decimals0: Number(v.decimals0 ?? 18n), decimals1: Number(v.decimals1 ?? 18n), assetIsToken0: v.assetIsToken0 !== 0n };
+  const stableCurve = source.kind === 'uniswap-v2' && v.stable === 1n;
   const price =
     source.kind === 'uniswap-v2'
       ? v.reserve0 !== undefined && v.reserve1 !== undefined
-        ? v2Price({ reserve0: v.reserve0, reserve1: v.reserve1, ...tokens })
+        ? (stableCurve ? stablePairPrice : v2Price)({ reserve0: v.reserve0, reserve1: v.reserve1, ...tokens })
         : missing('no-data')
       : v.sqrtPriceX96 !== undefined
         ? v3Price({ sqrtPriceX96: v.sqrtPriceX96, ...tokens })
@@ -37,7 +43,7 @@ export function poolFigures(p: {
   const exit = (slippage: number) =>
     source.kind === 'uniswap-v2'
       ? v.reserve0 !== undefined && v.reserve1 !== undefined
-        ? v2ExitLiquidity({ reserve0: v.reserve0, reserve1: v.reserve1, ...tokens }, slippage)
+        ? (stableCurve ? stablePairExitLiquidity : v2ExitLiquidity)({ reserve0: v.reserve0, reserve1: v.reserve1, ...tokens }, slippage)
         : missing('no-data')
       : v.sqrtPriceX96 !== undefined && v.liquidity !== undefined
         ? v3ExitLiquidity({ sqrtPriceX96: v.sqrtPriceX96, liquidity: v.liquidity, ...tokens }, slippage)
@@ -46,6 +52,7 @@ export function poolFigures(p: {
     kind: 'pool',
     asset: source.asset,
     quote: source.quote,
+    ...(stableCurve ? { stableCurve: true as const } : {}),
     price,
     fairValue: fair,
     depegBps: depegBps(price, fair),

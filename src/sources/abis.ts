@@ -21,6 +21,19 @@ export const uniswapV2PairAbi = parseAbi([
   'function getReserves() view returns (uint112 reserve0, uint112 reserve1, uint32 blockTimestampLast)',
 ]);
 
+/** Camelot-style pair (Hercules V2): fee percents in getReserves; `stableSwap()` can be switched by the factory's setStableOwner. */
+export const camelotPairAbi = parseAbi([
+  'function stableSwap() view returns (bool)',
+  'function getReserves() view returns (uint112 reserve0, uint112 reserve1, uint16 token0FeePercent, uint16 token1FeePercent)',
+]);
+
+/** Solidly/Velodrome-style pair (Hermes V2): uint256 reserves; `stable()` is immutable, set when the pair is created. */
+export const solidlyPairAbi = parseAbi([
+  'function stable() view returns (bool)',
+  'function getReserves() view returns (uint256 _reserve0, uint256 _reserve1, uint256 _blockTimestampLast)',
+  'function metadata() view returns (uint256 dec0, uint256 dec1, uint256 r0, uint256 r1, bool st, address t0, address t1)',
+]);
+
 export const uniswapV3PoolAbi = parseAbi([
   'function token0() view returns (address)',
   'function token1() view returns (address)',

@@ -5,7 +5,7 @@ import type { Figure } from '../core/figure.ts';
 import { formatDepeg, formatPercent, formatPointsChange, formatRatio, formatRatioChange } from '../core/format.ts';
 import { DAY_SECONDS } from '../core/units.ts';
 import type { OpenAlert } from '../alerts/alertEngine.ts';
-import { isStale, type Snapshot } from '../metrics/figures.ts';
+import { isStale, poolLabel, type Snapshot } from '../metrics/figures.ts';
 import { storedMetricAgo } from '../metrics/history.ts';
 import type { HistoryStore } from '../store/historyStore.ts';
 
@@ -33,7 +33,7 @@ export function digestBody(snapshot: Snapshot, history: HistoryStore, nowMs: num
     const stale = isStale(view, nowMs) ? ' (stale)' : '';
     if (f.kind === 'yield') lines.push([bold(view.label), apyLine(history, view.id, 'apy24h', f.apy24h, f.apyChange24h, at) + stale]);
     else if (f.kind === 'sequencer') lines.push([bold(view.label), apyLine(history, view.id, 'nominalApy', f.nominalApy, f.nominalApyChange24h, at) + stale]);
-    else if (f.kind === 'pool') lines.push([bold(view.label), `: depeg ${formatDepeg(f)}${stale}`]);
+    else if (f.kind === 'pool') lines.push([bold(poolLabel(view.label, f)), `: depeg ${formatDepeg(f)}${stale}`]);
   }
   const { leverage, leverageChange24h } = snapshot.tower;
   if (leverage.ok) {

@@ -93,6 +93,16 @@ describe('AlertEngine with hand-built snapshots', () => {
     expect(texts()[0]).toMatch(/Trades −120 bps from fair value on the spot price/);
   });
 
+  it('GIVEN a stable pair off peg THEN the alert names it a stable curve', () => {
+    const stable = (snapshot: Snapshot): Snapshot => ({
+      ...snapshot,
+      sources: snapshot.sources.map((s) => (s.figures?.kind === 'pool' ? { ...s, figures: { ...s.figures, stableCurve: true as const } } : s)),
+    });
+    let now = NOW;
+    for (let i = 0; i < 4; i++, now += 5 * MIN) engine.evaluate(stable(withPool(-120, now)), now);
+    expect(texts()[0]).toMatch(/Depeg warning: eMetis\/METIS \(stable curve\)/);
+  });
+
   it('GIVEN tower leverage jumping 10× within the outlier window THEN it is held, not alerted on, until it repeats', () => {
     const t = base.sources[0]!.lastRead!.blockTime;
     store.addMetrics(TOWER_SOURCE_ID, t - 86_400, { leverage: 1.119 });
