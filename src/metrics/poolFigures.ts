@@ -1,4 +1,4 @@
-import type { SourceOfKind } from '../config/configSchema.ts';
+import type { PoolSourceConfig } from '../config/poolKinds.ts';
 import { depegBps } from '../core/depeg.ts';
 import { v2ExitLiquidity, v3ExitLiquidity } from '../core/exitLiquidity.ts';
 import { fairValue, type WrapperLink } from '../core/fairValue.ts';
@@ -10,7 +10,7 @@ import type { PoolFigures } from './figures.ts';
 
 /** A pool's spot and TWAP prices of its asset, the asset's fair value in the quote token, and the depeg of each. */
 export function poolFigures(p: {
-  source: SourceOfKind<'uniswap-v2'> | SourceOfKind<'uniswap-v3'>;
+  source: PoolSourceConfig;
   observation: Observation;
   links: ReadonlyMap<string, WrapperLink>;
 }): PoolFigures {

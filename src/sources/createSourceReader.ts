@@ -1,4 +1,5 @@
 import type { SourceConfig, SourceKindName, SourceOfKind } from '../config/configSchema.ts';
+import { algebraReader } from './algebraReader.ts';
 import { erc20SupplyReader } from './erc20SupplyReader.ts';
 import { erc4626Reader } from './erc4626Reader.ts';
 import { exchangeRateReader } from './exchangeRateReader.ts';
@@ -15,6 +16,7 @@ const readers: { [K in SourceKindName]: (config: SourceOfKind<K>) => SourceReade
   'erc20-supply': erc20SupplyReader,
   'uniswap-v2': uniswapV2Reader,
   'uniswap-v3': uniswapV3Reader,
+  algebra: algebraReader,
 };
 
 /** The reader for a configured source. */

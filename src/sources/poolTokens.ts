@@ -1,5 +1,5 @@
 import type { Abi, Address, PublicClient } from 'viem';
-import type { SourceOfKind } from '../config/configSchema.ts';
+import type { PoolSourceConfig } from '../config/poolKinds.ts';
 import { erc20Abi } from './abis.ts';
 import { readDecimals, SourceReadError, type CallResult, type RawValues, type SourceReader, type ViewCall } from './sourceReader.ts';
 
@@ -15,7 +15,7 @@ export interface PoolTokens {
  */
 export async function readPoolTokens(
   client: PublicClient,
-  config: SourceOfKind<'uniswap-v2'> | SourceOfKind<'uniswap-v3'>,
+  config: PoolSourceConfig,
   poolAbi: Abi,
 ): Promise<PoolTokens> {
   const [token0, token1] = (await Promise.all([
@@ -47,7 +47,7 @@ export function poolTokenValues(tokens: PoolTokens | undefined): Record<string, 
  * pool kind's own; their decoded values come with the token metadata attached.
  */
 export function poolReader(
-  config: SourceOfKind<'uniswap-v2'> | SourceOfKind<'uniswap-v3'>,
+  config: PoolSourceConfig,
   poolAbi: Abi,
   views: { calls: readonly ViewCall[]; decode: (results: readonly CallResult[]) => RawValues },
 ): SourceReader {
