@@ -15,6 +15,8 @@ export const CONTRACT_NAMES = [
   'MockUniswapV2Pair',
   'MockUniswapV3Pool',
   'Multicall3',
+  'AlgebraTestPoolDeployer',
+  'AlgebraTestRouter',
 ] as const;
 
 export type ContractName = (typeof CONTRACT_NAMES)[number];
