@@ -1,6 +1,9 @@
 import type { Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChainConfig, SourceOfKind } from '../../src/config/configSchema.ts';
+import { handleCommandText } from '../../commands/registry.ts';
+import { commands } from '../../commands/registry.ts';
+import { sourceChart } from '../../src/charts/sourceChart.ts';
+import { configSchema, type ChainConfig, type SourceOfKind } from '../../src/config/configSchema.ts';
 import type { WrapperLink } from '../../src/core/fairValue.ts';
 import { describeMissing, figure, type Figure } from '../../src/core/figure.ts';
 import {
@@ -18,10 +21,13 @@ import { compileFixtures, type Fixtures } from '../../src/devnet/compileFixtures
 import { createDevnetChain, deployFixture, MULTICALL3_ADDRESS, type DevnetChain } from '../../src/devnet/deployDevnet.ts';
 import { mockErc20Abi } from '../../src/devnet/fixtureAbis.ts';
 import { sqrtPriceX96FromPrice } from '../../src/devnet/priceMath.ts';
+import { silentLogger } from '../../src/log/logger.ts';
 import type { PoolFigures } from '../../src/metrics/figures.ts';
 import { poolFigures } from '../../src/metrics/poolFigures.ts';
 import { createChainClients } from '../../src/poller/chainClients.ts';
+import { Poller } from '../../src/poller/poller.ts';
 import { readChain, type ChainReading } from '../../src/poller/readChain.ts';
+import { renderText } from '../../src/platforms/renderText.ts';
 import { createFailoverRpc } from '../../src/rpc/failoverRpc.ts';
 import { createSourceReader } from '../../src/sources/createSourceReader.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
@@ -200,5 +206,41 @@ describe('algebra pool source on a real Algebra pool', () => {
     expect(createSourceReader(off).calls().map((call) => call.functionName)).toEqual(['globalState', 'liquidity']);
     const reading = await read([off]);
     expect(figuresOf(reading, off).twapPrice).toEqual({ ok: false, missing: 'no-twap' });
+  });
+
+  it('GIVEN a poller with an algebra source THEN its figures, /apy, /leverage and /chart treat it as a pool like V3', async () => {
+    const config = configSchema.parse({
+      chains: [chain()],
+      tokens: { WMETIS: {}, artMETIS: { base: 'WMETIS' } },
+      tower: { baseToken: 'WMETIS' },
+      sources: [{ id: 'art', kind: 'algebra', chain: 1088, pool: main.pool, asset: 'artMETIS', assetAddress: art, quote: 'WMETIS' }],
+    });
+    const store = openSqliteStore(':memory:');
+    const rpc = createFailoverRpc({ chainId: 1088, urls: [anvil.url], timeoutMs: 10_000 });
+    let wall = 1_800_000_000_000;
+    const poller = new Poller({ config, store, rpcs: new Map([[1088, rpc]]), logger: silentLogger, now: () => wall });
+    try {
+      for (let i = 0; i < 2; i++) {
+        await mineAt(Number((await c.publicClient.getBlock()).timestamp) + 300);
+        wall += 300_000;
+        expect((await poller.runCycle()).failures).toEqual([]);
+      }
+      const view = poller.snapshot().sources.find((v) => v.id === 'art')!;
+      expect(view.label).toBe('artMETIS/WMETIS');
+      const f = view.figures;
+      if (f?.kind !== 'pool') throw new Error(`art has no pool figures: ${JSON.stringify(f)}`);
+      expect(f.twapSeconds).toBe(WINDOW);
+      expect(value(f.twapPrice)).toBeGreaterThan(0);
+      expect(value(f.exitLiquidity5pct!)).toBeGreaterThan(value(f.exitLiquidity1pct!));
+
+      const context = { snapshot: () => poller.snapshot(), now: () => wall, commands: () => commands, history: store };
+      expect(renderText(handleCommandText('/apy', context)!)).toContain('artMETIS/WMETIS');
+      expect(renderText(handleCommandText('/leverage', context)!)).toMatch(/artMETIS\/WMETIS .*artMETIS/);
+      const chart = sourceChart({ view, history: store, window: '7d', nowMs: wall });
+      if (!chart.ok) throw new Error(`no chart: ${chart.reason}`);
+      expect(chart.spec.panels.map((panel) => panel.title)).toEqual(['Price, WMETIS per artMETIS', 'Depeg, bps (price ÷ fair value − 1)']);
+    } finally {
+      store.close();
+    }
   });
 });
