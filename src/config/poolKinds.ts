@@ -5,8 +5,7 @@ export type ConcentratedPoolConfig = SourceOfKind<'uniswap-v3'> | SourceOfKind<'
 /** Every DEX pool kind: priced from the chain, valued against the asset's fair value. */
 export type PoolSourceConfig = SourceOfKind<'uniswap-v2'> | ConcentratedPoolConfig;
 
-const CONCENTRATED_KINDS: readonly SourceKindName[] = ['uniswap-v3', 'algebra'];
-const POOL_KINDS: readonly SourceKindName[] = ['uniswap-v2', ...CONCENTRATED_KINDS];
+const POOL_KINDS: readonly SourceKindName[] = ['uniswap-v2', 'uniswap-v3', 'algebra'];
 
 /** True for a DEX pool kind (`uniswap-v2`, `uniswap-v3`, `algebra`). */
 export function isPoolKind(kind: SourceKindName): kind is PoolSourceConfig['kind'] {
@@ -18,7 +17,3 @@ export function isPoolSource(source: SourceConfig): source is PoolSourceConfig {
   return isPoolKind(source.kind);
 }
 
-/** True for a concentrated-liquidity pool (`uniswap-v3`, `algebra`): same price, TWAP and exit-liquidity math. */
-export function isConcentratedPool(source: SourceConfig): source is ConcentratedPoolConfig {
-  return CONCENTRATED_KINDS.includes(source.kind);
-}
