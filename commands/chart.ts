@@ -10,7 +10,7 @@ const WINDOWS = Object.keys(CHART_WINDOWS) as ChartWindow[];
 const DEFAULT_WINDOW: ChartWindow = '7d';
 
 /** Where a token has several sources (a vault and its supply), the one whose chart says most. */
-const PREFERENCE: readonly SourceView['kind'][] = ['sequencer', 'erc4626', 'exchange-rate', 'uniswap-v2', 'uniswap-v3', 'erc20-supply'];
+const PREFERENCE: readonly SourceView['kind'][] = ['sequencer', 'erc4626', 'exchange-rate', 'uniswap-v2', 'uniswap-v3', 'algebra', 'erc20-supply'];
 const rank = (view: SourceView) => {
   const i = PREFERENCE.indexOf(view.kind);
   return i === -1 ? PREFERENCE.length : i;

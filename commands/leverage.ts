@@ -96,7 +96,7 @@ export const leverageCommand: CommandDefinition = {
       text:
         `Leverage = Σ layer supply × fair value in ${base} ÷ ${base} locked by sequencers; above 1× claims are stacked on claims. ` +
         'Change: against the stored leverage 24 h and 7 d ago. ' +
-        'Exit: what each pool takes before the average sale price is 1 % / 5 % under spot, fees not counted (V2 from the reserve; a stable pair on its curve x³y + xy³ = k; V3 from the in-range liquidity taken as one range, an approximation). ' +
+        'Exit: what each pool takes before the average sale price is 1 % / 5 % under spot, fees not counted (V2 from the reserve; a stable pair on its curve x³y + xy³ = k; V3 and Algebra from the in-range liquidity taken as one range, an approximation). ' +
         towerAge(snapshot, now),
     });
     return { kind: 'answer', blocks };

@@ -7,7 +7,7 @@ import { readChain } from './poller/readChain.ts';
 import { createFailoverRpc } from './rpc/failoverRpc.ts';
 import { redactUrl } from './rpc/redactUrl.ts';
 import { AllEndpointsFailedError, shortError } from './rpc/rpcErrors.ts';
-import { createSourceReader } from './sources/createSourceReader.ts';
+import { createChainReaders } from './sources/createSourceReader.ts';
 import { openSqliteStore } from './store/sqliteStore.ts';
 import { loadSettings } from './main.ts';
 
@@ -49,7 +49,7 @@ export async function runDoctor(config: Config, write: (line: string) => void): 
       }
     }
     const rpc = createFailoverRpc({ chainId: chain.id, urls: chain.rpc, timeoutMs: config.rpc.timeout * 1000 });
-    const readers = config.sources.filter((s) => s.chain === chain.id).map(createSourceReader);
+    const readers = createChainReaders(config, chain.id);
     const measureBlockTime = config.sources.some((s) => s.kind === 'sequencer' && s.l2Chain === chain.id);
     const reading = await readChain({ clients: createChainClients(chain, rpc), readers, store, measureBlockTime, now: Date.now, readEvents: false });
     if (reading.head) write(`  read at block ${reading.head.number} (${new Date(reading.head.time * 1000).toISOString()})`);
@@ -57,7 +57,9 @@ export async function runDoctor(config: Config, write: (line: string) => void): 
       const values = Object.entries(observation.values).map(([k, v]) => `${k}=${v}`).join(' ');
       write(`  ok    ${observation.sourceId}: ${values}`);
       if (observation.values.twapOracleTooShort) {
-        write(`  note  ${observation.sourceId}: observe() reverted "OLD": the pool's oracle does not reach back ${observation.values.twapSeconds ?? '?'} s, so depeg alerts use the spot price (raise its cardinality, or set twapSeconds lower or to 0)`);
+        const algebra = config.sources.find((s) => s.id === observation.sourceId)?.kind === 'algebra';
+        const [view, remedy] = algebra ? ['getTimepoints()', 'wait for it to age, or set twapSeconds lower or to 0'] : ['observe()', 'raise its cardinality, or set twapSeconds lower or to 0'];
+        write(`  note  ${observation.sourceId}: ${view} reverted "OLD": the pool's oracle does not reach back ${observation.values.twapSeconds ?? '?'} s, so depeg alerts use the spot price (${remedy})`);
       }
     }
     for (const failure of reading.failures) {

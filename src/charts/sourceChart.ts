@@ -1,3 +1,4 @@
+import { isPoolKind } from '../config/poolKinds.ts';
 import { aprToApy } from '../core/apy.ts';
 import { fairFromDepeg, offsetBps } from '../core/depeg.ts';
 import { figure } from '../core/figure.ts';
@@ -81,7 +82,8 @@ function plan(view: SourceView, series: (name: string) => SeriesPoint[]): Plan |
       };
     }
     case 'uniswap-v2':
-    case 'uniswap-v3': {
+    case 'uniswap-v3':
+    case 'algebra': {
       const asset = f?.kind === 'pool' ? f.asset : view.label.split('/')[0] ?? view.label;
       const quote = f?.kind === 'pool' ? f.quote : view.label.split('/')[1] ?? '';
       const price = series('price');
@@ -156,7 +158,7 @@ export function sourceChart(p: { view: SourceView; history: MetricHistory; windo
   const high = chart.format(Math.max(...values));
   const age = dataAgeSeconds(view, p.nowMs);
   const asOf = view.lastRead ? `data as of ${formatUtcTimestamp(Math.floor(view.lastRead.observedAt / 1000))} (age ${formatAge(age ?? 0)}${isStale(view, p.nowMs) ? ', stale' : ''})` : 'no read yet';
-  const extra = view.kind === 'uniswap-v2' || view.kind === 'uniswap-v3' ? depegSummary(chart.panels[1]?.series[0]?.points ?? []) : '';
+  const extra = isPoolKind(view.kind) ? depegSummary(chart.panels[1]?.series[0]?.points ?? []) : '';
   const label = view.figures?.kind === 'pool' ? poolLabel(view.label, view.figures) : view.label;
   return {
     ok: true,

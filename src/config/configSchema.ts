@@ -2,6 +2,7 @@ import { getAddress, type Address } from 'viem';
 import { z } from 'zod';
 import { parseDuration } from '../core/duration.ts';
 import { isValidCronExpression } from '../poller/cronExpression.ts';
+import { isPoolSource } from './poolKinds.ts';
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -81,9 +82,12 @@ const sequencerSchema = z.strictObject({
     .prefault({}),
 });
 
-const erc4626Schema = z.strictObject({ ...common, kind: z.literal('erc4626'), vault: address, token: identifier });
+/** The `symbol()` a token must answer, checked once at start (a wrong address fails the source instead of misleading). */
+const tokenSymbol = z.string().min(1).max(64);
 
-const erc20SupplySchema = z.strictObject({ ...common, kind: z.literal('erc20-supply'), address, token: identifier });
+const erc4626Schema = z.strictObject({ ...common, kind: z.literal('erc4626'), vault: address, token: identifier, symbol: tokenSymbol.optional() });
+
+const erc20SupplySchema = z.strictObject({ ...common, kind: z.literal('erc20-supply'), address, token: identifier, symbol: tokenSymbol.optional() });
 
 const namedView = z.strictObject({ address, call: viewCall, decimals: z.number().int().min(0).max(36).default(18) });
 
@@ -102,23 +106,23 @@ const poolFields = {
   /** Token priced by the pool (a key of `tokens`) and its address in the pool; token order comes from the chain. */
   asset: identifier,
   assetAddress: address,
+  /** The `symbol()` assetAddress must answer, checked at start. */
+  assetSymbol: tokenSymbol.optional(),
   /** Token the price is expressed in (a key of `tokens`). */
   quote: identifier,
 };
 const uniswapV2Schema = z.strictObject({ ...common, kind: z.literal('uniswap-v2'), ...poolFields });
-const uniswapV3Schema = z.strictObject({
-  ...common,
-  kind: z.literal('uniswap-v3'),
-  ...poolFields,
-  /** Window of the pool's TWAP (`observe`), which depeg alerts use instead of spot; 0 turns it off. */
-  twapSeconds: z
-    .number()
-    .int()
-    .min(0)
-    .max(7 * 86_400)
-    .refine((seconds) => seconds === 0 || seconds >= 60, { error: (i) => `${show(i.input)} is not a TWAP window: 0 (off) or 60 to 604800 seconds` })
-    .default(1_800),
-});
+/** Window of a concentrated-liquidity pool's TWAP (`observe` / `getTimepoints`), which depeg alerts use instead of spot; 0 turns it off. */
+const twapSeconds = z
+  .number()
+  .int()
+  .min(0)
+  .max(7 * 86_400)
+  .refine((seconds) => seconds === 0 || seconds >= 60, { error: (i) => `${show(i.input)} is not a TWAP window: 0 (off) or 60 to 604800 seconds` })
+  .default(1_800);
+const uniswapV3Schema = z.strictObject({ ...common, kind: z.literal('uniswap-v3'), ...poolFields, twapSeconds });
+/** An Algebra pool (Hercules V3, Camelot V3, QuickSwap V3): `globalState()` instead of `slot0()`, `getTimepoints` instead of `observe`. */
+const algebraSchema = z.strictObject({ ...common, kind: z.literal('algebra'), ...poolFields, twapSeconds });
 
 const sourceSchema = z.discriminatedUnion('kind', [
   sequencerSchema,
@@ -127,6 +131,7 @@ const sourceSchema = z.discriminatedUnion('kind', [
   erc20SupplySchema,
   uniswapV2Schema,
   uniswapV3Schema,
+  algebraSchema,
 ]);
 
 const tokenSchema = z.strictObject({
@@ -237,7 +242,7 @@ export const configSchema = z
           problem(['sources', i], 'a sequencer needs l2Chain (to measure the block time) or blockTimeSeconds');
       }
       const tokenRefs: [string, string][] =
-        source.kind === 'uniswap-v2' || source.kind === 'uniswap-v3'
+        isPoolSource(source)
           ? [['asset', source.asset], ['quote', source.quote]]
           : 'token' in source
             ? [['token', source.token]]

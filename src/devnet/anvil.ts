@@ -19,6 +19,8 @@ export interface StartAnvilOptions {
    * 21,600 blocks take ~0.5 s with 0 and several seconds with N > 0, and it gets quadratically worse.
    */
   readonly keepStates?: number;
+  /** Lifts EIP-170's 24 KB contract-size limit: Algebra's shipped pool artifact is about 60 KB (see algebraPool.ts). */
+  readonly disableCodeSizeLimit?: boolean;
   /** How long to wait for the "Listening on" line. Default 30 s. */
   readonly startupTimeoutMs?: number;
   /** Further anvil flags. */
@@ -110,6 +112,7 @@ function anvilArgs(opts: StartAnvilOptions, port: number): string[] {
   args.push('--prune-history', ...(keep > 0 ? [String(keep)] : []));
   if (opts.timestamp !== undefined) args.push('--timestamp', String(opts.timestamp));
   if (opts.blockBaseFeePerGas !== undefined) args.push('--block-base-fee-per-gas', opts.blockBaseFeePerGas.toString());
+  if (opts.disableCodeSizeLimit) args.push('--disable-code-size-limit');
   if (opts.extraArgs) args.push(...opts.extraArgs);
   return args;
 }

@@ -17,6 +17,8 @@ export const CONTRACT_NAMES = [
   'Multicall3',
   'MockCamelotPair',
   'MockSolidlyPair',
+  'AlgebraTestPoolDeployer',
+  'AlgebraTestRouter',
 ] as const;
 
 export type ContractName = (typeof CONTRACT_NAMES)[number];

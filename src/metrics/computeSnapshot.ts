@@ -1,4 +1,5 @@
 import type { Config, SourceConfig } from '../config/configSchema.ts';
+import { isPoolSource } from '../config/poolKinds.ts';
 import { difference } from '../core/change.ts';
 import type { WrapperLink } from '../core/fairValue.ts';
 import { figure, missing, type Figure } from '../core/figure.ts';
@@ -20,7 +21,7 @@ export interface ComputedFigures {
 }
 
 const defaultLabel = (source: SourceConfig) =>
-  source.kind === 'uniswap-v2' || source.kind === 'uniswap-v3' ? `${source.asset}/${source.quote}` : source.kind === 'sequencer' ? 'Sequencer mining' : source.token;
+  isPoolSource(source) ? `${source.asset}/${source.quote}` : source.kind === 'sequencer' ? 'Sequencer mining' : source.token;
 
 /**
  * Every source's figures from the latest stored observations, in dependency order: the sequencer (the base
@@ -81,7 +82,7 @@ export function computeFigures(config: Config, store: HistoryStore, measuredBloc
 
   for (const source of config.sources) {
     const observation = latest.get(source.id);
-    if (!observation || (source.kind !== 'uniswap-v2' && source.kind !== 'uniswap-v3')) continue;
+    if (!observation || !isPoolSource(source)) continue;
     out.set(source.id, { figures: poolFigures({ source, observation, links }), observedAt: observation.observedAt });
   }
 

@@ -61,13 +61,13 @@ export interface PoolFigures {
    * its curve x³y + xy³ = k, not the reserve ratio. Absent for constant-product and V3 pools.
    */
   readonly stableCurve?: true;
-  /** Spot price of one asset in the quote token (V2 reserves, a stable pair's curve, V3 slot0): what one block's trade can move. */
+  /** Spot price of one asset in the quote token (V2 reserves, a stable pair's curve, V3 slot0, Algebra globalState): what one block's trade can move. */
   readonly price: Figure;
   /** What one asset is worth in the quote token along the chain of wrappers. */
   readonly fairValue: Figure;
   /** Spot depeg: (price / fair − 1) × 10,000; negative trades below fair. */
   readonly depegBps: Figure;
-  /** The TWAP window in seconds (V3 `twapSeconds`); absent for a pool without one (V2, or `twapSeconds: 0`). */
+  /** The TWAP window in seconds (V3 and Algebra `twapSeconds`); absent for a pool without one (V2, or `twapSeconds: 0`). */
   readonly twapSeconds?: number;
   /**
    * Time-weighted price over the last twapSeconds, from the pool's oracle (1.0001^mean tick, the geometric

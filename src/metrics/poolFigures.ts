@@ -1,4 +1,4 @@
-import type { SourceOfKind } from '../config/configSchema.ts';
+import type { PoolSourceConfig } from '../config/poolKinds.ts';
 import { depegBps } from '../core/depeg.ts';
 import { stablePairExitLiquidity, v2ExitLiquidity, v3ExitLiquidity } from '../core/exitLiquidity.ts';
 import { fairValue, type WrapperLink } from '../core/fairValue.ts';
@@ -15,7 +15,7 @@ import type { PoolFigures } from './figures.ts';
  * one without `stable` (history from before it was stored) is a constant-product pair, as it was then read.
  */
 export function poolFigures(p: {
-  source: SourceOfKind<'uniswap-v2'> | SourceOfKind<'uniswap-v3'>;
+  source: PoolSourceConfig;
   observation: Observation;
   links: ReadonlyMap<string, WrapperLink>;
 }): PoolFigures {

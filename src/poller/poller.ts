@@ -7,7 +7,7 @@ import { chainLiveness } from '../metrics/chainLiveness.ts';
 import { buildSnapshot, computeFigures, metricValues, TOWER_SOURCE_ID } from '../metrics/computeSnapshot.ts';
 import type { ChainView, Snapshot } from '../metrics/figures.ts';
 import type { FailoverRpc } from '../rpc/failoverRpc.ts';
-import { createSourceReader } from '../sources/createSourceReader.ts';
+import { createChainReaders } from '../sources/createSourceReader.ts';
 import type { SourceReader } from '../sources/sourceReader.ts';
 import type { HistoryStore, SourceStatusRecord } from '../store/historyStore.ts';
 import { createChainClients } from './chainClients.ts';
@@ -72,7 +72,7 @@ export class Poller {
       return {
         clients: createChainClients(chain, rpc),
         rpc,
-        readers: options.config.sources.filter((s) => s.chain === chain.id).map(createSourceReader),
+        readers: createChainReaders(options.config, chain.id),
         measureBlockTime: l2Chains.has(chain.id),
         logsRange: new LogsRangeController(chain.logsMaxRange),
       };

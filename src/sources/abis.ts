@@ -42,6 +42,19 @@ export const uniswapV3PoolAbi = parseAbi([
   'function observe(uint32[] secondsAgos) view returns (int56[] tickCumulatives, uint160[] secondsPerLiquidityCumulativeX128s)',
 ]);
 
+/**
+ * An Algebra pool (v1, v1.9; Hercules V3 on Metis). `globalState()` returns more words after these two, and
+ * which ones differs between versions (v1: fee; v1.9: feeZto, feeOtz; Integral: lastFee, pluginConfig): viem
+ * decodes the declared head and ignores the rest, so only the two words every version shares are declared.
+ */
+export const algebraPoolAbi = parseAbi([
+  'function token0() view returns (address)',
+  'function token1() view returns (address)',
+  'function liquidity() view returns (uint128)',
+  'function globalState() view returns (uint160 price, int24 tick)',
+  'function getTimepoints(uint32[] secondsAgos) view returns (int56[] tickCumulatives, uint160[] secondsPerLiquidityCumulatives, uint112[] volatilityCumulatives, uint256[] volumePerAvgLiquiditys)',
+]);
+
 export const multicall3Abi = parseAbi([
   'function getBlockNumber() view returns (uint256 blockNumber)',
   'function getCurrentBlockTimestamp() view returns (uint256 timestamp)',

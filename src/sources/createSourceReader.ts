@@ -1,4 +1,6 @@
-import type { SourceConfig, SourceKindName, SourceOfKind } from '../config/configSchema.ts';
+import type { Config, SourceConfig, SourceKindName, SourceOfKind } from '../config/configSchema.ts';
+import { expectedVaultAsset } from '../config/tokenAddresses.ts';
+import { algebraReader } from './algebraReader.ts';
 import { erc20SupplyReader } from './erc20SupplyReader.ts';
 import { erc4626Reader } from './erc4626Reader.ts';
 import { exchangeRateReader } from './exchangeRateReader.ts';
@@ -15,9 +17,20 @@ const readers: { [K in SourceKindName]: (config: SourceOfKind<K>) => SourceReade
   'erc20-supply': erc20SupplyReader,
   'uniswap-v2': uniswapV2Reader,
   'uniswap-v3': uniswapV3Reader,
+  algebra: algebraReader,
 };
 
 /** The reader for a configured source. */
 export function createSourceReader(config: SourceConfig): SourceReader {
   return (readers[config.kind] as (config: SourceConfig) => SourceReader)(config);
+}
+
+/**
+ * The readers of every source on one chain, each checking at prepare what the whole config says about it
+ * (a vault's `asset()` must be the address the config gives its token's base).
+ */
+export function createChainReaders(config: Config, chainId: number): SourceReader[] {
+  return config.sources
+    .filter((source) => source.chain === chainId)
+    .map((source) => (source.kind === 'erc4626' ? erc4626Reader(source, expectedVaultAsset(config, source)) : createSourceReader(source)));
 }

@@ -61,13 +61,3 @@ export function uintAt(sourceId: string, results: readonly CallResult[], index: 
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return BigInt(value);
   throw new SourceReadError(sourceId, `${view} answered ${String(value)}, not an unsigned integer`);
 }
-
-/** Reads `decimals()` and checks it is a plausible ERC-20 value. */
-export async function readDecimals(client: PublicClient, sourceId: string, address: Address, abi: Abi): Promise<number> {
-  const value = await client.readContract({ address, abi, functionName: 'decimals' });
-  const decimals = Number(value);
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 36) {
-    throw new SourceReadError(sourceId, `decimals() of ${address} answered ${String(value)}`);
-  }
-  return decimals;
-}

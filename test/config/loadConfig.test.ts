@@ -126,6 +126,16 @@ sources:
     expect(problemsOf(v3(', twapSeconds: 700000'))[0]).toMatch(/^sources\[1\]\.twapSeconds: /);
   });
 
+  it('GIVEN an algebra pool THEN it takes the uniswap-v3 fields, twapSeconds included, and an optional assetSymbol', () => {
+    const algebra = (extra: string, quote = 'METIS') => `${minimal}
+  - { id: p, kind: algebra, chain: 1, pool: "0xfd1F58C4c05d8Ed5040eE9bA7eDb5Cc5bf53930E", asset: eMetis, assetAddress: "0x2583A2538272f31e9A15dD12A432B8C96Ab4821d", quote: ${quote}${extra} }
+`;
+    const source = parseConfig(algebra(', assetSymbol: artMETIS'), {}).sources[1]!;
+    expect(source).toMatchObject({ kind: 'algebra', twapSeconds: 1800, assetSymbol: 'artMETIS', pool: '0xfd1F58C4c05d8Ed5040eE9bA7eDb5Cc5bf53930E' });
+    expect(problemsOf(algebra(', twapSeconds: 30'))).toEqual(['sources[1].twapSeconds: 30 is not a TWAP window: 0 (off) or 60 to 604800 seconds']);
+    expect(problemsOf(algebra('', 'WETH'))).toContain('sources[1].quote: token "WETH" is not in tokens');
+  });
+
   it('GIVEN alerts.outlierWindow THEN a duration, 6 h by default', () => {
     expect(parseConfig(minimal, {}).alerts.outlierWindow).toBe(21_600);
     expect(parseConfig(`${minimal}\nalerts: { outlierWindow: 2h }\n`, {}).alerts.outlierWindow).toBe(7_200);
