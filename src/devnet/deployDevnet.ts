@@ -132,8 +132,12 @@ export const DEVNET_INITIAL = {
       fee: 3000,
       tickSpacing: 60,
     },
-    /** Observation slots each V3 pool is grown to (increaseObservationCardinalityNext), so its TWAP reaches back. */
-    v3ObservationCardinality: 100,
+    /**
+     * Observation slots each V3 pool is grown to (increaseObservationCardinalityNext), so its TWAP reaches back over
+     * the trades of a 30 min window (a trade per step and per setter call). Not more: anvil's cost of mining a block
+     * grows with the chain's storage, and each slot is one.
+     */
+    v3ObservationCardinality: 16,
   },
 } as const;
 

@@ -59,16 +59,6 @@ export function priceFromSqrtPriceX96(sqrtPriceX96: bigint, decimals0: number, d
   return { num: sqrtPriceX96 * sqrtPriceX96 * 10n ** BigInt(decimals0), den: Q192 * 10n ** BigInt(decimals1) };
 }
 
-/**
- * V2 reserves with the invariant k = reserve0 × reserve1 kept (as far as integer roots allow) and the given price
- * of token0 in token1 in whole-token units.
- */
-export function v2ReservesForPrice(k: bigint, price: Ratio, decimals0: number, decimals1: number): { reserve0: bigint; reserve1: bigint } {
-  const rawNum = price.num * 10n ** BigInt(decimals1);
-  const rawDen = price.den * 10n ** BigInt(decimals0);
-  return { reserve0: isqrt((k * rawDen) / rawNum), reserve1: isqrt((k * rawNum) / rawDen) };
-}
-
 /** Price of token0 in token1 in whole-token units from V2 reserves. */
 export function priceFromV2Reserves(reserve0: bigint, reserve1: bigint, decimals0: number, decimals1: number): Ratio {
   return { num: reserve1 * 10n ** BigInt(decimals0), den: reserve0 * 10n ** BigInt(decimals1) };

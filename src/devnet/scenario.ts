@@ -40,7 +40,7 @@ export type DevnetPool = 'v2EMetisWmetis' | 'v3WmetisSeMetis' | 'v3WmetisUsdc';
 export const DEVNET_POOLS: readonly DevnetPool[] = ['v2EMetisWmetis', 'v3WmetisSeMetis', 'v3WmetisUsdc'];
 
 /** A devnet pool's kind, its asset and quote token with their decimals, and whether the asset is the pool's token0. */
-export interface DevnetPoolTokens {
+interface DevnetPoolTokens {
   readonly kind: 'v2' | 'v3';
   readonly asset: Address;
   readonly quote: Address;
@@ -53,7 +53,8 @@ function poolTokens(kind: 'v2' | 'v3', asset: Address, assetDecimals: number, qu
   return { kind, asset, quote, assetDecimals, quoteDecimals, assetIsToken0: asset.toLowerCase() < quote.toLowerCase() };
 }
 
-export function devnetPoolTokens(addresses: DevnetDeployment['addresses']): { readonly [P in DevnetPool]: DevnetPoolTokens } {
+/** Each devnet pool's tokens, from the deployment's addresses. */
+function devnetPoolTokens(addresses: DevnetDeployment['addresses']): { readonly [P in DevnetPool]: DevnetPoolTokens } {
   const a = addresses.l2;
   return {
     v2EMetisWmetis: poolTokens('v2', a.eMetis, 18, a.wmetis, 18),
