@@ -2,7 +2,7 @@ import { MAX_TICK } from '../core/tickMath.ts';
 
 /**
  * Integer price helpers for setting devnet pools. Prices are exact rationals `num / den` of token0 in token1 in
- * whole-token units (like the V2/V3 formulas in DESIGN.md section 2); raw (wei) prices scale by 10^(dec1 − dec0).
+ * whole-token units (as src/core/poolPrice.ts reads them); raw (wei) prices scale by 10^(dec1 − dec0).
  */
 
 export interface Ratio {

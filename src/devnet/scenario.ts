@@ -31,7 +31,7 @@ import {
 
 /**
  * The devnet's pools, each quoted as "asset in quote" (whole tokens); the pool's own token order follows from the
- * addresses (token0 is the lower), see DEVNET_POOL_TOKENS:
+ * addresses (token0 is the lower address), see devnetPoolTokens:
  * - v2EMetisWmetis: eMetis in WMETIS (pair token0 = WMETIS, so the pair price is the inverse);
  * - v3WmetisSeMetis: seMetis in WMETIS (pool token0 = WMETIS, so the pool price is the inverse);
  * - v3WmetisUsdc: METIS in USDC (pool token0 = WMETIS 18 decimals, token1 = USDC 6: the pool price itself).
