@@ -1,6 +1,7 @@
-import { createPublicClient, http, type PublicClient } from 'viem';
+import { createPublicClient, encodeFunctionData, http, type Address, type PublicClient } from 'viem';
 import { configSchema, type Config } from '../src/config/configSchema.ts';
-import { DEVNET_ADDRESSES, deployFixture } from '../src/devnet/deployDevnet.ts';
+import { DEVNET_ADDRESSES, deployFixture, sendBatch } from '../src/devnet/deployDevnet.ts';
+import { devnetErc20Abi, devnetRouterAbi, uniswapV2FactoryAbi } from '../src/devnet/fixtureAbis.ts';
 import type { Devnet } from '../src/devnet/startDevnet.ts';
 import { deployCamelotPair, deploySolidlyPair } from '../src/devnet/stablePairs.ts';
 import { silentLogger } from '../src/log/logger.ts';
@@ -20,27 +21,38 @@ export interface PollBenchResult {
 }
 
 /**
- * Deploys `vaults` ERC-4626 vaults, `pools` V2 pairs and two stable pairs (Camelot-style, Solidly-style) on the
- * devnet's L2 and returns a config naming them.
+ * Deploys `vaults` ERC-4626 vaults (OpenZeppelin's, share prices 1.000 to 1.024) and `pools` Uniswap V2 pairs
+ * (eMetis against a fresh WMETIS-like token each, from the devnet's factory) and two stable pairs (Camelot-style, Solidly-style) on the devnet's L2 and
+ * returns a config naming them.
  */
 async function deployBenchTower(devnet: Devnet, vaults: number, pools: number, rpcUrl: string): Promise<Config> {
   const { l2, fixtures } = devnet.deployment;
-  const { eMetis, wmetis } = DEVNET_ADDRESSES.l2;
+  const { eMetis, wmetis, router, uniswapV2Factory } = DEVNET_ADDRESSES.l2;
+  const mint = (token: Address, to: Address, amount: bigint) => ({ target: token, callData: encodeFunctionData({ abi: devnetErc20Abi, functionName: 'mint', args: [to, amount] }) });
+  const viaRouter = (callData: `0x${string}`) => ({ target: router, callData });
   const sources: Record<string, unknown>[] = [];
   const tokens: Record<string, unknown> = { METIS: {}, eMetis: { base: 'METIS' } };
   for (let i = 0; i < vaults; i++) {
-    const vault = await deployFixture(l2.walletClient, l2.publicClient, fixtures, 'MockERC4626', [eMetis, 18, 18]);
-    await l2.publicClient.waitForTransactionReceipt({
-      hash: await l2.walletClient.writeContract({ address: vault, abi: fixtures.MockERC4626.abi, functionName: 'setTotals', args: [BigInt(1_000 + i) * E18, 1_000n * E18] }),
-    });
+    const vault = await deployFixture(l2.walletClient, l2.publicClient, fixtures, 'DevnetVault', [eMetis, `Bench vault ${i}`, `bv${i}`]);
+    await sendBatch(l2, [
+      mint(eMetis, router, 1_000n * E18),
+      viaRouter(encodeFunctionData({ abi: devnetRouterAbi, functionName: 'mintVaultShares', args: [vault, 1_000n * E18] })),
+      mint(eMetis, vault, BigInt(i) * E18), // yield: share price 1 + i / 1000
+    ]);
     tokens[`vault${i}`] = { base: 'eMetis', rateFrom: `vault${i}` };
     sources.push({ id: `vault${i}`, kind: 'erc4626', chain: 1088, token: `vault${i}`, vault });
   }
   for (let i = 0; i < pools; i++) {
-    const pool = await deployFixture(l2.walletClient, l2.publicClient, fixtures, 'MockUniswapV2Pair', [eMetis, wmetis]);
-    await l2.publicClient.waitForTransactionReceipt({
-      hash: await l2.walletClient.writeContract({ address: pool, abi: fixtures.MockUniswapV2Pair.abi, functionName: 'setReserves', args: [100_000n * E18, BigInt(100_000 - i) * E18] }),
-    });
+    const quote = await deployFixture(l2.walletClient, l2.publicClient, fixtures, 'DevnetERC20', ['Wrapped Metis', 'WMETIS', 18]);
+    await sendBatch(l2, [{ target: uniswapV2Factory, callData: encodeFunctionData({ abi: uniswapV2FactoryAbi, functionName: 'createPair', args: [eMetis, quote] }) }]);
+    const pool = await l2.publicClient.readContract({ address: uniswapV2Factory, abi: uniswapV2FactoryAbi, functionName: 'getPair', args: [eMetis, quote] });
+    const eMetisIsToken0 = eMetis.toLowerCase() < quote.toLowerCase();
+    const [amountE, amountQ] = [100_000n * E18, BigInt(100_000 - i) * E18];
+    await sendBatch(l2, [
+      mint(eMetis, router, amountE),
+      mint(quote, router, amountQ),
+      viaRouter(encodeFunctionData({ abi: devnetRouterAbi, functionName: 'addLiquidityV2', args: eMetisIsToken0 ? [pool, amountE, amountQ] : [pool, amountQ, amountE] })),
+    ]);
     sources.push({ id: `pool${i}`, kind: 'uniswap-v2', chain: 1088, pool, asset: 'eMetis', assetAddress: eMetis, quote: 'METIS' });
   }
   // Stable pairs of both families: their stableSwap()/stable() probes run once at prepare; a cycle stays one eth_call.

@@ -1,19 +1,23 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Abi, Hex } from 'viem';
 
-/** The Solidity fixtures in src/devnet/contracts, one contract per file, named like the file. */
+/**
+ * The Solidity fixtures in src/devnet/contracts, one contract per file, named like the file. Tokens, the vault
+ * and the router build on the OpenZeppelin and Uniswap sources in node_modules (see PACKAGE_IMPORTS); the pools
+ * themselves are the packages' own bytecode (packageArtifacts.ts).
+ */
 export const CONTRACT_NAMES = [
   'MockLockingPool',
   'MockLockingInfo',
-  'MockERC20',
-  'MockERC4626',
   'MockDepositPool',
-  'MockUniswapV2Pair',
-  'MockUniswapV3Pool',
+  'DevnetERC20',
+  'DevnetVault',
+  'DevnetRouter',
   'Multicall3',
   'MockCamelotPair',
   'MockSolidlyPair',
@@ -37,10 +41,13 @@ const CONTRACTS_DIR = fileURLToPath(new URL('./contracts/', import.meta.url));
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const FIXTURE_CACHE_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'metis-yield-bot');
 
-/** Fixed compiler settings: part of the cache key. `paris` = no PUSH0, runs on any post-merge EVM. */
+/** Packages the fixtures may import from (`import "@openzeppelin/contracts/…"`); their versions are part of the cache key. */
+const PACKAGE_IMPORTS = ['@openzeppelin/contracts', '@uniswap/v2-core', '@uniswap/v3-core'] as const;
+
+/** Fixed compiler settings: part of the cache key. `cancun`, the devnet anvil's hardfork (OpenZeppelin 5 uses `mcopy`). */
 const SETTINGS = {
   optimizer: { enabled: true, runs: 200 },
-  evmVersion: 'paris',
+  evmVersion: 'cancun',
   outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object'] } },
 } as const;
 
@@ -48,8 +55,9 @@ let memo: Promise<Fixtures> | undefined;
 
 /**
  * Compiles every .sol file in src/devnet/contracts with the npm `solc` (standard JSON, optimizer on,
- * evmVersion paris). The result is cached on disk under node_modules/.cache/metis-yield-bot, keyed by
- * a sha256 of the sources, the solc version and the settings, and in memory for the process.
+ * evmVersion cancun), resolving imports of PACKAGE_IMPORTS from node_modules. The result is cached on disk under
+ * node_modules/.cache/metis-yield-bot, keyed by a sha256 of the sources, the solc version, the imported packages'
+ * versions and the settings, and in memory for the process.
  */
 export function compileFixtures(): Promise<Fixtures> {
   memo ??= compileOrLoad().catch((error: unknown) => {
@@ -64,9 +72,9 @@ async function compileOrLoad(): Promise<Fixtures> {
   const sources: Record<string, { content: string }> = {};
   for (const file of files) sources[file] = { content: await readFile(join(CONTRACTS_DIR, file), 'utf8') };
 
-  const solcVersion = readSolcVersion();
   const hash = createHash('sha256');
-  hash.update(`solc ${solcVersion}\n${JSON.stringify(SETTINGS)}\n`);
+  hash.update(`solc ${packageVersion('solc')}\n${JSON.stringify(SETTINGS)}\n`);
+  for (const pkg of PACKAGE_IMPORTS) hash.update(`${pkg} ${packageVersion(pkg)}\n`);
   for (const file of files) hash.update(`${file}\n${sources[file]!.content}\n`);
   const cacheFile = join(FIXTURE_CACHE_DIR, `fixtures-${hash.digest('hex')}.json`);
 
@@ -84,10 +92,23 @@ async function compileOrLoad(): Promise<Fixtures> {
   return fixtures;
 }
 
-function readSolcVersion(): string {
+function packageVersion(name: string): string {
   const require = createRequire(import.meta.url);
-  const pkg = require('solc/package.json') as { version: string };
-  return pkg.version;
+  return (require(`${name}/package.json`) as { version: string }).version;
+}
+
+/**
+ * solc's import callback: a path inside one of PACKAGE_IMPORTS is read from node_modules. solc resolves relative
+ * imports inside a package against the importing file's full name, so every path arrives here package-first.
+ */
+function readImport(path: string): { contents: string } | { error: string } {
+  const pkg = PACKAGE_IMPORTS.find((name) => path.startsWith(`${name}/`));
+  if (!pkg || path.split('/').includes('..')) return { error: `import ${path}: only files of ${PACKAGE_IMPORTS.join(', ')} can be imported` };
+  try {
+    return { contents: readFileSync(join(PROJECT_ROOT, 'node_modules', path), 'utf8') };
+  } catch (error) {
+    return { error: `import ${path}: ${(error as Error).message}` };
+  }
 }
 
 interface SolcOutput {
@@ -96,13 +117,14 @@ interface SolcOutput {
 }
 
 async function compile(sources: Record<string, { content: string }>): Promise<Fixtures> {
-  const solc = (await import('solc')).default as { compile(input: string): string };
-  const output = JSON.parse(solc.compile(JSON.stringify({ language: 'Solidity', sources, settings: SETTINGS }))) as SolcOutput;
+  const solc = (await import('solc')).default as { compile(input: string, callbacks: { import: typeof readImport }): string };
+  const output = JSON.parse(solc.compile(JSON.stringify({ language: 'Solidity', sources, settings: SETTINGS }), { import: readImport })) as SolcOutput;
   const errors = (output.errors ?? []).filter((e) => e.severity === 'error');
   if (errors.length > 0) throw new Error(`solc failed:\n${errors.map((e) => e.formattedMessage).join('\n')}`);
 
   const out: Record<string, CompiledContract> = {};
-  for (const byName of Object.values(output.contracts ?? {})) {
+  for (const [file, byName] of Object.entries(output.contracts ?? {})) {
+    if (!(file in sources)) continue; // an imported package file: its contracts are only compiled into ours
     for (const [name, c] of Object.entries(byName)) {
       out[name] = { abi: c.abi, bytecode: `0x${c.evm.bytecode.object}`, deployedBytecode: `0x${c.evm.deployedBytecode.object}` };
     }

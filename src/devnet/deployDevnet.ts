@@ -18,17 +18,19 @@ import {
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { tickAtSqrtRatio } from '../core/tickMath.ts';
-import type { ContractName, Fixtures } from './compileFixtures.ts';
+import type { CompiledContract, ContractName, Fixtures } from './compileFixtures.ts';
 import {
+  devnetErc20Abi,
+  devnetRouterAbi,
   mockDepositPoolAbi,
-  mockErc20Abi,
-  mockErc4626Abi,
   mockLockingInfoAbi,
-  mockUniswapV2PairAbi,
-  mockUniswapV3PoolAbi,
   multicall3FullAbi,
+  uniswapV2FactoryAbi,
+  uniswapV3FactoryAbi,
+  uniswapV3PoolFullAbi,
 } from './fixtureAbis.ts';
-import { isqrt, sqrtPriceX96FromPrice } from './priceMath.ts';
+import { packageArtifacts, type PackageArtifacts } from './packageArtifacts.ts';
+import { fullRangeTicks, isqrt, sqrtPriceX96FromPrice } from './priceMath.ts';
 
 /** anvil's default account 0 (mnemonic "test test … junk"): deploys everything, on both chains. */
 export const DEVNET_PRIVATE_KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80' as const;
@@ -38,13 +40,14 @@ export const L1_CHAIN_ID = 1;
 export const L2_CHAIN_ID = 1088;
 
 /**
- * Where deployDevnet puts everything on fresh anvil chains: CREATE addresses of DEVNET_DEPLOYER at nonces
- * 0, 1, 2, … in the order listed (config/devnet.yaml hard-codes them). The same deployer and nonces on both
- * chains, so L1 and L2 share the first three addresses, as multi-chain deployments often do.
+ * Where deployDevnet puts everything on fresh anvil chains (config/devnet.yaml hard-codes them). Contracts come
+ * at CREATE addresses of DEVNET_DEPLOYER at nonces 0, 1, 2, … in the order listed; the pools at the CREATE2
+ * addresses their factories derive from the tokens (and the V3 fee), as on mainnet. The same deployer and nonces
+ * on both chains, so L1 and L2 share the first three addresses, as multi-chain deployments often do.
  */
 export const DEVNET_ADDRESSES = {
   l1: {
-    /** nonce 0: MockERC20 'Metis Token' METIS, 18 decimals */
+    /** nonce 0: DevnetERC20 'Metis Token' METIS, 18 decimals */
     metis: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
     /** nonce 1: MockLockingInfo (totalLocked …) */
     lockingInfo: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512',
@@ -53,24 +56,30 @@ export const DEVNET_ADDRESSES = {
     multicall3: MULTICALL3_ADDRESS,
   },
   l2: {
-    /** nonce 0: MockERC20 'Wrapped Metis' WMETIS, 18 */
+    /** nonce 0: DevnetERC20 'Wrapped Metis' WMETIS, 18 */
     wmetis: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
-    /** nonce 1: MockERC20 'ENKI eMetis' eMetis, 18 */
+    /** nonce 1: DevnetERC20 'ENKI eMetis' eMetis, 18 */
     eMetis: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512',
-    /** nonce 2: MockERC4626 'Staked eMetis' seMetis over eMetis, 18/18 */
+    /** nonce 2: DevnetVault (OpenZeppelin ERC4626) 'Staked eMetis' seMetis over eMetis, 18/18 */
     seMetis: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
-    /** nonce 3: MockERC20 'Artemis artMetis' artMetis, 18 */
+    /** nonce 3: DevnetERC20 'Artemis artMetis' artMetis, 18 */
     artMetis: '0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9',
     /** nonce 4: MockDepositPool (Artemis totalDeposits) */
     artemisDepositPool: '0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9',
-    /** nonce 5: MockERC20 'USD Coin' USDC, 6 */
+    /** nonce 5: DevnetERC20 'USD Coin' USDC, 6 */
     usdc: '0x5FC8d32690cc91D4c39d9d3abcBD16989F875707',
-    /** nonce 6: MockUniswapV2Pair token0 = eMetis, token1 = WMETIS */
-    v2EMetisWmetis: '0x0165878A594ca255338adfa4d48449f69242Eb8F',
-    /** nonce 7: MockUniswapV3Pool token0 = WMETIS, token1 = seMetis (the other order from the V2 pair) */
-    v3WmetisSeMetis: '0xa513E6E4b8f2a923D98304ec87F64353C4D5C853',
-    /** nonce 8: MockUniswapV3Pool token0 = WMETIS (18), token1 = USDC (6) */
-    v3WmetisUsdc: '0x2279B7A0a67DB372996a5FaB50D91eAA73d2eBe6',
+    /** nonce 6: UniswapV2Factory from @uniswap/v2-core */
+    uniswapV2Factory: '0x0165878A594ca255338adfa4d48449f69242Eb8F',
+    /** nonce 7: UniswapV3Factory from @uniswap/v3-core */
+    uniswapV3Factory: '0xa513E6E4b8f2a923D98304ec87F64353C4D5C853',
+    /** nonce 8: DevnetRouter: holds the token inventory, provides the liquidity and makes the trades */
+    router: '0x2279B7A0a67DB372996a5FaB50D91eAA73d2eBe6',
+    /** UniswapV2Pair by createPair: token0 = WMETIS, token1 = eMetis (addresses sort that way) */
+    v2EMetisWmetis: '0xcD9323f1eE7259E38e3247afB043effbBb7A28dD',
+    /** UniswapV3Pool by createPool, fee 0.05 %: token0 = WMETIS, token1 = seMetis */
+    v3WmetisSeMetis: '0x25AAF240b93Aa2EF8f8d9Fa0eA076Ced74E001F2',
+    /** UniswapV3Pool by createPool, fee 0.3 %: token0 = WMETIS (18), token1 = USDC (6) */
+    v3WmetisUsdc: '0x05dF64659870bDcF3DA23Ccf2360f32E5038C459',
     multicall3: MULTICALL3_ADDRESS,
   },
 } as const;
@@ -80,7 +89,10 @@ const E6 = 10n ** 6n;
 const METIS_USDC_PRICE = 40n;
 const METIS_USDC_SQRT_PRICE_X96 = sqrtPriceX96FromPrice({ num: METIS_USDC_PRICE, den: 1n }, 18, 6);
 
-/** The state deployDevnet leaves (wei unless noted). */
+/**
+ * The state deployDevnet leaves (wei unless noted). Token supplies are exact; what the vault and the pools do not
+ * hold, DevnetRouter holds (METIS on L1: the deployer).
+ */
 export const DEVNET_INITIAL = {
   /** L1 block cadence set with anvil_setBlockTimestampInterval. */
   l1BlockTimeSeconds: 12,
@@ -98,23 +110,34 @@ export const DEVNET_INITIAL = {
   l2: {
     wmetisSupply: 1_000_000n * E18,
     eMetisSupply: 600_000n * E18,
+    /** Minted by depositing as many eMetis (share price 1). */
     seMetisTotalAssets: 300_000n * E18,
     seMetisTotalSupply: 300_000n * E18,
     artMetisSupply: 200_000n * E18,
     artemisTotalDeposits: 200_000n * E18,
     usdcSupply: 10_000_000n * E6,
-    /** token0 eMetis, token1 WMETIS: price of eMetis 1 WMETIS. */
+    /** token0 WMETIS, token1 eMetis: 1 eMetis = 1 WMETIS. */
     v2EMetisWmetis: { reserve0: 100_000n * E18, reserve1: 100_000n * E18 },
-    /** token0 WMETIS, token1 seMetis: 1 WMETIS = 1 seMetis (pps 1.0). */
-    v3WmetisSeMetis: { sqrtPriceX96: 2n ** 96n, tick: 0, liquidity: 100_000n * E18, fee: 500 },
-    /** token0 WMETIS (18), token1 USDC (6): 40 USDC per METIS. Liquidity ≈ sqrt(25,000 METIS × 1,000,000 USDC) in raw units. */
+    /** token0 WMETIS, token1 seMetis: 1 WMETIS = 1 seMetis (pps 1.0). One full-range position of this liquidity. */
+    v3WmetisSeMetis: { sqrtPriceX96: 2n ** 96n, tick: 0, liquidity: 100_000n * E18, fee: 500, tickSpacing: 10 },
+    /**
+     * token0 WMETIS (18), token1 USDC (6): 40 USDC per METIS. One full-range position of liquidity
+     * sqrt(25,000 METIS × 1,000,000 USDC) in raw units, which holds about those amounts.
+     */
     v3WmetisUsdc: {
       price: 40,
       sqrtPriceX96: METIS_USDC_SQRT_PRICE_X96,
       tick: tickAtSqrtRatio(METIS_USDC_SQRT_PRICE_X96),
       liquidity: isqrt(25_000n * E18 * 1_000_000n * E6),
       fee: 3000,
+      tickSpacing: 60,
     },
+    /**
+     * Observation slots each V3 pool is grown to (increaseObservationCardinalityNext), so its TWAP reaches back over
+     * the trades of a 30 min window (a trade per step and per setter call). Not more: anvil's cost of mining a block
+     * grows with the chain's storage, and each slot is one.
+     */
+    v3ObservationCardinality: 16,
   },
 } as const;
 
@@ -133,6 +156,8 @@ export interface DevnetDeployment {
   readonly l2: DevnetChain;
   readonly addresses: typeof DEVNET_ADDRESSES;
   readonly fixtures: Fixtures;
+  /** The Uniswap contracts as their packages ship them. */
+  readonly packages: PackageArtifacts;
   readonly l1BlockTimeSeconds: number;
   readonly l2BlockTimeSeconds: number;
   /** Timestamp of the latest block on BOTH chains when deployDevnet returned (it aligns them). */
@@ -171,17 +196,27 @@ export function createDevnetChain(chainId: number, url: string): DevnetChain {
  * Deploys `name` with `args` from the wallet's account and waits for the receipt (anvil automines).
  * For extra fixtures beyond the standard tower (benchmarks); the address depends on the account's nonce.
  */
-export async function deployFixture(
+export function deployFixture(
   wallet: WalletClient<Transport, Chain, Account>,
   publicClient: PublicClient<Transport, Chain>,
   fixtures: Fixtures,
   name: ContractName,
   args: readonly unknown[] = [],
 ): Promise<Address> {
-  const fixture = fixtures[name];
-  const hash = await wallet.deployContract({ abi: fixture.abi, bytecode: fixture.bytecode, args });
+  return deployContract(wallet, publicClient, fixtures[name], args, name);
+}
+
+/** Deploys a compiled contract (a fixture or a package's artifact) with `args`; `label` names it in errors. */
+export async function deployContract(
+  wallet: WalletClient<Transport, Chain, Account>,
+  publicClient: PublicClient<Transport, Chain>,
+  contract: CompiledContract,
+  args: readonly unknown[],
+  label: string,
+): Promise<Address> {
+  const hash = await wallet.deployContract({ abi: contract.abi, bytecode: contract.bytecode, args });
   const receipt = await publicClient.waitForTransactionReceipt({ hash });
-  if (receipt.status !== 'success' || !receipt.contractAddress) throw new Error(`deploying ${name} failed (tx ${hash})`);
+  if (receipt.status !== 'success' || !receipt.contractAddress) throw new Error(`deploying ${label} failed (tx ${hash})`);
   return getAddress(receipt.contractAddress);
 }
 
@@ -225,15 +260,17 @@ export interface DeployDevnetOptions {
  * Deploys the devnet tower on two FRESH anvil chains (ids 1 and 1088), in a fixed order so every address
  * equals DEVNET_ADDRESSES (checked), installs Multicall3 at the canonical address on both, sets the
  * DEVNET_INITIAL state, makes blocks come at fixed intervals (anvil_setBlockTimestampInterval) and finally
- * mines so both chains' latest blocks share one timestamp, `readyTime`.
+ * mines so both chains' latest blocks share one timestamp, `readyTime`. The pools are the real Uniswap V2 and V3
+ * core contracts from their packages, created through their factories and funded by DevnetRouter.
  */
 export async function deployDevnet(opts: DeployDevnetOptions): Promise<DevnetDeployment> {
   const l1BlockTimeSeconds = opts.l1BlockTimeSeconds ?? DEVNET_INITIAL.l1BlockTimeSeconds;
   const l2BlockTimeSeconds = opts.l2BlockTimeSeconds ?? DEVNET_INITIAL.l2BlockTimeSeconds;
   const l1 = createDevnetChain(L1_CHAIN_ID, opts.l1Url);
   const l2 = createDevnetChain(L2_CHAIN_ID, opts.l2Url);
+  const packages = packageArtifacts();
   await Promise.all([prepareChain(l1, opts.fixtures, l1BlockTimeSeconds), prepareChain(l2, opts.fixtures, l2BlockTimeSeconds)]);
-  await Promise.all([deployL1(l1, opts.fixtures), deployL2(l2, opts.fixtures)]);
+  await Promise.all([deployL1(l1, opts.fixtures), deployL2(l2, opts.fixtures, packages)]);
   const readyTime = await alignChains(l1, l2, l2BlockTimeSeconds);
   return {
     deployer: DEVNET_DEPLOYER,
@@ -241,6 +278,7 @@ export async function deployDevnet(opts: DeployDevnetOptions): Promise<DevnetDep
     l2,
     addresses: DEVNET_ADDRESSES,
     fixtures: opts.fixtures,
+    packages,
     l1BlockTimeSeconds,
     l2BlockTimeSeconds,
     readyTime,
@@ -260,74 +298,95 @@ async function prepareChain(c: DevnetChain, fixtures: Fixtures, blockTimeSeconds
   await c.testClient.setCode({ address: MULTICALL3_ADDRESS, bytecode: fixtures.Multicall3.deployedBytecode });
 }
 
-async function deployExpected(c: DevnetChain, fixtures: Fixtures, name: ContractName, args: readonly unknown[], expected: Address, label: string): Promise<void> {
-  const address = await deployFixture(c.walletClient, c.publicClient, fixtures, name, args);
-  if (address.toLowerCase() !== expected.toLowerCase()) {
-    throw new Error(
-      `deployDevnet: ${label} (${name}) on chain ${c.chainId} landed at ${address}, expected ${expected} from DEVNET_ADDRESSES; ` +
-        'the chain must be fresh and the deployment order unchanged',
-    );
+function expectAddress(c: DevnetChain, actual: Address, expected: Address, label: string, why: string): void {
+  if (actual.toLowerCase() !== expected.toLowerCase()) {
+    throw new Error(`deployDevnet: ${label} on chain ${c.chainId} is at ${actual}, expected ${expected} from DEVNET_ADDRESSES; ${why}`);
   }
+}
+
+async function deployExpected(c: DevnetChain, contract: CompiledContract, args: readonly unknown[], expected: Address, label: string): Promise<void> {
+  const address = await deployContract(c.walletClient, c.publicClient, contract, args, label);
+  expectAddress(c, address, expected, label, 'the chain must be fresh and the deployment order unchanged');
+}
+
+/** One Multicall3 call. */
+function call(target: Address, callData: Hex): BatchCall {
+  return { target, callData };
 }
 
 async function deployL1(c: DevnetChain, fixtures: Fixtures): Promise<void> {
   const a = DEVNET_ADDRESSES.l1;
   const init = DEVNET_INITIAL.l1;
-  await deployExpected(c, fixtures, 'MockERC20', ['Metis Token', 'METIS', 18], a.metis, 'METIS');
-  await deployExpected(c, fixtures, 'MockLockingInfo', [], a.lockingInfo, 'LockingInfo');
-  await deployExpected(c, fixtures, 'MockLockingPool', [a.lockingInfo, init.rewardPerBlock, init.exitDelaySeconds], a.lockingPool, 'LockingPool');
+  await deployExpected(c, fixtures.DevnetERC20, ['Metis Token', 'METIS', 18], a.metis, 'METIS');
+  await deployExpected(c, fixtures.MockLockingInfo, [], a.lockingInfo, 'LockingInfo');
+  await deployExpected(c, fixtures.MockLockingPool, [a.lockingInfo, init.rewardPerBlock, init.exitDelaySeconds], a.lockingPool, 'LockingPool');
   await sendBatch(c, [
-    { target: a.metis, callData: encodeFunctionData({ abi: mockErc20Abi, functionName: 'mint', args: [a.lockingInfo, init.totalLocked] }) },
-    { target: a.metis, callData: encodeFunctionData({ abi: mockErc20Abi, functionName: 'mint', args: [DEVNET_DEPLOYER, init.metisSupply - init.totalLocked] }) },
-    { target: a.lockingInfo, callData: encodeFunctionData({ abi: mockLockingInfoAbi, functionName: 'setTotalLocked', args: [init.totalLocked] }) },
-    { target: a.lockingInfo, callData: encodeFunctionData({ abi: mockLockingInfoAbi, functionName: 'setLockLimits', args: [init.minLock, init.maxLock] }) },
+    call(a.metis, encodeFunctionData({ abi: devnetErc20Abi, functionName: 'mint', args: [a.lockingInfo, init.totalLocked] })),
+    call(a.metis, encodeFunctionData({ abi: devnetErc20Abi, functionName: 'mint', args: [DEVNET_DEPLOYER, init.metisSupply - init.totalLocked] })),
+    call(a.lockingInfo, encodeFunctionData({ abi: mockLockingInfoAbi, functionName: 'setTotalLocked', args: [init.totalLocked] })),
+    call(a.lockingInfo, encodeFunctionData({ abi: mockLockingInfoAbi, functionName: 'setLockLimits', args: [init.minLock, init.maxLock] })),
   ]);
 }
 
-async function deployL2(c: DevnetChain, fixtures: Fixtures): Promise<void> {
+async function deployL2(c: DevnetChain, fixtures: Fixtures, packages: PackageArtifacts): Promise<void> {
   const a = DEVNET_ADDRESSES.l2;
   const init = DEVNET_INITIAL.l2;
-  await deployExpected(c, fixtures, 'MockERC20', ['Wrapped Metis', 'WMETIS', 18], a.wmetis, 'WMETIS');
-  await deployExpected(c, fixtures, 'MockERC20', ['ENKI eMetis', 'eMetis', 18], a.eMetis, 'eMetis');
-  await deployExpected(c, fixtures, 'MockERC4626', [a.eMetis, 18, 18], a.seMetis, 'seMetis');
-  await deployExpected(c, fixtures, 'MockERC20', ['Artemis artMetis', 'artMetis', 18], a.artMetis, 'artMetis');
-  await deployExpected(c, fixtures, 'MockDepositPool', [], a.artemisDepositPool, 'Artemis deposit pool');
-  await deployExpected(c, fixtures, 'MockERC20', ['USD Coin', 'USDC', 6], a.usdc, 'USDC');
-  await deployExpected(c, fixtures, 'MockUniswapV2Pair', [a.eMetis, a.wmetis], a.v2EMetisWmetis, 'V2 eMetis/WMETIS');
-  await deployExpected(c, fixtures, 'MockUniswapV3Pool', [a.wmetis, a.seMetis], a.v3WmetisSeMetis, 'V3 WMETIS/seMetis');
-  await deployExpected(c, fixtures, 'MockUniswapV3Pool', [a.wmetis, a.usdc], a.v3WmetisUsdc, 'V3 WMETIS/USDC');
+  await deployExpected(c, fixtures.DevnetERC20, ['Wrapped Metis', 'WMETIS', 18], a.wmetis, 'WMETIS');
+  await deployExpected(c, fixtures.DevnetERC20, ['ENKI eMetis', 'eMetis', 18], a.eMetis, 'eMetis');
+  await deployExpected(c, fixtures.DevnetVault, [a.eMetis, 'Staked eMetis', 'seMetis'], a.seMetis, 'seMetis vault');
+  await deployExpected(c, fixtures.DevnetERC20, ['Artemis artMetis', 'artMetis', 18], a.artMetis, 'artMetis');
+  await deployExpected(c, fixtures.MockDepositPool, [], a.artemisDepositPool, 'Artemis deposit pool');
+  await deployExpected(c, fixtures.DevnetERC20, ['USD Coin', 'USDC', 6], a.usdc, 'USDC');
+  await deployExpected(c, packages.UniswapV2Factory, [DEVNET_DEPLOYER], a.uniswapV2Factory, 'UniswapV2Factory');
+  await deployExpected(c, packages.UniswapV3Factory, [], a.uniswapV3Factory, 'UniswapV3Factory');
+  await deployExpected(c, fixtures.DevnetRouter, [], a.router, 'DevnetRouter');
 
-  const v2 = init.v2EMetisWmetis;
-  const v3s = init.v3WmetisSeMetis;
-  const v3u = init.v3WmetisUsdc;
-  const usdcInPool = 1_000_000n * E6;
-  const wmetisInPools = v2.reserve1 + 100_000n * E18 + 25_000n * E18;
-  const eMetisInVaultAndPool = init.seMetisTotalAssets + v2.reserve0;
-  const mint = (target: Address, to: Address, amount: bigint): BatchCall => ({
-    target,
-    callData: encodeFunctionData({ abi: mockErc20Abi, functionName: 'mint', args: [to, amount] }),
-  });
+  const se = init.v3WmetisSeMetis;
+  const usdc = init.v3WmetisUsdc;
+  // The pools: created by their factories, the V3 ones initialised at their price with room for observations.
   await sendBatch(c, [
-    mint(a.wmetis, a.v2EMetisWmetis, v2.reserve1),
-    mint(a.wmetis, a.v3WmetisSeMetis, 100_000n * E18),
-    mint(a.wmetis, a.v3WmetisUsdc, 25_000n * E18),
-    mint(a.wmetis, DEVNET_DEPLOYER, init.wmetisSupply - wmetisInPools),
-    mint(a.eMetis, a.seMetis, init.seMetisTotalAssets),
-    mint(a.eMetis, a.v2EMetisWmetis, v2.reserve0),
-    mint(a.eMetis, DEVNET_DEPLOYER, init.eMetisSupply - eMetisInVaultAndPool),
-    mint(a.artMetis, DEVNET_DEPLOYER, init.artMetisSupply),
-    mint(a.usdc, a.v3WmetisUsdc, usdcInPool),
-    mint(a.usdc, DEVNET_DEPLOYER, init.usdcSupply - usdcInPool),
-    { target: a.seMetis, callData: encodeFunctionData({ abi: mockErc4626Abi, functionName: 'setMetadata', args: ['Staked eMetis', 'seMetis'] }) },
-    { target: a.seMetis, callData: encodeFunctionData({ abi: mockErc4626Abi, functionName: 'setTotals', args: [init.seMetisTotalAssets, init.seMetisTotalSupply] }) },
-    { target: a.artemisDepositPool, callData: encodeFunctionData({ abi: mockDepositPoolAbi, functionName: 'setTotalDeposits', args: [init.artemisTotalDeposits] }) },
-    { target: a.v2EMetisWmetis, callData: encodeFunctionData({ abi: mockUniswapV2PairAbi, functionName: 'setReserves', args: [v2.reserve0, v2.reserve1] }) },
-    { target: a.v3WmetisSeMetis, callData: encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setFee', args: [v3s.fee] }) },
-    { target: a.v3WmetisSeMetis, callData: encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setLiquidity', args: [v3s.liquidity] }) },
-    { target: a.v3WmetisSeMetis, callData: encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setSlot0', args: [v3s.sqrtPriceX96, v3s.tick] }) },
-    { target: a.v3WmetisUsdc, callData: encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setFee', args: [v3u.fee] }) },
-    { target: a.v3WmetisUsdc, callData: encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setLiquidity', args: [v3u.liquidity] }) },
-    { target: a.v3WmetisUsdc, callData: encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setSlot0', args: [v3u.sqrtPriceX96, v3u.tick] }) },
+    call(a.uniswapV2Factory, encodeFunctionData({ abi: uniswapV2FactoryAbi, functionName: 'createPair', args: [a.eMetis, a.wmetis] })),
+    call(a.uniswapV3Factory, encodeFunctionData({ abi: uniswapV3FactoryAbi, functionName: 'createPool', args: [a.wmetis, a.seMetis, se.fee] })),
+    call(a.uniswapV3Factory, encodeFunctionData({ abi: uniswapV3FactoryAbi, functionName: 'createPool', args: [a.wmetis, a.usdc, usdc.fee] })),
+    call(a.v3WmetisSeMetis, encodeFunctionData({ abi: uniswapV3PoolFullAbi, functionName: 'initialize', args: [se.sqrtPriceX96] })),
+    call(a.v3WmetisUsdc, encodeFunctionData({ abi: uniswapV3PoolFullAbi, functionName: 'initialize', args: [usdc.sqrtPriceX96] })),
+  ]);
+  const [pair, sePool, usdcPool] = await c.publicClient.multicall({
+    allowFailure: false,
+    contracts: [
+      { address: a.uniswapV2Factory, abi: uniswapV2FactoryAbi, functionName: 'getPair', args: [a.eMetis, a.wmetis] },
+      { address: a.uniswapV3Factory, abi: uniswapV3FactoryAbi, functionName: 'getPool', args: [a.wmetis, a.seMetis, se.fee] },
+      { address: a.uniswapV3Factory, abi: uniswapV3FactoryAbi, functionName: 'getPool', args: [a.wmetis, a.usdc, usdc.fee] },
+    ],
+  });
+  const why = 'the factory derives it with CREATE2 from its own address, the tokens and the pool bytecode';
+  expectAddress(c, pair, a.v2EMetisWmetis, 'V2 pair eMetis/WMETIS', why);
+  expectAddress(c, sePool, a.v3WmetisSeMetis, 'V3 pool WMETIS/seMetis', why);
+  expectAddress(c, usdcPool, a.v3WmetisUsdc, 'V3 pool WMETIS/USDC', why);
+  // Each slot costs a storage write; kept in its own transaction so no batch nears the block gas limit.
+  await sendBatch(c, [a.v3WmetisSeMetis, a.v3WmetisUsdc].map((pool) =>
+    call(pool, encodeFunctionData({ abi: uniswapV3PoolFullAbi, functionName: 'increaseObservationCardinalityNext', args: [init.v3ObservationCardinality] })),
+  ));
+
+  // The supplies go to the router, which deposits into the vault and funds the pools from them.
+  const mint = (token: Address, to: Address, amount: bigint) => call(token, encodeFunctionData({ abi: devnetErc20Abi, functionName: 'mint', args: [to, amount] }));
+  const router = (data: Hex) => call(a.router, data);
+  const v2 = init.v2EMetisWmetis;
+  await sendBatch(c, [
+    mint(a.wmetis, a.router, init.wmetisSupply),
+    mint(a.eMetis, a.router, init.eMetisSupply),
+    mint(a.artMetis, a.router, init.artMetisSupply),
+    mint(a.usdc, a.router, init.usdcSupply),
+    router(encodeFunctionData({ abi: devnetRouterAbi, functionName: 'mintVaultShares', args: [a.seMetis, init.seMetisTotalSupply] })),
+    router(encodeFunctionData({ abi: devnetRouterAbi, functionName: 'addLiquidityV2', args: [a.v2EMetisWmetis, v2.reserve0, v2.reserve1] })),
+    ...[
+      { pool: a.v3WmetisSeMetis, spec: se },
+      { pool: a.v3WmetisUsdc, spec: usdc },
+    ].map(({ pool, spec }) => {
+      const { tickLower, tickUpper } = fullRangeTicks(spec.tickSpacing);
+      return router(encodeFunctionData({ abi: devnetRouterAbi, functionName: 'mintV3', args: [pool, tickLower, tickUpper, spec.liquidity] }));
+    }),
+    call(a.artemisDepositPool, encodeFunctionData({ abi: mockDepositPoolAbi, functionName: 'setTotalDeposits', args: [init.artemisTotalDeposits] })),
   ]);
 }
 

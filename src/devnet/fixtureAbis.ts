@@ -1,42 +1,56 @@
 import { parseAbi } from 'viem';
 
 /**
- * Typed ABIs of the devnet fixtures (src/devnet/contracts), for viem calls with checked arguments. They are
- * subsets of the compiled ABIs; test/devnet checks every entry against solc's output.
+ * Typed ABIs of the devnet's contracts, for viem calls with checked arguments: our fixtures (src/devnet/contracts)
+ * and the Uniswap packages' contracts. They are subsets of the compiled ABIs; test/devnet checks every entry
+ * against solc's output and the packages' artifacts.
  */
 
-export const mockErc20Abi = parseAbi([
+/** DevnetERC20: OpenZeppelin's ERC20 plus decimals chosen at deployment and an open mint. */
+export const devnetErc20Abi = parseAbi([
   'function name() view returns (string)',
   'function symbol() view returns (string)',
   'function decimals() view returns (uint8)',
   'function totalSupply() view returns (uint256)',
-  'function balanceOf(address owner) view returns (uint256)',
+  'function balanceOf(address account) view returns (uint256)',
   'function allowance(address owner, address spender) view returns (uint256)',
-  'function transfer(address to, uint256 amount) returns (bool)',
-  'function approve(address spender, uint256 amount) returns (bool)',
-  'function transferFrom(address from, address to, uint256 amount) returns (bool)',
+  'function transfer(address to, uint256 value) returns (bool)',
+  'function approve(address spender, uint256 value) returns (bool)',
+  'function transferFrom(address from, address to, uint256 value) returns (bool)',
   'function mint(address to, uint256 amount)',
-  'function burn(address from, uint256 amount)',
-  'function setTotalSupply(uint256 supply)',
   'event Transfer(address indexed from, address indexed to, uint256 value)',
   'event Approval(address indexed owner, address indexed spender, uint256 value)',
 ]);
 
-export const mockErc4626Abi = parseAbi([
+/** DevnetVault: OpenZeppelin's ERC4626 as it ships. */
+export const devnetVaultAbi = parseAbi([
   'function name() view returns (string)',
   'function symbol() view returns (string)',
   'function asset() view returns (address)',
   'function decimals() view returns (uint8)',
   'function totalAssets() view returns (uint256)',
   'function totalSupply() view returns (uint256)',
-  'function balanceOf(address owner) view returns (uint256)',
+  'function balanceOf(address account) view returns (uint256)',
   'function convertToAssets(uint256 shares) view returns (uint256)',
   'function convertToShares(uint256 assets) view returns (uint256)',
+  'function previewMint(uint256 shares) view returns (uint256)',
   'function previewRedeem(uint256 shares) view returns (uint256)',
-  'function previewDeposit(uint256 assets) view returns (uint256)',
-  'function setTotals(uint256 assets, uint256 supply)',
-  'function setMetadata(string name_, string symbol_)',
-  'event TotalsUpdate(uint256 totalAssets, uint256 totalSupply)',
+  'function deposit(uint256 assets, address receiver) returns (uint256)',
+  'function mint(uint256 shares, address receiver) returns (uint256)',
+  'function redeem(uint256 shares, address receiver, address owner) returns (uint256)',
+  'event Deposit(address indexed sender, address indexed owner, uint256 assets, uint256 shares)',
+]);
+
+/** DevnetRouter: the devnet's market maker over real Uniswap pools and the vault. */
+export const devnetRouterAbi = parseAbi([
+  'function addLiquidityV2(address pair, uint256 amount0, uint256 amount1) returns (uint256 liquidity)',
+  'function swapV2(address pair, bool zeroForOne, uint256 amountIn, uint256 amountOut)',
+  'function mintV3(address pool, int24 tickLower, int24 tickUpper, uint128 liquidity) returns (uint256 amount0, uint256 amount1)',
+  'function swapV3ToPrice(address pool, uint160 sqrtPriceX96) returns (int256 amount0, int256 amount1)',
+  'function mintVaultShares(address vault, uint256 shares) returns (uint256 assets)',
+  'function redeemVaultShares(address vault, uint256 shares) returns (uint256 assets)',
+  'function uniswapV3MintCallback(uint256 amount0Owed, uint256 amount1Owed, bytes data)',
+  'function uniswapV3SwapCallback(int256 amount0Delta, int256 amount1Delta, bytes data)',
 ]);
 
 export const mockLockingPoolAbi = parseAbi([
@@ -68,26 +82,48 @@ export const mockDepositPoolAbi = parseAbi([
   'function setTotalDeposits(uint256 amount)',
 ]);
 
-export const mockUniswapV2PairAbi = parseAbi([
+/** @uniswap/v2-core UniswapV2Factory (the parts the devnet uses). */
+export const uniswapV2FactoryAbi = parseAbi([
+  'function createPair(address tokenA, address tokenB) returns (address pair)',
+  'function getPair(address tokenA, address tokenB) view returns (address pair)',
+  'function allPairsLength() view returns (uint256)',
+  'event PairCreated(address indexed token0, address indexed token1, address pair, uint256)',
+]);
+
+/** @uniswap/v2-core UniswapV2Pair (the parts the devnet uses; src/sources/abis.ts has what the bot reads). */
+export const uniswapV2PairFullAbi = parseAbi([
+  'function factory() view returns (address)',
   'function token0() view returns (address)',
   'function token1() view returns (address)',
   'function getReserves() view returns (uint112 _reserve0, uint112 _reserve1, uint32 _blockTimestampLast)',
-  'function setReserves(uint112 reserve0_, uint112 reserve1_)',
+  'function totalSupply() view returns (uint256)',
+  'function mint(address to) returns (uint256 liquidity)',
+  'function swap(uint256 amount0Out, uint256 amount1Out, address to, bytes data)',
+  'function sync()',
   'event Sync(uint112 reserve0, uint112 reserve1)',
+  'event Swap(address indexed sender, uint256 amount0In, uint256 amount1In, uint256 amount0Out, uint256 amount1Out, address indexed to)',
 ]);
 
-export const mockUniswapV3PoolAbi = parseAbi([
+/** @uniswap/v3-core UniswapV3Factory (the parts the devnet uses). */
+export const uniswapV3FactoryAbi = parseAbi([
+  'function createPool(address tokenA, address tokenB, uint24 fee) returns (address pool)',
+  'function getPool(address tokenA, address tokenB, uint24 fee) view returns (address pool)',
+  'function feeAmountTickSpacing(uint24 fee) view returns (int24)',
+]);
+
+/** @uniswap/v3-core UniswapV3Pool (the parts the devnet uses; src/sources/abis.ts has what the bot reads). */
+export const uniswapV3PoolFullAbi = parseAbi([
+  'function factory() view returns (address)',
   'function token0() view returns (address)',
   'function token1() view returns (address)',
   'function fee() view returns (uint24)',
+  'function tickSpacing() view returns (int24)',
   'function liquidity() view returns (uint128)',
-  'function slot0() view returns (uint160 _sqrtPriceX96, int24 _tick, uint16 observationIndex, uint16 observationCardinality, uint16 observationCardinalityNext, uint8 feeProtocol, bool unlocked)',
+  'function slot0() view returns (uint160 sqrtPriceX96, int24 tick, uint16 observationIndex, uint16 observationCardinality, uint16 observationCardinalityNext, uint8 feeProtocol, bool unlocked)',
   'function observe(uint32[] secondsAgos) view returns (int56[] tickCumulatives, uint160[] secondsPerLiquidityCumulativeX128s)',
-  'function setSlot0(uint160 sqrtPriceX96_, int24 tick_)',
-  'function setSqrtPriceX96(uint160 sqrtPriceX96_)',
-  'function setTick(int24 tick_)',
-  'function setLiquidity(uint128 liquidity_)',
-  'function setFee(uint24 fee_)',
+  'function observations(uint256 index) view returns (uint32 blockTimestamp, int56 tickCumulative, uint160 secondsPerLiquidityCumulativeX128, bool initialized)',
+  'function initialize(uint160 sqrtPriceX96)',
+  'function increaseObservationCardinalityNext(uint16 observationCardinalityNext)',
 ]);
 
 /** The canonical Multicall3 ABI (what src/devnet/contracts/Multicall3.sol implements). viem's own `multicall3Abi` is a read-only subset. */

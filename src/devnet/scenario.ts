@@ -1,5 +1,4 @@
-import { encodeFunctionData } from 'viem';
-import { tickAtSqrtRatio } from '../core/tickMath.ts';
+import { encodeFunctionData, type Address } from 'viem';
 import { YEAR_SECONDS } from '../core/units.ts';
 import {
   DEVNET_INITIAL,
@@ -9,32 +8,60 @@ import {
   type DevnetDeployment,
 } from './deployDevnet.ts';
 import {
+  devnetErc20Abi,
+  devnetRouterAbi,
+  devnetVaultAbi,
   mockDepositPoolAbi,
-  mockErc20Abi,
-  mockErc4626Abi,
   mockLockingInfoAbi,
   mockLockingPoolAbi,
-  mockUniswapV2PairAbi,
-  mockUniswapV3PoolAbi,
+  uniswapV2PairFullAbi,
+  uniswapV3PoolFullAbi,
 } from './fixtureAbis.ts';
 import {
   invertRatio,
   mulRatio,
+  priceFromSqrtPriceX96,
+  priceFromV2Reserves,
   ratioFrom,
   ratioToE18,
   sqrtPriceX96FromPrice,
-  v2ReservesForPrice,
+  v2SwapToPrice,
   type Ratio,
 } from './priceMath.ts';
 
 /**
- * The devnet's pools, each quoted as "asset in quote" (whole tokens):
- * - v2EMetisWmetis: eMetis in WMETIS (pair token0 = eMetis, so the pair price is this price);
- * - v3WmetisSeMetis: seMetis in WMETIS (pool token0 = WMETIS, so the pool price is its inverse);
- * - v3WmetisUsdc: METIS in USDC (pool token0 = WMETIS 18 decimals, token1 = USDC 6).
+ * The devnet's pools, each quoted as "asset in quote" (whole tokens); the pool's own token order follows from the
+ * addresses (token0 is the lower address), see devnetPoolTokens:
+ * - v2EMetisWmetis: eMetis in WMETIS (pair token0 = WMETIS, so the pair price is the inverse);
+ * - v3WmetisSeMetis: seMetis in WMETIS (pool token0 = WMETIS, so the pool price is the inverse);
+ * - v3WmetisUsdc: METIS in USDC (pool token0 = WMETIS 18 decimals, token1 = USDC 6: the pool price itself).
  */
 export type DevnetPool = 'v2EMetisWmetis' | 'v3WmetisSeMetis' | 'v3WmetisUsdc';
 export const DEVNET_POOLS: readonly DevnetPool[] = ['v2EMetisWmetis', 'v3WmetisSeMetis', 'v3WmetisUsdc'];
+
+/** A devnet pool's kind, its asset and quote token with their decimals, and whether the asset is the pool's token0. */
+interface DevnetPoolTokens {
+  readonly kind: 'v2' | 'v3';
+  readonly asset: Address;
+  readonly quote: Address;
+  readonly assetDecimals: number;
+  readonly quoteDecimals: number;
+  readonly assetIsToken0: boolean;
+}
+
+function poolTokens(kind: 'v2' | 'v3', asset: Address, assetDecimals: number, quote: Address, quoteDecimals: number): DevnetPoolTokens {
+  return { kind, asset, quote, assetDecimals, quoteDecimals, assetIsToken0: asset.toLowerCase() < quote.toLowerCase() };
+}
+
+/** Each devnet pool's tokens, from the deployment's addresses. */
+function devnetPoolTokens(addresses: DevnetDeployment['addresses']): { readonly [P in DevnetPool]: DevnetPoolTokens } {
+  const a = addresses.l2;
+  return {
+    v2EMetisWmetis: poolTokens('v2', a.eMetis, 18, a.wmetis, 18),
+    v3WmetisSeMetis: poolTokens('v3', a.seMetis, 18, a.wmetis, 18),
+    v3WmetisUsdc: poolTokens('v3', a.wmetis, 18, a.usdc, 6),
+  };
+}
 
 export interface ScenarioOptions {
   /** L2 block cadence; default the deployment's (4 s). */
@@ -62,18 +89,21 @@ export interface AdvanceOptions {
 }
 
 export interface PoolState {
-  /** Price of the asset in the quote (whole tokens) × 1e18, as set on chain. */
+  /** Price of the asset in the quote (whole tokens) × 1e18, as read back from the pool after the last trade. */
   readonly priceE18: bigint;
   /** Anchor the wobble is applied to, relative to fair (1e18 = at fair; for METIS/USDC: the USDC price × 1e18). */
   readonly anchorE18: bigint;
   /** Wobble applied at the last set, in parts per million. */
   readonly wobblePpm: number;
-  /** V2 only. */
+  /** V2 only: the pair's reserves in its own token order, and the same as the asset's and the quote's. */
   readonly reserve0?: bigint;
   readonly reserve1?: bigint;
-  /** V3 only. */
+  readonly assetReserve?: bigint;
+  readonly quoteReserve?: bigint;
+  /** V3 only: slot0 and the in-range liquidity. */
   readonly sqrtPriceX96?: bigint;
   readonly tick?: number;
+  readonly liquidity?: bigint;
 }
 
 export interface AdvanceRecord {
@@ -113,6 +143,7 @@ export interface ScenarioState {
     /** Timestamp of the last L2 economics update (growth is measured from it). */
     readonly economicsTime: number;
     readonly eMetisSupply: bigint;
+    /** The vault's totalAssets (its eMetis balance) and totalSupply (its shares). */
     readonly seMetisTotalAssets: bigint;
     readonly seMetisTotalSupply: bigint;
     readonly artMetisSupply: bigint;
@@ -130,15 +161,20 @@ export interface Scenario {
   advance(seconds: number, opts?: AdvanceOptions): Promise<AdvanceRecord>;
   /** What was last set on chain (a copy). */
   state(): ScenarioState;
-  /** Sets a pool's market price (asset in quote, whole tokens) now; later advances wobble around it. */
+  /** Trades a pool to a market price (asset in quote, whole tokens) now; later advances wobble around it. */
   setPoolPrice(pool: DevnetPool, price: number | string): Promise<void>;
-  /** Sets an LST pool `bps` off fair value now (−100 = 1 % below fair); later advances keep the premium. */
+  /** Trades an LST pool to `bps` off fair value now (−100 = 1 % below fair); later advances keep the premium. */
   setDepeg(pool: 'v2EMetisWmetis' | 'v3WmetisSeMetis', bps: number): Promise<void>;
   /** LockingPool.setRewardPerBlock (emits RewardUpdate). */
   setRewardPerBlock(rewardPerBlock: bigint): Promise<void>;
   /** LockingInfo.setTotalLocked. */
   setTotalLocked(totalLocked: bigint): Promise<void>;
-  /** seMetis setTotals; later growth continues from these. */
+  /**
+   * Brings the seMetis vault to these totals the way a real vault gets there: shares minted (paid with newly
+   * minted eMetis, as if users wrapped METIS) or redeemed by the router, then new eMetis transferred in as yield.
+   * A real ERC-4626 share price only falls by a loss, which the devnet does not model: assets below what the
+   * shares are worth at the current price are refused (RangeError). Later growth continues from these.
+   */
   setVaultTotals(totalAssets: bigint, totalSupply: bigint): Promise<void>;
   /** Artemis deposit pool setTotalDeposits. */
   setArtemisDeposits(totalDeposits: bigint): Promise<void>;
@@ -170,14 +206,15 @@ const POOL_INDEX: Record<DevnetPool, number> = { v2EMetisWmetis: 0, v3WmetisSeMe
  *
  * advance(seconds): the scenario clock moves to `target = time + seconds`.
  * - L2: n = floor((target − latest L2 timestamp) / blockTime) blocks are produced at exactly the block time
- *   (the remainder carries to the next advance). The first of them holds one Multicall3 batch setting the
- *   three pool prices to reference × anchor × (1 + wobble), where reference is 1 for eMetis, the pps the span
- *   ends with for seMetis and 1 for METIS/USDC (whose anchor is the USDC price), and the wobble is
- *   `wobblePpm(step, pool)` (± wobbleBps); V2 reserves keep reserve0 × reserve1 constant, V3 pools get the tick
- *   of their sqrtPriceX96, so their TWAP over the span's trailing blocks equals spot. The last block holds the
- *   economics: seMetis totalAssets × (1 + vaultApr × Δt / year) (the growth minted as new eMetis, so eMetis
- *   supply grows by the same), Artemis totalDeposits × (1 + artemisApr × Δt / year), Δt measured between
- *   economics blocks. With n = 1 both are in that one block.
+ *   (the remainder carries to the next advance). The first of them holds one Multicall3 batch of DevnetRouter
+ *   trades that move the three pools to reference × anchor × (1 + wobble), where reference is 1 for eMetis, the
+ *   pps the span ends with for seMetis and 1 for METIS/USDC (whose anchor is the USDC price), and the wobble is
+ *   `wobblePpm(step, pool)` (± wobbleBps): a V2 pair gets the exact-input swap that lands on the price (fee paid,
+ *   so its k grows a little, as on mainnet), a V3 pool a swap whose price limit is the target, so its slot0 lands
+ *   on it exactly and its own oracle records the tick, so its TWAP over the span's trailing blocks equals spot.
+ *   The last block holds the economics: seMetis totalAssets × (1 + vaultApr × Δt / year), the growth minted as
+ *   new eMetis into the vault (so eMetis supply grows by the same), Artemis totalDeposits × (1 + artemisApr ×
+ *   Δt / year), Δt measured between economics blocks. With n = 1 both are in that one block.
  *   Spans of more than maxL2BlocksPerAdvance blocks are compressed (see ScenarioOptions): their first block is
  *   the gap block.
  * - L1: one block at exactly `target` holding LockingPool.distributeReward(startBlock, endBlock,
@@ -191,6 +228,7 @@ export function createScenario(deployment: DevnetDeployment, opts: ScenarioOptio
   const l2 = deployment.l2;
   const a1 = deployment.addresses.l1;
   const a2 = deployment.addresses.l2;
+  const tokens = devnetPoolTokens(deployment.addresses);
   const blockTime = opts.l2BlockTimeSeconds ?? deployment.l2BlockTimeSeconds;
   const defaultMaxBlocks = opts.maxL2BlocksPerAdvance ?? 30_000;
   const seed = opts.seed ?? 1;
@@ -218,41 +256,79 @@ export function createScenario(deployment: DevnetDeployment, opts: ScenarioOptio
   const artMetisSupply: bigint = init.l2.artMetisSupply;
   let artDeposits: bigint = init.l2.artemisTotalDeposits;
   let lastAdvance: AdvanceRecord | undefined;
-  const v2K = init.l2.v2EMetisWmetis.reserve0 * init.l2.v2EMetisWmetis.reserve1;
 
-  const anchors: Record<DevnetPool, Ratio> = { v2EMetisWmetis: ONE, v3WmetisSeMetis: ONE, v3WmetisUsdc: { num: BigInt(init.l2.v3WmetisUsdc.price), den: 1n } };
+  const usdcPrice: Ratio = { num: BigInt(init.l2.v3WmetisUsdc.price), den: 1n };
+  const anchors: Record<DevnetPool, Ratio> = { v2EMetisWmetis: ONE, v3WmetisSeMetis: ONE, v3WmetisUsdc: usdcPrice };
+  const v2 = init.l2.v2EMetisWmetis;
   const pools: Record<DevnetPool, PoolState> = {
-    v2EMetisWmetis: { priceE18: 10n ** 18n, anchorE18: 10n ** 18n, wobblePpm: 0, ...init.l2.v2EMetisWmetis },
-    v3WmetisSeMetis: { priceE18: 10n ** 18n, anchorE18: 10n ** 18n, wobblePpm: 0, sqrtPriceX96: init.l2.v3WmetisSeMetis.sqrtPriceX96, tick: init.l2.v3WmetisSeMetis.tick },
+    v2EMetisWmetis: { priceE18: 10n ** 18n, anchorE18: 10n ** 18n, wobblePpm: 0, ...v2, ...v2Sides('v2EMetisWmetis', v2.reserve0, v2.reserve1) },
+    v3WmetisSeMetis: {
+      priceE18: 10n ** 18n,
+      anchorE18: 10n ** 18n,
+      wobblePpm: 0,
+      sqrtPriceX96: init.l2.v3WmetisSeMetis.sqrtPriceX96,
+      tick: init.l2.v3WmetisSeMetis.tick,
+      liquidity: init.l2.v3WmetisSeMetis.liquidity,
+    },
     v3WmetisUsdc: {
-      priceE18: BigInt(init.l2.v3WmetisUsdc.price) * 10n ** 18n,
-      anchorE18: BigInt(init.l2.v3WmetisUsdc.price) * 10n ** 18n,
+      priceE18: ratioToE18(usdcPrice),
+      anchorE18: ratioToE18(usdcPrice),
       wobblePpm: 0,
       sqrtPriceX96: init.l2.v3WmetisUsdc.sqrtPriceX96,
       tick: init.l2.v3WmetisUsdc.tick,
+      liquidity: init.l2.v3WmetisUsdc.liquidity,
     },
   };
+
+  function v2Sides(pool: DevnetPool, reserve0: bigint, reserve1: bigint): { assetReserve: bigint; quoteReserve: bigint } {
+    return tokens[pool].assetIsToken0 ? { assetReserve: reserve0, quoteReserve: reserve1 } : { assetReserve: reserve1, quoteReserve: reserve0 };
+  }
+
+  /** Price of a pool's token0 in token1 (whole tokens) for a price of its asset in its quote, and the decimals in pool order. */
+  function inPoolOrder(pool: DevnetPool, assetPrice: Ratio): { price: Ratio; decimals0: number; decimals1: number } {
+    const t = tokens[pool];
+    return t.assetIsToken0
+      ? { price: assetPrice, decimals0: t.assetDecimals, decimals1: t.quoteDecimals }
+      : { price: invertRatio(assetPrice), decimals0: t.quoteDecimals, decimals1: t.assetDecimals };
+  }
 
   /** Fair value the anchor is relative to: the vault's pps for seMetis, 1 otherwise. */
   const reference = (pool: DevnetPool, assets = seAssets): Ratio =>
     pool === 'v3WmetisSeMetis' && seSupply > 0n && assets > 0n ? { num: assets, den: seSupply } : ONE;
 
-  /** Calls that put `pool` at `price` (asset in quote) and the matching PoolState. */
-  function priceCalls(pool: DevnetPool, price: Ratio, wobble: number, anchor = anchors[pool]): { calls: BatchCall[]; next: PoolState } {
-    const anchorE18 = ratioToE18(anchor);
-    const priceE18 = ratioToE18(price);
-    if (pool === 'v2EMetisWmetis') {
-      const { reserve0, reserve1 } = v2ReservesForPrice(v2K, price, 18, 18);
-      const callData = encodeFunctionData({ abi: mockUniswapV2PairAbi, functionName: 'setReserves', args: [reserve0, reserve1] });
-      return { calls: [{ target: a2.v2EMetisWmetis, callData }], next: { priceE18, anchorE18, wobblePpm: wobble, reserve0, reserve1 } };
+  /** The router trade that moves `pool` to `price` (asset in quote, whole tokens); none when it is already there. */
+  async function tradeToPrice(pool: DevnetPool, price: Ratio): Promise<BatchCall[]> {
+    const { price: poolPrice, decimals0, decimals1 } = inPoolOrder(pool, price);
+    if (tokens[pool].kind === 'v3') {
+      const sqrtPriceX96 = sqrtPriceX96FromPrice(poolPrice, decimals0, decimals1);
+      const callData = encodeFunctionData({ abi: devnetRouterAbi, functionName: 'swapV3ToPrice', args: [a2[pool], sqrtPriceX96] });
+      return [{ target: a2.router, callData }];
     }
-    // V3: token0 is WMETIS in both pools. seMetis pool price (token0 in token1) = 1 / (seMetis in WMETIS).
-    const poolPrice = pool === 'v3WmetisSeMetis' ? invertRatio(price) : price;
-    const sqrtPriceX96 = sqrtPriceX96FromPrice(poolPrice, 18, pool === 'v3WmetisUsdc' ? 6 : 18);
-    // The pool's own tick for this price, exactly: observe() accumulates it, so the TWAP agrees with spot.
-    const tick = tickAtSqrtRatio(sqrtPriceX96);
-    const callData = encodeFunctionData({ abi: mockUniswapV3PoolAbi, functionName: 'setSlot0', args: [sqrtPriceX96, tick] });
-    return { calls: [{ target: a2[pool], callData }], next: { priceE18, anchorE18, wobblePpm: wobble, sqrtPriceX96, tick } };
+    const [reserve0, reserve1] = await l2.publicClient.readContract({ address: a2[pool], abi: uniswapV2PairFullAbi, functionName: 'getReserves' });
+    const swap = v2SwapToPrice(reserve0, reserve1, poolPrice, decimals0, decimals1);
+    if (!swap) return [];
+    const callData = encodeFunctionData({ abi: devnetRouterAbi, functionName: 'swapV2', args: [a2[pool], swap.zeroForOne, swap.amountIn, swap.amountOut] });
+    return [{ target: a2.router, callData }];
+  }
+
+  /** Reads a pool back from the chain after trading it. */
+  async function readPool(pool: DevnetPool, anchor: Ratio, wobble: number): Promise<PoolState> {
+    const t = tokens[pool];
+    const [decimals0, decimals1] = t.assetIsToken0 ? [t.assetDecimals, t.quoteDecimals] : [t.quoteDecimals, t.assetDecimals];
+    const asAsset = (poolPrice: Ratio) => ratioToE18(t.assetIsToken0 ? poolPrice : invertRatio(poolPrice));
+    const base = { anchorE18: ratioToE18(anchor), wobblePpm: wobble };
+    if (t.kind === 'v2') {
+      const [reserve0, reserve1] = await l2.publicClient.readContract({ address: a2[pool], abi: uniswapV2PairFullAbi, functionName: 'getReserves' });
+      return { ...base, priceE18: asAsset(priceFromV2Reserves(reserve0, reserve1, decimals0, decimals1)), reserve0, reserve1, ...v2Sides(pool, reserve0, reserve1) };
+    }
+    const [slot0, liquidity] = await l2.publicClient.multicall({
+      allowFailure: false,
+      contracts: [
+        { address: a2[pool], abi: uniswapV3PoolFullAbi, functionName: 'slot0' },
+        { address: a2[pool], abi: uniswapV3PoolFullAbi, functionName: 'liquidity' },
+      ],
+    });
+    return { ...base, priceE18: asAsset(priceFromSqrtPriceX96(slot0[0], decimals0, decimals1)), sqrtPriceX96: slot0[0], tick: slot0[1], liquidity };
   }
 
   function marketPrice(pool: DevnetPool, wobble: number, assets: bigint): Ratio {
@@ -296,7 +372,7 @@ export function createScenario(deployment: DevnetDeployment, opts: ScenarioOptio
     const endBlock = l2Head.number + BigInt(mined);
     const rewardAmount = rewardPerBlock * BigInt(n);
 
-    // ---- L2: the pool prices in the first block of the span, the economics in the last
+    // ---- L2: the pool trades in the first block of the span, the economics in the last
     const l2Work = async (): Promise<bigint | undefined> => {
       if (n === 0) return undefined;
       const econTime = l2Last + n * blockTime;
@@ -306,27 +382,26 @@ export function createScenario(deployment: DevnetDeployment, opts: ScenarioOptio
       const nextDeposits = growBySimpleApr(artDeposits, artemisApr, elapsed);
       const nextStep = step + 1;
       const economics: BatchCall[] = [
-        { target: a2.seMetis, callData: encodeFunctionData({ abi: mockErc4626Abi, functionName: 'setTotals', args: [nextAssets, seSupply] }) },
-        { target: a2.eMetis, callData: encodeFunctionData({ abi: mockErc20Abi, functionName: 'mint', args: [a2.seMetis, minted] }) },
+        // Yield: new eMetis into the vault raises its share price.
+        { target: a2.eMetis, callData: encodeFunctionData({ abi: devnetErc20Abi, functionName: 'mint', args: [a2.seMetis, minted] }) },
         { target: a2.artemisDepositPool, callData: encodeFunctionData({ abi: mockDepositPoolAbi, functionName: 'setTotalDeposits', args: [nextDeposits] }) },
       ];
-      const prices: BatchCall[] = [];
-      const nextPools = { ...pools };
+      const trades: BatchCall[] = [];
+      const wobbles = {} as Record<DevnetPool, number>;
       for (const pool of DEVNET_POOLS) {
-        const wobble = wobblePpm(nextStep, POOL_INDEX[pool], wobbleBps, seed);
-        const set = priceCalls(pool, marketPrice(pool, wobble, nextAssets), wobble);
-        prices.push(...set.calls);
-        nextPools[pool] = set.next;
+        wobbles[pool] = wobblePpm(nextStep, POOL_INDEX[pool], wobbleBps, seed);
+        trades.push(...(await tradeToPrice(pool, marketPrice(pool, wobbles[pool], nextAssets))));
       }
       // The pools move at the start and hold (as if arbitraged at once), so a pool oracle's TWAP over the span's
       // trailing blocks is the spot price read after it, as in a calm market; the rates move at the end.
       let blockNumber: bigint;
       if (mined === 1) {
-        blockNumber = await sendL2([...prices, ...economics]);
+        blockNumber = await sendL2([...trades, ...economics]);
       } else {
         // Compressed: the first block is the gap block, then mined − 1 blocks at the exact cadence.
         if (n > mined) await l2.testClient.setNextBlockTimestamp({ timestamp: BigInt(l2Last + (n - mined + 1) * blockTime) });
-        await sendL2(prices);
+        if (trades.length > 0) await sendL2(trades);
+        else await l2.testClient.mine({ blocks: 1 });
         if (mined > 2) await l2.testClient.mine({ blocks: mined - 2 });
         blockNumber = await sendL2(economics);
       }
@@ -335,7 +410,7 @@ export function createScenario(deployment: DevnetDeployment, opts: ScenarioOptio
       artDeposits = nextDeposits;
       economicsTime = econTime;
       step = nextStep;
-      Object.assign(pools, nextPools);
+      for (const pool of DEVNET_POOLS) pools[pool] = await readPool(pool, anchors[pool], wobbles[pool]);
       const block = await l2.publicClient.getBlock({ blockNumber });
       if (Number(block.timestamp) !== econTime || blockNumber !== endBlock) {
         throw new Error(
@@ -386,11 +461,47 @@ export function createScenario(deployment: DevnetDeployment, opts: ScenarioOptio
   const setPool = (pool: DevnetPool, price: Ratio) =>
     serial(async () => {
       const anchor = mulRatio(price, invertRatio(reference(pool)));
-      const set = priceCalls(pool, price, 0, anchor);
-      await sendL2(set.calls);
+      const trades = await tradeToPrice(pool, price);
+      if (trades.length > 0) await sendL2(trades);
       anchors[pool] = anchor;
-      pools[pool] = set.next;
+      pools[pool] = await readPool(pool, anchor, 0);
     });
+
+  /** The calls that take the vault from its totals on chain to (assets, supply), and the eMetis they mint. */
+  async function vaultCalls(assets: bigint, supply: bigint): Promise<{ calls: BatchCall[]; mintedEMetis: bigint }> {
+    const [assetsNow, supplyNow] = await l2.publicClient.multicall({
+      allowFailure: false,
+      contracts: [
+        { address: a2.seMetis, abi: devnetVaultAbi, functionName: 'totalAssets' },
+        { address: a2.seMetis, abi: devnetVaultAbi, functionName: 'totalSupply' },
+      ],
+    });
+    const calls: BatchCall[] = [];
+    let mintedEMetis = 0n;
+    let assetsAfter = assetsNow;
+    const mintEMetis = (to: `0x${string}`, amount: bigint) => {
+      mintedEMetis += amount;
+      calls.push({ target: a2.eMetis, callData: encodeFunctionData({ abi: devnetErc20Abi, functionName: 'mint', args: [to, amount] }) });
+    };
+    if (supply > supplyNow) {
+      const cost = await l2.publicClient.readContract({ address: a2.seMetis, abi: devnetVaultAbi, functionName: 'previewMint', args: [supply - supplyNow] });
+      mintEMetis(a2.router, cost);
+      calls.push({ target: a2.router, callData: encodeFunctionData({ abi: devnetRouterAbi, functionName: 'mintVaultShares', args: [a2.seMetis, supply - supplyNow] }) });
+      assetsAfter += cost;
+    } else if (supply < supplyNow) {
+      const paid = await l2.publicClient.readContract({ address: a2.seMetis, abi: devnetVaultAbi, functionName: 'previewRedeem', args: [supplyNow - supply] });
+      calls.push({ target: a2.router, callData: encodeFunctionData({ abi: devnetRouterAbi, functionName: 'redeemVaultShares', args: [a2.seMetis, supplyNow - supply] }) });
+      assetsAfter -= paid;
+    }
+    if (assets < assetsAfter) {
+      throw new RangeError(
+        `setVaultTotals: ${assets} assets for ${supply} shares is below what the shares hold at the vault's share price (${assetsAfter}); ` +
+          'an ERC-4626 share price only falls by a loss, which the devnet does not model',
+      );
+    }
+    if (assets > assetsAfter) mintEMetis(a2.seMetis, assets - assetsAfter);
+    return { calls, mintedEMetis };
+  }
 
   return {
     advance: (seconds, advanceOpts) => {
@@ -437,9 +548,12 @@ export function createScenario(deployment: DevnetDeployment, opts: ScenarioOptio
 
     setVaultTotals: (assets, supply) =>
       serial(async () => {
-        await sendL2([{ target: a2.seMetis, callData: encodeFunctionData({ abi: mockErc4626Abi, functionName: 'setTotals', args: [assets, supply] }) }]);
+        if (supply <= 0n) throw new RangeError(`setVaultTotals: the vault needs shares, got supply ${supply}`);
+        const { calls, mintedEMetis } = await vaultCalls(assets, supply);
+        if (calls.length > 0) await sendL2(calls);
         seAssets = assets;
         seSupply = supply;
+        eMetisSupply += mintedEMetis;
       }),
 
     setArtemisDeposits: (value) =>

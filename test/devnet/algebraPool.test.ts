@@ -14,7 +14,7 @@ import {
 import { startAnvil, type AnvilHandle } from '../../src/devnet/anvil.ts';
 import { compileFixtures } from '../../src/devnet/compileFixtures.ts';
 import { createDevnetChain, deployFixture, type DevnetChain } from '../../src/devnet/deployDevnet.ts';
-import { mockErc20Abi } from '../../src/devnet/fixtureAbis.ts';
+import { devnetErc20Abi } from '../../src/devnet/fixtureAbis.ts';
 
 const E18 = 10n ** 18n;
 
@@ -68,9 +68,9 @@ describe('Algebra devnet helper', () => {
       const fixtures = await compileFixtures();
       const tokens: Address[] = [];
       for (const symbol of ['TKA', 'TKB']) {
-        const token = await deployFixture(c.walletClient, c.publicClient, fixtures, 'MockERC20', [symbol, symbol, 18]);
+        const token = await deployFixture(c.walletClient, c.publicClient, fixtures, 'DevnetERC20', [symbol, symbol, 18]);
         await c.publicClient.waitForTransactionReceipt({
-          hash: await c.walletClient.writeContract({ address: token, abi: mockErc20Abi, functionName: 'mint', args: [c.walletClient.account.address, 1_000_000n * E18] }),
+          hash: await c.walletClient.writeContract({ address: token, abi: devnetErc20Abi, functionName: 'mint', args: [c.walletClient.account.address, 1_000_000n * E18] }),
         });
         tokens.push(token);
       }

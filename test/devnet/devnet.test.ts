@@ -4,9 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createPublicClient,
+  encodeAbiParameters,
+  encodeFunctionData,
+  encodePacked,
   getContractAddress,
+  getCreate2Address,
   http,
+  keccak256,
   parseAbiItem,
+  parseEventLogs,
   type Abi,
   type AbiParameter,
   type Address,
@@ -14,7 +20,6 @@ import {
   type PublicClient,
   type Transport,
 } from 'viem';
-import { tickAtSqrtRatio } from '../../src/core/tickMath.ts';
 import { startAnvil } from '../../src/devnet/anvil.ts';
 import { CONTRACT_NAMES, compileFixtures, type ContractName } from '../../src/devnet/compileFixtures.ts';
 import {
@@ -23,24 +28,31 @@ import {
   DEVNET_INITIAL,
   devnetChain,
   MULTICALL3_ADDRESS,
+  sendBatch,
 } from '../../src/devnet/deployDevnet.ts';
 import {
+  devnetErc20Abi,
+  devnetRouterAbi,
+  devnetVaultAbi,
   mockDepositPoolAbi,
-  mockErc20Abi,
-  mockErc4626Abi,
   mockLockingInfoAbi,
   mockLockingPoolAbi,
-  mockUniswapV2PairAbi,
-  mockUniswapV3PoolAbi,
   multicall3FullAbi as multicall3Abi,
+  uniswapV2FactoryAbi,
+  uniswapV2PairFullAbi,
+  uniswapV3FactoryAbi,
+  uniswapV3PoolFullAbi,
 } from '../../src/devnet/fixtureAbis.ts';
-import { priceFromSqrtPriceX96, priceFromV2Reserves, ratioToE18 } from '../../src/devnet/priceMath.ts';
+import { initCodeHash, PACKAGE_CONTRACT_NAMES, packageArtifacts, type PackageContractName } from '../../src/devnet/packageArtifacts.ts';
+import { v2SwapToPrice } from '../../src/devnet/priceMath.ts';
 import { growBySimpleApr, wobblePpm } from '../../src/devnet/scenario.ts';
 import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
+import { erc4626Abi, uniswapV2PairAbi, uniswapV3PoolAbi } from '../../src/sources/abis.ts';
 
 const GENESIS = 1_750_000_000;
 const DAY = 86_400;
 const E18 = 10n ** 18n;
+const E6 = 10n ** 6n;
 const distributeReward = parseAbiItem('event DistributeReward(uint256 indexed batchId, uint256 startEpoch, uint256 endEpoch, uint256 amount, uint256 rpb)');
 const rewardUpdate = parseAbiItem('event RewardUpdate(uint256 newReward, uint256 oldReward)');
 
@@ -69,35 +81,70 @@ function signatures(abi: Abi): Set<string> {
   return out;
 }
 
-describe('fixtures', () => {
-  it('compiles every contract and the typed ABIs match solc output', async () => {
+// Computed here, not with the devnet's helpers: floats are plenty to check integers that should be exact.
+const Q96 = 2 ** 96;
+/** Price of token0 in token1, whole tokens, from sqrtPriceX96. */
+const v3Price = (sqrtPriceX96: bigint, decimals0: number, decimals1: number) => (Number(sqrtPriceX96) / Q96) ** 2 * 10 ** (decimals0 - decimals1);
+/** Price of token0 in token1, whole tokens, from V2 reserves. */
+const v2Price = (reserve0: bigint, reserve1: bigint, decimals0: number, decimals1: number) => (Number(reserve1) / Number(reserve0)) * 10 ** (decimals0 - decimals1);
+/** The pool's tick brackets its raw price: 1.0001^tick ≤ price < 1.0001^(tick + 1). */
+function expectTickBrackets(tick: number, sqrtPriceX96: bigint): void {
+  const raw = (Number(sqrtPriceX96) / Q96) ** 2;
+  expect(1.0001 ** tick).toBeLessThanOrEqual(raw * (1 + 1e-12));
+  expect(1.0001 ** (tick + 1)).toBeGreaterThan(raw);
+}
+/** UniswapV2Library.getAmountOut, written out again. */
+const amountOut = (amountIn: bigint, reserveIn: bigint, reserveOut: bigint) => (amountIn * 997n * reserveOut) / (reserveIn * 1000n + amountIn * 997n);
+const sorted = (a: Address, b: Address): [Address, Address] => (a.toLowerCase() < b.toLowerCase() ? [a, b] : [b, a]);
+
+describe('fixtures and package contracts', () => {
+  it('compiles every fixture against the OpenZeppelin and Uniswap sources, and the typed ABIs match solc output', async () => {
     const fixtures = await compileFixtures();
     expect(Object.keys(fixtures).sort()).toEqual([...CONTRACT_NAMES].sort());
     const typed: [ContractName, Abi][] = [
-      ['MockERC20', mockErc20Abi],
-      ['MockERC4626', mockErc4626Abi],
+      ['DevnetERC20', devnetErc20Abi],
+      ['DevnetVault', devnetVaultAbi],
+      ['DevnetRouter', devnetRouterAbi],
       ['MockLockingPool', mockLockingPoolAbi],
       ['MockLockingInfo', mockLockingInfoAbi],
       ['MockDepositPool', mockDepositPoolAbi],
-      ['MockUniswapV2Pair', mockUniswapV2PairAbi],
-      ['MockUniswapV3Pool', mockUniswapV3PoolAbi],
       ['Multicall3', multicall3Abi],
     ];
     for (const [name, abi] of typed) {
       const compiled = signatures(fixtures[name].abi);
       for (const sig of signatures(abi)) expect(compiled, `${name}: ${sig}`).toContain(sig);
     }
-    const again = performance.now();
-    expect(await compileFixtures()).toBe(fixtures);
-    expect(performance.now() - again).toBeLessThan(50);
+    // The vault is OpenZeppelin's ERC4626 as it ships: everything the bot reads from an ERC-4626 is there.
+    for (const sig of signatures(erc4626Abi)) expect(signatures(fixtures.DevnetVault.abi), sig).toContain(sig);
+    expect(await compileFixtures()).toBe(fixtures); // memoized for the process
+  });
+
+  it('deploys the Uniswap V2 and V3 core contracts from their packages, the same bytecode as on mainnet', () => {
+    const artifacts = packageArtifacts();
+    expect(Object.keys(artifacts).sort()).toEqual([...PACKAGE_CONTRACT_NAMES].sort());
+    // The init-code hashes Uniswap publishes for mainnet (v2-periphery UniswapV2Library, v3-periphery PoolAddress).
+    expect(initCodeHash('UniswapV2Pair')).toBe('0x96e8ac4277198ff8b6f785478aa9a39f403cb768dd02cbee326c3e7da348845f');
+    expect(initCodeHash('UniswapV3Pool')).toBe('0xe34f199b19b2b4f47f68442619d555527d244f78a3297ea89325f843f87b8b54');
+    const typed: [PackageContractName, Abi][] = [
+      ['UniswapV2Factory', uniswapV2FactoryAbi],
+      ['UniswapV2Pair', uniswapV2PairFullAbi],
+      ['UniswapV2Pair', uniswapV2PairAbi], // what the bot reads
+      ['UniswapV3Factory', uniswapV3FactoryAbi],
+      ['UniswapV3Pool', uniswapV3PoolFullAbi],
+      ['UniswapV3Pool', uniswapV3PoolAbi], // what the bot reads
+    ];
+    for (const [name, abi] of typed) {
+      const shipped = signatures(artifacts[name].abi);
+      for (const sig of signatures(abi)) expect(shipped, `${name}: ${sig}`).toContain(sig);
+    }
   });
 });
 
 describe('deployment', () => {
-  it('puts every contract at its DEVNET_ADDRESSES entry (deployer nonces 0, 1, 2, …)', async () => {
+  it('puts every contract at its DEVNET_ADDRESSES entry: deployer nonces 0, 1, 2, …, pools at their factories\' CREATE2 addresses', async () => {
     const l1Order = [DEVNET_ADDRESSES.l1.metis, DEVNET_ADDRESSES.l1.lockingInfo, DEVNET_ADDRESSES.l1.lockingPool];
     const a = DEVNET_ADDRESSES.l2;
-    const l2Order = [a.wmetis, a.eMetis, a.seMetis, a.artMetis, a.artemisDepositPool, a.usdc, a.v2EMetisWmetis, a.v3WmetisSeMetis, a.v3WmetisUsdc];
+    const l2Order = [a.wmetis, a.eMetis, a.seMetis, a.artMetis, a.artemisDepositPool, a.usdc, a.uniswapV2Factory, a.uniswapV3Factory, a.router];
     const expectAt = async (client: PublicClient<Transport, Chain>, order: readonly Address[]) => {
       for (const [nonce, address] of order.entries()) {
         expect(getContractAddress({ from: DEVNET_DEPLOYER, nonce: BigInt(nonce) })).toBe(address);
@@ -107,6 +154,24 @@ describe('deployment', () => {
     };
     await expectAt(l1, l1Order);
     await expectAt(l2, l2Order);
+
+    const v2Pair = (x: Address, y: Address) =>
+      getCreate2Address({ from: a.uniswapV2Factory, salt: keccak256(encodePacked(['address', 'address'], sorted(x, y))), bytecode: packageArtifacts().UniswapV2Pair.bytecode });
+    const v3Pool = (x: Address, y: Address, fee: number) =>
+      getCreate2Address({
+        from: a.uniswapV3Factory,
+        salt: keccak256(encodeAbiParameters([{ type: 'address' }, { type: 'address' }, { type: 'uint24' }], [...sorted(x, y), fee])),
+        bytecode: packageArtifacts().UniswapV3Pool.bytecode,
+      });
+    expect(v2Pair(a.eMetis, a.wmetis)).toBe(a.v2EMetisWmetis);
+    expect(v3Pool(a.wmetis, a.seMetis, 500)).toBe(a.v3WmetisSeMetis);
+    expect(v3Pool(a.wmetis, a.usdc, 3000)).toBe(a.v3WmetisUsdc);
+    // The pools run the packages' runtime code, unchanged.
+    expect(await l2.getCode({ address: a.v2EMetisWmetis })).toBe(packageArtifacts().UniswapV2Pair.deployedBytecode);
+    const v3Code = await l2.getCode({ address: a.v3WmetisSeMetis });
+    // v3's runtime code holds immutables (factory, tokens, fee …): compare it outside them, by length and prefix.
+    expect(v3Code?.length).toBe(packageArtifacts().UniswapV3Pool.deployedBytecode.length);
+    expect(v3Code?.slice(0, 200)).toBe(packageArtifacts().UniswapV3Pool.deployedBytecode.slice(0, 200));
     expect(await l1.getChainId()).toBe(1);
     expect(await l2.getChainId()).toBe(1088);
   });
@@ -131,7 +196,7 @@ describe('deployment', () => {
           { address: MULTICALL3_ADDRESS, abi: multicall3Abi, functionName: 'getBlockNumber' },
           // rewardPerBlock() on an ERC-20: no such function, so the call reverts
           { address: token, abi: mockLockingPoolAbi, functionName: 'rewardPerBlock' },
-          { address: token, abi: mockErc20Abi, functionName: 'totalSupply' },
+          { address: token, abi: devnetErc20Abi, functionName: 'totalSupply' },
           { address: MULTICALL3_ADDRESS, abi: multicall3Abi, functionName: 'getChainId' },
         ],
         allowFailure: true,
@@ -168,6 +233,7 @@ describe('deployment', () => {
         { address: l1a.lockingInfo, abi: mockLockingInfoAbi, functionName: 'totalLocked' },
         { address: l1a.lockingInfo, abi: mockLockingInfoAbi, functionName: 'minLock' },
         { address: l1a.lockingInfo, abi: mockLockingInfoAbi, functionName: 'maxLock' },
+        { address: l1a.metis, abi: devnetErc20Abi, functionName: 'balanceOf', args: [l1a.lockingInfo] },
       ],
     });
     expect(r1).toEqual([
@@ -180,51 +246,85 @@ describe('deployment', () => {
       init.l1.totalLocked,
       init.l1.minLock,
       init.l1.maxLock,
+      init.l1.totalLocked,
     ]);
 
-    const r2 = await l2.multicall({
+    const erc20 = (address: Address, functionName: 'totalSupply' | 'decimals' | 'symbol') => ({ address, abi: devnetErc20Abi, functionName }) as const;
+    const supplies = await l2.multicall({
+      allowFailure: false,
+      contracts: [erc20(l2a.wmetis, 'totalSupply'), erc20(l2a.eMetis, 'totalSupply'), erc20(l2a.artMetis, 'totalSupply'), erc20(l2a.usdc, 'totalSupply'), erc20(l2a.usdc, 'decimals'), erc20(l2a.usdc, 'symbol')],
+    });
+    expect(supplies).toEqual([init.l2.wmetisSupply, init.l2.eMetisSupply, init.l2.artMetisSupply, init.l2.usdcSupply, 6, 'USDC']);
+
+    const vault = await l2.multicall({
       allowFailure: false,
       contracts: [
-        { address: l2a.seMetis, abi: mockErc4626Abi, functionName: 'asset' },
-        { address: l2a.seMetis, abi: mockErc4626Abi, functionName: 'symbol' },
-        { address: l2a.seMetis, abi: mockErc4626Abi, functionName: 'convertToAssets', args: [E18] },
+        { address: l2a.seMetis, abi: devnetVaultAbi, functionName: 'asset' },
+        { address: l2a.seMetis, abi: devnetVaultAbi, functionName: 'symbol' },
+        { address: l2a.seMetis, abi: devnetVaultAbi, functionName: 'decimals' },
+        { address: l2a.seMetis, abi: devnetVaultAbi, functionName: 'totalAssets' },
+        { address: l2a.seMetis, abi: devnetVaultAbi, functionName: 'totalSupply' },
+        { address: l2a.seMetis, abi: devnetVaultAbi, functionName: 'convertToAssets', args: [E18] },
+        { address: l2a.eMetis, abi: devnetErc20Abi, functionName: 'balanceOf', args: [l2a.seMetis] },
         { address: l2a.artemisDepositPool, abi: mockDepositPoolAbi, functionName: 'totalDeposits' },
-        { address: l2a.artMetis, abi: mockErc20Abi, functionName: 'totalSupply' },
-        { address: l2a.usdc, abi: mockErc20Abi, functionName: 'decimals' },
-        { address: l2a.v2EMetisWmetis, abi: mockUniswapV2PairAbi, functionName: 'token0' },
-        { address: l2a.v2EMetisWmetis, abi: mockUniswapV2PairAbi, functionName: 'token1' },
-        { address: l2a.v2EMetisWmetis, abi: mockUniswapV2PairAbi, functionName: 'getReserves' },
-        { address: l2a.v3WmetisSeMetis, abi: mockUniswapV3PoolAbi, functionName: 'token0' },
-        { address: l2a.v3WmetisSeMetis, abi: mockUniswapV3PoolAbi, functionName: 'token1' },
-        { address: l2a.v3WmetisSeMetis, abi: mockUniswapV3PoolAbi, functionName: 'slot0' },
-        { address: l2a.v3WmetisUsdc, abi: mockUniswapV3PoolAbi, functionName: 'slot0' },
-        { address: l2a.v3WmetisUsdc, abi: mockUniswapV3PoolAbi, functionName: 'liquidity' },
       ],
     });
-    const [asset, symbol, pps, deposits, artSupply, usdcDecimals, v2t0, v2t1, reserves, v3t0, v3t1, seSlot0, usdcSlot0, usdcLiquidity] = r2;
-    expect([asset, symbol, pps, deposits, artSupply, usdcDecimals]).toEqual([l2a.eMetis, 'seMetis', E18, init.l2.artemisTotalDeposits, init.l2.artMetisSupply, 6]);
-    expect([v2t0, v2t1, v3t0, v3t1]).toEqual([l2a.eMetis, l2a.wmetis, l2a.wmetis, l2a.seMetis]);
-    expect(reserves[0]).toBe(init.l2.v2EMetisWmetis.reserve0);
-    expect(reserves[1]).toBe(init.l2.v2EMetisWmetis.reserve1);
-    expect(seSlot0[0]).toBe(2n ** 96n);
-    expect(seSlot0[1]).toBe(0);
-    // (sqrtPriceX96 / 2^96)^2 × 10^(dec0 − dec1) = 40 USDC per METIS
-    const usdcPrice = Number(usdcSlot0[0]) ** 2 / 2 ** 192 * 10 ** (18 - 6);
-    expect(usdcPrice).toBeCloseTo(40, 9);
-    expect(1.0001 ** usdcSlot0[1]).toBeLessThanOrEqual((Number(usdcSlot0[0]) / 2 ** 96) ** 2);
-    expect(usdcLiquidity).toBe(init.l2.v3WmetisUsdc.liquidity);
+    expect(vault).toEqual([l2a.eMetis, 'seMetis', 18, init.l2.seMetisTotalAssets, init.l2.seMetisTotalSupply, E18, init.l2.seMetisTotalAssets, init.l2.artemisTotalDeposits]);
+
+    // V2: WMETIS sorts below eMetis, so it is token0; the router's liquidity is the reserves, 1:1.
+    const [t0, t1, reserves, lpSupply] = await l2.multicall({
+      allowFailure: false,
+      contracts: [
+        { address: l2a.v2EMetisWmetis, abi: uniswapV2PairFullAbi, functionName: 'token0' },
+        { address: l2a.v2EMetisWmetis, abi: uniswapV2PairFullAbi, functionName: 'token1' },
+        { address: l2a.v2EMetisWmetis, abi: uniswapV2PairFullAbi, functionName: 'getReserves' },
+        { address: l2a.v2EMetisWmetis, abi: uniswapV2PairFullAbi, functionName: 'totalSupply' },
+      ],
+    });
+    expect([t0, t1]).toEqual([l2a.wmetis, l2a.eMetis]);
+    expect([reserves[0], reserves[1]]).toEqual([init.l2.v2EMetisWmetis.reserve0, init.l2.v2EMetisWmetis.reserve1]);
+    expect(lpSupply).toBe(100_000n * E18); // sqrt(reserve0 × reserve1), 1,000 of it locked by the pair
+
+    // V3: token order, fee and tick spacing from the factory, the initial price, full-range liquidity, room for observations.
+    const v3 = async (pool: Address) =>
+      l2.multicall({
+        allowFailure: false,
+        contracts: [
+          { address: pool, abi: uniswapV3PoolFullAbi, functionName: 'token0' },
+          { address: pool, abi: uniswapV3PoolFullAbi, functionName: 'token1' },
+          { address: pool, abi: uniswapV3PoolFullAbi, functionName: 'fee' },
+          { address: pool, abi: uniswapV3PoolFullAbi, functionName: 'tickSpacing' },
+          { address: pool, abi: uniswapV3PoolFullAbi, functionName: 'slot0' },
+          { address: pool, abi: uniswapV3PoolFullAbi, functionName: 'liquidity' },
+        ],
+      });
+    const [seT0, seT1, seFee, seSpacing, seSlot0, seLiquidity] = await v3(l2a.v3WmetisSeMetis);
+    expect([seT0, seT1, seFee, seSpacing]).toEqual([l2a.wmetis, l2a.seMetis, 500, init.l2.v3WmetisSeMetis.tickSpacing]);
+    expect([seSlot0[0], seSlot0[1], seLiquidity]).toEqual([2n ** 96n, 0, init.l2.v3WmetisSeMetis.liquidity]);
+    expect(seSlot0[4]).toBe(init.l2.v3ObservationCardinality);
+    const [uT0, uT1, uFee, uSpacing, uSlot0, uLiquidity] = await v3(l2a.v3WmetisUsdc);
+    expect([uT0, uT1, uFee, uSpacing, uLiquidity]).toEqual([l2a.wmetis, l2a.usdc, 3000, init.l2.v3WmetisUsdc.tickSpacing, init.l2.v3WmetisUsdc.liquidity]);
+    expect(v3Price(uSlot0[0], 18, 6)).toBeCloseTo(40, 9);
+    expectTickBrackets(uSlot0[1], uSlot0[0]);
+    // The full-range position holds about 25,000 WMETIS and 1,000,000 USDC, as the liquidity was chosen to.
+    const [wmetisInPool, usdcInPool] = await l2.multicall({
+      allowFailure: false,
+      contracts: [
+        { address: l2a.wmetis, abi: devnetErc20Abi, functionName: 'balanceOf', args: [l2a.v3WmetisUsdc] },
+        { address: l2a.usdc, abi: devnetErc20Abi, functionName: 'balanceOf', args: [l2a.v3WmetisUsdc] },
+      ],
+    });
+    expect(Number(wmetisInPool) / 1e18).toBeCloseTo(25_000, 0);
+    expect(Number(usdcInPool) / 1e6).toBeCloseTo(1_000_000, -1);
   });
 });
 
 describe('scenario', () => {
-  it('advance(1 day): 21,600 L2 blocks at 4 s, one DistributeReward, vault and pools moved as recomputed', async () => {
+  it('advance(1 day): 21,600 L2 blocks at 4 s, one DistributeReward, vault yield, pools traded to their prices', async () => {
     const { scenario, deployment } = devnet;
     const ready = deployment.readyTime;
     const before = await l2.getBlockNumber();
-    const started = performance.now();
     const record = await scenario.advance(DAY);
-    const took = performance.now() - started;
-    expect(took).toBeLessThan(30_000);
 
     const rpb = DEVNET_INITIAL.l1.rewardPerBlock;
     expect(record).toMatchObject({ fromTime: ready, toTime: ready + DAY, l2Blocks: 21_600n, l2BlocksMined: 21_600n, startBlock: before + 1n, endBlock: before + 21_600n, rewardAmount: rpb * 21_600n, batchId: 1n });
@@ -243,48 +343,51 @@ describe('scenario', () => {
     expect(logs[0]!.args).toEqual({ batchId: 1n, startEpoch: before + 1n, endEpoch: before + 21_600n, amount: 432n * E18, rpb });
     expect(Number(logs[0]!.args.amount!) / Number(DEVNET_INITIAL.l1.totalLocked) * 365).toBeCloseTo(0.15768, 12);
 
-    // vault pps grew by 12 % simple over one day; eMetis supply by the same amount; Artemis by 10 %
+    // vault: 12 % simple over one day arrived as new eMetis in the vault; eMetis supply grew by it; Artemis by 10 %
     const assets = growBySimpleApr(DEVNET_INITIAL.l2.seMetisTotalAssets, 0.12, DAY);
     const deposits = growBySimpleApr(DEVNET_INITIAL.l2.artemisTotalDeposits, 0.1, DAY);
     const a = DEVNET_ADDRESSES.l2;
-    const [pps, totalAssets, eSupply, artDeposits, reserves, seSlot0, usdcSlot0] = await l2.multicall({
+    const [pps, totalAssets, shares, eSupply, artDeposits, reserves, seSlot0, usdcSlot0] = await l2.multicall({
       allowFailure: false,
       contracts: [
-        { address: a.seMetis, abi: mockErc4626Abi, functionName: 'convertToAssets', args: [E18] },
-        { address: a.seMetis, abi: mockErc4626Abi, functionName: 'totalAssets' },
-        { address: a.eMetis, abi: mockErc20Abi, functionName: 'totalSupply' },
+        { address: a.seMetis, abi: devnetVaultAbi, functionName: 'convertToAssets', args: [E18] },
+        { address: a.seMetis, abi: devnetVaultAbi, functionName: 'totalAssets' },
+        { address: a.seMetis, abi: devnetVaultAbi, functionName: 'totalSupply' },
+        { address: a.eMetis, abi: devnetErc20Abi, functionName: 'totalSupply' },
         { address: a.artemisDepositPool, abi: mockDepositPoolAbi, functionName: 'totalDeposits' },
-        { address: a.v2EMetisWmetis, abi: mockUniswapV2PairAbi, functionName: 'getReserves' },
-        { address: a.v3WmetisSeMetis, abi: mockUniswapV3PoolAbi, functionName: 'slot0' },
-        { address: a.v3WmetisUsdc, abi: mockUniswapV3PoolAbi, functionName: 'slot0' },
+        { address: a.v2EMetisWmetis, abi: uniswapV2PairFullAbi, functionName: 'getReserves' },
+        { address: a.v3WmetisSeMetis, abi: uniswapV3PoolFullAbi, functionName: 'slot0' },
+        { address: a.v3WmetisUsdc, abi: uniswapV3PoolFullAbi, functionName: 'slot0' },
       ],
     });
     expect(totalAssets).toBe(assets);
-    expect(pps).toBe((E18 * assets) / DEVNET_INITIAL.l2.seMetisTotalSupply);
+    expect(shares).toBe(DEVNET_INITIAL.l2.seMetisTotalSupply);
+    // OpenZeppelin's rounding: shares × (assets + 1) / (supply + 1), rounded down
+    expect(pps).toBe((E18 * (assets + 1n)) / (DEVNET_INITIAL.l2.seMetisTotalSupply + 1n));
     expect(Number(pps) / 1e18).toBeCloseTo(1 + 0.12 / 365, 12);
     expect(eSupply).toBe(DEVNET_INITIAL.l2.eMetisSupply + (assets - DEVNET_INITIAL.l2.seMetisTotalAssets));
     expect(artDeposits).toBe(deposits);
 
-    // pools: state() equals the chain, prices are fair × (1 + wobble(step 1)), wobble within ±20 bps
+    // pools: state() equals the chain; each price is fair × (1 + wobble(step 1)), wobble within ±20 bps
     const s = scenario.state();
     expect(s.step).toBe(1);
     expect(s.l2.seMetisTotalAssets).toBe(assets);
-    expect(s.l2.pools.v2EMetisWmetis).toMatchObject({ reserve0: reserves[0], reserve1: reserves[1], wobblePpm: wobblePpm(1, 0, 20) });
+    expect(s.l2.eMetisSupply).toBe(eSupply);
+    expect(s.l2.pools.v2EMetisWmetis).toMatchObject({ reserve0: reserves[0], reserve1: reserves[1], assetReserve: reserves[1], quoteReserve: reserves[0], wobblePpm: wobblePpm(1, 0, 20) });
     expect(s.l2.pools.v3WmetisSeMetis).toMatchObject({ sqrtPriceX96: seSlot0[0], tick: seSlot0[1], wobblePpm: wobblePpm(1, 1, 20) });
     expect(s.l2.pools.v3WmetisUsdc).toMatchObject({ sqrtPriceX96: usdcSlot0[0], tick: usdcSlot0[1], wobblePpm: wobblePpm(1, 2, 20) });
     for (const pool of Object.values(s.l2.pools)) expect(Math.abs(pool.wobblePpm)).toBeLessThanOrEqual(2_000);
-    // Each V3 tick is the pool's own for its sqrt price (TickMath), so observe() accumulates what spot shows.
-    for (const slot0 of [seSlot0, usdcSlot0]) expect(slot0[1]).toBe(tickAtSqrtRatio(slot0[0]));
+    for (const slot0 of [seSlot0, usdcSlot0]) expectTickBrackets(slot0[1], slot0[0]);
 
-    const v2Price = ratioToE18(priceFromV2Reserves(reserves[0], reserves[1], 18, 18)); // eMetis in WMETIS
-    expect(Number(v2Price) / 1e18).toBeCloseTo(1 + wobblePpm(1, 0, 20) / 1e6, 9);
-    const sePoolPrice = ratioToE18(priceFromSqrtPriceX96(seSlot0[0], 18, 18)); // WMETIS in seMetis: invert
-    expect(1e18 / Number(sePoolPrice)).toBeCloseTo((Number(pps) / 1e18) * (1 + wobblePpm(1, 1, 20) / 1e6), 9);
-    const usdc = ratioToE18(priceFromSqrtPriceX96(usdcSlot0[0], 18, 6));
-    expect(Number(usdc) / 1e18).toBeCloseTo(40 * (1 + wobblePpm(1, 2, 20) / 1e6), 6);
+    // eMetis is token1 of the pair: its price in WMETIS is reserve0 / reserve1. The swap paid the 0.3 % fee into the pair.
+    expect(1 / v2Price(reserves[0], reserves[1], 18, 18)).toBeCloseTo(1 + wobblePpm(1, 0, 20) / 1e6, 12);
+    expect(reserves[0] * reserves[1]).toBeGreaterThan(DEVNET_INITIAL.l2.v2EMetisWmetis.reserve0 * DEVNET_INITIAL.l2.v2EMetisWmetis.reserve1);
+    // seMetis is token1 of its pool: its price in WMETIS is 1 / pool price, at the share price the day ends with.
+    expect(1 / v3Price(seSlot0[0], 18, 18)).toBeCloseTo((Number(pps) / 1e18) * (1 + wobblePpm(1, 1, 20) / 1e6), 12);
+    expect(v3Price(usdcSlot0[0], 18, 6)).toBeCloseTo(40 * (1 + wobblePpm(1, 2, 20) / 1e6), 9);
   });
 
-  it('setters: RewardUpdate, a depeg that persists through an advance, and the V3 observe accumulator', async () => {
+  it('setters: RewardUpdate, a depeg that persists through an advance, and the V3 oracle accumulating both ticks', async () => {
     const { scenario } = devnet;
     const old = DEVNET_INITIAL.l1.rewardPerBlock;
     await scenario.setRewardPerBlock(25_000_000_000_000_000n);
@@ -292,8 +395,8 @@ describe('scenario', () => {
     expect(updates.map((l) => l.args)).toEqual([{ newReward: 25_000_000_000_000_000n, oldReward: old }]);
 
     await scenario.setDepeg('v2EMetisWmetis', -100);
-    const [r0, r1] = await l2.readContract({ address: DEVNET_ADDRESSES.l2.v2EMetisWmetis, abi: mockUniswapV2PairAbi, functionName: 'getReserves' });
-    expect(Number(r1) / Number(r0)).toBeCloseTo(0.99, 12);
+    const [r0, r1] = await l2.readContract({ address: DEVNET_ADDRESSES.l2.v2EMetisWmetis, abi: uniswapV2PairFullAbi, functionName: 'getReserves' });
+    expect(v2Price(r1, r0, 18, 18)).toBeCloseTo(0.99, 12); // eMetis (token1) in WMETIS
 
     const econ1 = scenario.state().l2.economicsTime;
     const tick1 = scenario.state().l2.pools.v3WmetisSeMetis.tick!;
@@ -301,26 +404,16 @@ describe('scenario', () => {
     expect(record.l2Blocks).toBe(900n - 1n); // the setDepeg block took one 4 s slot of this hour
     expect(record.rewardAmount).toBe(25_000_000_000_000_000n * 899n);
     const v2 = scenario.state().l2.pools.v2EMetisWmetis;
-    expect(Number(v2.reserve1!) / Number(v2.reserve0!)).toBeCloseTo(0.99 * (1 + wobblePpm(2, 0, 20) / 1e6), 9);
+    expect(v2Price(v2.assetReserve!, v2.quoteReserve!, 18, 18)).toBeCloseTo(0.99 * (1 + wobblePpm(2, 0, 20) / 1e6), 12);
 
-    // observe: the pools move in the first block of a span, so with start2 that block's time,
+    // observe: the pool is traded in the first block of a span, so with start2 that block's time,
     // tickCumulative(T) − tickCumulative(econ1) = tick1 × (start2 − econ1) + tick2 × (T − start2)
     const start2 = Number((await l2.getBlock({ blockNumber: record.startBlock })).timestamp);
     const tick2 = scenario.state().l2.pools.v3WmetisSeMetis.tick!;
-    const [now, observed] = await l2.multicall({
-      allowFailure: false,
-      contracts: [
-        { address: MULTICALL3_ADDRESS, abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp' },
-        { address: DEVNET_ADDRESSES.l2.v3WmetisSeMetis, abi: mockUniswapV3PoolAbi, functionName: 'observe', args: [[0, 0]] },
-      ],
-    });
-    const T = Number(now);
-    const [cums] = await l2.multicall({
-      allowFailure: false,
-      contracts: [{ address: DEVNET_ADDRESSES.l2.v3WmetisSeMetis, abi: mockUniswapV3PoolAbi, functionName: 'observe', args: [[0, T - econ1]] }],
-    });
-    expect(observed[0][0]).toBe(observed[0][1]);
-    expect(cums[0][0]! - cums[0][1]!).toBe(BigInt(tick1 * (start2 - econ1) + tick2 * (T - start2)));
+    expect(tick2).not.toBe(tick1);
+    const T = Number((await l2.getBlock()).timestamp);
+    const [cums] = await l2.readContract({ address: DEVNET_ADDRESSES.l2.v3WmetisSeMetis, abi: uniswapV3PoolFullAbi, functionName: 'observe', args: [[0, T - econ1]] });
+    expect(cums[0]! - cums[1]!).toBe(BigInt(tick1 * (start2 - econ1) + tick2 * (T - start2)));
   });
 
   it('compresses spans longer than maxL2BlocksPerAdvance: one gap block, then the trailing blocks at exactly 4 s', async () => {
@@ -335,6 +428,135 @@ describe('scenario', () => {
     const window = await l2.getBlock({ blockNumber: head.number - 2_499n });
     expect(Number(head.timestamp - window.timestamp) / 2_499).toBe(4);
     expect(() => devnet.scenario.advance(60, { maxL2Blocks: 100 })).toThrow(RangeError);
+  });
+  it('setVaultTotals mints shares with new eMetis and adds yield, and refuses a share price a real vault cannot fall to', async () => {
+    const { scenario } = devnet;
+    const a = DEVNET_ADDRESSES.l2;
+    const before = scenario.state().l2;
+    const read = () =>
+      l2.multicall({
+        allowFailure: false,
+        contracts: [
+          { address: a.seMetis, abi: devnetVaultAbi, functionName: 'totalAssets' },
+          { address: a.seMetis, abi: devnetVaultAbi, functionName: 'totalSupply' },
+          { address: a.eMetis, abi: devnetErc20Abi, functionName: 'totalSupply' },
+        ],
+      });
+    const assets = before.seMetisTotalAssets + 50_000n * E18;
+    const supply = before.seMetisTotalSupply + 40_000n * E18;
+    await scenario.setVaultTotals(assets, supply);
+    const [totalAssets, totalSupply, eSupply] = await read();
+    expect([totalAssets, totalSupply]).toEqual([assets, supply]);
+    expect(eSupply).toBe(before.eMetisSupply + 50_000n * E18); // every added asset is a new eMetis
+    expect(scenario.state().l2).toMatchObject({ seMetisTotalAssets: assets, seMetisTotalSupply: supply, eMetisSupply: eSupply });
+
+    await expect(scenario.setVaultTotals(assets - E18, supply)).rejects.toThrow(/share price only falls by a loss/);
+    expect(await read()).toEqual([assets, supply, eSupply]);
+  });
+
+});
+
+describe('real pools', () => {
+  const a = DEVNET_ADDRESSES.l2;
+  const viaRouter = (callData: `0x${string}`) => ({ target: a.router, callData });
+
+  /** Creates a V2 pair of (asset, quote) through the factory and adds `assetAmount` against `quoteAmount`. */
+  async function newPair(asset: Address, quote: Address, assetAmount: bigint, quoteAmount: bigint): Promise<Address> {
+    await sendBatch(devnet.deployment.l2, [{ target: a.uniswapV2Factory, callData: encodeFunctionData({ abi: uniswapV2FactoryAbi, functionName: 'createPair', args: [asset, quote] }) }]);
+    const pair = await l2.readContract({ address: a.uniswapV2Factory, abi: uniswapV2FactoryAbi, functionName: 'getPair', args: [asset, quote] });
+    const assetIsToken0 = asset.toLowerCase() < quote.toLowerCase();
+    await sendBatch(devnet.deployment.l2, [
+      viaRouter(encodeFunctionData({ abi: devnetRouterAbi, functionName: 'addLiquidityV2', args: assetIsToken0 ? [pair, assetAmount, quoteAmount] : [pair, quoteAmount, assetAmount] })),
+    ]);
+    return pair;
+  }
+
+  it('V2 pairs in both token orders, with 6 and 18 decimals: a trade lands on the price, the pair paid as its formula says', async () => {
+    const cases = [
+      // METIS (18) in USDC (6): WMETIS sorts first, so the asset is token0.
+      { label: 'WMETIS/USDC', asset: a.wmetis, quote: a.usdc, assetDecimals: 18, quoteDecimals: 6, liquidity: [1_000n * E18, 40_000n * E6], from: 40, to: 38.6 },
+      // eMetis (18) in USDC (6): USDC sorts first, so the asset is token1 and token0 has 6 decimals.
+      { label: 'USDC/eMetis', asset: a.eMetis, quote: a.usdc, assetDecimals: 18, quoteDecimals: 6, liquidity: [2_000n * E18, 80_000n * E6], from: 40, to: 38.9 },
+    ] as const;
+    for (const c of cases) {
+      const pair = await newPair(c.asset, c.quote, c.liquidity[0], c.liquidity[1]);
+      const [token0, token1, [reserve0, reserve1]] = await l2.multicall({
+        allowFailure: false,
+        contracts: [
+          { address: pair, abi: uniswapV2PairFullAbi, functionName: 'token0' },
+          { address: pair, abi: uniswapV2PairFullAbi, functionName: 'token1' },
+          { address: pair, abi: uniswapV2PairFullAbi, functionName: 'getReserves' },
+        ],
+      });
+      const assetIsToken0 = token0 === c.asset;
+      expect([token0, token1]).toEqual(assetIsToken0 ? [c.asset, c.quote] : [c.quote, c.asset]);
+      expect(assetIsToken0, c.label).toBe(c.label === 'WMETIS/USDC');
+      const [d0, d1] = assetIsToken0 ? [c.assetDecimals, c.quoteDecimals] : [c.quoteDecimals, c.assetDecimals];
+      const assetPrice = (r0: bigint, r1: bigint) => (assetIsToken0 ? v2Price(r0, r1, d0, d1) : 1 / v2Price(r0, r1, d0, d1));
+      expect(assetPrice(reserve0, reserve1), c.label).toBeCloseTo(c.from, 9);
+
+      // The devnet's trade for the target price, sent through the router; the pair checks it against its invariant.
+      const target = { num: BigInt(Math.round(c.to * 1e6)), den: 1_000_000n };
+      const swap = v2SwapToPrice(reserve0, reserve1, assetIsToken0 ? target : { num: target.den, den: target.num }, d0, d1)!;
+      const { hash } = await sendBatch(devnet.deployment.l2, [
+        viaRouter(encodeFunctionData({ abi: devnetRouterAbi, functionName: 'swapV2', args: [pair, swap.zeroForOne, swap.amountIn, swap.amountOut] })),
+      ]);
+      const [r0, r1] = await l2.readContract({ address: pair, abi: uniswapV2PairFullAbi, functionName: 'getReserves' });
+      // to the raw unit of the 6-decimal reserve (1 in 4·10^10 here)
+      expect(assetPrice(r0, r1) / c.to - 1, c.label).toBeCloseTo(0, 9);
+      // Asset dearer: the quote was sold into the pair, and the other way round.
+      expect(swap.zeroForOne, c.label).toBe(assetIsToken0 !== c.to > c.from);
+      const [reserveIn, reserveOut] = swap.zeroForOne ? [reserve0, reserve1] : [reserve1, reserve0];
+      expect(swap.amountOut).toBe(amountOut(swap.amountIn, reserveIn, reserveOut));
+      const receipt = await l2.getTransactionReceipt({ hash });
+      const [event] = parseEventLogs({ abi: uniswapV2PairFullAbi, eventName: 'Swap', logs: receipt.logs });
+      expect(event!.args).toMatchObject(
+        swap.zeroForOne
+          ? { amount0In: swap.amountIn, amount1In: 0n, amount0Out: 0n, amount1Out: swap.amountOut, to: a.router }
+          : { amount0In: 0n, amount1In: swap.amountIn, amount0Out: swap.amountOut, amount1Out: 0n, to: a.router },
+      );
+      expect(r0 * r1).toBeGreaterThan(reserve0 * reserve1); // the fee stays in the pair
+    }
+  });
+
+  it('V3: a trade lands on its price limit, and the oracle\'s 30 min TWAP is within one tick of the pool\'s own slot0().tick', async () => {
+    const pool = a.v3WmetisUsdc;
+    const slot0 = () => l2.readContract({ address: pool, abi: uniswapV3PoolFullAbi, functionName: 'slot0' });
+    const blockTime = devnet.deployment.l2BlockTimeSeconds;
+    const mineSeconds = (seconds: number) => devnet.deployment.l2.testClient.mine({ blocks: seconds / blockTime });
+
+    await devnet.scenario.setPoolPrice('v3WmetisUsdc', '41.25');
+    const [sqrtA, tickA] = await slot0();
+    expect(v3Price(sqrtA, 18, 6)).toBeCloseTo(41.25, 9);
+    expectTickBrackets(tickA, sqrtA);
+    const tA = Number((await l2.getBlock()).timestamp);
+
+    await mineSeconds(1_200);
+    await devnet.scenario.setPoolPrice('v3WmetisUsdc', '39.5');
+    const [sqrtB, tickB] = await slot0();
+    expect(v3Price(sqrtB, 18, 6)).toBeCloseTo(39.5, 9);
+    expectTickBrackets(tickB, sqrtB);
+    const tB = Number((await l2.getBlock()).timestamp);
+    expect(tB - tA).toBe(1_200 + blockTime);
+
+    // Half the window at each price: the mean tick lies between them, weighted by time.
+    await mineSeconds(900);
+    let T = Number((await l2.getBlock()).timestamp);
+    let [cums] = await l2.readContract({ address: pool, abi: uniswapV3PoolFullAbi, functionName: 'observe', args: [[1_800, 0]] });
+    expect(cums[1]! - cums[0]!).toBe(BigInt(tickA * (tB - (T - 1_800)) + tickB * (T - tB)));
+
+    // A whole window at the second price: the TWAP is the pool's own tick (within one), and so within a tick of spot.
+    await mineSeconds(1_800);
+    T = Number((await l2.getBlock()).timestamp);
+    [cums] = await l2.readContract({ address: pool, abi: uniswapV3PoolFullAbi, functionName: 'observe', args: [[1_800, 0]] });
+    const delta = cums[1]! - cums[0]!;
+    const mean = Math.floor(Number(delta) / 1_800); // OracleLibrary.consult rounds toward −∞
+    const [, tickNow] = await slot0();
+    expect(tickNow).toBe(tickB);
+    expect(Math.abs(mean - tickNow)).toBeLessThanOrEqual(1);
+    const twap = 1.0001 ** mean * 10 ** (18 - 6);
+    expect(Math.abs(twap / v3Price(sqrtB, 18, 6) - 1)).toBeLessThanOrEqual(1.0001e-4);
+    expect(T).toBeGreaterThan(tB + 1_800);
   });
 });
 

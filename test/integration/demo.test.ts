@@ -34,6 +34,9 @@ function startDemo() {
   return { child, ready, exited, output: () => stdout, errors: () => stderr };
 }
 
+/** The demo mines eight simulated days (about 67,000 L2 blocks over real Uniswap and OpenZeppelin contracts) before it is ready. */
+const DEMO_TIMEOUT_MS = 180_000;
+
 describe('npm run demo', () => {
   it('GIVEN /apy on its input THEN it prints 24 h and 7 d figures, exits 0 at the end of input, and leaves no anvil', async () => {
     const demo = startDemo();
@@ -45,7 +48,7 @@ describe('npm run demo', () => {
     expect(demo.output()).toMatch(/ENKI seMetis\s+\d+\.\d\d%\s+\d+\.\d\d%/);
     expect(demo.output()).toMatch(/Sequencer mining\s+17\.08%/);
     expect(anvilsOn(ports)).toEqual([]);
-  });
+  }, DEMO_TIMEOUT_MS);
 
   it('GIVEN Ctrl-C THEN it stops and its chains with it', async () => {
     const demo = startDemo();
@@ -53,5 +56,5 @@ describe('npm run demo', () => {
     demo.child.kill('SIGINT');
     await demo.exited;
     expect(anvilsOn(ports)).toEqual([]);
-  });
+  }, DEMO_TIMEOUT_MS);
 });

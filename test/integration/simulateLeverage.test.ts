@@ -134,14 +134,15 @@ describe('/simulate and /leverage on a devnet, on Telegram, Discord and the cons
     expect([back(DAY), back(7 * DAY)]).toEqual([7, 1]);
     const signed = (n: number) => `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(4)}×`;
     expect(text).toContain(`Leverage ${now.toFixed(3)}× · change 24h ${signed(now - leverageAt[7]!)} · 7d ${signed(now - leverageAt[1]!)}`);
-    expect(signed(now - leverageAt[1]!)).toBe('+0.0024×');
+    // 720 new eMetis in the vault over the week, counted as eMetis and again inside seMetis: (720 + 720) / 1,000,000.
+    expect(signed(now - leverageAt[1]!)).toBe('+0.0014×');
     expect(text).toMatch(/METIS locked \(base\)\s+1\.00M\s+1\.00M\s+100\.0%/);
-    expect(text).toMatch(/eMetis\s+600\.00k\s+600\.00k\s+60\.0%/);
-    expect(text).toMatch(/seMetis\s+1\.00M\s+1\.00M\s+100\.2%/);
+    expect(text).toMatch(/eMetis\s+600\.72k\s+600\.72k\s+60\.1%/);
+    expect(text).toMatch(/seMetis\s+300\.00k\s+300\.72k\s+30\.1%/);
     expect(text).toMatch(/artMetis\s+200\.00k\s+200\.00k\s+20\.0%/);
-    // V2 eMetis/METIS: eMetis is token0; 1 % and 5 % of slippage take reserve × p / (1 − p).
-    const { reserve0 } = devnet.scenario.state().l2.pools.v2EMetisWmetis;
-    const eMetisReserve = Number(reserve0! / 10n ** 12n) / 1e6;
+    // V2 eMetis/METIS (eMetis is the pair's token1): 1 % and 5 % of slippage take reserve × p / (1 − p).
+    const { assetReserve } = devnet.scenario.state().l2.pools.v2EMetisWmetis;
+    const eMetisReserve = Number(assetReserve! / 10n ** 12n) / 1e6;
     expect(text).toMatch(new RegExp(`eMetis/METIS\\s+${thousands((eMetisReserve * 0.01) / 0.99)} eMetis\\s+${thousands((eMetisReserve * 0.05) / 0.95)} eMetis\\s+−37 bps\\s+1m 30s`));
     const seMetisReserve = seMetisPoolReserve();
     expect(text).toMatch(new RegExp(`seMetis/METIS\\s+${thousands((seMetisReserve * 0.01) / 0.99)} seMetis\\s+${thousands((seMetisReserve * 0.05) / 0.95)} seMetis`));

@@ -6,7 +6,7 @@ import { stablePairExitLiquidity } from '../../src/core/exitLiquidity.ts';
 import type { Figure } from '../../src/core/figure.ts';
 import { startAnvil, type AnvilHandle } from '../../src/devnet/anvil.ts';
 import { compileFixtures, type Fixtures } from '../../src/devnet/compileFixtures.ts';
-import { mockErc20Abi } from '../../src/devnet/fixtureAbis.ts';
+import { devnetErc20Abi } from '../../src/devnet/fixtureAbis.ts';
 import { deployCamelotPair, deploySolidlyPair, mockCamelotPairAbi, mockSolidlyPairAbi, type DeployClients } from '../../src/devnet/stablePairs.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { camelotPairAbi, solidlyPairAbi } from '../../src/sources/abis.ts';
@@ -54,8 +54,8 @@ describe('stable pairs in the uniswap-v2 kind, on anvil', () => {
     const abi = uniswapV2PairArtifact.abi as Abi;
     const pair = await deploy(abi, `0x${uniswapV2PairArtifact.bytecode.replace(/^0x/, '')}`, []);
     await mined(await chain.walletClient.writeContract({ address: pair, abi, functionName: 'initialize', args: [token0, token1] }));
-    await mined(await chain.walletClient.writeContract({ address: token0, abi: mockErc20Abi, functionName: 'mint', args: [pair, reserve0] }));
-    await mined(await chain.walletClient.writeContract({ address: token1, abi: mockErc20Abi, functionName: 'mint', args: [pair, reserve1] }));
+    await mined(await chain.walletClient.writeContract({ address: token0, abi: devnetErc20Abi, functionName: 'mint', args: [pair, reserve0] }));
+    await mined(await chain.walletClient.writeContract({ address: token1, abi: devnetErc20Abi, functionName: 'mint', args: [pair, reserve1] }));
     await mined(await chain.walletClient.writeContract({ address: pair, abi, functionName: 'sync', args: [] }));
     return pair;
   }
@@ -79,7 +79,7 @@ describe('stable pairs in the uniswap-v2 kind, on anvil', () => {
     };
     await createTestClient({ chain: viemChain, transport, mode: 'anvil' }).setCode({ address: MULTICALL3_ADDRESS, bytecode: fixtures.Multicall3.deployedBytecode });
 
-    const token = (name: string, decimals: number) => deploy(fixtures.MockERC20.abi, fixtures.MockERC20.bytecode, [name, name, decimals]);
+    const token = (name: string, decimals: number) => deploy(fixtures.DevnetERC20.abi, fixtures.DevnetERC20.bytecode, [name, name, decimals]);
     tokens.eMetis = await token('eMetis', 18);
     tokens.METIS = await token('METIS', 18);
     tokens.USDC = await token('USDC', 6);

@@ -110,14 +110,15 @@ describe('the spine on a devnet: /apy through Telegram', () => {
     const apy7d = 1.0024 ** (YEAR / (t8 - l2Times[1]!)) - 1;
     expect(text).toMatch(new RegExp(`ENKI seMetis\\s+${pct(apy24h)}\\s+${pct(apy7d)}`));
 
-    // The V2 pool was set 37 bps under fair (eMetis is a 1:1 claim on METIS).
-    const { reserve0, reserve1 } = devnet.scenario.state().l2.pools.v2EMetisWmetis;
-    const price = Number((reserve1! * 10n ** 12n) / reserve0!) / 1e12;
+    // The V2 pool was traded to 37 bps under fair (eMetis is a 1:1 claim on METIS): WMETIS reserve over eMetis reserve.
+    const { assetReserve, quoteReserve } = devnet.scenario.state().l2.pools.v2EMetisWmetis;
+    const price = Number((quoteReserve! * 10n ** 12n) / assetReserve!) / 1e12;
     expect(text).toContain(`eMetis/METIS ${price.toFixed(4)} (−${Math.round((1 - price) * 10_000)} bps)`);
 
-    // Tower: eMetis 600,000 × 1 + seMetis 1,000,000 × 1.0024 + artMetis 200,000 × 1 over 1,000,000 locked.
-    const { eMetisSupply, artMetisSupply } = devnet.scenario.state().l2;
-    const leverage = (Number(eMetisSupply / E18) + 1_000_000 * 1.0024 + Number(artMetisSupply / E18)) / 1_000_000;
+    // Tower: eMetis (600,720 with the vault's growth) × 1 + seMetis 300,000 × 1.0024 + artMetis 200,000 × 1 over 1,000,000 locked.
+    const { eMetisSupply, seMetisTotalSupply, artMetisSupply } = devnet.scenario.state().l2;
+    expect(eMetisSupply).toBe(600_720n * E18);
+    const leverage = (Number(eMetisSupply / E18) + Number(seMetisTotalSupply / E18) * 1.0024 + Number(artMetisSupply / E18)) / 1_000_000;
     expect(text).toContain(`Tower leverage: ${leverage.toFixed(3)}×`);
     // Data age: the last good read was 90 s before the question.
     expect(text).toMatch(/ENKI seMetis.*\s1m 30s\n/);

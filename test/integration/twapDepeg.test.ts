@@ -14,7 +14,7 @@ const CYCLE = 300;
 const POOL = 'seMetis-METIS'; // the devnet's V3 pool of seMetis against WMETIS, 30 min TWAP in config/devnet.yaml
 
 /**
- * Depeg alerts on a V3 pool's TWAP: the devnet's mock pool keeps a real observation list, so time moved by the
+ * Depeg alerts on a V3 pool's TWAP: the devnet's pool is a real Uniswap V3 pool with its own oracle, so time moved by the
  * scenario accumulates into observe() as on a live pool. Alerts go to the console chat (printed, then read back).
  */
 describe('depeg on a V3 pool TWAP, on a devnet', () => {

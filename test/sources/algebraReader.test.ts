@@ -19,7 +19,7 @@ import {
 import { startAnvil, type AnvilHandle } from '../../src/devnet/anvil.ts';
 import { compileFixtures, type Fixtures } from '../../src/devnet/compileFixtures.ts';
 import { createDevnetChain, deployFixture, MULTICALL3_ADDRESS, type DevnetChain } from '../../src/devnet/deployDevnet.ts';
-import { mockErc20Abi } from '../../src/devnet/fixtureAbis.ts';
+import { devnetErc20Abi } from '../../src/devnet/fixtureAbis.ts';
 import { sqrtPriceX96FromPrice } from '../../src/devnet/priceMath.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import type { PoolFigures } from '../../src/metrics/figures.ts';
@@ -85,7 +85,7 @@ describe('algebra pool source on a real Algebra pool', () => {
   const atTick = (tick: number) => 1.0001 ** tick;
 
   async function mintTo(token: Address, amount: bigint) {
-    const hash = await c.walletClient.writeContract({ address: token, abi: mockErc20Abi, functionName: 'mint', args: [c.walletClient.account.address, amount] });
+    const hash = await c.walletClient.writeContract({ address: token, abi: devnetErc20Abi, functionName: 'mint', args: [c.walletClient.account.address, amount] });
     await c.publicClient.waitForTransactionReceipt({ hash });
   }
 
@@ -99,8 +99,8 @@ describe('algebra pool source on a real Algebra pool', () => {
     c = createDevnetChain(1088, anvil.url);
     fixtures = await compileFixtures();
     await c.testClient.setCode({ address: MULTICALL3_ADDRESS, bytecode: fixtures.Multicall3.deployedBytecode });
-    art = await deployFixture(c.walletClient, c.publicClient, fixtures, 'MockERC20', ['Artemis artMETIS', 'artMETIS', 18]);
-    wmetis = await deployFixture(c.walletClient, c.publicClient, fixtures, 'MockERC20', ['Wrapped Metis', 'WMETIS', 18]);
+    art = await deployFixture(c.walletClient, c.publicClient, fixtures, 'DevnetERC20', ['Artemis artMETIS', 'artMETIS', 18]);
+    wmetis = await deployFixture(c.walletClient, c.publicClient, fixtures, 'DevnetERC20', ['Wrapped Metis', 'WMETIS', 18]);
     for (const token of [art, wmetis]) await mintTo(token, 10_000_000n * E18);
     kit = await deployAlgebraKit(c, fixtures);
 

@@ -6,7 +6,6 @@ import { deployAlgebraPool, type AlgebraPoolDeployment } from '../../src/devnet/
 import { startAnvil, type AnvilHandle } from '../../src/devnet/anvil.ts';
 import { compileFixtures, type Fixtures } from '../../src/devnet/compileFixtures.ts';
 import { createDevnetChain, deployFixture, MULTICALL3_ADDRESS, type DevnetChain } from '../../src/devnet/deployDevnet.ts';
-import { mockErc4626Abi } from '../../src/devnet/fixtureAbis.ts';
 import { runDoctor } from '../../src/doctor.ts';
 import { createChainClients } from '../../src/poller/chainClients.ts';
 import { readChain } from '../../src/poller/readChain.ts';
@@ -54,7 +53,7 @@ describe('source identity checks at prepare', () => {
     }
   }
 
-  const deploy = (name: 'MockERC20' | 'MockERC4626', args: readonly unknown[]) => deployFixture(c.walletClient, c.publicClient, fixtures, name, args);
+  const deploy = (name: 'DevnetERC20' | 'DevnetVault', args: readonly unknown[]) => deployFixture(c.walletClient, c.publicClient, fixtures, name, args);
   const artifact = (path: string) => createRequire(import.meta.url)(path) as { abi: Abi; bytecode: Hex };
 
   beforeAll(async () => {
@@ -62,11 +61,11 @@ describe('source identity checks at prepare', () => {
     c = createDevnetChain(CHAIN, anvil.url);
     fixtures = await compileFixtures();
     await c.testClient.setCode({ address: MULTICALL3_ADDRESS, bytecode: fixtures.Multicall3.deployedBytecode });
-    wmetis = await deploy('MockERC20', ['Wrapped Metis', 'WMETIS', 18]);
-    eMetis = await deploy('MockERC20', ['ENKI eMetis', 'eMetis', 18]);
-    art = await deploy('MockERC20', ['Artemis artMETIS', 'artMETIS', 18]);
-    usdc = await deploy('MockERC20', ['USD Coin', 'USDC', 6]);
-    seMetisVault = await deploy('MockERC4626', [eMetis, 18, 18]);
+    wmetis = await deploy('DevnetERC20', ['Wrapped Metis', 'WMETIS', 18]);
+    eMetis = await deploy('DevnetERC20', ['ENKI eMetis', 'eMetis', 18]);
+    art = await deploy('DevnetERC20', ['Artemis artMETIS', 'artMETIS', 18]);
+    usdc = await deploy('DevnetERC20', ['USD Coin', 'USDC', 6]);
+    seMetisVault = await deploy('DevnetVault', [eMetis, 'Staked eMetis', 'seMetis']);
     const [token0, token1] = BigInt(art) < BigInt(wmetis) ? [art, wmetis] : [wmetis, art];
     algebra = await deployAlgebraPool(c, { token0, token1, sqrtPriceX96: 2n ** 96n, fixtures });
 
@@ -122,7 +121,7 @@ describe('source identity checks at prepare', () => {
   });
 
   it('GIVEN a vault whose asset is not the address the config gives its base, or no vault THEN it says both', async () => {
-    const wrongVault = await deploy('MockERC4626', [wmetis, 18, 18]);
+    const wrongVault = await deploy('DevnetVault', [wmetis, 'Staked WMETIS', 'sWMETIS']);
     const config = configWith([
       { id: 'eMetis', kind: 'erc20-supply', chain: CHAIN, token: 'eMetis', address: eMetis },
       { id: 'seMetis', kind: 'erc4626', chain: CHAIN, token: 'seMetis', vault: wrongVault },
@@ -133,9 +132,6 @@ describe('source identity checks at prepare', () => {
       plain: `metadata: vault ${usdc} on chain ${CHAIN} does not answer asset() (reverted): not an ERC-4626 vault`,
     });
     // The vault's own symbol is checked too.
-    await c.publicClient.waitForTransactionReceipt({
-      hash: await c.walletClient.writeContract({ address: seMetisVault, abi: mockErc4626Abi, functionName: 'setMetadata', args: ['Staked eMetis', 'seMetis'] }),
-    });
     const named = configWith([{ id: 'seMetis', kind: 'erc4626', chain: CHAIN, token: 'seMetis', vault: seMetisVault, symbol: 'sMetis' }]);
     expect(await failures(named)).toEqual({ seMetis: `metadata: vault ${seMetisVault} on chain ${CHAIN} is "seMetis" (its symbol()), not "sMetis" as configured` });
   });
