@@ -1,9 +1,10 @@
-import { COMPOUNDINGS, effectiveApy, projectAtApr, projectAtApy, stressedRate, yearsOf, type Compounding } from '../src/core/compounding.ts';
+import { COMPOUNDINGS, effectiveApy, projectAtApr, projectAtApy, stressedApy, stressedRate, yearsOf, type Compounding } from '../src/core/compounding.ts';
 import { describeMissing, figure, type Figure } from '../src/core/figure.ts';
 import { formatAmount, formatGrouped, formatNumber, formatPercent, formatRatio } from '../src/core/format.ts';
 import { describeHorizon, parseHorizon } from '../src/core/horizon.ts';
 import { parseAmountText, parseRateText } from '../src/core/humanNumber.ts';
 import { liquidatingDepeg, loopExposure, loopNetApy } from '../src/core/loopPosition.ts';
+import { shareOf } from '../src/core/share.ts';
 import { YEAR_SECONDS } from '../src/core/units.ts';
 import type { PoolFigures, Snapshot, SourceView } from '../src/metrics/figures.ts';
 import { ageCell } from './ageCell.ts';
@@ -97,18 +98,18 @@ interface Outcome {
 
 /** A strategy held (no borrowing) at its rate lowered by `drop`. */
 function holdOutcome(rate: Rate, s: Settings, drop: number): Outcome {
-  const r = stressedRate(rate.value, drop);
   const years = yearsOf(s.seconds);
-  return rate.kind === 'apr'
-    ? { final: projectAtApr(s.amount, r, years, s.compound), apy: effectiveApy(r, s.compound) }
-    : { final: projectAtApy(s.amount, r, years), apy: r };
+  if (rate.kind === 'apr') {
+    const r = stressedRate(rate.value, drop);
+    return { final: projectAtApr(s.amount, r, years, s.compound), apy: effectiveApy(r, s.compound) };
+  }
+  const apy = stressedApy(rate.value, drop);
+  return { final: projectAtApy(s.amount, apy, years), apy };
 }
 
-/** The stake APY of a strategy: a share-price APY as it is, an APR compounded as chosen. */
-const stakeApy = (rate: Rate, s: Settings, drop: number) => {
-  const r = stressedRate(rate.value, drop);
-  return rate.kind === 'apr' ? effectiveApy(r, s.compound) : r;
-};
+/** The stake APY of a strategy: a share-price APY as it is, an APR compounded as chosen (both at least −100 %). */
+const stakeApy = (rate: Rate, s: Settings, drop: number) =>
+  rate.kind === 'apr' ? effectiveApy(stressedRate(rate.value, drop), s.compound) : stressedApy(rate.value, drop);
 
 function loopOutcome(rate: Rate, s: Settings, loop: LoopSettings, exposure: number, drop: number): Outcome {
   const net = loopNetApy({ exposure, stakeApy: stakeApy(rate, s, drop), borrowApr: loop.borrowApr });
@@ -254,8 +255,8 @@ function exitLines(snapshot: Snapshot, row: Row, positionInBase: number, base: s
     const value = pool.quote === base ? (pool.fairValue.ok ? pool.fairValue : pool.price) : undefined;
     const at = (f: Figure | undefined, p: string) => {
       if (!f?.ok) return `— at ${p}`;
-      const fraction = value?.ok && positionInBase > 0 ? (f.value * value.value) / positionInBase : undefined;
-      const share = fraction === undefined ? '' : fraction >= 1 ? ' (all of the position)' : ` (${pct(fraction)} of the position)`;
+      const fraction = value?.ok ? shareOf(figure(f.value * value.value), figure(positionInBase)) : undefined;
+      const share = !fraction?.ok ? '' : fraction.value >= 1 ? ' (all of the position)' : ` (${pct(fraction.value)} of the position)`;
       return `${money(f.value)} ${pool.asset} at ${p}${share}`;
     };
     return [`Exit${via ? ` (redeemed to ${via} first)` : ''}: ${label} takes ${at(pool.exitLiquidity1pct, '1 % slippage')} and ${at(pool.exitLiquidity5pct, '5 %')}.`];

@@ -202,6 +202,20 @@ describe('/simulate: figures', () => {
     expect(text(ask('/simulate 1000 seMetis', { ...context, snapshot: () => young }))).toContain('24 h share-price APY 20.00% in eMetis');
   });
 
+  it('GIVEN a token whose share price fell to zero THEN −100 % everywhere, never a loss beyond everything', () => {
+    const wiped: Snapshot = {
+      ...snapshot,
+      sources: snapshot.sources.map((s) => (s.figures?.kind === 'yield' ? { ...s, figures: { ...s.figures, apy7d: figure(-1) } } : s)),
+    };
+    const held = text(ask('/simulate 1000 seMetis', { ...context, snapshot: () => wiped }));
+    expect(held).toMatch(/seMetis <vault> & co\s+−100\.00%\s+0\.00\s+−1,000\.00/);
+    // The stress rows: 25 % and 50 % "lower" than −100 % is still −100 % (was −125.00 % and −150.00 %).
+    expect(held).toMatch(/seMetis <vault> & co\s+−100\.00%\s+−1,000\.00\s+−100\.00%\s+−1,000\.00/);
+    const looped = text(ask('/simulate 1000 seMetis loop', { ...context, snapshot: () => wiped }));
+    expect(looped).toMatch(/seMetis <vault> & co\s+−100\.00%\s+0\.00\s+−1,000\.00/);
+    for (const out of [held, looped]) expect(out).not.toMatch(/−(1[0-9][1-9]|1[1-9][0-9]|[2-9][0-9]{2})\.\d\d%/);
+  });
+
   it('GIVEN a huge amount for ten years THEN plain digits, no exponent', () => {
     const out = text(ask('/simulate 1t 10y seMetis'));
     expect(out).toContain(money(1e12 * (1 + SE_APY) ** 10));
