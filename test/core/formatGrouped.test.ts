@@ -9,8 +9,12 @@ describe('formatGrouped', () => {
     expect(formatGrouped(2_500_000, 0)).toBe('2,500,000');
     expect(formatGrouped(12.5)).toBe('12.50');
     expect(formatGrouped(-2500, 0)).toBe('−2,500');
-    expect(formatGrouped(1e21, 0)).toBe('1,000,000,000,000,000,000,000');
-    expect(formatGrouped(Number.NaN)).toBe('—');
+    expect(formatGrouped(999_999_999_999_999, 0)).toBe('999,999,999,999,999');
+    expect(formatGrouped(1e21, 0)).toBe('1.00e21');
+    expect(formatGrouped(-4.2e15, 2, { signed: true })).toBe('−4.20e15');
+    expect(formatGrouped(4.2e15, 2, { signed: true })).toBe('+4.20e15');
+    expect(formatGrouped(Number.NaN)).toBe('— (not a number)');
+    expect(formatGrouped(Number.POSITIVE_INFINITY)).toBe('— (too large to show)');
   });
 
   it('GIVEN signed THEN always a sign, ± for zero', () => {
