@@ -1,3 +1,4 @@
+import { formatQuantity } from '../src/core/format.ts';
 import { openAlertsLine } from '../src/alerts/alertMessages.ts';
 import { TUNABLE_RULES, type ChatThresholds, type TunableRule } from '../src/alerts/rules/ruleParams.ts';
 import type { CommandDefinition } from './command.ts';
@@ -39,7 +40,7 @@ export const alertsCommand: CommandDefinition = {
       const spec = TUNABLE_RULES[args.rule as TunableRule];
       if (args.value < spec.min || args.value > spec.max) throw new UserError('out-of-range', { option: args.rule, value: args.value, min: spec.min, max: spec.max });
       service.store.setOverride(chat.platform, chat.chatId, spec.key, args.value);
-      return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [`Set ${args.rule} to ${args.value} ${spec.unit} for this chat.`] }] };
+      return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [`Set ${args.rule} to ${formatQuantity(args.value)} ${spec.unit} for this chat.`] }] };
     }
     if (args.rule !== undefined || args.value !== undefined) throw new UserError('missing-argument', { option: 'action' });
     const subs = service.store.forChat(chat.platform, chat.chatId).filter((s) => s.active);

@@ -222,3 +222,28 @@ export function formatGrouped(n: number, digits = 2, options: { readonly signed?
 export function formatRatioChange(f: Figure, digits = 4): string {
   return withUnit(f.ok ? signed(f.value, digits) : DASH, '×');
 }
+
+/**
+ * A number as a person typed it, for echoing limits and values back: thousands separators, the decimals it
+ * has (up to 12 significant digits, no trailing zeros), scientific from 1e15 and under 0.000001, U+2212 for
+ * negatives, '—' with why for NaN and ±Infinity. Never JavaScript's `1e-7` or `1000000000000`.
+ * @example formatQuantity(1e12) // '1,000,000,000,000'
+ * @example formatQuantity(0.000001) // '0.000001'
+ * @example formatQuantity(-0.1) // '−0.1'
+ * @example formatQuantity(1e-7) // '1e−7'
+ */
+export function formatQuantity(n: number): string {
+  if (!Number.isFinite(n)) return notShown(n);
+  const abs = Math.abs(n);
+  let text: string;
+  if (abs !== 0 && (abs < TINY_AMOUNT || abs >= SCIENTIFIC_FROM)) {
+    const [mantissa = '', exponent = ''] = scientific(abs, 11).split('e');
+    text = `${trimZeros(mantissa)}e${exponent}`;
+  } else {
+    const integerDigits = abs >= 1 ? Math.floor(Math.log10(abs)) + 1 : 0;
+    const leadingZeros = abs > 0 && abs < 1 ? Math.floor(-Math.log10(abs)) : 0;
+    const [integer = '', fraction] = trimZeros(abs.toFixed(Math.max(0, 12 - integerDigits + leadingZeros))).split('.');
+    text = integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction !== undefined ? `.${fraction}` : '');
+  }
+  return n < 0 && !isZeroText(text) ? MINUS + text : text;
+}
