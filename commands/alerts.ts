@@ -9,12 +9,14 @@ import { UserError } from './userError.ts';
 const ruleNames = Object.keys(TUNABLE_RULES) as TunableRule[];
 
 function rulesList(t: ChatThresholds): Inline[][] {
+  // Thresholds are whatever a chat set: through the formatter, so 0.1 + 0.2 reads 0.3 and 5000 reads 5,000.
+  const n = formatQuantity;
   return [
-    [bold('APY drop'), `: ${t.apyDropPercent}% relative or ${t.apyDropPoints} points below the 7 d average (apy-drop, apy-drop-points)`],
-    [bold('Depeg'), `: warning at ${t.depegWarningBps} bps, critical at ${t.depegCriticalBps} bps, on the pool's TWAP where it has one, else spot (depeg-warning, depeg-critical)`],
-    [bold('Tower leverage'), `: ${t.leverageChangePercent}% change in 24 h (leverage)`],
+    [bold('APY drop'), `: ${n(t.apyDropPercent)}% relative or ${n(t.apyDropPoints)} points below the 7 d average (apy-drop, apy-drop-points)`],
+    [bold('Depeg'), `: warning at ${n(t.depegWarningBps)} bps, critical at ${n(t.depegCriticalBps)} bps, on the pool's TWAP where it has one, else spot (depeg-warning, depeg-critical)`],
+    [bold('Tower leverage'), `: ${n(t.leverageChangePercent)}% change in 24 h (leverage)`],
     [bold('Reward change'), ': every RewardUpdate of the sequencer, at once'],
-    [`Held for ${t.cycles} cycles (cycles); clears below ${Math.round(t.clearRatio * 100)}% of the threshold; ${t.cooldownMinutes} min cooldown after a recovery (cooldown)`],
+    [`Held for ${n(t.cycles)} cycles (cycles); clears below ${n(Math.round(t.clearRatio * 100))}% of the threshold; ${n(t.cooldownMinutes)} min cooldown after a recovery (cooldown)`],
   ];
 }
 

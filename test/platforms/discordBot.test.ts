@@ -205,6 +205,8 @@ describe('Discord bot against a fake Discord', () => {
     }
     expect(names.length).toBeGreaterThan(1);
     expect(autocompleteChoices(Array.from({ length: 40 }, (_, i) => `asset${i}`), 'asset')).toHaveLength(25);
+    // A right-to-left override or a zero-width space typed along does not hide the match.
+    expect(autocompleteChoices(['seMetis', 'eMetis', 'artMetis'], '\u202Ese\u200BM')).toEqual(['seMetis']);
   });
 
   it('GIVEN a slow command THEN it is deferred at once and the answer edits the deferred reply', async () => {
