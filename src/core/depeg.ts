@@ -27,8 +27,10 @@ export function offsetBps(value: number, bps: number): number {
 
 /**
  * Fair value back from a market price and its depeg (the inverse of depegBps): market ÷ (1 + bps / 10,000).
+ * Undefined at a depeg of −10,000 bps or below: a worthless price says nothing of the fair value (0 ÷ 0).
  * @example fairFromDepeg(0.996, -40) // 1
+ * @example fairFromDepeg(0, -10_000) // undefined
  */
-export function fairFromDepeg(market: number, bps: number): number {
-  return market / (1 + bps / 10_000);
+export function fairFromDepeg(market: number, bps: number): number | undefined {
+  return bps > MIN_DEPEG_BPS ? market / (1 + bps / 10_000) : undefined;
 }

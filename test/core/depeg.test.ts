@@ -49,6 +49,12 @@ describe('offsetBps and fairFromDepeg', () => {
     expect(fairFromDepeg(1.0025, 25)).toBeCloseTo(1, 12);
   });
 
+  it('GIVEN a worthless price (−10,000 bps) THEN no fair value, not 0 ÷ 0', () => {
+    expect(fairFromDepeg(0, -10_000)).toBeUndefined();
+    expect(fairFromDepeg(0.5, -10_001)).toBeUndefined();
+    expect(fairFromDepeg(0.0001, -9_999)).toBeCloseTo(1, 12);
+  });
+
   it('GIVEN any fair value and depeg THEN fairFromDepeg undoes depegBps', () => {
     for (const [fair, market] of [[1.05, 1.0416], [40, 40.0423], [0.5, 0.51]] as const) {
       const bps = depegBps(figure(market), figure(fair));
