@@ -1,3 +1,4 @@
+import { formatQuantity } from '../src/core/format.ts';
 import { openAlertsLine } from '../src/alerts/alertMessages.ts';
 import { TUNABLE_RULES, type ChatThresholds, type TunableRule } from '../src/alerts/rules/ruleParams.ts';
 import { currentTimeZoneName } from '../src/subscriptions/timeZoneName.ts';
@@ -9,13 +10,15 @@ import { UserError } from './userError.ts';
 const ruleNames = Object.keys(TUNABLE_RULES) as TunableRule[];
 
 function rulesList(t: ChatThresholds): Inline[][] {
+  // Thresholds are whatever a chat set: through the formatter, so 0.1 + 0.2 reads 0.3 and 5000 reads 5,000.
+  const n = formatQuantity;
   return [
-    [bold('APY drop'), `: ${t.apyDropPercent}% relative or ${t.apyDropPoints} points below the 7 d average (apy-drop, apy-drop-points)`],
-    [bold('Depeg'), `: warning at ${t.depegWarningBps} bps, critical at ${t.depegCriticalBps} bps, on the pool's TWAP where it has one, else spot (depeg-warning, depeg-critical)`],
-    [bold('Tower leverage'), `: ${t.leverageChangePercent}% change in 24 h (leverage)`],
+    [bold('APY drop'), `: ${n(t.apyDropPercent)}% relative or ${n(t.apyDropPoints)} points below the 7 d average (apy-drop, apy-drop-points)`],
+    [bold('Depeg'), `: warning at ${n(t.depegWarningBps)} bps, critical at ${n(t.depegCriticalBps)} bps, on the pool's TWAP where it has one, else spot (depeg-warning, depeg-critical)`],
+    [bold('Tower leverage'), `: ${n(t.leverageChangePercent)}% change in 24 h (leverage)`],
     [bold('Reward change'), ': every RewardUpdate of the sequencer, at once'],
     [bold('Chain halt'), ": no new block on a chain for its haltAfter (set per chain in the config), to subscribers of its sources and of the sequencer"],
-    [`Held for ${t.cycles} cycles (cycles); clears below ${Math.round(t.clearRatio * 100)}% of the threshold; ${t.cooldownMinutes} min cooldown after a recovery (cooldown)`],
+    [`Held for ${n(t.cycles)} cycles (cycles); clears below ${n(Math.round(t.clearRatio * 100))}% of the threshold; ${n(t.cooldownMinutes)} min cooldown after a recovery (cooldown)`],
   ];
 }
 
@@ -41,7 +44,7 @@ export const alertsCommand: CommandDefinition = {
       const spec = TUNABLE_RULES[args.rule as TunableRule];
       if (args.value < spec.min || args.value > spec.max) throw new UserError('out-of-range', { option: args.rule, value: args.value, min: spec.min, max: spec.max });
       service.store.setOverride(chat.platform, chat.chatId, spec.key, args.value);
-      return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [`Set ${args.rule} to ${args.value} ${spec.unit} for this chat.`] }] };
+      return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [`Set ${args.rule} to ${formatQuantity(args.value)} ${spec.unit} for this chat.`] }] };
     }
     if (args.rule !== undefined || args.value !== undefined) throw new UserError('missing-argument', { option: 'action' });
     const subs = service.store.forChat(chat.platform, chat.chatId).filter((s) => s.active);

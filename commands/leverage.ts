@@ -1,5 +1,6 @@
 import { missing, type Figure } from '../src/core/figure.ts';
 import { formatAge, formatAmount, formatBps, formatGrouped, formatPercent, formatRatio, formatRatioChange, formatWindow } from '../src/core/format.ts';
+import { shareOf } from '../src/core/share.ts';
 import { DAY_SECONDS } from '../src/core/units.ts';
 import { dataAgeSeconds, isStale, poolLabel, type Snapshot, type SourceView } from '../src/metrics/figures.ts';
 import { ageCell } from './ageCell.ts';
@@ -19,6 +20,9 @@ function towerAge(snapshot: Snapshot, now: number): string {
 }
 
 const tokens = (f: Figure | undefined, token: string) => (f?.ok ? `${formatAmount(f)} ${token}` : '—');
+
+/** A share of the base; with nothing locked there are no shares, and the cell says why instead of a number. */
+const ofBaseCell = (f: Figure, base: string) => (f.ok || f.missing !== 'zero-base' ? formatPercent(f, 1) : `no ${base} locked`);
 
 /**
  * `/leverage`: the tower now. The native base (METIS locked), each wrapper layer's supply valued in METIS,
@@ -40,6 +44,7 @@ export const leverageCommand: CommandDefinition = {
         kind: 'paragraph',
         parts: [
           bold(`Leverage ${formatRatio(tower.leverage, 3)}`),
+          ...(!tower.leverage.ok && tower.leverage.missing === 'zero-base' ? [` (no ${base} locked)`] : []),
           ` · change 24h ${formatRatioChange(tower.leverageChange24h ?? missing('no-data'))} · 7d ${formatRatioChange(tower.leverageChange7d ?? missing('no-data'))}`,
         ],
       },
@@ -52,9 +57,9 @@ export const leverageCommand: CommandDefinition = {
           { header: 'of base', align: 'right' },
         ],
         rows: [
-          [`${base} locked (base)`, formatAmount(tower.base), formatAmount(tower.base), '100.0%'],
-          ...tower.layers.map((layer) => [layer.token, formatAmount(layer.supply), formatAmount(layer.inBase), formatPercent(layer.ofBase, 1)]),
-          ['all claims', '', formatAmount(tower.claimsInBase), formatPercent(tower.leverage, 1)],
+          [`${base} locked (base)`, formatAmount(tower.base), formatAmount(tower.base), ofBaseCell(shareOf(tower.base, tower.base), base)],
+          ...tower.layers.map((layer) => [layer.token, formatAmount(layer.supply), formatAmount(layer.inBase), ofBaseCell(layer.ofBase, base)]),
+          ['all claims', '', formatAmount(tower.claimsInBase), ofBaseCell(tower.leverage, base)],
         ],
       },
     ];

@@ -1,3 +1,4 @@
+import { formatQuantity } from '../src/core/format.ts';
 import type { ArgumentValues, CommandContext, CommandDefinition, OptionSpec } from './command.ts';
 import { UserError } from './userError.ts';
 
@@ -11,18 +12,18 @@ export function validateOption(spec: OptionSpec, raw: string | number, context: 
     const text = String(raw);
     if (spec.parseText) {
       const parsed = spec.parseText(text);
-      if (parsed === undefined) throw new UserError('invalid-value', { option: spec.name, value: text.slice(0, 40), ...(spec.expected ? { expected: spec.expected } : {}) });
+      if (parsed === undefined) throw new UserError('invalid-value', { option: spec.name, value: text, ...(spec.expected ? { expected: spec.expected } : {}) });
       return parsed;
     }
     const choices = spec.choices?.(context);
     if (!choices) return text;
     const match = choices.find((c) => c.toLowerCase() === text.toLowerCase());
-    if (match === undefined) throw new UserError('unknown-choice', { option: spec.name, value: text.slice(0, 40), choices });
+    if (match === undefined) throw new UserError('unknown-choice', { option: spec.name, value: text, choices });
     return match;
   }
   const value = typeof raw === 'number' ? raw : spec.parseText ? (spec.parseText(raw) ?? Number.NaN) : Number(raw.replace(/_/g, ''));
   if (!Number.isFinite(value) || (spec.type === 'integer' && !Number.isInteger(value))) {
-    throw new UserError('not-a-number', { option: spec.name, value: String(raw).slice(0, 40), ...(spec.expected ? { expected: spec.expected } : {}) });
+    throw new UserError('not-a-number', { option: spec.name, value: String(raw), ...(spec.expected ? { expected: spec.expected } : {}) });
   }
   const min = spec.min ?? -Infinity;
   const max = spec.max ?? Infinity;
@@ -36,11 +37,11 @@ export function validateOption(spec: OptionSpec, raw: string | number, context: 
   return value;
 }
 
-/** `greater than 0 and at most 1000000000000`, for ranges with an open end. */
+/** `greater than 0 and at most 1,000,000,000,000`, for ranges with an open end. */
 function describeRange(spec: Extract<OptionSpec, { type: 'number' | 'integer' }>): string {
   const parts: string[] = [];
-  if (spec.min !== undefined) parts.push(`${spec.minExclusive ? 'greater than' : 'at least'} ${spec.min}`);
-  if (spec.max !== undefined) parts.push(`${spec.maxExclusive ? 'less than' : 'at most'} ${spec.max}`);
+  if (spec.min !== undefined) parts.push(`${spec.minExclusive ? 'greater than' : 'at least'} ${formatQuantity(spec.min)}`);
+  if (spec.max !== undefined) parts.push(`${spec.maxExclusive ? 'less than' : 'at most'} ${formatQuantity(spec.max)}`);
   return parts.join(' and ');
 }
 
@@ -67,7 +68,7 @@ function assignByShape(
   context: CommandContext,
 ): void {
   const open = command.options.filter((o) => names.includes(o.name) && values[o.name] === undefined);
-  if (open.length === 0) throw new UserError('too-many-arguments', { value: word.slice(0, 40) });
+  if (open.length === 0) throw new UserError('too-many-arguments', { value: word });
   const errors = new Map<OptionSpec, UserError>();
   for (const spec of open) {
     try {
@@ -85,7 +86,7 @@ function assignByShape(
   const shaped = open.filter((o) => o.type !== 'string' || o.parseText !== undefined);
   const candidates = /^[+\-.\d]/.test(word) && shaped.length > 0 ? shaped : open;
   if (candidates.length === 1) throw errors.get(candidates[0]!)!;
-  throw new UserError('no-matching-option', { value: word.slice(0, 40), expected: candidates.map((o) => describeCandidate(o, context)) });
+  throw new UserError('no-matching-option', { value: word, expected: candidates.map((o) => describeCandidate(o, context)) });
 }
 
 /**
@@ -100,7 +101,7 @@ export function parseArguments(command: CommandDefinition, words: readonly strin
     const named = /^([A-Za-z][\w-]*)=(.*)$/.exec(word);
     if (named) {
       const spec = command.options.find((o) => o.name.toLowerCase() === named[1]!.toLowerCase());
-      if (!spec) throw new UserError('unknown-option', { option: named[1]!.slice(0, 40) });
+      if (!spec) throw new UserError('unknown-option', { option: named[1]! });
       values[spec.name] = validateOption(spec, named[2]!, context);
       continue;
     }
@@ -110,7 +111,7 @@ export function parseArguments(command: CommandDefinition, words: readonly strin
     }
     while (next < command.options.length && values[command.options[next]!.name] !== undefined) next++;
     const spec = command.options[next];
-    if (!spec) throw new UserError('too-many-arguments', { value: word.slice(0, 40) });
+    if (!spec) throw new UserError('too-many-arguments', { value: word });
     values[spec.name] = validateOption(spec, word, context);
     next++;
   }

@@ -72,6 +72,6 @@ export function handleCommandText(text: string, context: CommandContext, botUser
     return usageReply(new UserError('too-long', { length: text.length, max: MAX_COMMAND_LENGTH }), findCommand(name), context);
   }
   const command = findCommand(name);
-  if (!command) return usageReply(new UserError('unknown-command', { command: `/${name.slice(0, 40)}` }), undefined, context);
+  if (!command) return usageReply(new UserError('unknown-command', { command: `/${name}` }), undefined, context);
   return runCommand(command, words, context);
 }

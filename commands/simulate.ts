@@ -1,9 +1,10 @@
-import { COMPOUNDINGS, effectiveApy, projectAtApr, projectAtApy, stressedRate, yearsOf, type Compounding } from '../src/core/compounding.ts';
+import { COMPOUNDINGS, effectiveApy, projectAtApr, projectAtApy, stressedApy, stressedRate, yearsOf, type Compounding } from '../src/core/compounding.ts';
 import { describeMissing, figure, type Figure } from '../src/core/figure.ts';
-import { formatAmount, formatGrouped, formatNumber, formatPercent, formatRatio } from '../src/core/format.ts';
-import { describeHorizon, parseHorizon } from '../src/core/horizon.ts';
+import { formatGrouped, formatNumber, formatPercent, formatQuantity, formatRatio } from '../src/core/format.ts';
+import { describeHorizon, HOUR_SECONDS, parseHorizon } from '../src/core/horizon.ts';
 import { parseAmountText, parseRateText } from '../src/core/humanNumber.ts';
 import { liquidatingDepeg, loopExposure, loopNetApy } from '../src/core/loopPosition.ts';
+import { shareOf } from '../src/core/share.ts';
 import { YEAR_SECONDS } from '../src/core/units.ts';
 import { poolLabel, type PoolFigures, type Snapshot, type SourceView } from '../src/metrics/figures.ts';
 import { ageCell } from './ageCell.ts';
@@ -11,8 +12,12 @@ import { assetNames, findSources } from './assetNames.ts';
 import type { ArgumentValues, CommandContext, CommandDefinition } from './command.ts';
 import { bold, type Block, type Inline, type Reply } from './reply.ts';
 
-/** Limits of what a user may ask (the issue's): beyond them a projection means nothing. */
-export const SIMULATE_LIMITS = { maxAmount: 1e12, maxHorizonSeconds: 10 * YEAR_SECONDS, maxLoops: 20 } as const;
+/**
+ * Limits of what a user may ask: beyond them a projection means nothing. Below a millionth of a METIS (1e12 wei)
+ * or an hour, every figure rounds to nothing, so such an ask is refused with the limits rather than answered
+ * with zeros.
+ */
+export const SIMULATE_LIMITS = { minAmount: 1e-6, maxAmount: 1e12, minHorizonSeconds: HOUR_SECONDS, maxHorizonSeconds: 10 * YEAR_SECONDS, maxLoops: 20 } as const;
 
 /** What /simulate assumes when an option is not given; every reply says which ones it used. */
 export const SIMULATE_DEFAULTS = {
@@ -42,7 +47,7 @@ const findStrategies = (snapshot: Snapshot, name: string | undefined): SourceVie
 /** A horizon within the limits, or undefined. */
 function parseLimitedHorizon(raw: string): number | undefined {
   const seconds = parseHorizon(raw);
-  return seconds !== undefined && seconds <= SIMULATE_LIMITS.maxHorizonSeconds ? seconds : undefined;
+  return seconds !== undefined && seconds >= SIMULATE_LIMITS.minHorizonSeconds && seconds <= SIMULATE_LIMITS.maxHorizonSeconds ? seconds : undefined;
 }
 
 /**
@@ -97,18 +102,18 @@ interface Outcome {
 
 /** A strategy held (no borrowing) at its rate lowered by `drop`. */
 function holdOutcome(rate: Rate, s: Settings, drop: number): Outcome {
-  const r = stressedRate(rate.value, drop);
   const years = yearsOf(s.seconds);
-  return rate.kind === 'apr'
-    ? { final: projectAtApr(s.amount, r, years, s.compound), apy: effectiveApy(r, s.compound) }
-    : { final: projectAtApy(s.amount, r, years), apy: r };
+  if (rate.kind === 'apr') {
+    const r = stressedRate(rate.value, drop);
+    return { final: projectAtApr(s.amount, r, years, s.compound), apy: effectiveApy(r, s.compound) };
+  }
+  const apy = stressedApy(rate.value, drop);
+  return { final: projectAtApy(s.amount, apy, years), apy };
 }
 
-/** The stake APY of a strategy: a share-price APY as it is, an APR compounded as chosen. */
-const stakeApy = (rate: Rate, s: Settings, drop: number) => {
-  const r = stressedRate(rate.value, drop);
-  return rate.kind === 'apr' ? effectiveApy(r, s.compound) : r;
-};
+/** The stake APY of a strategy: a share-price APY as it is, an APR compounded as chosen (both at least −100 %). */
+const stakeApy = (rate: Rate, s: Settings, drop: number) =>
+  rate.kind === 'apr' ? effectiveApy(stressedRate(rate.value, drop), s.compound) : stressedApy(rate.value, drop);
 
 function loopOutcome(rate: Rate, s: Settings, loop: LoopSettings, exposure: number, drop: number): Outcome {
   const net = loopNetApy({ exposure, stakeApy: stakeApy(rate, s, drop), borrowApr: loop.borrowApr });
@@ -122,10 +127,12 @@ interface Row {
   readonly outcomes?: readonly Outcome[];
 }
 
-/** The amount asked for, as typed: whole numbers without decimals, dust with its significant digits. */
-const amountText = (n: number) => (n < 1 ? formatAmount(n, 4) : formatGrouped(n, Number.isInteger(n) ? 0 : 2));
-const money = (n: number) => formatGrouped(n, 2);
-const gainText = (o: Outcome, amount: number) => formatGrouped(o.final - amount, 2, { signed: true });
+/** The amount asked for, as typed: 1,000 and 0.001, never rounded to '0'. */
+const amountText = (n: number) => formatQuantity(n);
+/** Decimals for amounts of this size: cents from 1 up, else enough for 3 significant digits (0.001 → 0.00117, not 0.00). */
+const decimalsFor = (amount: number) => (amount >= 1 ? 2 : Math.min(8, 2 + Math.ceil(-Math.log10(amount))));
+const money = (n: number, decimals = 2) => formatGrouped(n, decimals);
+const gainText = (o: Outcome, amount: number) => formatGrouped(o.final - amount, decimalsFor(amount), { signed: true });
 const pct = (n: number) => formatPercent(figure(n));
 
 /** Ranked by the final amount at current rates; strategies without a rate last, in config order. */
@@ -154,7 +161,7 @@ function mainTable(rows: readonly Row[], s: Settings, now: number, apyHeader: st
     ],
     rows: rows.map((row, i) => {
       const o = row.outcomes?.[0];
-      return [String(i + 1), row.view.label, o ? pct(o.apy) : '—', o ? money(o.final) : '—', o ? gainText(o, s.amount) : '—', ageCell(row.view, now)];
+      return [String(i + 1), row.view.label, o ? pct(o.apy) : '—', o ? money(o.final, decimalsFor(s.amount)) : '—', o ? gainText(o, s.amount) : '—', ageCell(row.view, now)];
     }),
   };
 }
@@ -254,8 +261,8 @@ function exitLines(snapshot: Snapshot, row: Row, positionInBase: number, base: s
     const value = pool.quote === base ? (pool.fairValue.ok ? pool.fairValue : pool.price) : undefined;
     const at = (f: Figure | undefined, p: string) => {
       if (!f?.ok) return `— at ${p}`;
-      const fraction = value?.ok && positionInBase > 0 ? (f.value * value.value) / positionInBase : undefined;
-      const share = fraction === undefined ? '' : fraction >= 1 ? ' (all of the position)' : ` (${pct(fraction)} of the position)`;
+      const fraction = value?.ok ? shareOf(figure(f.value * value.value), figure(positionInBase)) : undefined;
+      const share = !fraction?.ok ? '' : fraction.value >= 1 ? ' (all of the position)' : ` (${pct(fraction.value)} of the position)`;
       return `${money(f.value)} ${pool.asset} at ${p}${share}`;
     };
     return [`Exit${via ? ` (redeemed to ${via} first)` : ''}: ${label} takes ${at(pool.exitLiquidity1pct, '1 % slippage')} and ${at(pool.exitLiquidity5pct, '5 %')}.`];
@@ -283,7 +290,7 @@ function loopDetails(snapshot: Snapshot, row: Row, s: Settings, loop: LoopSettin
     {
       kind: 'list',
       items: [
-        [`Exposure ${formatRatio(figure(exposure), 3)}: ${money(position)} ${base} staked, ${money(position - s.amount)} borrowed.`],
+        [`Exposure ${formatRatio(figure(exposure), 3)}: ${money(position, decimalsFor(s.amount))} ${base} staked, ${money(position - s.amount, decimalsFor(s.amount))} borrowed.`],
         ['Net APY ', bold(pct(net)), ` = ${formatNumber(figure(exposure), 3)} × ${pct(stake)} (${rate.label}) − ${formatNumber(figure(exposure - 1), 3)} × ${pct(loop.borrowApr)} (borrow).`],
         liquidationLine,
         ...exitLines(snapshot, row, position, base),
@@ -347,19 +354,18 @@ export const simulateCommand: CommandDefinition = {
       description: 'Amount in METIS, e.g. 1000 (text also takes 1,000, 1k, 2.5m, 1e3)',
       type: 'number',
       required: true,
-      min: 0,
-      minExclusive: true,
+      min: SIMULATE_LIMITS.minAmount,
       max: SIMULATE_LIMITS.maxAmount,
       parseText: parseAmountText,
       expected: '1000, 1,000, 1k, 2.5m, 1e3',
     },
     {
       name: 'duration',
-      description: 'How long: 30d, 12w, 6m (months), 1y; at most 10y (default 1y)',
+      description: 'How long: 12h, 30d, 12w, 6m (months), 1y; from 1h to 10y (default 1y)',
       type: 'string',
       parseText: parseLimitedHorizon,
       suggestions: () => ['30d', '90d', '180d', '1y', '2y', '5y', '10y'],
-      expected: '30d, 12w, 6m (months), 1y; at most 10y',
+      expected: '12h, 30d, 12w, 6m (months), 1y; from 1h to 10y',
     },
     {
       name: 'strategy',

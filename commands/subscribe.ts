@@ -43,10 +43,10 @@ export const subscribeCommand: CommandDefinition = {
       if (assets.length > 0) throw new UserError('too-many-arguments', { value: assets[0]! });
       const timeText = typeof args.time === 'string' ? args.time : service.digestDefaults.time;
       const minutes = parseClock(timeText);
-      if (minutes === undefined) throw new UserError('invalid-value', { option: 'time', value: timeText.slice(0, 40), expected: 'HH:MM from 00:00 to 23:59' });
+      if (minutes === undefined) throw new UserError('invalid-value', { option: 'time', value: timeText, expected: 'HH:MM from 00:00 to 23:59' });
       const zoneText = typeof args.timezone === 'string' ? args.timezone : service.digestDefaults.timeZone;
       const zone = resolveTimeZone(zoneText);
-      if (zone === undefined) throw new UserError('invalid-value', { option: 'timezone', value: zoneText.slice(0, 40), expected: 'an IANA time zone such as Europe/Berlin or UTC' });
+      if (zone === undefined) throw new UserError('invalid-value', { option: 'timezone', value: zoneText, expected: 'an IANA time zone such as Europe/Berlin or UTC' });
       const time = formatClock(minutes);
       service.store.subscribe({ platform: chat.platform, chatId: chat.chatId, kind: 'digest', digestTime: time, timeZone: zone.canonical }, now);
       return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: ['Subscribed: the ', bold('daily digest'), ` at ${time} ${zone.typed}. /unsubscribe digest to stop.`] }] };

@@ -92,7 +92,8 @@ function plan(view: SourceView, series: (name: string) => SeriesPoint[]): Plan |
       const depegAt = new Map(depeg.map((p) => [p.time, p.value]));
       const fair = price.flatMap((p) => {
         const bps = depegAt.get(p.time);
-        return bps === undefined ? [] : [{ time: p.time, value: fairFromDepeg(p.value, bps) }];
+        const value = bps === undefined ? undefined : fairFromDepeg(p.value, bps);
+        return value === undefined ? [] : [{ time: p.time, value }];
       });
       const priceLine: LineSeries = { label: 'price', color: COLOR.main, points: price };
       const fairLine: LineSeries = { label: 'fair value', color: COLOR.fair, dashed: true, points: fair };

@@ -3,9 +3,11 @@ import { ratio, YEAR_SECONDS } from './units.ts';
 
 /**
  * APY from an APR compounded `periodsPerYear` times a year: (1 + apr/n)^n − 1; `Infinity` means continuous (e^apr − 1).
+ * Never below −1 (−100 %): a period that loses all of it (apr/n ≤ −1) leaves nothing to compound.
  * Throws RangeError for a non-positive or NaN period count (a configuration error, not a data gap).
  * @example aprToApy(0.12, 12) // 1.01^12 − 1 ≈ 0.126825030131970
  * @example aprToApy(0.1, Infinity) // e^0.1 − 1 ≈ 0.105170918075648
+ * @example aprToApy(-36, 12) // −1 (a month loses 300 %: everything), not (−2)^12 − 1 = 4095
  */
 export function aprToApy(apr: number, periodsPerYear: number): number {
   if (!(periodsPerYear > 0)) throw new RangeError(`periodsPerYear must be > 0, got ${periodsPerYear}`);
@@ -13,7 +15,8 @@ export function aprToApy(apr: number, periodsPerYear: number): number {
   const perPeriod = apr / periodsPerYear;
   // log1p/expm1 keep precision for small rates where 1 + r would round away digits.
   if (perPeriod > -1) return Math.expm1(periodsPerYear * Math.log1p(perPeriod));
-  return Math.pow(1 + perPeriod, periodsPerYear) - 1;
+  // (1 + r)^n of a negative base would flip sign with the parity of n: the first period has already lost everything.
+  return -1;
 }
 
 /** One observation of a growing rate (e.g. a vault's share price) at a block time. */

@@ -29,12 +29,24 @@ export function yearsOf(seconds: number): number {
 }
 
 /**
- * The yearly growth an APR gives with a compounding: (1 + APR/n)^n − 1; for `none` the APR itself.
+ * The yearly growth an APR gives with a compounding: (1 + APR/n)^n − 1; for `none` the APR itself. Never below
+ * −1: a year cannot lose more than everything (simple interest at −150 % APR ends at 0, a −100 % year).
  * @example effectiveApy(0.12, 'monthly') // 1.01^12 − 1 ≈ 0.126825
  * @example effectiveApy(0.12, 'none') // 0.12
+ * @example effectiveApy(-1.5, 'none') // −1
  */
 export function effectiveApy(apr: number, compounding: Compounding): number {
-  return compounding === 'none' ? apr : aprToApy(apr, periodsPerYear(compounding));
+  return compounding === 'none' ? atLeastTotalLoss(apr) : aprToApy(apr, periodsPerYear(compounding));
+}
+
+/**
+ * A yearly return (an APY, a period's return) bounded below by a total loss: −1 is −100 %, all of it gone;
+ * nothing held can lose more. NaN stays NaN (the caller's figure() turns it into a missing figure).
+ * @example atLeastTotalLoss(-1.25) // −1
+ * @example atLeastTotalLoss(-0.2) // −0.2
+ */
+export function atLeastTotalLoss(rate: number): number {
+  return rate < -1 ? -1 : rate;
 }
 
 /**
@@ -62,10 +74,22 @@ export function projectAtApr(amount: number, apr: number, years: number, compoun
 
 /**
  * A rate after a drop of `drop` (0.25 = 25 %) of its size: rate − drop × |rate|. A negative rate gets more
- * negative, so a stress never makes a projection better.
+ * negative, so a stress never makes a projection better. For an APR (a nominal rate, which compounding turns
+ * into growth); an APY goes through stressedApy.
  * @example stressedRate(0.12, 0.25) // 0.09
  * @example stressedRate(-0.02, 0.5) // −0.03
  */
 export function stressedRate(rate: number, drop: number): number {
   return rate - drop * Math.abs(rate);
+}
+
+/**
+ * An APY after a drop of `drop` of its size, as stressedRate, but never below −100 %: a token whose share
+ * price fell to zero (−100 %) stressed by 25 % is still −100 %, not −125 %.
+ * @example stressedApy(0.12, 0.25) // 0.09
+ * @example stressedApy(-1, 0.25) // −1
+ * @example stressedApy(-0.8, 0.5) // −1 (−1.2 bounded)
+ */
+export function stressedApy(apy: number, drop: number): number {
+  return atLeastTotalLoss(stressedRate(apy, drop));
 }

@@ -4,16 +4,41 @@ import type { Figure } from './figure.ts';
 const MINUS = '\u2212';
 const DASH = '—';
 
-/** Non-negative `abs.toFixed(digits)`, but never in exponent notation (toFixed switches to it from 1e21). */
+/**
+ * From this magnitude on, numbers are shown in scientific notation: a double has no digits left for the
+ * decimals (2^53 ≈ 9e15), and 999999999999999868928.00 says less than 1.00e21.
+ */
+export const SCIENTIFIC_FROM = 1e15;
+
+/**
+ * A non-negative number as `mantissa`e`exponent` with `digits` decimals in the mantissa, the exponent's sign as
+ * U+2212 and no '+': 1.00e21, 1.00e−12.
+ */
+function scientific(abs: number, digits: number): string {
+  const [mantissa = '', exponent = '0'] = abs.toExponential(Math.min(100, digits)).split('e');
+  const e = Number(exponent);
+  return `${mantissa}e${e < 0 ? MINUS : ''}${Math.abs(e)}`;
+}
+
+/** Non-negative `abs.toFixed(digits)` below SCIENTIFIC_FROM, scientific from there (never every digit of a huge double). */
 function plainFixed(abs: number, digits: number): string {
-  if (abs < 1e21) return abs.toFixed(digits);
-  // A double this large is an integer already; BigInt prints all of its digits.
-  return BigInt(abs).toString() + (digits > 0 ? `.${'0'.repeat(digits)}` : '');
+  const text = abs < SCIENTIFIC_FROM ? abs.toFixed(digits) : undefined;
+  // Rounding can carry up to the limit itself (999999999999999.999 → '1000000000000000.00').
+  // At least 2 decimals in the mantissa, so a 0-digit figure (bps, whole amounts) still reads 4.20e15, not 4e15.
+  return text !== undefined && Number(text) < SCIENTIFIC_FROM ? text : scientific(abs, Math.max(2, digits));
+}
+
+/**
+ * '—' with the reason a raw number cannot be shown (a missing figure's reason is the caller's to give).
+ * @example notShown(NaN) // '— (not a number)'
+ */
+function notShown(n: number): string {
+  return Number.isNaN(n) ? `${DASH} (not a number)` : `${DASH} (too large to show)`;
 }
 
 /** `n.toFixed(digits)` with a U+2212 minus, and no sign at all when the rounded text is zero (no '−0.00'). */
 function fixed(n: number, digits: number): string {
-  if (!Number.isFinite(n)) return DASH; // a finite figure scaled ×100 can still overflow
+  if (!Number.isFinite(n)) return notShown(n); // a finite figure scaled ×100 can still overflow
   const text = plainFixed(Math.abs(n), digits);
   return n < 0 && !isZeroText(text) ? MINUS + text : text;
 }
@@ -24,15 +49,15 @@ function isZeroText(text: string): boolean {
 
 /** Always-signed text: '+', U+2212, or '±' when it rounds to zero. */
 function signed(n: number, digits: number): string {
-  if (!Number.isFinite(n)) return DASH;
+  if (!Number.isFinite(n)) return notShown(n);
   const text = plainFixed(Math.abs(n), digits);
   if (isZeroText(text)) return `±${text}`;
   return (n < 0 ? MINUS : '+') + text;
 }
 
-/** Appends a unit unless the text is already the missing dash. */
+/** Appends a unit unless the text is the missing dash (with or without its reason). */
 function withUnit(text: string, unit: string): string {
-  return text === DASH ? DASH : text + unit;
+  return text.startsWith(DASH) ? text : text + unit;
 }
 
 /**
@@ -88,20 +113,29 @@ function trimZeros(text: string): string {
   return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
 
+/** Below this, an amount is shown in scientific notation rather than a row of zeros. */
+const TINY_AMOUNT = 1e-6;
+
 /**
  * A token amount in compact form: 1234 → '1.23k', 2_500_000 → '2.50M'; values under 1000 drop trailing zeros and small values keep significant digits.
+ * Beyond the largest suffix (1000 T) and below 0.000001 it is scientific: 4.20e15, 1.00e−12. A missing figure is
+ * '—'; a raw NaN or ±Infinity is '—' with why.
  * @example formatAmount(950) // '950'
  * @example formatAmount(3.1e9) // '3.10B'
  * @example formatAmount(0.0123) // '0.0123'
+ * @example formatAmount(1e21) // '1.00e21'
  */
 export function formatAmount(value: number | Figure, digits = 2): string {
-  const n = typeof value === 'number' ? value : value.ok ? value.value : NaN;
-  if (!Number.isFinite(n)) return DASH;
+  if (typeof value !== 'number' && !value.ok) return DASH;
+  const n = typeof value === 'number' ? value : value.value;
+  if (!Number.isFinite(n)) return notShown(n);
   const sign = n < 0 ? MINUS : '';
   const abs = Math.abs(n);
   let text: string;
   if (abs === 0) {
     text = '0';
+  } else if (abs < TINY_AMOUNT) {
+    text = scientific(abs, digits);
   } else if (abs < 1) {
     // Keep digits + 1 significant digits after the leading zeros, so 0.0000123 does not show as '0'.
     const leadingZeros = Math.max(0, Math.floor(-Math.log10(abs)));
@@ -120,7 +154,8 @@ export function formatAmount(value: number | Figure, digits = 2): string {
       text = (mantissa / 1000).toFixed(digits);
     }
     if (unit === 0) text = trimZeros(text);
-    text += UNITS[unit] ?? '';
+    // Past the largest suffix: 4.20e15, not 4200.00T (or 999999999999999868928.00T).
+    text = Number(text) >= 1000 ? scientific(abs, digits) : text + (UNITS[unit] ?? '');
   }
   return isZeroText(text) ? text : sign + text;
 }
@@ -163,16 +198,18 @@ export function formatNumber(f: Figure, digits: number): string {
 }
 
 /**
- * A number with thousands separators and fixed digits (U+2212 for negatives; with `signed`, always a sign).
+ * A number with thousands separators and fixed digits (U+2212 for negatives; with `signed`, always a sign);
+ * scientific from 1e15 on, '—' with why for NaN and ±Infinity.
  * @example formatGrouped(1170.7812) // '1,170.78'
+ * @example formatGrouped(1e21, 0) // '1.00e21'
  * @example formatGrouped(-2500, 0) // '−2,500'
  * @example formatGrouped(170.78, 2, { signed: true }) // '+170.78'
  */
 export function formatGrouped(n: number, digits = 2, options: { readonly signed?: boolean } = {}): string {
-  if (!Number.isFinite(n)) return DASH;
+  if (!Number.isFinite(n)) return notShown(n);
   const text = plainFixed(Math.abs(n), digits);
   const [integer = '', fraction] = text.split('.');
-  const grouped = integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction !== undefined ? `.${fraction}` : '');
+  const grouped = text.includes('e') ? text : integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction !== undefined ? `.${fraction}` : '');
   if (isZeroText(text)) return options.signed ? `±${grouped}` : grouped;
   if (n < 0) return MINUS + grouped;
   return options.signed ? `+${grouped}` : grouped;
@@ -184,4 +221,29 @@ export function formatGrouped(n: number, digits = 2, options: { readonly signed?
  */
 export function formatRatioChange(f: Figure, digits = 4): string {
   return withUnit(f.ok ? signed(f.value, digits) : DASH, '×');
+}
+
+/**
+ * A number as a person typed it, for echoing limits and values back: thousands separators, the decimals it
+ * has (up to 12 significant digits, no trailing zeros), scientific from 1e15 and under 0.000001, U+2212 for
+ * negatives, '—' with why for NaN and ±Infinity. Never JavaScript's `1e-7` or `1000000000000`.
+ * @example formatQuantity(1e12) // '1,000,000,000,000'
+ * @example formatQuantity(0.000001) // '0.000001'
+ * @example formatQuantity(-0.1) // '−0.1'
+ * @example formatQuantity(1e-7) // '1e−7'
+ */
+export function formatQuantity(n: number): string {
+  if (!Number.isFinite(n)) return notShown(n);
+  const abs = Math.abs(n);
+  let text: string;
+  if (abs !== 0 && (abs < TINY_AMOUNT || abs >= SCIENTIFIC_FROM)) {
+    const [mantissa = '', exponent = ''] = scientific(abs, 11).split('e');
+    text = `${trimZeros(mantissa)}e${exponent}`;
+  } else {
+    const integerDigits = abs >= 1 ? Math.floor(Math.log10(abs)) + 1 : 0;
+    const leadingZeros = abs > 0 && abs < 1 ? Math.floor(-Math.log10(abs)) : 0;
+    const [integer = '', fraction] = trimZeros(abs.toFixed(Math.max(0, 12 - integerDigits + leadingZeros))).split('.');
+    text = integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction !== undefined ? `.${fraction}` : '');
+  }
+  return n < 0 && !isZeroText(text) ? MINUS + text : text;
 }

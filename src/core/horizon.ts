@@ -1,10 +1,14 @@
 import { DAY_SECONDS, YEAR_SECONDS } from './units.ts';
 
+/** An hour: the shortest unit a horizon is typed in (`12h`). */
+export const HOUR_SECONDS = 3_600;
+
 /** A month is a twelfth of the 365-day year (30.42 days), so 6m + 6m is exactly 1y. */
 export const MONTH_SECONDS = YEAR_SECONDS / 12;
 const WEEK_SECONDS = 7 * DAY_SECONDS;
 
 const UNITS: readonly (readonly [RegExp, number])[] = [
+  [/^(h|hr|hrs|hours?)$/i, HOUR_SECONDS],
   [/^(d|days?)$/i, DAY_SECONDS],
   [/^(w|wk|wks|weeks?)$/i, WEEK_SECONDS],
   [/^(m|mo|mos|months?)$/i, MONTH_SECONDS],
@@ -12,7 +16,7 @@ const UNITS: readonly (readonly [RegExp, number])[] = [
 ];
 
 /**
- * A projection horizon: `30d`, `12w`, `6m` (months, not minutes), `1y`, `1.5y`, also spelt out (`6months`).
+ * A projection horizon: `12h`, `30d`, `12w`, `6m` (months, not minutes), `1y`, `1.5y`, also spelt out (`6months`).
  * A unit is required, so a bare number is never mistaken for a horizon. Returns seconds, or undefined for
  * another shape or a horizon that is not > 0.
  * @example parseHorizon('6m') // 15_768_000 (half a year)
@@ -34,22 +38,34 @@ const whole = (seconds: number, unit: number) => {
   return n >= 1 && Math.abs(n * unit - seconds) < 1e-6 * unit ? n : undefined;
 };
 
+/** A count of a unit with up to 3 decimals, never rounded to 0 (a horizon is > 0): '1.5 days', '0.001 hours'. */
+function fractional(seconds: number, unit: number, name: string): string {
+  const n = seconds / unit;
+  const digits = Math.max(3, Math.ceil(-Math.log10(n)) + 1);
+  const text = n.toFixed(Math.min(20, digits)).replace(/\.?0+$/, '');
+  return `${text} ${name}${text === '1' ? '' : 's'}`;
+}
+
 /**
- * A horizon in words, in the largest unit that divides it: years, months, weeks, then days.
+ * A horizon in words, in the largest unit that divides it: years, months, weeks, days, then (under a day) hours; else in
+ * days (hours under a day) with the decimals it needs, so a short horizon never reads '0 days'.
  * @example describeHorizon(31_536_000) // '1 year'
  * @example describeHorizon(15_768_000) // '6 months'
  * @example describeHorizon(180 * 86_400) // '180 days'
+ * @example describeHorizon(43_200) // '12 hours'
  */
 export function describeHorizon(seconds: number): string {
-  for (const [unit, name] of [
+  const units: (readonly [number, string])[] = [
     [YEAR_SECONDS, 'year'],
     [MONTH_SECONDS, 'month'],
     [WEEK_SECONDS, 'week'],
     [DAY_SECONDS, 'day'],
-  ] as const) {
+  ];
+  // Hours only under a day: 36 h reads better as 1.5 days.
+  if (seconds < DAY_SECONDS) units.push([HOUR_SECONDS, 'hour']);
+  for (const [unit, name] of units) {
     const n = whole(seconds, unit);
     if (n !== undefined) return plural(n, name);
   }
-  const days = Math.round((seconds / DAY_SECONDS) * 100) / 100;
-  return `${days} days`;
+  return seconds < DAY_SECONDS ? fractional(seconds, HOUR_SECONDS, 'hour') : fractional(seconds, DAY_SECONDS, 'day');
 }

@@ -1,3 +1,5 @@
+import { atLeastTotalLoss } from './compounding.ts';
+
 /**
  * A looped position: deposit, borrow `ltv` of it, deposit the loan, and again `loops` times. Every amount is
  * relative to the starting capital (1 = what you put in). The borrowed asset is assumed to be the one the
@@ -30,11 +32,13 @@ export function loopExposure(ltv: number, loops: number): number {
 
 /**
  * Net APY of a loop on the own capital: M × stakeAPY − (M − 1) × borrowAPR (an approximation: both rates
- * taken as yearly growth of their side, no liquidation, no fees).
+ * taken as yearly growth of their side, no liquidation, no fees). Never below −1 (−100 %): the own capital is
+ * all a loop can lose; a debt beyond the collateral is the lender's loss (the position is liquidated first).
  * @example loopNetApy({ exposure: 2.533, stakeApy: 0.12, borrowApr: 0.045 }) // 0.30396 − 0.068985 = 0.234975
+ * @example loopNetApy({ exposure: 2.533, stakeApy: -1, borrowApr: 0.045 }) // −1 (−2.533 − 0.068985 bounded)
  */
 export function loopNetApy(p: { readonly exposure: number; readonly stakeApy: number; readonly borrowApr: number }): number {
-  return p.exposure * p.stakeApy - (p.exposure - 1) * p.borrowApr;
+  return atLeastTotalLoss(p.exposure * p.stakeApy - (p.exposure - 1) * p.borrowApr);
 }
 
 /** Where a loop gets liquidated. */

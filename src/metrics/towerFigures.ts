@@ -1,6 +1,7 @@
 import type { Config } from '../config/configSchema.ts';
 import { fairValue, type WrapperLink } from '../core/fairValue.ts';
 import { combine, figure, missing, type Figure } from '../core/figure.ts';
+import { shareOf } from '../core/share.ts';
 import { towerLeverage } from '../core/towerLeverage.ts';
 import { toNumber } from '../core/units.ts';
 import type { TowerLayerView, TowerView } from './figures.ts';
@@ -24,11 +25,10 @@ export function towerFigures(p: {
   const baseToken = p.config.tower.baseToken;
   const layers = [...p.supplies].map(([token, supply]) => ({ token, supply, fair: fairValue(p.links, token, baseToken) }));
   const base = p.base ? figure(toNumber(p.base.amount, p.base.decimals)) : missing('no-data');
-  const ofBase = (inBase: Figure) => (base.ok && base.value === 0 ? missing('zero-base') : combine(inBase, base, (v, b) => v / b));
   const views: TowerLayerView[] = layers.map(({ token, supply, fair }) => {
     const amount = figure(toNumber(supply.amount, supply.decimals));
     const inBase = combine(amount, fair, (s, f) => s * f);
-    return { token, supply: amount, inBase, ofBase: ofBase(inBase) };
+    return { token, supply: amount, inBase, ofBase: shareOf(inBase, base) };
   });
   const claimsInBase = views.reduce<Figure>((sum, layer) => combine(sum, layer.inBase, (a, b) => a + b), figure(0));
   const leverage: Figure = p.base

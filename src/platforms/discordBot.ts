@@ -24,6 +24,7 @@ import { UserError } from '../../commands/userError.ts';
 import type { Logger } from '../log/logger.ts';
 import { discordCommandsJson, registerCommands } from './discordCommands.ts';
 import { renderDiscord, type DiscordMessage } from './renderDiscord.ts';
+import { stripControls } from '../../commands/echoUserText.ts';
 
 export interface DiscordOptions {
   readonly token: string;
@@ -64,7 +65,8 @@ export const AUTOCOMPLETE_LIMIT = 25;
  * it, case-insensitively; at most 25.
  */
 export function autocompleteChoices(choices: readonly string[], typed: string): string[] {
-  const wanted = typed.trim().toLowerCase();
+  // Invisible and direction-changing characters typed along (U+202E, zero-width) must not hide a match.
+  const wanted = stripControls(typed).trim().toLowerCase();
   const fits = choices.filter((c) => c.length >= 1 && c.length <= 100);
   const starts = fits.filter((c) => c.toLowerCase().startsWith(wanted));
   const contains = fits.filter((c) => !c.toLowerCase().startsWith(wanted) && c.toLowerCase().includes(wanted));

@@ -4,6 +4,15 @@ import { classifyLogsRangeError } from './logsRangeError.ts';
 import { AllEndpointsFailedError, EndpointError, JsonRpcError, shortError } from './rpcErrors.ts';
 import { redactUrl } from './redactUrl.ts';
 
+/** The host (and port) of a URL, which says which node without its key-bearing path. */
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '(invalid URL)';
+  }
+};
+
 export interface EndpointHealth {
   readonly url: string;
   readonly lastError?: string;
@@ -33,6 +42,12 @@ export interface FailoverRpcOptions {
    * has passed since the switch; a failure there moves on as before and restarts the wait. Default 5 minutes.
    */
   readonly retryFirstAfterMs?: number;
+  /**
+   * A URL's chain id is checked again when this long has passed since its last check (before the next request
+   * to it), and at once when it answers a revert: a node restarted on another chain does not fail, it answers
+   * for the wrong chain. Default 10 minutes.
+   */
+  readonly chainRecheckMs?: number;
 }
 
 export interface FailoverRpc {
@@ -45,6 +60,8 @@ export interface FailoverRpc {
 interface Endpoint {
   readonly url: string;
   chainVerified: boolean;
+  /** When the chain id was last found right (ms, options.now). */
+  verifiedAt: number;
   requests: number;
   failures: number;
   lastError?: string;
@@ -52,15 +69,17 @@ interface Endpoint {
 }
 
 /**
- * JSON-RPC over several URLs of one chain. Each URL's chain id is checked before its first use; a URL that
+ * JSON-RPC over several URLs of one chain. Each URL's chain id is checked before its first use, again every
+ * `chainRecheckMs` and after a revert (a node restarted on another chain answers, it does not fail); a URL that
  * times out, answers an HTTP error or garbage, or serves another chain is skipped for the next one, and the
  * client stays on the URL that answered, going back to the first one now and then (`retryFirstAfterMs`). Reverts are returned as they are: another URL would say the same.
  */
 export function createFailoverRpc(options: FailoverRpcOptions): FailoverRpc {
   const post = options.post ?? httpPost;
   const now = options.now ?? Date.now;
-  const endpoints: Endpoint[] = options.urls.map((url) => ({ url, chainVerified: false, requests: 0, failures: 0 }));
+  const endpoints: Endpoint[] = options.urls.map((url) => ({ url, chainVerified: false, verifiedAt: 0, requests: 0, failures: 0 }));
   const retryFirstAfterMs = options.retryFirstAfterMs ?? 5 * 60_000;
+  const chainRecheckMs = options.chainRecheckMs ?? 10 * 60_000;
   let current = 0;
   let switchedAt = 0;
   let nextId = 1;
@@ -110,14 +129,36 @@ export function createFailoverRpc(options: FailoverRpcOptions): FailoverRpc {
     }
   }
 
-  async function verifyChain(endpoint: Endpoint): Promise<void> {
-    if (endpoint.chainVerified) return;
+  /**
+   * Checks the URL's chain id before its first use and again once chainRecheckMs has passed (or when `force`d):
+   * one eth_chainId ahead of the request it guards. A URL that served the right chain and now serves another
+   * says so in words.
+   */
+  async function verifyChain(endpoint: Endpoint, force = false): Promise<boolean> {
+    if (endpoint.chainVerified && !force && now() - endpoint.verifiedAt < chainRecheckMs) return false;
+    const wasVerified = endpoint.chainVerified;
     const answer = await send(endpoint, 'eth_chainId', []);
     const served = typeof answer === 'string' && /^0x[0-9a-f]+$/i.test(answer) ? Number(BigInt(answer)) : Number.NaN;
     if (served !== options.chainId) {
-      throw new EndpointError(redactUrl(endpoint.url), `serves chain ${Number.isNaN(served) ? JSON.stringify(answer) : served}, not ${options.chainId}`);
+      const what = Number.isNaN(served) ? JSON.stringify(answer) : served;
+      throw new EndpointError(
+        redactUrl(endpoint.url),
+        wasVerified ? `RPC ${hostOf(endpoint.url)} now serves chain ${what}, expected ${options.chainId}` : `serves chain ${what}, not ${options.chainId}`,
+      );
     }
     endpoint.chainVerified = true;
+    endpoint.verifiedAt = now();
+    return true;
+  }
+
+  /** After a revert: the error that shows the URL no longer serves our chain (or cannot say), else undefined. */
+  async function wrongChainAfterRevert(endpoint: Endpoint): Promise<unknown> {
+    try {
+      await verifyChain(endpoint, true);
+      return undefined;
+    } catch (error) {
+      return error;
+    }
   }
 
   async function request(method: string, params: readonly unknown[] = []): Promise<unknown> {
@@ -131,25 +172,36 @@ export function createFailoverRpc(options: FailoverRpcOptions): FailoverRpc {
     for (let attempt = 0; attempt < endpoints.length; attempt++) {
       const index = (current + attempt) % endpoints.length;
       const endpoint = endpoints[index]!;
+      let checkedNow = false;
       try {
-        await verifyChain(endpoint);
+        checkedNow = await verifyChain(endpoint);
         const result = await send(endpoint, method, params);
         use(index);
         return result;
       } catch (error) {
-        // A revert is the call's own answer. An eth_getLogs range the provider refuses (too many blocks,
-        // results or bytes) is not the URL's fault either: the URL is healthy and keeps its place, and the
-        // reader asks again for fewer blocks. Failing over instead would move the bot off its preferred
-        // (often paid, uncapped) URL onto public fallbacks that cap tighter, mark a working URL as failed in
-        // /status and metrics, and hide the provider's suggested range inside an all-URLs-failed error.
-        // A timeout still fails over: it cannot tell a heavy range from a dead URL.
-        if (error instanceof JsonRpcError && (error.isRevert || (method === 'eth_getLogs' && classifyLogsRangeError(error)))) {
+        let failure = error;
+        // An eth_getLogs range the provider refuses (too many blocks, results or bytes) is not the URL's fault:
+        // the URL is healthy and keeps its place, and the reader asks again for fewer blocks. Failing over instead
+        // would move the bot off its preferred (often paid, uncapped) URL onto public fallbacks that cap tighter,
+        // mark a working URL as failed in /status and metrics, and hide the provider's suggested range inside an
+        // all-URLs-failed error. A timeout still fails over: it cannot tell a heavy range from a dead URL.
+        if (error instanceof JsonRpcError && method === 'eth_getLogs' && classifyLogsRangeError(error)) {
           use(index);
           throw error;
         }
-        if (error instanceof JsonRpcError) lastRpcError = error;
+        if (error instanceof JsonRpcError && error.isRevert) {
+          // A revert is the call's own answer, but a node switched to another chain answers reverts, not errors:
+          // check the chain before passing one on (unless it was checked for this very request).
+          const wrongChain = checkedNow ? undefined : await wrongChainAfterRevert(endpoint);
+          if (wrongChain === undefined) {
+            use(index);
+            throw error;
+          }
+          failure = wrongChain;
+        }
+        if (failure instanceof JsonRpcError) lastRpcError = failure;
         endpoint.failures += 1;
-        endpoint.lastError = shortError(error);
+        endpoint.lastError = shortError(failure);
         endpoint.lastErrorAt = now();
         // A URL that failed may serve another chain after a restart: check again before trusting it.
         endpoint.chainVerified = false;

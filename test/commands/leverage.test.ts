@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handleCommandText } from '../../commands/registry.ts';
-import { missing } from '../../src/core/figure.ts';
+import { figure, missing } from '../../src/core/figure.ts';
 import type { Snapshot } from '../../src/metrics/figures.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
 import { context, snapshot } from './snapshotFixture.ts';
@@ -47,6 +47,24 @@ describe('/leverage', () => {
     const out = leverage(young);
     expect(out).toContain('change 24h — · 7d —');
     expect(out).toMatch(/eMetis\/METIS\s+—\s+—\s+−37 bps/);
+  });
+
+  it('GIVEN no METIS locked THEN every share of the base says so, never 100.0 % of nothing', () => {
+    const unlocked: Snapshot = {
+      ...snapshot,
+      tower: {
+        ...snapshot.tower,
+        base: figure(0),
+        leverage: missing('zero-base'),
+        layers: snapshot.tower.layers.map((l) => ({ ...l, ofBase: missing('zero-base') })),
+      },
+    };
+    const out = leverage(unlocked);
+    expect(out).toMatch(/METIS locked \(base\)\s+0\s+0\s+no METIS locked/);
+    expect(out).toMatch(/eMetis\s+804\.00k\s+804\.00k\s+no METIS locked/);
+    expect(out).toMatch(/all claims\s+1\.12M\s+no METIS locked/);
+    expect(out).toContain('Leverage — (no METIS locked)');
+    expect(out).not.toContain('100.0%');
   });
 
   it('GIVEN nothing read yet THEN it still answers', () => {

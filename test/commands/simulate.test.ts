@@ -31,6 +31,15 @@ describe('/simulate: arguments as people type them', () => {
     for (const amount of ['1,000', '1k', '1K', '1e3', '1_000', 'amount=1k', 'AMOUNT=1000']) expect(text(ask(`/simulate ${amount}`))).toBe(expected);
   });
 
+  it('GIVEN a tiny amount or a short duration THEN the title says it as asked, never "0 METIS" or "0 DAYS"', () => {
+    expect(text(ask('/simulate 0.001 12h'))).toContain('SIMULATE 0.001 METIS FOR 12 HOURS');
+    expect(text(ask('/simulate 0.000001 0.5d'))).toContain('SIMULATE 0.000001 METIS FOR 12 HOURS');
+    expect(text(ask('/simulate 1234.5678 36h'))).toContain('SIMULATE 1,234.5678 METIS FOR 1.5 DAYS');
+    expect(text(ask('/simulate 1000 90h'))).toContain('FOR 3.75 DAYS');
+    // The final amount keeps 3 significant digits of a small amount: 0.001 × 1.1271 = 0.0011271.
+    expect(text(ask('/simulate 0.001 seMetis'))).toMatch(/seMetis <vault> & co\s+12\.71%\s+0\.00113\s+\+0\.00013/);
+  });
+
   it('GIVEN 2.5m THEN two and a half million', () => {
     expect(text(ask('/simulate 2.5m'))).toContain('SIMULATE 2,500,000 METIS FOR 1 YEAR');
   });
@@ -64,14 +73,17 @@ describe('/simulate: arguments as people type them', () => {
 describe('/simulate: validation names the bad argument', () => {
   it.each([
     ['/simulate', 'amount is missing.'],
-    ['/simulate 0', 'amount must be greater than 0 and at most 1000000000000, not 0.'],
-    ['/simulate -5', 'amount must be greater than 0 and at most 1000000000000, not -5.'],
-    ['/simulate 2e12', 'amount must be greater than 0 and at most 1000000000000, not 2000000000000.'],
+    ['/simulate 0', 'amount must be between 0.000001 and 1,000,000,000,000, not 0.'],
+    ['/simulate 0.0000001', 'amount must be between 0.000001 and 1,000,000,000,000, not 1e−7.'],
+    ['/simulate -5', 'amount must be between 0.000001 and 1,000,000,000,000, not −5.'],
+    ['/simulate 2e12', 'amount must be between 0.000001 and 1,000,000,000,000, not 2,000,000,000,000.'],
     ['/simulate amount=lots', 'amount must be a number, not "lots" (e.g. 1000, 1,000, 1k, 2.5m, 1e3).'],
-    ['/simulate 1000 11y', 'duration "11y" is not valid: expected 30d, 12w, 6m (months), 1y; at most 10y.'],
-    ['/simulate 1000 duration=30', 'duration "30" is not valid: expected 30d, 12w, 6m (months), 1y; at most 10y.'],
+    ['/simulate 1000 11y', 'duration "11y" is not valid: expected 12h, 30d, 12w, 6m (months), 1y; from 1h to 10y.'],
+    ['/simulate 1000 0.01d', 'duration "0.01d" is not valid: expected 12h, 30d, 12w, 6m (months), 1y; from 1h to 10y.'],
+    ['/simulate 1000 59min', 'duration "59min" is not valid: expected 12h, 30d, 12w, 6m (months), 1y; from 1h to 10y.'],
+    ['/simulate 1000 duration=30', 'duration "30" is not valid: expected 12h, 30d, 12w, 6m (months), 1y; from 1h to 10y.'],
     ['/simulate 1000 ltv=1', 'ltv must be at least 0 and less than 1, not 1.'],
-    ['/simulate 1000 ltv=-0.1', 'ltv must be at least 0 and less than 1, not -0.1.'],
+    ['/simulate 1000 ltv=-0.1', 'ltv must be at least 0 and less than 1, not −0.1.'],
     ['/simulate 1000 loops=21', 'loops must be between 0 and 20, not 21.'],
     ['/simulate 1000 loops=2.5', 'loops must be a number, not "2.5".'],
     ['/simulate 1000 borrow=4.5', 'borrow must be between 0 and 1, not 4.5.'],
@@ -87,13 +99,13 @@ describe('/simulate: validation names the bad argument', () => {
 
   it('GIVEN a word that fits nothing THEN what each open option takes', () => {
     expect(usage(ask('/simulate 1000 doge'))).toContain(
-      '"doge" fits no option; expected one of: duration (30d, 12w, 6m (months), 1y; at most 10y), strategy (sequencer, seMetis), mode (hold, loop), compound (daily, weekly, monthly, none).',
+      '"doge" fits no option; expected one of: duration (12h, 30d, 12w, 6m (months), 1y; from 1h to 10y), strategy (sequencer, seMetis), mode (hold, loop), compound (daily, weekly, monthly, none).',
     );
     expect(usage(ask('/simulate 1000 1y seMetis loop daily extra'))).toContain('Unexpected "extra"');
   });
 
   it('GIVEN the limits themselves THEN they are accepted', () => {
-    for (const line of ['/simulate 1t 10y', '/simulate 0.000001', '/simulate 1000 ltv=0 loops=0', '/simulate 1000 ltv=0.99 loops=20 lt=1 borrow=1']) {
+    for (const line of ['/simulate 1t 10y', '/simulate 0.000001', '/simulate 1000 1h', '/simulate 1000 ltv=0 loops=0', '/simulate 1000 ltv=0.99 loops=20 lt=1 borrow=1']) {
       expect(ask(line)?.kind, line).toBe('answer');
     }
   });
@@ -200,6 +212,20 @@ describe('/simulate: figures', () => {
       sources: snapshot.sources.map((s) => (s.figures?.kind === 'yield' ? { ...s, figures: { ...s.figures, apy7d: missing('not-enough-history'), apy24h: figure(0.2) } } : s)),
     };
     expect(text(ask('/simulate 1000 seMetis', { ...context, snapshot: () => young }))).toContain('24 h share-price APY 20.00% in eMetis');
+  });
+
+  it('GIVEN a token whose share price fell to zero THEN −100 % everywhere, never a loss beyond everything', () => {
+    const wiped: Snapshot = {
+      ...snapshot,
+      sources: snapshot.sources.map((s) => (s.figures?.kind === 'yield' ? { ...s, figures: { ...s.figures, apy7d: figure(-1) } } : s)),
+    };
+    const held = text(ask('/simulate 1000 seMetis', { ...context, snapshot: () => wiped }));
+    expect(held).toMatch(/seMetis <vault> & co\s+−100\.00%\s+0\.00\s+−1,000\.00/);
+    // The stress rows: 25 % and 50 % "lower" than −100 % is still −100 % (was −125.00 % and −150.00 %).
+    expect(held).toMatch(/seMetis <vault> & co\s+−100\.00%\s+−1,000\.00\s+−100\.00%\s+−1,000\.00/);
+    const looped = text(ask('/simulate 1000 seMetis loop', { ...context, snapshot: () => wiped }));
+    expect(looped).toMatch(/seMetis <vault> & co\s+−100\.00%\s+0\.00\s+−1,000\.00/);
+    for (const out of [held, looped]) expect(out).not.toMatch(/−(1[0-9][1-9]|1[1-9][0-9]|[2-9][0-9]{2})\.\d\d%/);
   });
 
   it('GIVEN a huge amount for ten years THEN plain digits, no exponent', () => {

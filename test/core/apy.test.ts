@@ -27,9 +27,20 @@ describe('aprToApy', () => {
     expect(aprToApy(0, 365)).toBe(0);
   });
 
-  it('GIVEN a rate below −100 % per period THEN the plain power is used', () => {
-    // n = 2, apr = −3: (1 − 1.5)^2 − 1 = 0.25 − 1 = −0.75
-    expect(aprToApy(-3, 2)).toBeCloseTo(-0.75, 15);
+  it('GIVEN a rate of −100 % or worse per period THEN −100 %: the first period took everything', () => {
+    // n = 2, apr = −3: each half year −150 %; the plain power (1 − 1.5)^2 − 1 = −0.75 would leave a quarter.
+    expect(aprToApy(-3, 2)).toBe(-1);
+    // n = 12, apr = −36: (1 − 3)^12 − 1 = +4095 by the plain power; n = 365, apr = −730: (−1)^365 − 1 = −2.
+    expect(aprToApy(-36, 12)).toBe(-1);
+    expect(aprToApy(-730, 365)).toBe(-1);
+    expect(aprToApy(-12, 12)).toBe(-1);
+  });
+
+  it('GIVEN any APR and period count THEN never below −100 % (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e9, max: 2, noNaN: true }), fc.constantFrom(1, 2, 12, 52, 365, Infinity), (apr, n) => aprToApy(apr, n) >= -1),
+      { seed: 20_240_610, numRuns: 2_000 },
+    );
   });
 
   it('GIVEN a non-positive or NaN period count THEN it throws RangeError', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMPOUNDINGS, effectiveApy, periodsPerYear, projectAtApr, projectAtApy, stressedRate, yearsOf } from '../../src/core/compounding.ts';
+import { atLeastTotalLoss, COMPOUNDINGS, effectiveApy, periodsPerYear, projectAtApr, projectAtApy, stressedApy, stressedRate, yearsOf } from '../../src/core/compounding.ts';
 
 describe('effectiveApy', () => {
   it('GIVEN 12 % APR compounded monthly THEN 1.01^12 − 1', () => {
@@ -17,6 +17,24 @@ describe('effectiveApy', () => {
   it('GIVEN no compounding THEN the APR itself', () => {
     expect(effectiveApy(0.12, 'none')).toBe(0.12);
     expect(periodsPerYear('none')).toBe(0);
+  });
+
+  it('GIVEN an APR that loses more than everything THEN −100 %, never below', () => {
+    // Simple interest at −150 %: 1000 → 0 (projectAtApr), so the year returned −100 %, not −150 %.
+    expect(effectiveApy(-1.5, 'none')).toBe(-1);
+    // −36 APR monthly: each month −300 %; (1 − 3)^12 − 1 would be +4095.
+    expect(effectiveApy(-36, 'monthly')).toBe(-1);
+    // −730 APR daily: each day −200 %; (1 − 2)^365 − 1 would be −2.
+    expect(effectiveApy(-730, 'daily')).toBe(-1);
+  });
+});
+
+describe('atLeastTotalLoss', () => {
+  it('GIVEN returns above and below −100 % THEN only those below are raised to −1', () => {
+    expect(atLeastTotalLoss(-1.25)).toBe(-1);
+    expect(atLeastTotalLoss(-1)).toBe(-1);
+    expect(atLeastTotalLoss(-0.2)).toBe(-0.2);
+    expect(atLeastTotalLoss(3)).toBe(3);
   });
 });
 
@@ -62,6 +80,22 @@ describe('stressedRate', () => {
   });
 });
 
+describe('stressedApy', () => {
+  it('GIVEN 12 % THEN 9 % and 6 %, as stressedRate', () => {
+    expect(stressedApy(0.12, 0.25)).toBeCloseTo(0.09, 15);
+    expect(stressedApy(0.12, 0.5)).toBeCloseTo(0.06, 15);
+  });
+
+  it('GIVEN a share price that fell to zero (−100 %) THEN −100 % stressed, not −125 % or −150 %', () => {
+    expect(stressedApy(-1, 0.25)).toBe(-1);
+    expect(stressedApy(-1, 0.5)).toBe(-1);
+    // −80 % − 0.5 × 80 % = −120 %: bounded to −100 %.
+    expect(stressedApy(-0.8, 0.5)).toBe(-1);
+    // −60 % − 0.25 × 60 % = −75 %: inside the bound, unchanged.
+    expect(stressedApy(-0.6, 0.25)).toBeCloseTo(-0.75, 15);
+  });
+});
+
 const amount = fc.double({ min: 1e-6, max: 1e12, noNaN: true });
 const positiveRate = fc.double({ min: 1e-9, max: 5, noNaN: true });
 const anyRate = fc.double({ min: -0.99, max: 5, noNaN: true });
@@ -89,6 +123,16 @@ describe('properties', () => {
         expect(projectAtApr(a, stressed, t, c)).toBeLessThanOrEqual(projectAtApr(a, r, t, c));
       }),
       { seed: 20_240_602, numRuns: 2_000 },
+    );
+  });
+
+  it('GIVEN any APR or APY, compounding and stress THEN the yearly return is never below −100 %', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 5, noNaN: true }), compounding, fc.double({ min: 0, max: 1, noNaN: true }), (r, c, drop) => {
+        expect(effectiveApy(stressedRate(r, drop), c)).toBeGreaterThanOrEqual(-1);
+        expect(stressedApy(Math.max(-1, r), drop)).toBeGreaterThanOrEqual(-1);
+      }),
+      { seed: 20_240_603, numRuns: 2_000 },
     );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { depegBps, fairFromDepeg, offsetBps } from '../../src/core/depeg.ts';
+import { depegBps, fairFromDepeg, MIN_DEPEG_BPS, offsetBps } from '../../src/core/depeg.ts';
 import { figure, missing } from '../../src/core/figure.ts';
 
 describe('depegBps', () => {
@@ -21,8 +21,14 @@ describe('depegBps', () => {
     expect(depegBps(figure(0), figure(1))).toEqual({ ok: true, value: -10_000 });
   });
 
-  it('GIVEN a zero fair value THEN zero-price', () => {
+  it('GIVEN a zero or negative fair value THEN zero-price', () => {
     expect(depegBps(figure(1), figure(0))).toEqual(missing('zero-price'));
+    expect(depegBps(figure(1), figure(-2))).toEqual(missing('zero-price'));
+  });
+
+  it('GIVEN a market price below zero (a broken read) THEN −10,000 bps, the lowest there is, not −20,000', () => {
+    expect(depegBps(figure(-1), figure(1))).toEqual({ ok: true, value: -10_000 });
+    expect(MIN_DEPEG_BPS).toBe(-10_000);
   });
 
   it('GIVEN a missing input THEN its reason, market first', () => {
@@ -41,6 +47,12 @@ describe('offsetBps and fairFromDepeg', () => {
   it('GIVEN a price of 0.996 at −40 bps THEN fair value 1; at +25 bps on 1.0025 THEN 1', () => {
     expect(fairFromDepeg(0.996, -40)).toBeCloseTo(1, 12);
     expect(fairFromDepeg(1.0025, 25)).toBeCloseTo(1, 12);
+  });
+
+  it('GIVEN a worthless price (−10,000 bps) THEN no fair value, not 0 ÷ 0', () => {
+    expect(fairFromDepeg(0, -10_000)).toBeUndefined();
+    expect(fairFromDepeg(0.5, -10_001)).toBeUndefined();
+    expect(fairFromDepeg(0.0001, -9_999)).toBeCloseTo(1, 12);
   });
 
   it('GIVEN any fair value and depeg THEN fairFromDepeg undoes depegBps', () => {

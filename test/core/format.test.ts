@@ -12,6 +12,7 @@ import {
   formatRatio,
   formatWindow,
 } from '../../src/core/format.ts';
+import { toNumber } from '../../src/core/units.ts';
 
 const MINUS = '\u2212';
 const gone = missing('not-enough-history');
@@ -135,9 +136,33 @@ describe('formatAmount', () => {
     expect(formatAmount(999.999)).toBe('1.00k');
   });
 
-  it('GIVEN trillions and beyond THEN T', () => {
+  it('GIVEN trillions THEN T; beyond 999.99T THEN scientific, never every digit of the double', () => {
     expect(formatAmount(4.2e12)).toBe('4.20T');
-    expect(formatAmount(4.2e15)).toBe('4200.00T');
+    expect(formatAmount(999.994e12)).toBe('999.99T');
+    // 999.995T rounds to 1000.00T: past the largest suffix.
+    expect(formatAmount(999.995e12)).toBe('1.00e15');
+    expect(formatAmount(1e15)).toBe('1.00e15');
+    expect(formatAmount(4.2e15)).toBe('4.20e15');
+    // 1e21 as a double is 1000000000000000000000 exactly; 999999999999999868928 is the double below it.
+    expect(formatAmount(1e21)).toBe('1.00e21');
+    expect(formatAmount(999_999_999_999_999_868_928)).toBe('1.00e21');
+    expect(formatAmount(1e30)).toBe('1.00e30');
+  });
+
+  it('GIVEN 2^256 − 1 wei (the largest uint256) THEN 1.16e59 tokens at 18 decimals, 1.16e77 at 0', () => {
+    const max = 2n ** 256n - 1n;
+    // 115792089237316195423570985008687907853269984665640564039457584007913129639935 wei ÷ 1e18.
+    expect(formatAmount(toNumber(max, 18))).toBe('1.16e59');
+    expect(formatAmount(toNumber(max, 0))).toBe('1.16e77');
+    expect(formatAmount(toNumber(-max, 18))).toBe(`${MINUS}1.16e59`);
+  });
+
+  it('GIVEN a tiny amount THEN significant digits down to 0.000001, scientific below', () => {
+    expect(formatAmount(0.000001)).toBe('0.000001');
+    expect(formatAmount(9e-7)).toBe(`9.00e${MINUS}7`);
+    expect(formatAmount(1e-12)).toBe(`1.00e${MINUS}12`);
+    expect(formatAmount(-1.234e-30)).toBe(`${MINUS}1.23e${MINUS}30`);
+    expect(formatAmount(5e-324)).toBe(`4.94e${MINUS}324`);
   });
 
   it('GIVEN a negative value THEN a real minus sign', () => {
@@ -151,8 +176,10 @@ describe('formatAmount', () => {
   it('GIVEN a figure THEN its value, or an em dash when missing or non-finite', () => {
     expect(formatAmount(figure(2_500_000))).toBe('2.50M');
     expect(formatAmount(missing('no-data'))).toBe('—');
-    expect(formatAmount(NaN)).toBe('—');
-    expect(formatAmount(Infinity)).toBe('—');
+    // A raw number that is not one: the dash says why.
+    expect(formatAmount(NaN)).toBe('— (not a number)');
+    expect(formatAmount(Infinity)).toBe('— (too large to show)');
+    expect(formatAmount(-Infinity)).toBe('— (too large to show)');
   });
 });
 
@@ -208,14 +235,19 @@ describe('formatNumber', () => {
     expect(formatNumber(gone, 2)).toBe('—');
   });
 
-  it('GIVEN a value of 1e21 or more THEN plain digits, not exponent notation', () => {
-    expect(formatNumber(figure(1e21), 1)).toBe('1000000000000000000000.0');
-    expect(formatPercent(figure(1e20))).toBe('10000000000000000000000.00%');
+  it('GIVEN a value of 1e15 or more THEN scientific with U+2212 signs, not every digit nor JavaScript\'s 1e+21', () => {
+    expect(formatNumber(figure(999_999_999_999_999), 0)).toBe('999999999999999');
+    expect(formatNumber(figure(1e15), 0)).toBe('1.00e15');
+    expect(formatNumber(figure(1e21), 1)).toBe('1.00e21');
+    expect(formatNumber(figure(-(2 ** 70)), 3)).toBe(`${MINUS}1.181e21`);
+    expect(formatPercent(figure(1e20))).toBe('1.00e22%');
+    expect(formatBps(figure(3.5e18))).toBe('+3.50e18 bps');
+    expect(formatRatio(figure(1e30))).toBe('1.000e30×');
   });
 
-  it('GIVEN a figure that overflows when scaled to percent THEN an em dash', () => {
-    expect(formatPercent(figure(1e307))).toBe('—');
-    expect(formatPointsChange(figure(-1e307))).toBe('—');
+  it('GIVEN a figure that overflows when scaled to percent THEN an em dash that says why', () => {
+    expect(formatPercent(figure(1e307))).toBe('— (too large to show)');
+    expect(formatPointsChange(figure(-1e307))).toBe('— (too large to show)');
   });
 });
 
@@ -228,7 +260,8 @@ describe('formatters (property)', () => {
     fc.assert(
       fc.property(anyFigure, (f) => {
         const out = [formatPercent(f), formatPointsChange(f), formatBps(f), formatAmount(f), formatRatio(f), formatNumber(f, 2)];
-        return out.every((s) => !/NaN|Infinity|-|e[+-]/.test(s));
+        // Every text is short too: at most a 3-digit exponent, never hundreds of digits.
+        return out.every((s) => !/NaN|Infinity|-|e[+-]/.test(s) && s.length <= 24);
       }),
     );
   });

@@ -54,11 +54,14 @@ describe('parseHorizon', () => {
     ['1.5y', 1.5 * 31_536_000],
     ['2Y', 2 * 31_536_000],
     ['90days', 90 * 86_400],
+    ['12h', 12 * 3_600],
+    ['1hour', 3_600],
+    ['0.5d', 12 * 3_600],
   ])('GIVEN %s THEN %d seconds', (text, seconds) => {
     expect(parseHorizon(text)).toBeCloseTo(seconds, 6);
   });
 
-  it.each(['30', '0d', '-1d', '1x', '1h', 'y', '1e3d', ''])('GIVEN %j THEN undefined', (text) => {
+  it.each(['30', '0d', '-1d', '1x', '1min', 'y', '1e3d', ''])('GIVEN %j THEN undefined', (text) => {
     expect(parseHorizon(text)).toBeUndefined();
   });
 });
@@ -72,6 +75,13 @@ describe('describeHorizon', () => {
     [12 * 7 * 86_400, '12 weeks'],
     [180 * 86_400, '180 days'],
     [1.5 * 86_400, '1.5 days'],
+    [86_400 + 86.4, '1.001 days'],
+    [12 * 3_600, '12 hours'],
+    [3_600, '1 hour'],
+    [5_400, '1.5 hours'],
+    // Under what 3 decimals show, the digits it needs: never '0 days'.
+    [86.4, '0.024 hours'],
+    [0.36, '0.0001 hours'],
   ])('GIVEN %d seconds THEN %s', (seconds, text) => {
     expect(describeHorizon(seconds)).toBe(text);
   });

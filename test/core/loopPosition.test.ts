@@ -39,6 +39,13 @@ describe('loopNetApy', () => {
   it('GIVEN no debt THEN the stake APY', () => {
     expect(loopNetApy({ exposure: 1, stakeApy: 0.1, borrowApr: 0.5 })).toBe(0.1);
   });
+
+  it('GIVEN a token that lost everything THEN −100 % of the own capital, not −260 %', () => {
+    // 2.533 × (−1) − 1.533 × 0.045 = −2.601985: more than the capital; the loop can lose only that.
+    expect(loopNetApy({ exposure: 2.533, stakeApy: -1, borrowApr: 0.045 })).toBe(-1);
+    // 2.533 × (−0.3) − 1.533 × 0.045 = −0.828885: inside the bound, unchanged.
+    expect(loopNetApy({ exposure: 2.533, stakeApy: -0.3, borrowApr: 0.045 })).toBeCloseTo(-0.828885, 14);
+  });
 });
 
 describe('liquidatingDepeg', () => {

@@ -163,7 +163,7 @@ describe('Discord bot against a fake Discord', () => {
     const range = await ask({ name: 'alert', options: [{ name: 'bps', value: 9999 }], permissions: MANAGE });
     expect(isEphemeral(range.body.data)).toBe(true);
     expect(range.body.data.content).toBe(expected('alert', ['bps=9999']).data.content);
-    expect(String(range.body.data.content)).toContain('bps must be between 1 and 5000, not 9999.');
+    expect(String(range.body.data.content)).toContain('bps must be between 1 and 5,000, not 9,999.');
     expect(range.body.data.allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -206,6 +206,8 @@ describe('Discord bot against a fake Discord', () => {
     }
     expect(names.length).toBeGreaterThan(1);
     expect(autocompleteChoices(Array.from({ length: 40 }, (_, i) => `asset${i}`), 'asset')).toHaveLength(25);
+    // A right-to-left override or a zero-width space typed along does not hide the match.
+    expect(autocompleteChoices(['seMetis', 'eMetis', 'artMetis'], '\u202Ese\u200BM')).toEqual(['seMetis']);
   });
 
   it('GIVEN a slow command THEN it is deferred at once and the answer edits the deferred reply', async () => {

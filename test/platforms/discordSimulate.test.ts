@@ -15,7 +15,7 @@ describe('/simulate and /leverage as Discord slash commands', () => {
   it('GIVEN /simulate THEN typed options: amount a required NUMBER with its range, integers, ranges, autocompleted strings', () => {
     const { String: Text, Number: NumberType, Integer } = ApplicationCommandOptionType;
     expect(discordCommandJson(simulate).options).toEqual([
-      { name: 'amount', description: expect.any(String), type: NumberType, required: true, min_value: 0, max_value: 1e12 },
+      { name: 'amount', description: expect.any(String), type: NumberType, required: true, min_value: 0.000001, max_value: 1e12 },
       { name: 'duration', description: expect.any(String), type: Text, autocomplete: true },
       { name: 'strategy', description: expect.any(String), type: Text, autocomplete: true },
       { name: 'mode', description: expect.any(String), type: Text, autocomplete: true },
@@ -65,7 +65,7 @@ describe('/simulate and /leverage through discord.js against a local Discord', (
 
   it('GIVEN the registration THEN Discord holds the typed /simulate options', () => {
     const registered = fake.registeredCommands()?.find((c) => c.name === 'simulate') as { options: Json[] } | undefined;
-    expect(registered?.options.find((o) => o.name === 'amount')).toMatchObject({ type: ApplicationCommandOptionType.Number, min_value: 0, max_value: 1e12, required: true });
+    expect(registered?.options.find((o) => o.name === 'amount')).toMatchObject({ type: ApplicationCommandOptionType.Number, min_value: 0.000001, max_value: 1e12, required: true });
   });
 
   it('GIVEN typed options THEN the embed of the same reply as on Telegram and the console', async () => {

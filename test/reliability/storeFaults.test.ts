@@ -74,8 +74,27 @@ describe('the history database at start', () => {
     chmodSync(path, 0o444);
     const { code, stderr } = await start(path, asRoot ? { uid: 65_534, gid: 65_534 } : {});
     expect(code).toBe(1);
-    expect(stderr).toContain(`Cannot start: cannot open the history database ${path}: the file or its folder is not writable`);
+    expect(stderr).toContain(`Cannot start: cannot open the history database ${path}: permission denied: this user may not write the file`);
     expect(hash(path)).toBe(before);
+  });
+
+  it('GIVEN a new file in a folder it may not write THEN the start fails with exit 1 and names the folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'store-folder-'));
+    const path = join(dir, 'bot.db');
+    const asRoot = process.getuid?.() === 0;
+    // Root may write anything: run the bot as nobody on a folder it does not own.
+    chmodSync(dir, 0o755);
+    const { code, stderr } = await start(path, asRoot ? { uid: 65_534, gid: 65_534 } : {});
+    expect(code).toBe(1);
+    expect(stderr).toContain(`Cannot start: cannot open the history database ${path}: permission denied: this user may not write its folder ${dir}`);
+  });
+
+  it('GIVEN a path that is a directory THEN the start fails with exit 1 and says it is a directory, not a file', async () => {
+    const path = mkdtempSync(join(tmpdir(), 'store-isdir-'));
+    const { code, stderr } = await start(path);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`Cannot start: cannot open the history database ${path}: it is a directory, not a file`);
+    expect(stderr).not.toContain('not writable');
   });
 
   it('GIVEN a file that is not a SQLite database THEN the start fails with exit 1 and says so, and the file is untouched', async () => {

@@ -106,6 +106,53 @@ describe('createFailoverRpc', () => {
     expect(other.methods).toEqual([]);
   });
 
+  it('GIVEN a URL that starts serving another chain without failing THEN the scheduled recheck finds it and fails over', async () => {
+    let served = 1;
+    const switching = await endpoint((body, res) => answer(served, served === 1 ? '0x1' : '0x5')(body, res));
+    const other = await endpoint(answer(1, '0x2'));
+    let clock = 0;
+    const rpc = createFailoverRpc({ chainId: 1, urls: [switching.url, other.url], timeoutMs: 500, now: () => clock, chainRecheckMs: 600_000 });
+    expect(await rpc.request('eth_blockNumber')).toBe('0x1');
+    served = 5;
+    clock += 599_999; // within the recheck interval the switch is not seen yet (one eth_chainId per interval)
+    expect(await rpc.request('eth_blockNumber')).toBe('0x5');
+    expect(switching.methods).toEqual(['eth_chainId', 'eth_blockNumber', 'eth_blockNumber']);
+    clock += 1;
+    expect(await rpc.request('eth_blockNumber')).toBe('0x2');
+    expect(switching.methods.slice(3)).toEqual(['eth_chainId']);
+    expect(rpc.health().endpoints[0]!.lastError).toBe(`RPC ${new URL(switching.url).host} now serves chain 5, expected 1`);
+    expect(rpc.health().inUse).toBe(`${new URL(other.url).origin}/…`);
+  });
+
+  it('GIVEN a URL that switched chains answers a revert THEN the chain is checked at once and the request fails over, not shown as a revert', async () => {
+    let served = 1;
+    const switching = await endpoint((body, res) => {
+      if (body.method === 'eth_chainId' || served === 1) return answer(served, '0xc0ffee')(body, res);
+      res.end(JSON.stringify({ jsonrpc: '2.0', id: body.id, error: { code: 3, message: 'execution reverted', data: '0x' } }));
+    });
+    const other = await endpoint(answer(1, '0xc0ffee'));
+    const rpc = createFailoverRpc({ chainId: 1, urls: [switching.url, other.url], timeoutMs: 500, now: () => 0 });
+    expect(await rpc.request('eth_call', [{}, 'latest'])).toBe('0xc0ffee');
+    served = 1088;
+    expect(await rpc.request('eth_call', [{}, 'latest'])).toBe('0xc0ffee');
+    expect(switching.methods).toEqual(['eth_chainId', 'eth_call', 'eth_call', 'eth_chainId']);
+    expect(other.methods).toEqual(['eth_chainId', 'eth_call']);
+    expect(rpc.health().endpoints[0]!.lastError).toBe(`RPC ${new URL(switching.url).host} now serves chain 1088, expected 1`);
+  });
+
+  it('GIVEN a revert from a URL still on the right chain THEN the revert is returned after one chain check', async () => {
+    const reverting = await endpoint((body, res) => {
+      if (body.method === 'eth_chainId') return answer(1, null)(body, res);
+      res.end(JSON.stringify({ jsonrpc: '2.0', id: body.id, error: { code: 3, message: 'execution reverted', data: '0x' } }));
+    });
+    const other = await endpoint(answer(1, '0x1'));
+    const rpc = createFailoverRpc({ chainId: 1, urls: [reverting.url, other.url], timeoutMs: 500, now: () => 0 });
+    await expect(rpc.request('eth_call', [{}, 'latest'])).rejects.toBeInstanceOf(JsonRpcError);
+    await expect(rpc.request('eth_call', [{}, 'latest'])).rejects.toBeInstanceOf(JsonRpcError);
+    expect(reverting.methods).toEqual(['eth_chainId', 'eth_call', 'eth_call', 'eth_chainId']);
+    expect(other.methods).toEqual([]);
+  });
+
   it('GIVEN every URL fails THEN the error lists each with the key redacted', async () => {
     const a = await endpoint((_b, res) => { res.statusCode = 502; res.end(); });
     const b = await endpoint((_b, res) => res.end('garbage'));

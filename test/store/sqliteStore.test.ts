@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSqliteStore, PAGE_CACHE_KIB, StoreError } from '../../src/store/sqliteStore.ts';
+import { fileSystemProblem, openSqliteStore, PAGE_CACHE_KIB, StoreError } from '../../src/store/sqliteStore.ts';
 
 const observation = (blockTime: number, pps: bigint) => ({
   sourceId: 'seMetis',
@@ -72,6 +72,36 @@ describe('openSqliteStore', () => {
     expect(PAGE_CACHE_KIB).toBe(2_000);
     expect(store.database.pragma('cache_size', { simple: true })).toBe(-2_000);
     store.close();
+  });
+
+  it('GIVEN a path that is a directory THEN a StoreError says it is a directory, not that it is not writable', () => {
+    const path = mkdtempSync(join(tmpdir(), 'store-dir-'));
+    expect(() => openSqliteStore(path)).toThrow(StoreError);
+    expect(() => openSqliteStore(path)).toThrow(`cannot open the history database ${path}: it is a directory, not a file (set store.path to a file, e.g. ${join(path, 'metis-yield-bot.db')})`);
+    expect(() => openSqliteStore(path)).not.toThrow(/not writable/);
+  });
+
+  it('GIVEN a folder path that runs through a file THEN a StoreError names the folder and why', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'store-'));
+    writeFileSync(join(dir, 'plain'), 'a file, not a folder');
+    const path = join(dir, 'plain', 'nested', 'history.db');
+    expect(() => openSqliteStore(path)).toThrow(StoreError);
+    expect(() => openSqliteStore(path)).toThrow(`cannot open the history database ${path}: its folder ${join(dir, 'plain', 'nested')} cannot be made: part of its path is a file, not a directory`);
+  });
+
+  it('GIVEN a missing parent folder THEN it is created', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'store-')), 'a', 'b', 'history.db');
+    openSqliteStore(path).close();
+    expect(statSync(path).isFile()).toBe(true);
+  });
+
+  it('GIVEN each file-system error code THEN the words name it', () => {
+    expect(fileSystemProblem('EACCES', 'the file')).toBe('permission denied: this user may not write the file');
+    expect(fileSystemProblem('EPERM', 'the file')).toBe('permission denied: this user may not write the file');
+    expect(fileSystemProblem('EROFS', 'its folder /data')).toBe('its folder /data is on a read-only file system');
+    expect(fileSystemProblem('ENOTDIR', 'its folder /a/b')).toBe('its folder /a/b cannot be made: part of its path is a file, not a directory');
+    expect(fileSystemProblem('ENOENT', 'its folder /a')).toBe('its folder /a does not exist');
+    expect(fileSystemProblem('EIO', 'the file')).toBeUndefined();
   });
 
   it('GIVEN a file that is not a database THEN a StoreError says so', () => {
