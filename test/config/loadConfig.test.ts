@@ -70,7 +70,7 @@ sources:
         'chains[0].rpc[0]: "ftp://x" is not an http(s) URL',
         'sources[0].vault: "0x12" is not an address (0x and 40 hex digits)',
         expect.stringMatching(/^sources\[1\]\.kind: must be one of .*"uniswap-v3"/),
-        'sources[2].adress: unknown key "adress" (a typo?)',
+        'sources[2].adress: unknown key "adress" (did you mean "address"?)',
       ]),
     );
     expect(problems.length).toBeGreaterThanOrEqual(6);
