@@ -3,6 +3,7 @@ import { parseDocument } from 'yaml';
 import { configSchema, referenceProblems, type Config } from './configSchema.ts';
 import { describeIssue, pathKey, recordAllowedKeys } from './describeIssue.ts';
 import { interpolateEnv } from './interpolateEnv.ts';
+import { findPastedTokens } from './pastedTokens.ts';
 import { formatPath, looksLikeSecret } from './showValue.ts';
 
 /** A config that cannot be used; `problems` holds one line per problem, each starting with its path. */
@@ -50,6 +51,9 @@ export function parseConfig(text: string, env: Readonly<Record<string, string | 
   const problems = new Set(
     missing.map((m) => `${formatPath(m.path)}: environment variable ${m.variable} is not set (write \${${m.variable}:-default} to give a default)`),
   );
+  for (const { path } of findPastedTokens(value)) {
+    problems.add(`${formatPath(path)}: holds what looks like a bot token; tokens come only from the environment (TELEGRAM_BOT_TOKEN, DISCORD_TOKEN), never from the config file`);
+  }
   const result = configSchema.safeParse(value, { reportInput: true, error: recordAllowedKeys(context.allowedKeys) });
   if (!result.success) {
     for (const issue of result.error.issues) for (const line of describeIssue(issue, context)) problems.add(line);

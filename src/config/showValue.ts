@@ -13,8 +13,8 @@ export interface ValueOrigin {
   readonly key?: PropertyKey | undefined;
 }
 
-/** A value is hidden under these keys. `token` alone is not one: in this config it holds a token symbol. */
-const SECRET_KEY = /secret|passw|api_?key|private_?key|auth|credential|mnemonic|cookie|.token$/i;
+/** A value is hidden under these keys. `token` and `baseToken` are not among them: in this config they hold token symbols. */
+const SECRET_KEY = /secret|passw|api_?key|private_?key|auth|credential|mnemonic|cookie|(bot|access|api|bearer|refresh|session)_?token/i;
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 /** `host.name[:port]`, `1.2.3.4:8545`, `localhost:8545`, followed by a path, a query or nothing. */
 const HOST_FIRST = /^[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?(?=[/?#]|$)/i;
