@@ -56,7 +56,12 @@ export function parseConfig(text: string, env: Readonly<Record<string, string | 
   }
   const result = configSchema.safeParse(value, { reportInput: true, error: recordAllowedKeys(context.allowedKeys) });
   if (!result.success) {
-    for (const issue of result.error.issues) for (const line of describeIssue(issue, context)) problems.add(line);
+    // A value left empty by a missing variable fails its schema too; the missing variable is the one problem there.
+    const emptied = new Set(missing.map((m) => pathKey(m.path)));
+    for (const issue of result.error.issues) {
+      if (emptied.has(pathKey(issue.path))) continue;
+      for (const line of describeIssue(issue, context)) problems.add(line);
+    }
     // The schema's own cross-checks stop at the first wrong field; these run on whatever is well-formed.
     // A line the schema already gave (its checks do run after an unknown key) is not repeated.
     for (const p of referenceProblems(value)) {
