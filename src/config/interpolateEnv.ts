@@ -10,22 +10,29 @@ export interface EnvDerivedValue {
   readonly variables: readonly string[];
 }
 
+/** A `${` that does not open a placeholder (`${ETH_RPC_URL` unclosed, `${rpc-url}`): it would stay as literal text. */
+export interface MalformedPlaceholder {
+  readonly path: readonly (string | number)[];
+}
+
 const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
 
 /**
  * Replaces `${VAR}` and `${VAR:-default}` in every string of a parsed YAML tree.
  * Interpolation runs on the parsed tree, not the file text, so a value can never break the YAML structure.
- * @returns the new tree, the placeholders that had no value, and the strings that took a value from the
- * environment (a default written in the file does not count), by path.
+ * @returns the new tree, the placeholders that had no value, the strings that took a value from the
+ * environment (a default written in the file does not count), and the `${` that open no placeholder, by path.
  */
 export function interpolateEnv(
   tree: unknown,
   env: Readonly<Record<string, string | undefined>>,
-): { value: unknown; missing: MissingVariable[]; fromEnv: EnvDerivedValue[] } {
+): { value: unknown; missing: MissingVariable[]; fromEnv: EnvDerivedValue[]; malformed: MalformedPlaceholder[] } {
   const missing: MissingVariable[] = [];
   const fromEnv: EnvDerivedValue[] = [];
+  const malformed: MalformedPlaceholder[] = [];
   const walk = (node: unknown, path: (string | number)[]): unknown => {
     if (typeof node === 'string') {
+      if (node.replace(PLACEHOLDER, '').includes('${')) malformed.push({ path });
       const variables: string[] = [];
       const replaced = node.replace(PLACEHOLDER, (_whole, name: string, fallback: string | undefined) => {
         const value = env[name];
@@ -46,5 +53,5 @@ export function interpolateEnv(
     }
     return node;
   };
-  return { value: walk(tree, []), missing, fromEnv };
+  return { value: walk(tree, []), missing, fromEnv, malformed };
 }

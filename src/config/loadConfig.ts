@@ -43,7 +43,8 @@ export function parseConfig(text: string, env: Readonly<Record<string, string | 
     // An unknown alias or an alias bomb ("billion laughs") only shows when the document is resolved.
     throw new ConfigError(file, [yamlProblem((error as Error).message)]);
   }
-  const { value, missing, fromEnv } = interpolateEnv(raw, env);
+  if (raw === null || raw === undefined) throw new ConfigError(file, ['the file is empty: it needs at least chains, tokens and sources']);
+  const { value, missing, fromEnv, malformed } = interpolateEnv(raw, env);
   const context = {
     fromEnv: new Map(fromEnv.map((derived) => [pathKey(derived.path), derived.variables])),
     allowedKeys: new Map<string, readonly string[]>(),
@@ -51,15 +52,19 @@ export function parseConfig(text: string, env: Readonly<Record<string, string | 
   const problems = new Set(
     missing.map((m) => `${formatPath(m.path)}: environment variable ${m.variable} is not set (write \${${m.variable}:-default} to give a default)`),
   );
+  for (const { path } of malformed) {
+    problems.add(`${formatPath(path)}: a "\${" that opens no placeholder (unclosed, or not a variable name): write \${NAME} or \${NAME:-default}`);
+  }
   for (const { path } of findPastedTokens(value)) {
     problems.add(`${formatPath(path)}: holds what looks like a bot token; tokens come only from the environment (TELEGRAM_BOT_TOKEN, DISCORD_TOKEN), never from the config file`);
   }
   const result = configSchema.safeParse(value, { reportInput: true, error: recordAllowedKeys(context.allowedKeys) });
   if (!result.success) {
-    // A value left empty by a missing variable fails its schema too; the missing variable is the one problem there.
-    const emptied = new Set(missing.map((m) => pathKey(m.path)));
+    // A value left empty by a missing variable, or holding a broken placeholder, fails its schema too; the
+    // placeholder is the one problem there.
+    const explained = new Set([...missing, ...malformed].map((m) => pathKey(m.path)));
     for (const issue of result.error.issues) {
-      if (emptied.has(pathKey(issue.path))) continue;
+      if (explained.has(pathKey(issue.path))) continue;
       for (const line of describeIssue(issue, context)) problems.add(line);
     }
     // The schema's own cross-checks stop at the first wrong field; these run on whatever is well-formed.

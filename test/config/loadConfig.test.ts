@@ -108,6 +108,29 @@ sources:
     expect(config.chains[0]!.rpc).toEqual(['http://a:1', 'http://127.0.0.1:9', 'http://c:3']);
   });
 
+  it('GIVEN a "${" that opens no placeholder THEN it is reported once, not left as literal text', () => {
+    expect(problemsOf(edit('"http://127.0.0.1:8545"', '"${ETH_RPC_URL"'))).toEqual([
+      'chains[0].rpc[0]: a "${" that opens no placeholder (unclosed, or not a variable name): write ${NAME} or ${NAME:-default}',
+    ]);
+    expect(problemsOf(`${minimal}store: { path: "\${db-path}" }\n`)).toEqual([
+      'store.path: a "${" that opens no placeholder (unclosed, or not a variable name): write ${NAME} or ${NAME:-default}',
+    ]);
+  });
+
+  it('GIVEN a token named like an object property THEN it is still not in tokens', () => {
+    expect(problemsOf(edit('    token: eMetis\n', '    token: toString\n'))).toEqual(['sources[0].token: token "toString" is not in tokens']);
+    expect(problemsOf(`${minimal}tower: { baseToken: constructor }\n`)).toEqual(['tower.baseToken: token "constructor" is not in tokens']);
+  });
+
+  it('GIVEN an http URL that cannot be read THEN it is refused', () => {
+    expect(problemsOf(edit('"http://127.0.0.1:8545"', '"http://:::"'))).toEqual(['chains[0].rpc[0]: a 10-character value (not shown: it may hold a secret) is not an http(s) URL']);
+  });
+
+  it('GIVEN an empty file THEN it says so', () => {
+    expect(problemsOf('')).toEqual(['the file is empty: it needs at least chains, tokens and sources']);
+    expect(problemsOf('# only a comment\n')).toEqual(['the file is empty: it needs at least chains, tokens and sources']);
+  });
+
   it('GIVEN broken YAML THEN the YAML error is reported, not a crash', () => {
     expect(problemsOf('chains: [\n  - id: 1\n')[0]).toMatch(/^YAML: /);
   });
