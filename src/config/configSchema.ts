@@ -295,7 +295,7 @@ export function referenceProblems(input: unknown): ReferenceProblem[] {
   const baseToken = (wellFormedFields(configSchema.shape.tower.unwrap().shape, root.tower ?? {}) as { baseToken?: string }).baseToken;
   // Judged only when every entry's id is readable: the entry with a broken id may be the one meant.
   const chainIds = chains?.every((c) => c.id !== undefined) ? new Set(chains.map((c) => c.id)) : undefined;
-  const sourceIdsKnown = sources.every((s) => s.id !== undefined && s.kind !== undefined);
+  const sourceIdsKnown = sources.every((s) => s.id !== undefined);
 
   chains?.forEach((chain, i) => {
     if (chain.id !== undefined && chains.findIndex((c) => c.id === chain.id) !== i) problem(['chains', i, 'id'], `chain ${VALUE} is listed twice`, chain.id);
