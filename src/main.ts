@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Config } from './config/configSchema.ts';
-import { parseEnv, type Env } from './config/env.ts';
+import { DEFAULT_CONFIG_FILE, parseEnv, type Env } from './config/env.ts';
 import { ConfigError, loadConfig } from './config/loadConfig.ts';
 import { createApp, type App } from './app.ts';
 import { createLogger, type Logger } from './log/logger.ts';
@@ -18,22 +18,25 @@ export const EXIT_BAD_CONFIG = 2;
 export const EXIT_START_FAILED = 1;
 export { EXIT_SHUTDOWN_FAILED };
 
-/** Loads env and config, or prints every problem and exits with code 2. */
+/**
+ * Loads env and config, or prints every problem and exits with code 2. The config is read even when the
+ * environment is wrong, so one start lists the problems of both.
+ */
 export function loadSettings(configOverride?: string): { env: Env; config: Config } {
   const parsed = parseEnv(process.env);
-  if ('problems' in parsed) {
-    process.stderr.write(`Environment: ${parsed.problems.length} problem(s)\n${parsed.problems.map((p) => `  - ${p}`).join('\n')}\n`);
-    process.exit(EXIT_BAD_CONFIG);
-  }
+  const file = configOverride ?? ('env' in parsed ? parsed.env.METIS_BOT_CONFIG : process.env.METIS_BOT_CONFIG || DEFAULT_CONFIG_FILE);
+  let config: Config | undefined;
+  let configError: ConfigError | undefined;
   try {
-    return { env: parsed.env, config: loadConfig(configOverride ?? parsed.env.METIS_BOT_CONFIG) };
+    config = loadConfig(file);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`Config ${error.message}\n`);
-      process.exit(EXIT_BAD_CONFIG);
-    }
-    throw error;
+    if (!(error instanceof ConfigError)) throw error;
+    configError = error;
   }
+  if ('problems' in parsed) process.stderr.write(`Environment: ${parsed.problems.length} problem(s)\n${parsed.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+  if (configError) process.stderr.write(`Config ${configError.message}\n`);
+  if ('problems' in parsed || !config) process.exit(EXIT_BAD_CONFIG);
+  return { env: parsed.env, config };
 }
 
 /**

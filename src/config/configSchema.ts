@@ -2,17 +2,21 @@ import { getAddress, type Address } from 'viem';
 import { z } from 'zod';
 import { parseDuration } from '../core/duration.ts';
 import { isValidCronExpression } from '../poller/cronExpression.ts';
-import { isPoolSource } from './poolKinds.ts';
+import { VALUE } from './showValue.ts';
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const VIEW_CALL = /^[A-Za-z_][A-Za-z0-9_]*(\(\))?$/;
 
-const show = (input: unknown) => JSON.stringify(input);
+/**
+ * The offending value in a message. It is not written here: the loader fills it in where it may be shown and
+ * describes it where it could be a secret (an RPC URL, a pasted token); see `showValue`.
+ */
+const show = (_input: unknown): string => VALUE;
 
 /** An EVM address, normalised to its checksum form (any case accepted: lists of addresses rarely agree on it). */
 const address = z
-  .string({ error: (i) => `${show(i.input)} is not an address` })
+  .string()
   .regex(ADDRESS, { error: (i) => `${show(i.input)} is not an address (0x and 40 hex digits)` })
   .transform((value): Address => getAddress(value.toLowerCase()));
 
@@ -21,7 +25,7 @@ const identifier = z
   .regex(ID, { error: (i) => `${show(i.input)} is not a valid id (letters, digits, '.', '_', '-')` });
 
 /** Seconds, written as a number of seconds or as `90s`, `15m`, `2h`, `7d`. */
-const duration = z.union([z.string(), z.number()]).transform((value, ctx): number => {
+const duration = z.union([z.string(), z.number()], { error: (i) => `${show(i.input)} is not a duration (for example 90s, 15m, 2h, 7d)` }).transform((value, ctx): number => {
   const seconds = parseDuration(value);
   if (seconds === undefined || seconds <= 0) {
     ctx.addIssue({ code: 'custom', message: `${show(value)} is not a duration (for example 90s, 15m, 2h, 7d)` });
@@ -30,11 +34,22 @@ const duration = z.union([z.string(), z.number()]).transform((value, ctx): numbe
   return seconds;
 });
 
-const rpcUrl = z
-  .string()
-  .refine((value) => /^https?:\/\/[^\s]+$/.test(value), {
-    error: (i) => `${show(i.input)} is not an http(s) URL`,
-  });
+/** Whether a text is an http(s) URL `new URL` can read, with a host. */
+function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\/[^\s]+$/i.test(value)) return false;
+  try {
+    return new URL(value).hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+const rpcUrl = z.string().refine(isHttpUrl, {
+  error: (i) =>
+    i.input === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(String(i.input))
+      ? `${show(i.input)} is not an http(s) URL`
+      : `${show(i.input)} is not an http(s) URL (it needs http:// or https:// in front)`,
+});
 
 /** A no-argument view returning one uint256, such as `totalDeposits()`. */
 const viewCall = z
@@ -74,7 +89,7 @@ const sequencerSchema = z.strictObject({
   /** How far back the first start reads reward events, in L1 blocks (216,000 ≈ 30 days). */
   logsLookbackBlocks: z.number().int().positive().default(216_000),
   views: z
-    .object({
+    .strictObject({
       rewardPerBlock: viewCall.default('rewardPerBlock'),
       exitDelay: viewCall.default('exitDelayPeriod'),
       totalLocked: viewCall.default('totalLocked'),
@@ -142,9 +157,9 @@ const tokenSchema = z.strictObject({
 });
 
 export const configSchema = z
-  .object({
+  .strictObject({
     poll: z
-      .object({
+      .strictObject({
         schedule: z
           .string()
           .refine(isValidCronExpression, { error: (i) => `${show(i.input)} is not a cron expression` })
@@ -158,7 +173,7 @@ export const configSchema = z
     tokens: z.record(identifier, tokenSchema),
     sources: z.array(sourceSchema).min(1),
     tower: z
-      .object({
+      .strictObject({
         /** The token every wrapper is valued in and the base layer counts. */
         baseToken: identifier.default('METIS'),
       })
@@ -226,51 +241,106 @@ export const configSchema = z
       .prefault({}),
   })
   .superRefine((config, ctx) => {
-    const chainIds = new Set(config.chains.map((c) => c.id));
-    const sourceById = new Map(config.sources.map((s) => [s.id, s]));
-    const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    for (const { path, message, input } of referenceProblems(config)) ctx.addIssue({ code: 'custom', path, message, input });
+  });
 
-    config.chains.forEach((chain, i) => {
-      if (config.chains.findIndex((c) => c.id === chain.id) !== i) problem(['chains', i, 'id'], `chain ${chain.id} is listed twice`);
-    });
-    config.sources.forEach((source, i) => {
-      if (config.sources.findIndex((s) => s.id === source.id) !== i) problem(['sources', i, 'id'], `source id "${source.id}" is used twice`);
-      if (!chainIds.has(source.chain)) problem(['sources', i, 'chain'], `chain ${source.chain} is not in chains`);
-      if (source.kind === 'sequencer') {
-        if (source.l2Chain !== undefined && !chainIds.has(source.l2Chain)) problem(['sources', i, 'l2Chain'], `chain ${source.l2Chain} is not in chains`);
-        if (source.l2Chain === undefined && source.blockTimeSeconds === undefined)
-          problem(['sources', i], 'a sequencer needs l2Chain (to measure the block time) or blockTimeSeconds');
-      }
-      const tokenRefs: [string, string][] =
-        isPoolSource(source)
-          ? [['asset', source.asset], ['quote', source.quote]]
-          : 'token' in source
-            ? [['token', source.token]]
-            : [];
-      for (const [field, token] of tokenRefs) {
-        if (!(token in config.tokens)) problem(['sources', i, field], `token "${token}" is not in tokens`);
-      }
-    });
-    if (!(config.tower.baseToken in config.tokens)) problem(['tower', 'baseToken'], `token "${config.tower.baseToken}" is not in tokens`);
-    for (const [symbol, token] of Object.entries(config.tokens)) {
-      if (token.base !== undefined && !(token.base in config.tokens)) problem(['tokens', symbol, 'base'], `token "${token.base}" is not in tokens`);
-      if (token.rateFrom !== undefined) {
-        const source = sourceById.get(token.rateFrom);
-        if (!source) problem(['tokens', symbol, 'rateFrom'], `source "${token.rateFrom}" is not in sources`);
-        else if (source.kind !== 'erc4626' && source.kind !== 'exchange-rate')
-          problem(['tokens', symbol, 'rateFrom'], `source "${token.rateFrom}" is a ${source.kind}; a rate comes from an erc4626 or exchange-rate source`);
-      }
-      // Walk the base chain: a cycle would make every fair value along it undefined.
-      const seen = new Set<string>([symbol]);
-      for (let next = token.base; next !== undefined; next = config.tokens[next]?.base) {
-        if (seen.has(next)) {
-          problem(['tokens', symbol, 'base'], `the chain of bases from "${symbol}" loops back to "${next}"`);
-          break;
-        }
-        seen.add(next);
-      }
+/** A problem between sections (an unknown chain, a duplicate id), with the value it is about for `${VALUE}`. */
+export interface ReferenceProblem {
+  readonly path: (string | number)[];
+  readonly message: string;
+  readonly input: unknown;
+}
+
+type Mapping = Record<string, unknown>;
+const isMapping = (value: unknown): value is Mapping => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** The fields of `raw` that their own schema in `shape` accepts, parsed (defaults applied); the others left out. */
+function wellFormedFields(shape: Readonly<Record<string, z.ZodType>>, raw: unknown): Mapping {
+  const fields: Mapping = {};
+  if (!isMapping(raw)) return fields;
+  for (const [key, schema] of Object.entries(shape)) {
+    const parsed = schema.safeParse(raw[key]);
+    if (parsed.success && parsed.data !== undefined) fields[key] = parsed.data;
+  }
+  return fields;
+}
+
+/** The reference fields of a source; each present only when well-formed. */
+interface SourceRefs {
+  readonly id?: string;
+  readonly kind?: SourceKindName;
+  readonly chain?: number;
+  readonly l2Chain?: number;
+  readonly token?: string;
+  readonly asset?: string;
+  readonly quote?: string;
+}
+
+function sourceRefs(raw: unknown): SourceRefs {
+  const option = isMapping(raw) ? sourceSchema.options.find((o) => o.shape.kind.value === raw.kind) : undefined;
+  return wellFormedFields(option?.shape ?? common, raw) as SourceRefs;
+}
+
+/**
+ * Cross-references between sections: duplicate chain and source ids, chains, tokens and sources that are not
+ * configured, sequencers without a block time, loops in the chain of bases. They are checked on whatever is
+ * well-formed, field by field, so a wrong type elsewhere never hides them (the loader runs this on the raw
+ * document when the schema fails); a check whose answer depends on a broken field is skipped rather than
+ * guessed (no "chain 1 is not in chains" while a chain's id is unreadable).
+ */
+export function referenceProblems(input: unknown): ReferenceProblem[] {
+  const problems: ReferenceProblem[] = [];
+  const problem = (path: (string | number)[], message: string, value: unknown) => problems.push({ path, message, input: value });
+  const root = isMapping(input) ? input : {};
+  const chains = Array.isArray(root.chains) ? root.chains.map((chain) => wellFormedFields(chainSchema.shape, chain) as { id?: number }) : undefined;
+  const rawSources: unknown[] = Array.isArray(root.sources) ? root.sources : [];
+  const sources = rawSources.map(sourceRefs);
+  const tokens = isMapping(root.tokens)
+    ? new Map(Object.entries(root.tokens).map(([symbol, token]) => [symbol, wellFormedFields(tokenSchema.shape, token) as { base?: string; rateFrom?: string }]))
+    : undefined;
+  const baseToken = (wellFormedFields(configSchema.shape.tower.unwrap().shape, root.tower ?? {}) as { baseToken?: string }).baseToken;
+  // Judged only when every entry's id is readable: the entry with a broken id may be the one meant.
+  const chainIds = chains?.every((c) => c.id !== undefined) ? new Set(chains.map((c) => c.id)) : undefined;
+  const sourceIdsKnown = sources.every((s) => s.id !== undefined);
+
+  chains?.forEach((chain, i) => {
+    if (chain.id !== undefined && chains.findIndex((c) => c.id === chain.id) !== i) problem(['chains', i, 'id'], `chain ${VALUE} is listed twice`, chain.id);
+  });
+  sources.forEach((source, i) => {
+    if (source.id !== undefined && sources.findIndex((s) => s.id === source.id) !== i) problem(['sources', i, 'id'], `source id ${VALUE} is used twice`, source.id);
+    if (chainIds && source.chain !== undefined && !chainIds.has(source.chain)) problem(['sources', i, 'chain'], `chain ${VALUE} is not in chains`, source.chain);
+    if (source.kind === 'sequencer') {
+      const raw = rawSources[i] as Mapping;
+      if (chainIds && source.l2Chain !== undefined && !chainIds.has(source.l2Chain)) problem(['sources', i, 'l2Chain'], `chain ${VALUE} is not in chains`, source.l2Chain);
+      if (raw.l2Chain === undefined && raw.blockTimeSeconds === undefined)
+        problem(['sources', i], 'a sequencer needs l2Chain (to measure the block time) or blockTimeSeconds', undefined);
+    }
+    const tokenRefs = (['token', 'asset', 'quote'] as const).flatMap((field) => (source[field] === undefined ? [] : [[field, source[field]] as const]));
+    for (const [field, token] of tokenRefs) {
+      if (tokens && !tokens.has(token)) problem(['sources', i, field], `token ${VALUE} is not in tokens`, token);
     }
   });
+  if (tokens && baseToken !== undefined && !tokens.has(baseToken)) problem(['tower', 'baseToken'], `token ${VALUE} is not in tokens`, baseToken);
+  for (const [symbol, token] of tokens ?? []) {
+    if (token.base !== undefined && !tokens!.has(token.base)) problem(['tokens', symbol, 'base'], `token ${VALUE} is not in tokens`, token.base);
+    if (token.rateFrom !== undefined) {
+      const source = sources.find((s) => s.id === token.rateFrom);
+      if (!source && sourceIdsKnown) problem(['tokens', symbol, 'rateFrom'], `source ${VALUE} is not in sources`, token.rateFrom);
+      else if (source?.kind !== undefined && source.kind !== 'erc4626' && source.kind !== 'exchange-rate')
+        problem(['tokens', symbol, 'rateFrom'], `source ${VALUE} is a ${source.kind}; a rate comes from an erc4626 or exchange-rate source`, token.rateFrom);
+    }
+    // Walk the base chain: a cycle would make every fair value along it undefined.
+    const seen = new Set<string>([symbol]);
+    for (let next = token.base; next !== undefined; next = tokens!.get(next)?.base) {
+      if (seen.has(next)) {
+        problem(['tokens', symbol, 'base'], `the chain of bases from here loops back to ${VALUE}`, next);
+        break;
+      }
+      seen.add(next);
+    }
+  }
+  return problems;
+}
 
 export type Config = z.output<typeof configSchema>;
 export type ChainConfig = Config['chains'][number];

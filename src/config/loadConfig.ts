@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import type { z } from 'zod';
-import { configSchema, type Config } from './configSchema.ts';
+import { configSchema, referenceProblems, type Config } from './configSchema.ts';
+import { describeIssue, pathKey, recordAllowedKeys } from './describeIssue.ts';
 import { interpolateEnv } from './interpolateEnv.ts';
+import { findPastedTokens } from './pastedTokens.ts';
+import { formatPath, looksLikeSecret } from './showValue.ts';
 
 /** A config that cannot be used; `problems` holds one line per problem, each starting with its path. */
 export class ConfigError extends Error {
@@ -15,46 +17,63 @@ export class ConfigError extends Error {
   }
 }
 
-/** Renders a zod path the way people write it: `sources[2].vault`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, key) => {
-    if (typeof key === 'number') return `${text}[${key}]`;
-    return text ? `${text}.${String(key)}` : String(key);
-  }, '');
-}
+export { formatPath };
 
-function describeIssue(issue: z.core.$ZodIssue): string[] {
-  const where = formatPath(issue.path) || '(top level)';
-  if (issue.code === 'invalid_type' && issue.input === undefined) return [`${where}: required, but missing`];
-  if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => `${formatPath([...issue.path, key])}: unknown key "${key}" (a typo?)`);
-  if (issue.code === 'invalid_union' && 'discriminator' in issue) {
-    const options = (issue as { options?: unknown[] }).options ?? [];
-    return [`${where}: must be one of ${options.map((o) => JSON.stringify(o)).join(', ')}`];
-  }
-  return [`${where}: ${issue.message}`];
+/** A YAML parser's message, first line only, with anything shaped like a URL or a key taken out. */
+function yamlProblem(message: string): string {
+  const line = message.split('\n')[0]!;
+  return `YAML: ${line.replace(/\S+/g, (word) => (/:\/\/|@/.test(word) || looksLikeSecret(word) ? '[not shown]' : word))}`;
 }
 
 /**
- * Parses and validates a config document. Every problem is collected, not only the first.
+ * Parses and validates a config document. Every problem is collected, not only the first: each field's own,
+ * unknown keys (with the key probably meant), and the cross-references between sections, which are checked on
+ * the well-formed parts even when other fields are wrong. No problem line shows a value that could be a secret.
  * @throws ConfigError listing every problem by path.
  */
 export function parseConfig(text: string, env: Readonly<Record<string, string | undefined>>, file = 'config'): Config {
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
-    throw new ConfigError(file, document.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`));
+    throw new ConfigError(file, document.errors.map((e) => yamlProblem(e.message)));
   }
   let raw: unknown;
   try {
     raw = document.toJS({ maxAliasCount: 100 });
   } catch (error) {
     // An unknown alias or an alias bomb ("billion laughs") only shows when the document is resolved.
-    throw new ConfigError(file, [`YAML: ${(error as Error).message.split('\n')[0]}`]);
+    throw new ConfigError(file, [yamlProblem((error as Error).message)]);
   }
-  const { value, missing } = interpolateEnv(raw, env);
-  const problems = missing.map((m) => `${m.path}: environment variable ${m.variable} is not set (write \${${m.variable}:-default} to give a default)`);
-  const result = configSchema.safeParse(value);
-  if (!result.success) problems.push(...result.error.issues.flatMap(describeIssue));
-  if (problems.length > 0 || !result.success) throw new ConfigError(file, problems);
+  if (raw === null || raw === undefined) throw new ConfigError(file, ['the file is empty: it needs at least chains, tokens and sources']);
+  const { value, missing, fromEnv, malformed } = interpolateEnv(raw, env);
+  const context = {
+    fromEnv: new Map(fromEnv.map((derived) => [pathKey(derived.path), derived.variables])),
+    allowedKeys: new Map<string, readonly string[]>(),
+  };
+  const problems = new Set(
+    missing.map((m) => `${formatPath(m.path)}: environment variable ${m.variable} is not set (write \${${m.variable}:-default} to give a default)`),
+  );
+  for (const { path } of malformed) {
+    problems.add(`${formatPath(path)}: a "\${" that opens no placeholder (unclosed, or not a variable name): write \${NAME} or \${NAME:-default}`);
+  }
+  for (const { path } of findPastedTokens(value)) {
+    problems.add(`${formatPath(path)}: holds what looks like a bot token; tokens come only from the environment (TELEGRAM_BOT_TOKEN, DISCORD_TOKEN), never from the config file`);
+  }
+  const result = configSchema.safeParse(value, { reportInput: true, error: recordAllowedKeys(context.allowedKeys) });
+  if (!result.success) {
+    // A value left empty by a missing variable, or holding a broken placeholder, fails its schema too; the
+    // placeholder is the one problem there.
+    const explained = new Set([...missing, ...malformed].map((m) => pathKey(m.path)));
+    for (const issue of result.error.issues) {
+      if (explained.has(pathKey(issue.path))) continue;
+      for (const line of describeIssue(issue, context)) problems.add(line);
+    }
+    // The schema's own cross-checks stop at the first wrong field; these run on whatever is well-formed.
+    // A line the schema already gave (its checks do run after an unknown key) is not repeated.
+    for (const p of referenceProblems(value)) {
+      for (const line of describeIssue({ code: 'custom', path: p.path, message: p.message, input: p.input }, context)) problems.add(line);
+    }
+  }
+  if (problems.size > 0 || !result.success) throw new ConfigError(file, [...problems]);
   return result.data;
 }
 

@@ -23,3 +23,70 @@ describe('starting with bad settings', () => {
     expect(run.stderr).toContain('TELEGRAM_BOT_TOKEN');
   });
 });
+
+const KEY = '9aa3d95b3bc440fa88ea12eaa4456161';
+const QUERY_KEY = 'Zq7XkP2mWv9TnR4sLc8YbH3d';
+const PASSWORD = 'hunter2hunter2';
+const TELEGRAM_SECRET = 'AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
+const ENV_KEY = 'Lk3PqR8sTv2WxY6zAb4CdE9f';
+
+/** A config with one problem of every kind, each around a secret. */
+const badConfig = `
+poll: { stalAfter: 15m }
+chains:
+  - id: 1
+    name: Ethereum
+    rpc:
+      - "127.0.0.1:8545/v3/${KEY}?apikey=${QUERY_KEY}"
+      - "htps://alice:${PASSWORD}@rpc.example.com/v3/${KEY}"
+      - "\${ETH_RPC_URL}"
+    logsMaxRange: lots
+tokens:
+  METIS: {}
+  eMetis: { base: METIS }
+sources:
+  - { id: eMetis, kind: erc20-supply, chain: 1, token: eMetis, address: "0x97a2de3a09f4a4229369ee82c7f76be1a5564661", label: "123456789:${TELEGRAM_SECRET}" }
+  - { id: eMetis, kind: erc20-supply, chain: 5, token: eMetis, address: "0x97a2de3a09f4a4229369ee82c7f76be1a5564661" }
+`;
+
+const expectedLines = [
+  'poll.stalAfter: unknown key "stalAfter" (did you mean "staleAfter"?)',
+  'chains[0].rpc[0]: "127.0.0.1:8545/…" is not an http(s) URL (it needs http:// or https:// in front)',
+  'chains[0].rpc[1]: "htps://rpc.example.com/…" is not an http(s) URL',
+  'chains[0].rpc[2]: "mainnet.infura.io/…" (from ${ETH_RPC_URL}) is not an http(s) URL (it needs http:// or https:// in front)',
+  'chains[0].logsMaxRange: expected a number, found the string "lots"',
+  'sources[0].label: holds what looks like a bot token',
+  'sources[1].id: source id "eMetis" is used twice',
+  'sources[1].chain: chain 5 is not in chains',
+];
+
+function expectNoSecretIn(text: string): void {
+  for (const secret of [KEY, QUERY_KEY, PASSWORD, TELEGRAM_SECRET, ENV_KEY]) {
+    for (let i = 0; i + 8 <= secret.length; i++) expect(text, `a piece of ${secret}`).not.toContain(secret.slice(i, i + 8));
+  }
+}
+
+describe('config problems as the operator sees them', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'cfg-')), 'secrets.yaml');
+  writeFileSync(file, badConfig);
+  const env = { ...process.env, TELEGRAM_BOT_TOKEN: '', DISCORD_TOKEN: '', ETH_RPC_URL: `mainnet.infura.io/v3/${ENV_KEY}` };
+
+  it.each([
+    ['the bot (src/main.ts, what npm start runs)', 'src/main.ts'],
+    ['npm run doctor (src/doctor.ts)', 'src/doctor.ts'],
+  ])('GIVEN a config with a problem of every kind around secrets THEN %s exits 2 listing all of them and no piece of a secret', (_name, entry) => {
+    const run = spawnSync(tsx, [entry, '--config', file], { encoding: 'utf8', env });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`Config ${file}: ${expectedLines.length} problems`);
+    for (const line of expectedLines) expect(run.stderr).toContain(`  - ${line}`);
+    expectNoSecretIn(run.stderr + run.stdout);
+  });
+
+  it('GIVEN a bad environment and a bad config THEN one start lists the problems of both', () => {
+    const run = spawnSync(tsx, ['src/main.ts', '--config', file], { encoding: 'utf8', env: { ...env, TELEGRAM_BOT_TOKN: `123456789:${TELEGRAM_SECRET}` } });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Environment: 1 problem(s)\n  - TELEGRAM_BOT_TOKN: not a variable the bot reads (did you mean TELEGRAM_BOT_TOKEN? it is not set)');
+    expect(run.stderr).toContain(`Config ${file}: ${expectedLines.length} problems`);
+    expectNoSecretIn(run.stderr + run.stdout);
+  });
+});

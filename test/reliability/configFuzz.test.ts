@@ -56,6 +56,35 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('indent' as const), line: fc.nat(), by: fc.integer({ min: -4, max: 4 }) }),
 );
 
+const KEY = '9aa3d95b3bc440fa88ea12eaa4456161';
+const QUERY_KEY = 'Zq7XkP2mWv9TnR4sLc8YbH3d';
+const PASSWORD = 'hunter2hunter2';
+const TELEGRAM_SECRET = 'AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
+const DISCORD_TOKEN = 'MTA1NzQ1NjI4OTE4MDgzNzQ4MA.GhJk2a.Xq3vBn8LpR2tYw6ZcKm4HdFs9JeUa1';
+const PRIVATE_KEY = '0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318';
+const ENV_KEY = 'Lk3PqR8sTv2WxY6zAb4CdE9f';
+const SECRET_ENV = { SECRET_RPC: `mainnet.infura.io/v3/${ENV_KEY}`, SECRET_KEY: ENV_KEY };
+const SECRET_PIECES = [KEY, QUERY_KEY, PASSWORD, TELEGRAM_SECRET, DISCORD_TOKEN, PRIVATE_KEY.slice(2), ENV_KEY];
+
+/** What an operator could paste in the wrong place: URLs with keys (with or without a scheme), tokens, keys, placeholders of secret variables. */
+const secretText = fc.constantFrom(
+  `127.0.0.1:8545/v3/${KEY}?apikey=${QUERY_KEY}`,
+  `https://alice:${PASSWORD}@rpc.example.com/v3/${KEY}`,
+  `htps://alice:${PASSWORD}@rpc.example.com/?key=${QUERY_KEY}`,
+  `alice:${PASSWORD}@rpc.example.com:8545`,
+  `wss://rpc.example.com/ws/${KEY}`,
+  `rpc.example.com/${KEY}`,
+  `123456789:${TELEGRAM_SECRET}`,
+  DISCORD_TOKEN,
+  PRIVATE_KEY,
+  KEY,
+  '\${SECRET_RPC}',
+  '\${SECRET_KEY}',
+  `see https://x.example/${KEY}`,
+);
+const pasteValue: fc.Arbitrary<Mutation> = fc.record({ kind: fc.constant('retype' as const), pick: fc.nat(), value: secretText });
+const pasteKey: fc.Arbitrary<Mutation> = fc.record({ kind: fc.constant('rename' as const), pick: fc.nat(), name: secretText });
+
 /** Applies mutations to the text of config/default.yaml: structural ones on its parsed form, byte ones on the text. */
 function mutate(text: string, mutations: readonly Mutation[]): string {
   let current = text;
@@ -122,6 +151,27 @@ describe('config fuzzing', () => {
       { seed: SEED, numRuns: 500, endOnFailure: true },
     );
     // Most mutations break the file; some (a deleted optional key, an edited comment) leave it valid.
+    expect(refused).toBeGreaterThan(300);
+  });
+
+  it('GIVEN 400 seeded configs with secrets pasted into values and keys anywhere THEN no problem line shows a piece of one', () => {
+    let refused = 0;
+    fc.assert(
+      fc.property(fc.array(fc.oneof(mutation, pasteValue, pasteKey), { minLength: 1, maxLength: 4 }), pasteValue, (mutations, paste) => {
+        const text = mutate(DEFAULT_YAML, [paste, ...mutations]);
+        try {
+          parseConfig(text, SECRET_ENV, 'fuzz.yaml');
+        } catch (error) {
+          expect(error).toBeInstanceOf(ConfigError);
+          const message = (error as ConfigError).message;
+          for (const secret of SECRET_PIECES) {
+            for (let i = 0; i + 8 <= secret.length; i++) expect(message).not.toContain(secret.slice(i, i + 8));
+          }
+          refused += 1;
+        }
+      }),
+      { seed: SEED, numRuns: 400, endOnFailure: true },
+    );
     expect(refused).toBeGreaterThan(300);
   });
 
