@@ -1,4 +1,5 @@
 import { isStale, type Snapshot } from '../metrics/figures.ts';
+import type { PlatformStatusReport } from './platformStatus.ts';
 
 /** What `/healthz` answers. */
 export interface HealthReport {
@@ -10,6 +11,8 @@ export interface HealthReport {
   /** Sources without a read younger than their staleAfter. */
   readonly staleSources: readonly string[];
   readonly sources: number;
+  /** Each configured chat platform's connection (absent when none is configured). */
+  readonly platforms?: Readonly<Record<string, PlatformStatusReport>>;
 }
 
 export interface HealthOptions {
@@ -19,6 +22,8 @@ export interface HealthOptions {
   /** The last cycle must have finished within this many seconds. */
   readonly maxCycleAgeSeconds: number;
   readonly stopping?: boolean;
+  /** The configured platforms' connections; one that is not up makes the service degraded. */
+  readonly platforms?: Readonly<Record<string, PlatformStatusReport>>;
 }
 
 /**
@@ -26,13 +31,15 @@ export interface HealthOptions {
  * finished since the start, when the last cycle finished longer ago than `maxCycleAgeSeconds` (the schedule
  * stopped, or a cycle hangs), or when every source is stale (no RPC answers: the figures are all old).
  * Some stale sources are `degraded` but healthy: the others still answer, and restarting would not help.
+ * So is a chat platform that is down or stopped: polling and the other platforms go on without it.
  */
 export function assessHealth(options: HealthOptions): HealthReport {
   const { snapshot, now } = options;
   const staleSources = snapshot.sources.filter((s) => isStale(s, now)).map((s) => s.id);
   const last = snapshot.lastCycle;
   const lastCycle = last ? { finishedAt: new Date(last.finishedAt).toISOString(), ageSeconds: Math.max(0, Math.round((now - last.finishedAt) / 1000)) } : undefined;
-  const base = { staleSources, sources: snapshot.sources.length, ...(lastCycle ? { lastCycle } : {}) };
+  const platforms = options.platforms ?? {};
+  const base = { staleSources, sources: snapshot.sources.length, ...(lastCycle ? { lastCycle } : {}), ...(options.platforms ? { platforms } : {}) };
   const unhealthy = (reason: string): HealthReport => ({ status: 'unhealthy', reason, ...base });
 
   if (options.stopping) return unhealthy('shutting down');
@@ -43,6 +50,10 @@ export function assessHealth(options: HealthOptions): HealthReport {
   if (snapshot.sources.length > 0 && staleSources.length === snapshot.sources.length) {
     return unhealthy('every source is stale: no good read within its staleAfter (are the RPCs reachable? see /status)');
   }
-  if (staleSources.length > 0) return { status: 'degraded', reason: `stale: ${staleSources.join(', ')}`, ...base };
+  const platformsNotUp = Object.entries(platforms)
+    .filter(([, p]) => p.state !== 'up')
+    .map(([name, p]) => `${name} ${p.state}${p.lastError && p.state !== 'starting' ? `: ${p.lastError}` : ''}`);
+  const degraded = [...(staleSources.length > 0 ? [`stale: ${staleSources.join(', ')}`] : []), ...platformsNotUp];
+  if (degraded.length > 0) return { status: 'degraded', reason: degraded.join('; '), ...base };
   return { status: 'ok', ...base };
 }
