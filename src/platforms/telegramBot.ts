@@ -118,7 +118,7 @@ export function createTelegramBot(options: TelegramOptions): TelegramBot {
       const grammySignal = signal as GrammySignal; // grammY types its signal with the abort-controller shim
       if (!bot.isInited()) bot.botInfo = await bot.api.getMe(grammySignal);
       await bot.api.setMyCommands(telegramCommandList(options.commands), undefined, grammySignal).catch((error: unknown) => {
-        logger.warn('could not publish the command list', { error: describeTelegramError(error) });
+        logger.warn('could not publish the command list', { error });
       });
       let started = false;
       await new Promise<void>((resolve, reject) => {
