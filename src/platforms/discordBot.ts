@@ -94,6 +94,9 @@ export interface DiscordBot {
   readonly client: Client;
 }
 
+/** How long the start waits for the slash commands to be registered before going on without them. */
+const REGISTRATION_WAIT_MS = 10_000;
+
 /** Discord answers at most 25 autocomplete choices, each at most 100 characters. */
 export const AUTOCOMPLETE_LIMIT = 25;
 
@@ -299,23 +302,6 @@ export function createDiscordBot(options: DiscordOptions): DiscordBot {
         );
       }
 
-      try {
-        const written = await registerCommands({
-          rest: client.rest,
-          applicationId: options.applicationId,
-          ...(options.guildId ? { guildId: options.guildId } : {}),
-          commands: options.commands,
-        });
-        logger.info(written ? 'Discord slash commands registered' : 'Discord slash commands up to date', { scope: options.guildId ? `guild ${options.guildId}` : 'global', count: options.commands.length });
-      } catch (error) {
-        // Like Telegram's command list: the bot still answers commands registered before.
-        logger.warn('could not register the Discord slash commands', {
-          error,
-          ...(error instanceof DiscordAPIError ? { status: error.status, code: error.code } : {}),
-          ...(options.guildId ? { hint: 'is the bot in DISCORD_GUILD_ID, invited with the applications.commands scope?' } : {}),
-        });
-      }
-      logger.info('Discord bot ready', { user: client.user?.tag, guilds: client.guilds.cache.size });
       const events = options.events;
       if (events) {
         // discord.js resumes or re-identifies by itself; only a refusing close code ends the connection.
@@ -324,6 +310,32 @@ export function createDiscordBot(options: DiscordOptions): DiscordBot {
         client.on(Events.ShardResume, () => events.recovered());
         client.on(Events.ShardReady, () => events.recovered());
       }
+
+      // The commands are registered in the background after a bounded wait: a rate-limited PUT (discord.js
+      // waits out 429s) must not hold up the start, nor make the supervisor take a live connection for a dead one.
+      const registration = (async () => {
+        try {
+          const written = await registerCommands({
+            rest: client.rest,
+            applicationId: options.applicationId,
+            ...(options.guildId ? { guildId: options.guildId } : {}),
+            commands: options.commands,
+          });
+          logger.info(written ? 'Discord slash commands registered' : 'Discord slash commands up to date', { scope: options.guildId ? `guild ${options.guildId}` : 'global', count: options.commands.length });
+        } catch (error) {
+          // Like Telegram's command list: the bot still answers commands registered before.
+          logger.warn('could not register the Discord slash commands', {
+            error,
+            ...(error instanceof DiscordAPIError ? { status: error.status, code: error.code } : {}),
+            ...(options.guildId ? { hint: 'is the bot in DISCORD_GUILD_ID, invited with the applications.commands scope?' } : {}),
+          });
+        }
+      })();
+      let timer: NodeJS.Timeout | undefined;
+      const slow = new Promise<'slow'>((resolve) => (timer = setTimeout(() => resolve('slow'), REGISTRATION_WAIT_MS).unref()));
+      if ((await Promise.race([registration, slow])) === 'slow') logger.info('Discord slash commands: still registering in the background', { waitedSeconds: REGISTRATION_WAIT_MS / 1000 });
+      clearTimeout(timer);
+      logger.info('Discord bot ready', { user: client.user?.tag, guilds: client.guilds.cache.size });
     },
     async stop() {
       await client.destroy();

@@ -25,6 +25,9 @@ export interface TelegramOptions {
   readonly events?: PlatformEvents;
 }
 
+/** Longest wait for one Bot API call (the long poll holds 30 s). */
+const CALL_TIMEOUT_SECONDS = 60;
+
 type GrammySignal = Parameters<Bot['api']['getMe']>[0];
 
 export interface TelegramBot {
@@ -74,7 +77,8 @@ export function telegramCommandList(commands: readonly CommandDefinition[]) {
  * as HTML out. One catch logs whatever fails; nothing a user or the Bot API does can stop the process.
  */
 export function createTelegramBot(options: TelegramOptions): TelegramBot {
-  const bot = new Bot(options.token, options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {});
+  // 60 s per call, not grammY's 500 s: a connection that went silent is noticed within a long poll (30 s) and a margin.
+  const bot = new Bot(options.token, { client: { timeoutSeconds: CALL_TIMEOUT_SECONDS, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) } });
   const { logger } = options;
   const gate = options.gate ?? createCommandGate();
   const adminCache = createAdminStatusCache(options.now);
