@@ -224,6 +224,31 @@ describe('a chat platform that is away does not stop the bot', () => {
     expect(telegram.calls.filter((c) => c.method === 'getUpdates')).toHaveLength(polls);
   });
 
+  it('GIVEN the Bot API going away mid-run THEN Telegram shows down with the cause while grammY retries after our backoff, and up again once the long poll answers', async () => {
+    proxy = await startSwitchableProxy(telegram.apiRoot);
+    await proxy.up();
+    app = await start({ TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN, TELEGRAM_API_ROOT: proxy.url });
+    expect(app.platforms.telegram?.state).toBe('up');
+    await telegram.waitForPoll();
+
+    await proxy.down(); // cuts the long poll in flight
+    await platformState(app, 'telegram', 'down');
+    const warned = await logs.waitFor((l) => l.level === 'warn' && l.platform === 'telegram');
+    expect(warned.msg).toContain('Telegram is unreachable: its client retries');
+    expect((await healthz(app)).body.platforms?.telegram).toMatchObject({ state: 'down', lastError: expect.stringContaining("Network request for 'getUpdates' failed!") });
+    expect(timers.pending()).toEqual([1_000]); // our pause before grammY's own 3 s
+
+    await proxy.up();
+    const up = platformState(app, 'telegram', 'up');
+    timers.fireNext();
+    // grammY polls again after its own 3 s; the poll's first answer (here: the update) says Telegram is back.
+    await telegram.waitForPoll();
+    telegram.sendUserMessage({ chatId: CHAT, text: '/status' });
+    await up;
+    expect((await telegram.nextMessageTo(CHAT)).plain).toContain('Status');
+    expect(logs.lines()).toContainEqual(expect.objectContaining({ level: 'info', msg: 'Telegram is reachable again', afterFailures: 1 }));
+  });
+
   it('GIVEN a Discord that cannot be reached at start THEN Telegram and polling go on, /healthz says discord is down; once it is reachable Discord connects and answers', async () => {
     proxy = await startSwitchableProxy(discord.apiRoot.replace(/\/api$/, ''));
     app = await start({
