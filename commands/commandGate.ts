@@ -47,9 +47,15 @@ export interface CommandGate {
   /**
    * Runs `answer` unless the user is over the limit. Resolves with the reply to send: the command's, the
    * polite refusal, or undefined (nothing to send: a refusal already told, or the command had no reply).
-   * A failing `answer` is counted and rethrown for the platform's catch.
+   * A failing `answer` (or `prepare`) is counted and rethrown for the platform's catch.
+   * @param prepare what the command needs from the platform first (Telegram's admin lookup): run only for a
+   *   command the limit lets through, so a flood costs no platform calls, and not timed as the command.
    */
-  serve(request: CommandRequest, answer: () => Reply | undefined | Promise<Reply | undefined>): Promise<Reply | undefined>;
+  serve<P = undefined>(
+    request: CommandRequest,
+    answer: (prepared: P) => Reply | undefined | Promise<Reply | undefined>,
+    prepare?: () => P | Promise<P>,
+  ): Promise<Reply | undefined>;
   readonly rateLimitPerMinute: number;
 }
 
@@ -86,7 +92,7 @@ export function createCommandGate(options: CommandGateOptions = {}): CommandGate
 
   return {
     rateLimitPerMinute,
-    async serve(request, answer) {
+    async serve<P>(request: CommandRequest, answer: (prepared: P) => Reply | undefined | Promise<Reply | undefined>, prepare?: () => P | Promise<P>) {
       if (request.platform !== 'console') {
         const decision = limiter.take(`${request.platform}:${request.userId}`);
         if (!decision.allowed) {
@@ -94,10 +100,17 @@ export function createCommandGate(options: CommandGateOptions = {}): CommandGate
           return decision.firstRefusal || request.answerEveryRefusal ? rateLimitedReply(rateLimitPerMinute, decision.retryAfterMs) : undefined;
         }
       }
+      let prepared: P;
+      try {
+        prepared = prepare ? await prepare() : (undefined as P);
+      } catch (error) {
+        observe(request, 'error', 0);
+        throw error;
+      }
       const started = performance.now();
       let reply: Reply | undefined;
       try {
-        reply = await answer();
+        reply = await answer(prepared);
       } catch (error) {
         observe(request, 'error', (performance.now() - started) / 1000);
         throw error;

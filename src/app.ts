@@ -8,12 +8,17 @@ import type { Env } from './config/env.ts';
 import type { Logger } from './log/logger.ts';
 import { assessHealth, type HealthReport } from './ops/health.ts';
 import { createBotMetrics, type BotMetrics } from './ops/metrics.ts';
+import { PlatformStatus, type ConnectedPlatform } from './ops/platformStatus.ts';
 import { startOpsServer, type OpsServer } from './ops/opsServer.ts';
 import { Poller } from './poller/poller.ts';
 import { schedulePolling } from './poller/schedulePolling.ts';
 // Platforms are imported when their token is set: discord.js and grammY cost ~60 MB of memory unused.
 import type { DiscordBot } from './platforms/discordBot.ts';
 import type { TelegramBot } from './platforms/telegramBot.ts';
+import { DiscordStartError } from './platforms/discordStartError.ts';
+import { createPlatformSupervisor, type PlatformSupervisor, type Timers } from './platforms/platformSupervisor.ts';
+import type { MessageSender } from './delivery/messageSender.ts';
+import { collectSecrets, createSecretScrubber } from './log/redactSecrets.ts';
 import { createFailoverRpc, type FailoverRpc } from './rpc/failoverRpc.ts';
 import type { HistoryStore } from './store/historyStore.ts';
 import { openSqliteStore } from './store/sqliteStore.ts';
@@ -24,7 +29,10 @@ export interface App {
   readonly store: HistoryStore;
   readonly context: CommandContext;
   readonly telegram?: TelegramBot;
-  readonly discord?: DiscordBot;
+  /** The current Discord client's bot (a new one per connection attempt). */
+  readonly discord?: DiscordBot | undefined;
+  /** The connection state of each configured chat platform (also in /healthz and metis_bot_platform_up). */
+  readonly platforms: Readonly<Partial<Record<ConnectedPlatform, PlatformStatus>>>;
   readonly rpcs: ReadonlyMap<number, FailoverRpc>;
   /** Subscriptions, alert rules, digests and the outbox worker. */
   readonly subscriptions: SubscriptionRuntime;
@@ -52,13 +60,13 @@ async function createTelegramOutbox(env: Env, config: Config) {
   return createTelegramSender(api, config.delivery.telegram);
 }
 
-/** The outbox sender for a started Discord bot (loaded with it). */
-async function createDiscordOutbox(discord: DiscordBot) {
+/** The outbox sender for Discord, posting through `rest` (loaded with discord.js). */
+async function createDiscordOutbox(rest: Pick<DiscordBot['client']['rest'], 'post'>) {
   const [{ createDiscordOutboxSender }, { createDiscordChannelSender }] = await Promise.all([
     import('./platforms/discordOutboxSender.ts'),
     import('./platforms/discordChannelSender.ts'),
   ]);
-  return createDiscordOutboxSender(createDiscordChannelSender(discord.client));
+  return createDiscordOutboxSender(createDiscordChannelSender(rest));
 }
 
 export interface AppOptions {
@@ -70,12 +78,18 @@ export interface AppOptions {
   readonly onRpcRequest?: (event: { chainId: number; url: string; method: string; ok: boolean }) => void;
   /** Where digests and alerts for the console chat are printed (default: standard output). */
   readonly consoleOutput?: Writable;
+  /** Timers of the platforms' reconnect backoff and attempt timeouts (tests drive them by hand). */
+  readonly platformTimers?: Timers;
+  /** The draw for the backoff's jitter (default Math.random). */
+  readonly random?: () => number;
 }
 
 /**
  * Builds the service from a validated config: store, one failover RPC per chain, the poller, the command
  * context, and Telegram and/or Discord when their tokens are set. Nothing here waits on the network except
- * the platforms' start.
+ * each platform's first connection attempt (at most 20 s, side by side): one that cannot be reached is
+ * logged, shown as down in /healthz and retried in the background while everything else runs.
+ * @throws when a platform rejects its token (and for a bad store or port).
  */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, env, logger } = options;
@@ -112,72 +126,128 @@ export async function createApp(options: AppOptions): Promise<App> {
   const gate = createCommandGate({ rateLimitPerMinute: config.commands.rateLimitPerMinute, observer: metrics, now });
   const context: CommandContext = { snapshot: () => poller.snapshot(), now, commands: () => commands, history: { metricSeries: store.metricSeries.bind(store) }, subscriptions: subscriptions.service };
 
+  // Secrets out of what /healthz shows (grammY's errors can carry the request URL, token included).
+  const scrub = createSecretScrubber(collectSecrets(env, config));
+  const platforms: Partial<Record<ConnectedPlatform, PlatformStatus>> = {};
+  const supervisors: PlatformSupervisor[] = [];
+  const senders: Partial<Record<ConnectedPlatform, MessageSender>> = {};
+  const supervision = {
+    logger,
+    now,
+    ...(options.platformTimers ? { timers: options.platformTimers } : {}),
+    ...(options.random ? { random: options.random } : {}),
+  };
+  const statusOf = (platform: ConnectedPlatform) => {
+    const status = new PlatformStatus(platform, now, scrub);
+    // Up again: the outbox sends what waited for it now, not at its next idle look.
+    status.onChange((state) => state === 'up' && subscriptions.worker.kick());
+    platforms[platform] = status;
+    return status;
+  };
+  /** A sender that waits (parks its messages) while its platform is not up. */
+  const whileUp = (sender: MessageSender, status: PlatformStatus): MessageSender => ({ ...sender, available: () => status.state === 'up' });
+
   let telegram: TelegramBot | undefined;
-  let telegramSender: Awaited<ReturnType<typeof createTelegramOutbox>> | undefined;
   if (env.TELEGRAM_BOT_TOKEN) {
-    const { createTelegramBot } = await import('./platforms/telegramBot.ts');
-    telegram = createTelegramBot({
+    const { createTelegramBot, describeTelegramError, isTelegramRejection } = await import('./platforms/telegramBot.ts');
+    const status = statusOf('telegram');
+    const supervisor: PlatformSupervisor = createPlatformSupervisor({
+      ...supervision,
+      status,
+      label: 'Telegram',
+      connect: (signal) => bot.start(signal),
+      disconnect: () => bot.stop(),
+      isRejected: isTelegramRejection,
+      describe: describeTelegramError,
+      rejectedHint: 'set a new TELEGRAM_BOT_TOKEN from @BotFather and restart',
+    });
+    const bot = createTelegramBot({
       token: env.TELEGRAM_BOT_TOKEN,
       ...(env.TELEGRAM_API_ROOT ? { apiRoot: env.TELEGRAM_API_ROOT } : {}),
       commands,
       context,
       logger,
       gate,
+      now,
+      events: supervisor,
     });
-    try {
-      await telegram.start();
-      telegramSender = await createTelegramOutbox(env, config);
-    } catch (error) {
-      store.close();
-      throw error;
-    }
+    telegram = bot;
+    supervisors.push(supervisor);
+    senders.telegram = whileUp(await createTelegramOutbox(env, config), status);
   }
 
+  // One discord.js client per attempt: a destroyed client does not log in again.
   let discord: DiscordBot | undefined;
-  let discordSender: Awaited<ReturnType<typeof createDiscordOutbox>> | undefined;
   if (env.DISCORD_TOKEN) {
-    try {
-      const { createDiscordBot } = await import('./platforms/discordBot.ts');
-      if (!env.DISCORD_APPLICATION_ID) throw new Error('DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not: copy the Application ID from the Developer Portal (General Information).');
-      discord = createDiscordBot({
-        token: env.DISCORD_TOKEN,
-        applicationId: env.DISCORD_APPLICATION_ID,
-        ...(env.DISCORD_GUILD_ID ? { guildId: env.DISCORD_GUILD_ID } : {}),
-        ...(env.DISCORD_REST_API ? { restApi: env.DISCORD_REST_API } : {}),
-        commands,
-        context,
-        logger,
-        gate,
-      });
-      await discord.start();
-      discordSender = await createDiscordOutbox(discord);
-    } catch (error) {
-      await discord?.stop().catch(() => {});
-      await telegram?.stop();
+    if (!env.DISCORD_APPLICATION_ID) {
       store.close();
-      throw error;
+      throw new Error('DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not: copy the Application ID from the Developer Portal (General Information).');
     }
+    const { createDiscordBot, describeDiscordError } = await import('./platforms/discordBot.ts');
+    const status = statusOf('discord');
+    const discordOptions = {
+      token: env.DISCORD_TOKEN,
+      applicationId: env.DISCORD_APPLICATION_ID,
+      ...(env.DISCORD_GUILD_ID ? { guildId: env.DISCORD_GUILD_ID } : {}),
+      ...(env.DISCORD_REST_API ? { restApi: env.DISCORD_REST_API } : {}),
+      commands,
+      context,
+      logger,
+      gate,
+    };
+    const supervisor: PlatformSupervisor = createPlatformSupervisor({
+      ...supervision,
+      status,
+      label: 'Discord',
+      connect: async () => {
+        discord = createDiscordBot({ ...discordOptions, events: supervisor });
+        await discord.start();
+      },
+      disconnect: async () => discord?.stop(),
+      isRejected: (error) => error instanceof DiscordStartError,
+      describe: describeDiscordError,
+      rejectedHint: 'set a new DISCORD_TOKEN (Developer Portal → Bot → Reset Token) and restart',
+    });
+    supervisors.push(supervisor);
+    // Posts through whichever client is current.
+    const rest = { post: (...args: Parameters<DiscordBot['client']['rest']['post']>) => (discord ? discord.client.rest.post(...args) : Promise.reject(new Error('Discord is not connected'))) };
+    senders.discord = whileUp(await createDiscordOutbox(rest), status);
   }
-
-  subscriptions.attach({
-    ...(telegramSender ? { telegram: telegramSender } : {}),
-    ...(discordSender ? { discord: discordSender } : {}),
-  });
+  metrics.watchPlatforms(() => Object.fromEntries(Object.entries(platforms).map(([name, status]) => [name, status.state])));
+  subscriptions.attach(senders);
 
   let stopping: Promise<void> | undefined;
+  const platformReports = () => Object.fromEntries(Object.entries(platforms).map(([name, status]) => [name, status.report()]));
   const health = () =>
-    assessHealth({ snapshot: poller.snapshot(), now: now(), maxCycleAgeSeconds: config.http?.maxCycleAge ?? config.poll.staleAfter, stopping: stopping !== undefined });
+    assessHealth({
+      snapshot: poller.snapshot(),
+      now: now(),
+      maxCycleAgeSeconds: config.http?.maxCycleAge ?? config.poll.staleAfter,
+      stopping: stopping !== undefined,
+      ...(supervisors.length > 0 ? { platforms: platformReports() } : {}),
+    });
+  const stopPlatforms = () => Promise.all(supervisors.map((s) => s.stop().catch(() => {})));
   let ops: OpsServer | undefined;
   if (config.http) {
     try {
       ops = await startOpsServer({ host: config.http.host, port: config.http.port, health, metrics: () => metrics.render(), logger });
     } catch (error) {
       await subscriptions.stop().catch(() => {});
-      await discord?.stop().catch(() => {});
-      await telegram?.stop().catch(() => {});
       store.close();
       throw error;
     }
+  }
+
+  // The first attempts, side by side. A platform that cannot be reached is retried in the background; only
+  // a rejected token stops the start (exit 1 in main), as it will not come right by itself.
+  const firstAttempts = await Promise.allSettled(supervisors.map((s) => s.start()));
+  const refused = firstAttempts.find((a): a is PromiseRejectedResult => a.status === 'rejected');
+  if (refused) {
+    await stopPlatforms();
+    await subscriptions.stop().catch(() => {});
+    await ops?.close().catch(() => {});
+    store.close();
+    throw refused.reason;
   }
 
   let task: ScheduledTask | undefined;
@@ -192,7 +262,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     health,
     ...(ops ? { ops } : {}),
     ...(telegram ? { telegram } : {}),
-    ...(discord ? { discord } : {}),
+    get discord() {
+      return discord;
+    },
+    platforms,
     startSchedule() {
       if (stopping) return;
       task ??= schedulePolling(config.poll.schedule, poller, logger);
@@ -214,7 +287,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         });
         // The outbox worker first: sends in flight are answered and recorded while the platforms still run.
         await step(() => subscriptions.stop());
-        await Promise.all([step(() => telegram?.stop()), step(() => discord?.stop())]);
+        await Promise.all(supervisors.map((supervisor) => step(() => supervisor.stop())));
         // Let a running cycle write what it read before the database closes.
         if (poller.busy) await poller.runCycle().catch(() => {});
         await step(() => ops?.close());

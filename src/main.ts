@@ -51,6 +51,7 @@ function isBotApiError(error: unknown): error is { error_code: number; descripti
 export function explainStartFailure(error: unknown): string {
   if (error instanceof StoreError) return error.message;
   if (isBotApiError(error) && error.error_code === 401) return 'Telegram rejected TELEGRAM_BOT_TOKEN (401 Unauthorized): check the token @BotFather gave you.';
+  if (isBotApiError(error) && error.error_code === 404) return 'Telegram rejected TELEGRAM_BOT_TOKEN (404 Not Found: no bot has this token): check the token @BotFather gave you.';
   if (isBotApiError(error)) return `Telegram refused to start the bot: ${error.description}`;
   if (error instanceof DiscordStartError) return error.message;
   return error instanceof Error ? error.message : String(error);

@@ -18,4 +18,9 @@ export interface MessageSender {
   readonly limiter?: ChatRateLimiter;
   /** Whether a chat counts as a group for the limits. */
   isGroup(chatId: string): boolean;
+  /**
+   * False while the platform is down or stopped: its messages are parked in the outbox, no attempt counted,
+   * until it is up again. Always available when absent.
+   */
+  available?(): boolean;
 }

@@ -35,7 +35,7 @@ export interface OutboxStore {
   has(key: string): boolean;
   /** Pending messages due at `now`, oldest first. */
   due(now: number, limit: number): OutboxMessage[];
-  /** The earliest due time of a pending message, if any. */
+  /** The earliest due time of a pending message, if any (parked ones are not due at any time). */
   nextDueAt(): number | undefined;
   markSent(id: number, now: number): void;
   /** Marks several sent in one transaction (one commit for a burst of answers). */
@@ -46,6 +46,13 @@ export interface OutboxStore {
   markFailed(id: number, error: string): void;
   /** Gives up every pending message to a chat (it cannot be reached any more). */
   dropChat(platform: Platform, chatId: string, error: string): number;
+  /**
+   * Holds every pending message of a platform that is down, without counting an attempt: they are not due
+   * until `unpark`. Returns how many were held (new ones).
+   */
+  park(platform: Platform): number;
+  /** Makes the held messages of a platform due at `now` (it is up again); returns how many. */
+  unpark(platform: Platform, now: number): number;
   counts(): OutboxCounts;
   /**
    * Deletes sent and failed messages written before `before`; pending ones stay whatever their age. Safe for
@@ -53,6 +60,9 @@ export interface OutboxStore {
    */
   prune(before: number): number;
 }
+
+/** The due time of a parked message: never reached by a clock, so only `unpark` releases it. */
+const PARKED = Number.MAX_SAFE_INTEGER;
 
 interface OutboxRow {
   id: number;
@@ -73,12 +83,14 @@ export function createSqliteOutboxStore(db: Database.Database): OutboxStore {
     ),
     has: db.prepare('SELECT 1 FROM outbox WHERE idempotency_key = ?'),
     due: db.prepare(`SELECT * FROM outbox WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ?`),
-    nextDue: db.prepare(`SELECT MIN(due_at) AS due FROM outbox WHERE status = 'pending'`),
+    nextDue: db.prepare(`SELECT MIN(due_at) AS due FROM outbox WHERE status = 'pending' AND due_at < ${PARKED}`),
     sent: db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?`),
     retry: db.prepare(`UPDATE outbox SET due_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ?`),
     defer: db.prepare(`UPDATE outbox SET due_at = ? WHERE id = ?`),
     failed: db.prepare(`UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?`),
     dropChat: db.prepare(`UPDATE outbox SET status = 'failed', last_error = ? WHERE platform = ? AND chat_id = ? AND status = 'pending'`),
+    park: db.prepare(`UPDATE outbox SET due_at = ${PARKED} WHERE platform = ? AND status = 'pending' AND due_at < ${PARKED}`),
+    unpark: db.prepare(`UPDATE outbox SET due_at = ? WHERE platform = ? AND status = 'pending' AND due_at = ${PARKED}`),
     counts: db.prepare(`SELECT status, COUNT(*) AS n FROM outbox GROUP BY status`),
     prune: db.prepare(`DELETE FROM outbox WHERE status <> 'pending' AND created_at < ?`),
   };
@@ -125,6 +137,12 @@ export function createSqliteOutboxStore(db: Database.Database): OutboxStore {
     },
     dropChat(platform, chatId, error) {
       return st.dropChat.run(error.slice(0, 500), platform, chatId).changes;
+    },
+    park(platform) {
+      return st.park.run(platform).changes;
+    },
+    unpark(platform, now) {
+      return st.unpark.run(now, platform).changes;
     },
     counts() {
       const counts = { pending: 0, sent: 0, failed: 0 };

@@ -58,6 +58,11 @@ export class OutboxWorker {
   /** Sent, not yet marked in the store: never taken again. */
   private readonly unflushed = new Set<number>();
   private flushing: NodeJS.Immediate | undefined;
+  /**
+   * Platforms whose messages may be parked. All at first: rows an earlier process parked are released
+   * once their platform is available.
+   */
+  private readonly parked = new Set<Platform>(['telegram', 'discord', 'console']);
 
   constructor(options: OutboxWorkerOptions) {
     this.o = options;
@@ -101,8 +106,21 @@ export class OutboxWorker {
     }
   }
 
+  /** Releases the parked messages of every platform that is available again. */
+  private releaseParked(): void {
+    for (const platform of this.parked) {
+      const sender = this.o.senders[platform];
+      if (!sender || sender.available?.() === false) continue;
+      this.parked.delete(platform);
+      const released = this.o.outbox.unpark(platform, this.now());
+      if (released > 0) this.o.logger.info('platform available: sending the messages that waited for it', { platform, messages: released });
+    }
+  }
+
   private async run(): Promise<void> {
     while (this.running) {
+      this.releaseParked();
+      const parkedNow = new Set<Platform>();
       let dispatched = 0;
       let nextWake = IDLE_POLL_MS;
       const rows = this.o.outbox.due(this.now(), BATCH + this.inflight.size + this.unflushed.size).filter((r) => !this.inflight.has(r.id) && !this.unflushed.has(r.id));
@@ -112,6 +130,15 @@ export class OutboxWorker {
         const chatKey = `${row.platform}:${row.chatId}`;
         if (!sender) {
           this.o.outbox.retryLater(row.id, this.now() + NO_SENDER_DELAY_MS, `${row.platform} is not configured`);
+          continue;
+        }
+        if (sender.available?.() === false) {
+          // Down: hold all its messages (this row among them) until it is up; the others go on.
+          if (parkedNow.has(row.platform)) continue;
+          parkedNow.add(row.platform);
+          this.parked.add(row.platform);
+          const held = this.o.outbox.park(row.platform);
+          this.o.logger.info('platform not available: its messages wait for it', { platform: row.platform, messages: held });
           continue;
         }
         if (this.busyChats.has(chatKey)) continue;

@@ -5,6 +5,7 @@ import type { RpcHealth } from '../rpc/failoverRpc.ts';
 import { redactUrl } from '../rpc/redactUrl.ts';
 import type { CommandObserver } from '../../commands/commandGate.ts';
 import type { DeliveryObserver } from '../delivery/deliveryObserver.ts';
+import type { PlatformState } from './platformStatus.ts';
 
 export type { CommandObserver, CommandOutcome, PlatformName } from '../../commands/commandGate.ts';
 
@@ -30,6 +31,8 @@ export interface BotMetrics extends CommandObserver, DeliveryObserver {
   watchSnapshot(snapshot: () => Snapshot, now: () => number): void;
   /** Reads each chain's endpoints (failures that made the bot skip a URL, the URL in use) at every scrape. */
   watchRpcs(rpcs: ReadonlyMap<number, { health(): RpcHealth }>): void;
+  /** Reads each configured chat platform's connection state at every scrape. */
+  watchPlatforms(states: () => Readonly<Record<string, PlatformState>>): void;
   /** The text exposition of every metric, and its content type. */
   render(): Promise<{ contentType: string; body: string }>;
 }
@@ -183,6 +186,18 @@ export function createBotMetrics(options: { processMetrics?: boolean } = {}): Bo
     },
   });
 
+  let platformStates: () => Readonly<Record<string, PlatformState>> = () => ({});
+  new Gauge({
+    name: `${PREFIX}platform_up`,
+    help: '1 while the chat platform is connected and answering, 0 while it starts, is down (retried) or stopped (token rejected).',
+    labelNames: ['platform'] as const,
+    registers,
+    collect() {
+      this.reset();
+      for (const [platform, state] of Object.entries(platformStates())) this.set({ platform }, state === 'up' ? 1 : 0);
+    },
+  });
+
   return {
     registry,
     messagesQueued: (platform, count) => messages.queued.inc({ platform }, count),
@@ -208,6 +223,9 @@ export function createBotMetrics(options: { processMetrics?: boolean } = {}): Bo
     },
     watchRpcs(rpcs) {
       rpcHealth = rpcs;
+    },
+    watchPlatforms(states) {
+      platformStates = states;
     },
     async render() {
       return { contentType: registry.contentType, body: await registry.metrics() };

@@ -1,10 +1,11 @@
-import { Bot, GrammyError, HttpError, InputFile } from 'grammy';
+import { Bot, GrammyError, HttpError, InputFile, type Transformer } from 'grammy';
 import type { CommandContext, CommandDefinition } from '../../commands/command.ts';
 import { createCommandGate, type CommandGate } from '../../commands/commandGate.ts';
 import { commandNameOf, handleCommandText } from '../../commands/registry.ts';
 import type { Logger } from '../log/logger.ts';
+import type { PlatformEvents } from './platformSupervisor.ts';
 import { renderTelegram } from './renderTelegramHtml.ts';
-import { telegramCommandContext } from './telegramChat.ts';
+import { createAdminStatusCache, telegramCommandContext } from './telegramChat.ts';
 
 export interface TelegramOptions {
   readonly token: string;
@@ -15,13 +16,55 @@ export interface TelegramOptions {
   readonly logger: Logger;
   /** Rate limit and accounting of commands (the app's, shared by every platform); a default one when absent. */
   readonly gate?: CommandGate;
+  /** Wall clock for the admin-status cache (unix ms). */
+  readonly now?: () => number;
+  /**
+   * Told when the long poll fails and recovers, and when polling ends by itself (the supervisor's). Without
+   * it, failures are only logged and grammY retries the poll every 3 s.
+   */
+  readonly events?: PlatformEvents;
 }
 
+/** Longest wait for one Bot API call (the long poll holds 30 s). */
+const CALL_TIMEOUT_SECONDS = 60;
+
+type GrammySignal = Parameters<Bot['api']['getMe']>[0];
+
 export interface TelegramBot {
-  /** Checks the token, publishes the command list and starts long polling; resolves once polling runs. */
-  start(): Promise<void>;
+  /**
+   * One attempt: checks the token (one getMe, not retried), publishes the command list and starts long
+   * polling; resolves once polling runs. Rejects with grammY's GrammyError when the Bot API refuses (401: a
+   * wrong token) and HttpError when it cannot be reached. Can be called again after a failure or stop.
+   */
+  start(signal?: AbortSignal): Promise<void>;
+  /** Stops long polling (confirming the updates handled); safe to call when not running. */
   stop(): Promise<void>;
   readonly bot: Bot;
+}
+
+/**
+ * A Bot API error that retrying cannot cure: the token is wrong or revoked (401; 404 for a malformed one),
+ * or another refusal of getMe. 409 (another poller) and 429 pass with time.
+ */
+export function isTelegramRejection(error: unknown): boolean {
+  return error instanceof GrammyError && error.error_code >= 400 && error.error_code < 500 && error.error_code !== 409 && error.error_code !== 429;
+}
+
+/**
+ * A failure in a few words, never the request URL (it carries the token): the Bot API's code and
+ * description, or the network error's code.
+ */
+export function describeTelegramError(error: unknown): string {
+  if (error instanceof GrammyError) {
+    const hint = error.error_code === 401 ? ' (TELEGRAM_BOT_TOKEN is wrong or was revoked)' : error.error_code === 409 ? ' (another process polls with this token)' : '';
+    return `${error.error_code} ${error.description}${hint}`;
+  }
+  if (error instanceof HttpError) {
+    const cause = error.error as { code?: unknown; cause?: { code?: unknown } } | undefined;
+    const code = cause?.code ?? cause?.cause?.code;
+    return `${error.message}${typeof code === 'string' ? ` (${code})` : ''}`;
+  }
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Telegram's command list from the same definitions the parser uses. */
@@ -34,17 +77,23 @@ export function telegramCommandList(commands: readonly CommandDefinition[]) {
  * as HTML out. One catch logs whatever fails; nothing a user or the Bot API does can stop the process.
  */
 export function createTelegramBot(options: TelegramOptions): TelegramBot {
-  const bot = new Bot(options.token, options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {});
+  // 60 s per call, not grammY's 500 s: a connection that went silent is noticed within a long poll (30 s) and a margin.
+  const bot = new Bot(options.token, { client: { timeoutSeconds: CALL_TIMEOUT_SECONDS, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) } });
   const { logger } = options;
   const gate = options.gate ?? createCommandGate();
+  const adminCache = createAdminStatusCache(options.now);
 
   // Channel posts too: only a channel's admins can post there, so they may subscribe it.
   bot.on(['message:text', 'channel_post:text'], async (ctx) => {
     const command = commandNameOf(ctx.msg.text, ctx.me.username);
     if (command === undefined) return; // chatter, or a command for another bot: not ours, not counted
     const request = { platform: 'telegram' as const, userId: ctx.from?.id ?? ctx.chat.id, command };
-    const context = await telegramCommandContext(ctx, command, options.context);
-    const reply = await gate.serve(request, () => handleCommandText(ctx.msg.text, context, ctx.me.username));
+    // The admin lookup (getChatMember) only for a command the rate limit lets through: a flood costs no calls.
+    const reply = await gate.serve(
+      request,
+      (context) => handleCommandText(ctx.msg.text, context, ctx.me.username),
+      () => telegramCommandContext(ctx, command, options.context, adminCache),
+    );
     if (!reply) return;
     for (const message of renderTelegram(reply)) {
       if (message.kind === 'photo') {
@@ -61,25 +110,65 @@ export function createTelegramBot(options: TelegramOptions): TelegramBot {
     else logger.error('command handler failed', { ...fields, error: cause });
   });
 
+  const events = options.events;
+  if (events) bot.api.config.use(watchLongPoll(bot, events));
+
   let polling: Promise<void> | undefined;
   return {
     bot,
-    async start() {
-      await bot.init(); // fails fast on a wrong token
-      await bot.api.setMyCommands(telegramCommandList(options.commands)).catch((error: unknown) => {
+    async start(signal) {
+      await polling; // a stop still confirming its last updates
+      // One getMe, not grammY's init(), which retries a network error without end and in silence.
+      const grammySignal = signal as GrammySignal; // grammY types its signal with the abort-controller shim
+      if (!bot.isInited()) bot.botInfo = await bot.api.getMe(grammySignal);
+      await bot.api.setMyCommands(telegramCommandList(options.commands), undefined, grammySignal).catch((error: unknown) => {
         logger.warn('could not publish the command list', { error });
       });
+      let started = false;
       await new Promise<void>((resolve, reject) => {
-        polling = bot.start({ onStart: () => resolve(), drop_pending_updates: false }).catch((error: unknown) => {
-          logger.error('Telegram polling stopped', { error });
-          reject(error);
-        });
+        polling = bot.start({ onStart: () => ((started = true), resolve()), drop_pending_updates: false }).then(
+          () => reject(new Error('Telegram was stopped before polling started')),
+          (error: unknown) => {
+            if (!started) return reject(error);
+            // A revoked token (401) or another poller (409) ends grammY's loop; the supervisor decides what next.
+            if (events) events.lost(error);
+            else logger.error('Telegram polling stopped', { error: describeTelegramError(error) });
+          },
+        );
       });
       logger.info('Telegram bot polling', { username: bot.botInfo.username });
     },
     async stop() {
-      if (bot.isRunning()) await bot.stop();
-      await polling?.catch(() => {});
+      if (bot.isRunning()) await bot.stop().catch(() => {}); // its last getUpdates may fail while the API is down
+      await polling;
+      polling = undefined;
     },
+  };
+}
+
+/**
+ * Watches the long poll (getUpdates) from inside grammY's API client: a failure grammY retries by itself (network,
+ * 5xx, 429) makes the platform `down` (logged, shown in /healthz) and waits a bounded backoff before grammY's own
+ * 3 s; the first answer after it brings it back `up`. 401 and 409 are left to grammY, which ends polling on them.
+ */
+function watchLongPoll(bot: Bot, events: PlatformEvents): Transformer {
+  return async (prev, method, payload, signal) => {
+    if (method !== 'getUpdates') return prev(method, payload, signal);
+    let result: Awaited<ReturnType<typeof prev>>;
+    try {
+      result = await prev(method, payload, signal);
+    } catch (error) {
+      // Aborted by stop(), or the last confirming call of a stop: not an outage.
+      if (signal?.aborted || !bot.isRunning()) throw error;
+      events.trouble(error);
+      await events.pause(signal as AbortSignal | undefined);
+      throw error;
+    }
+    if (result.ok) events.recovered();
+    else if (result.error_code !== 401 && result.error_code !== 409 && bot.isRunning()) {
+      events.trouble(new GrammyError("Call to 'getUpdates' failed!", result, 'getUpdates', payload));
+      await events.pause(signal as AbortSignal | undefined);
+    }
+    return result;
   };
 }

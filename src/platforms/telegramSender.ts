@@ -41,6 +41,9 @@ export function createTelegramSender(api: Api, limits: PlatformLimits): MessageS
           if (error.error_code === 403) return { ok: false, kind: 'gone', error: text };
           if (error.error_code === 400 && CHAT_GONE.test(error.description)) return { ok: false, kind: 'gone', error: text };
           if (error.error_code >= 500) return { ok: false, kind: 'retry', error: text };
+          // The token, not this message (revoked: 401; malformed: 404): the long poll sees it too and stops the
+          // platform, which parks its messages; failing them here would lose them.
+          if (error.error_code === 401 || error.error_code === 404) return { ok: false, kind: 'retry', error: text };
           return { ok: false, kind: 'rejected', error: text };
         }
         if (error instanceof HttpError) return { ok: false, kind: 'retry', error: error.message };

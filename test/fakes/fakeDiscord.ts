@@ -193,6 +193,8 @@ export interface FakeDiscord {
    * (after `skip` of them went through).
    */
   failNext(request: string, fault: Fault): void;
+  /** Closes every open gateway connection with a close code, as Discord does (4004 after a token reset). */
+  closeGateway(code: number, reason: string): void;
   close(): Promise<void>;
 }
 
@@ -946,6 +948,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 
     failNext(request, fault) {
       faults.push({ request, fault, skip: fault.skip ?? 0, remaining: Math.max(1, fault.times ?? 1) });
+    },
+
+    closeGateway(code, reason) {
+      for (const s of sessions) s.socket.close(code, reason);
     },
 
     close() {

@@ -1,0 +1,79 @@
+import { Api } from 'grammy';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Reply } from '../../commands/reply.ts';
+import type { MessageSender } from '../../src/delivery/messageSender.ts';
+import { createSqliteOutboxStore, type OutboxStore } from '../../src/delivery/outboxStore.ts';
+import { OutboxWorker } from '../../src/delivery/outboxWorker.ts';
+import { silentLogger } from '../../src/log/logger.ts';
+import { createTelegramSender } from '../../src/platforms/telegramSender.ts';
+import { openSqliteStore, type SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
+import { createSqliteSubscriptionStore } from '../../src/subscriptions/subscriptionStore.ts';
+import { startFakeBotApi, type FakeBotApi } from '../fakes/fakeBotApi.ts';
+
+const text = (t: string): Reply => ({ kind: 'answer', blocks: [{ kind: 'paragraph', parts: [t] }] });
+const limits = { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 };
+
+/** A platform that is down keeps its messages: parked in the outbox, no attempt spent, sent once it is up. */
+describe('the outbox with a platform that is not available', () => {
+  let telegram: FakeBotApi;
+  let store: SqliteHistoryStore;
+  let outbox: OutboxStore;
+  let worker: OutboxWorker | undefined;
+  let available = false;
+  const consoleLines: string[] = [];
+
+  beforeEach(async () => {
+    telegram = await startFakeBotApi({ limits });
+    store = openSqliteStore(':memory:');
+    outbox = createSqliteOutboxStore(store.database);
+    available = false;
+    const sender = createTelegramSender(new Api(telegram.token, { apiRoot: telegram.apiRoot }), limits);
+    const console: MessageSender = { isGroup: () => false, send: async (_chat, reply) => (consoleLines.push(JSON.stringify(reply)), { ok: true }) };
+    worker = new OutboxWorker({
+      outbox,
+      subscriptions: createSqliteSubscriptionStore(store.database),
+      senders: { telegram: { ...sender, available: () => available }, console },
+      logger: silentLogger,
+    });
+  });
+
+  afterEach(async () => {
+    await worker?.stop();
+    store.close();
+    await telegram.close();
+  });
+
+  it('GIVEN Telegram down THEN its messages wait with no attempt counted while the console is served; once up they all go, in order', async () => {
+    for (let i = 0; i < 3; i++) outbox.enqueue({ key: `t${i}`, platform: 'telegram', chatId: '301', reply: text(`held ${i}`) }, 0);
+    outbox.enqueue({ key: 'c1', platform: 'console', chatId: 'console', reply: text('console goes on') }, 0);
+    worker!.start();
+    await worker!.drain(); // parked messages are not due: drained once the console's is sent
+    expect(consoleLines).toHaveLength(1);
+    expect(telegram.calls.filter((c) => c.method === 'sendMessage')).toHaveLength(0);
+    expect(outbox.counts()).toEqual({ pending: 3, sent: 1, failed: 0 });
+    const attempts = store.database.prepare(`SELECT attempts FROM outbox WHERE platform = 'telegram'`).all() as { attempts: number }[];
+    expect(attempts.map((r) => r.attempts)).toEqual([0, 0, 0]);
+
+    // Written while down: parked as well.
+    outbox.enqueue({ key: 't3', platform: 'telegram', chatId: '301', reply: text('held 3') }, 0);
+    worker!.kick();
+    await worker!.drain();
+    expect(outbox.nextDueAt()).toBeUndefined();
+
+    available = true;
+    worker!.kick();
+    for (let i = 0; i < 4; i++) await telegram.nextMessageTo(301);
+    await worker!.drain();
+    expect(telegram.messagesTo(301).map((m) => m.plain)).toEqual(['held 0', 'held 1', 'held 2', 'held 3']);
+    expect(outbox.counts()).toEqual({ pending: 0, sent: 5, failed: 0 });
+  });
+
+  it('GIVEN rows parked by an earlier process THEN a new worker whose platform is up sends them', async () => {
+    outbox.enqueue({ key: 'old', platform: 'telegram', chatId: '302', reply: text('from before the restart') }, 0);
+    expect(outbox.park('telegram')).toBe(1);
+    expect(outbox.due(Date.now(), 10)).toEqual([]);
+    available = true;
+    worker!.start();
+    expect((await telegram.nextMessageTo(302)).plain).toBe('from before the restart');
+  });
+});
