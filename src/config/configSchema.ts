@@ -61,6 +61,16 @@ const common = {
   staleAfter: duration.optional(),
 };
 
+/** Who runs a sequencer, matched by its LockingPool owner: a display name and the liquid-staking protocol behind it. */
+const operatorSchema = z.strictObject({
+  name: z.string().min(1).max(64),
+  owner: address,
+  /** The address that signs L2 blocks (informational: the chain's own answer is what the bot shows). */
+  signer: address.optional(),
+  /** The liquid-staking protocol that runs it (a key of the source's `protocols`). */
+  lst: identifier.optional(),
+});
+
 const sequencerSchema = z.strictObject({
   ...common,
   kind: z.literal('sequencer'),
@@ -79,7 +89,14 @@ const sequencerSchema = z.strictObject({
       totalLocked: viewCall.default('totalLocked'),
     })
     .prefault({}),
+  /** Labels of the sequencers by owner address; a sequencer without one is shown by its short owner address. */
+  operators: z.array(operatorSchema).default([]),
+  /** Liquid-staking protocols that run sequencers, with the tower tokens each issues (`ENKI: { tokens: [eMetis, seMetis] }`). */
+  protocols: z.record(identifier, z.strictObject({ tokens: z.array(identifier).min(1) })).default({}),
 });
+
+/** MetisSequencerSet on the L2: which signer produces the current epoch. */
+const sequencerSetSchema = z.strictObject({ ...common, kind: z.literal('sequencer-set'), address });
 
 const erc4626Schema = z.strictObject({ ...common, kind: z.literal('erc4626'), vault: address, token: identifier });
 
@@ -122,6 +139,7 @@ const uniswapV3Schema = z.strictObject({
 
 const sourceSchema = z.discriminatedUnion('kind', [
   sequencerSchema,
+  sequencerSetSchema,
   erc4626Schema,
   exchangeRateSchema,
   erc20SupplySchema,
@@ -235,6 +253,16 @@ export const configSchema = z
         if (source.l2Chain !== undefined && !chainIds.has(source.l2Chain)) problem(['sources', i, 'l2Chain'], `chain ${source.l2Chain} is not in chains`);
         if (source.l2Chain === undefined && source.blockTimeSeconds === undefined)
           problem(['sources', i], 'a sequencer needs l2Chain (to measure the block time) or blockTimeSeconds');
+        source.operators.forEach((operator, j) => {
+          if (operator.lst !== undefined && !(operator.lst in source.protocols))
+            problem(['sources', i, 'operators', j, 'lst'], `protocol "${operator.lst}" is not in this source's protocols`);
+          if (source.operators.findIndex((o) => o.owner === operator.owner) !== j) problem(['sources', i, 'operators', j, 'owner'], `owner ${operator.owner} is listed twice`);
+        });
+        for (const [name, protocol] of Object.entries(source.protocols)) {
+          protocol.tokens.forEach((token, j) => {
+            if (!(token in config.tokens)) problem(['sources', i, 'protocols', name, 'tokens', j], `token "${token}" is not in tokens`);
+          });
+        }
       }
       const tokenRefs: [string, string][] =
         source.kind === 'uniswap-v2' || source.kind === 'uniswap-v3'

@@ -20,7 +20,7 @@ export interface ComputedFigures {
 }
 
 const defaultLabel = (source: SourceConfig) =>
-  source.kind === 'uniswap-v2' || source.kind === 'uniswap-v3' ? `${source.asset}/${source.quote}` : source.kind === 'sequencer' ? 'Sequencer mining' : source.token;
+  source.kind === 'uniswap-v2' || source.kind === 'uniswap-v3' ? `${source.asset}/${source.quote}` : source.kind === 'sequencer' ? 'Sequencer mining' : source.kind === 'sequencer-set' ? 'L2 sequencer set' : source.token;
 
 /**
  * Every source's figures from the latest stored observations, in dependency order: the sequencer (the base
