@@ -61,3 +61,11 @@ describe('/sequencers', () => {
     expect(text(both)).toContain('matches 2 sequencers: 2 Beta, 3 Gamma');
   });
 });
+
+describe('/leverage with sequencers read', () => {
+  it('splits the base into LST-run and independent and shows the rooted ratio 600k / 340k', () => {
+    const out = text(handleCommandText('/leverage', context));
+    expect(out).toContain('Base run by: LST protocols 66.0% (ENKI 31.0%, Artemis 35.0%), independent sequencers 34.0%. Rooted 1.765×');
+    expect((600_000 / 340_000).toFixed(3)).toBe('1.765');
+  });
+});
