@@ -202,6 +202,12 @@ export const configSchema = z
         depegCriticalBps: z.number().gt(0).max(10_000).default(200),
         /** Tower leverage change over 24 h, percent. */
         leverageChangePercent: z.number().gt(0).max(1_000).default(10),
+        /** The base (METIS locked) falling by this many percent in 24 h. */
+        baseFallPercent: z.number().gt(0).max(100).default(5),
+        /** Fewer active sequencers than this. */
+        minActiveSequencers: z.number().int().min(1).max(1_000).default(3),
+        /** One operator (sequencers of one LST protocol together) holding more than this share of the base, percent. */
+        operatorSharePercent: z.number().gt(0).max(100).default(50),
         /** Consecutive cycles a condition must hold before it fires (and before it clears). */
         cycles: z.number().int().min(1).max(100).default(2),
         /** An alert clears once its measure is below this fraction of the firing threshold (hysteresis). */

@@ -35,7 +35,7 @@ const first = config.sources[0]!;
 if (first.kind !== 'sequencer') throw new Error('fixture: the first source is the sequencer');
 export const source: SourceOfKind<'sequencer'> = first;
 
-function record(seqId: number, status: number, amount: bigint, reward: bigint, unlockClaimTime = 0): SequencerRecord {
+export function record(seqId: number, status: number, amount: bigint, reward: bigint, unlockClaimTime = 0): SequencerRecord {
   return { seqId, status, amount: amount * E18, reward: reward * E18, owner: owner(seqId), signer: signer(seqId), rewardRecipient: owner(seqId), activationBatch: 1n, deactivationTime: 0, unlockClaimTime };
 }
 
