@@ -29,7 +29,10 @@ export function sequencerReader(config: SourceOfKind<'sequencer'>): SourceReader
       return prepared;
     },
     async prepare(client: PublicClient) {
-      count = knownCount(await client.readContract({ address: config.lockingPool, abi: lockingPoolSequencersAbi, functionName: 'totalSequencers' }));
+      // A LockingPool without totalSequencers() (an older deployment, a test fixture) still gives the base views.
+      count = await client
+        .readContract({ address: config.lockingPool, abi: lockingPoolSequencersAbi, functionName: 'totalSequencers' })
+        .then(knownCount, () => 0);
       prepared = true;
     },
     calls() {
@@ -43,15 +46,17 @@ export function sequencerReader(config: SourceOfKind<'sequencer'>): SourceReader
       return calls;
     },
     decode(results: readonly CallResult[]) {
-      const totalSequencers = uintAt(config.id, results, 3, 'totalSequencers()');
-      return {
+      const values: Record<string, bigint> = {
         rewardPerBlock: uintAt(config.id, results, 0, `${views.rewardPerBlock}()`),
         exitDelay: uintAt(config.id, results, 1, `${views.exitDelay}()`),
         totalLocked: uintAt(config.id, results, 2, `${views.totalLocked}()`),
-        totalSequencers,
       };
+      if (results[3]?.status === 'success') values.totalSequencers = uintAt(config.id, results, 3, 'totalSequencers()');
+      return values;
     },
     decodeSequencers(results: readonly CallResult[]) {
+      // Without totalSequencers() there is no per-sequencer view to read (see prepare).
+      if (results[3]?.status !== 'success') return [];
       const read = results.length - BASE_CALLS;
       const records: SequencerRecord[] = [];
       for (let i = 0; i < read; i++) records.push(decodeSequencer(config.id, i + 1, resultAt(config.id, results, BASE_CALLS + i, `sequencers(${i + 1})`)));
