@@ -63,6 +63,19 @@ export const leverageCommand: CommandDefinition = {
         ],
       },
     ];
+    const runBy = snapshot.sequencers;
+    if (runBy) {
+      // Who runs the base: the METIS behind LST-run sequencers is those LSTs' own deposits.
+      blocks.push({
+        kind: 'paragraph',
+        parts: [
+          bold('Base run by'),
+          `: LST protocols ${formatPercent(runBy.lstShare, 1)}${runBy.protocols.length > 0 ? ` (${runBy.protocols.map((p) => `${p.protocol} ${formatPercent(p.share, 1)}`).join(', ')})` : ''}, independent sequencers ${formatPercent(runBy.independentShare, 1)}. `,
+          bold(`Rooted ${formatRatio(runBy.rootedRatio, 3)}`),
+          ` = all claims ÷ the ${base} locked by sequencers not run by the claims' issuers.`,
+        ],
+      });
+    }
     const pools = snapshot.sources.flatMap((view) => (view.figures?.kind === 'pool' ? [{ view, pool: view.figures }] : []));
     // The TWAP column only when some pool has a window; each cell names its pool's window.
     const twap = pools.some(({ pool }) => pool.twapSeconds !== undefined);

@@ -6,6 +6,7 @@ import { helpCommand } from './help.ts';
 import { leverageCommand } from './leverage.ts';
 import { parseArguments } from './parseArguments.ts';
 import type { Reply } from './reply.ts';
+import { sequencersCommand } from './sequencers.ts';
 import { simulateCommand } from './simulate.ts';
 import { startCommand } from './start.ts';
 import { statusCommand } from './status.ts';
@@ -14,7 +15,7 @@ import { unsubscribeCommand } from './unsubscribe.ts';
 import { describeUserError, UserError } from './userError.ts';
 
 /** Every command, in the order /help lists them. */
-export const commands: readonly CommandDefinition[] = [startCommand, helpCommand, apyCommand, simulateCommand, leverageCommand, chartCommand, statusCommand, subscribeCommand, unsubscribeCommand, alertsCommand];
+export const commands: readonly CommandDefinition[] = [startCommand, helpCommand, apyCommand, simulateCommand, leverageCommand, sequencersCommand, chartCommand, statusCommand, subscribeCommand, unsubscribeCommand, alertsCommand];
 
 const byName = new Map(commands.map((c) => [c.name, c]));
 

@@ -15,7 +15,7 @@ const assetOption = (name: string): OptionSpec => ({
   name,
   description: 'An asset to alert on (all when none is given), e.g. seMetis',
   type: 'string',
-  choices: (context) => [...assetNames(context.snapshot()), 'tower'],
+  choices: (context) => [...assetNames(context.snapshot()), 'tower', 'sequencers'],
 });
 
 /** `/subscribe digest [HH:MM] [timezone]` or `/subscribe alerts [asset …]`. */

@@ -13,7 +13,12 @@ import type { HistoryStore } from '../store/historyStore.ts';
 import type { Subscription, SubscriptionStore } from '../subscriptions/subscriptionStore.ts';
 import { apyDropMessage, depegMessage, haltMessage, leverageMessage, rewardMessage, staleMessage, type RuleName } from './alertMessages.ts';
 import type { AlertStateRecord, AlertStateStore } from './alertStateStore.ts';
+import { activeSetMessage, activeSetParams, activeShortfall } from './rules/activeSetRule.ts';
+import { baseFall, baseFallMessage, baseFallParams } from './rules/baseFallRule.ts';
 import { haltInputs, haltParams } from './rules/haltRule.ts';
+import { operatorShareMessage, operatorShareParams } from './rules/operatorShareRule.ts';
+import { sequencerExits, type ExitCursor } from './rules/sequencerExitRule.ts';
+import { sequencerJoins, type JoinCursor } from './rules/sequencerJoinRule.ts';
 import { initialLevelState, stepLevel, type Level, type LevelParams, type LevelState, type LevelTransition } from './rules/levelRule.ts';
 import { screenOutlier, type OutlierState } from './rules/outlierFilter.ts';
 import { apyDropParams, apyDropSeverity, chatThresholds, depegParams, leverageParams, type ChatThresholds } from './rules/ruleParams.ts';
@@ -185,6 +190,22 @@ export class AlertEngine {
       if (newest) write(GLOBAL, 'reward', view.id, { after: position(newest) });
     }
 
+    // Sequencers (subscribed as `sequencers` or the sequencer source's id): exits and joins at once, from their
+    // own cursors; the base, the active set and operator concentration as level rules, only while fresh.
+    const seqView = snapshot.sequencers && fresh(snapshot.sequencers.sourceId) ? snapshot.sequencers : undefined;
+    const seqNames = seqView ? ['sequencers', seqView.sourceId.toLowerCase()] : [];
+    const seqOnce: { key: string; reply: Reply }[] = [];
+    let fall: ReturnType<typeof baseFall>;
+    if (seqView) {
+      const exits = sequencerExits(seqView, history, read<ExitCursor | undefined>(GLOBAL, 'sequencer-exit', seqView.sourceId, undefined));
+      write(GLOBAL, 'sequencer-exit', seqView.sourceId, exits.cursor);
+      for (const e of exits.exits) seqOnce.push({ key: `sequencer-exit:${e.key}`, reply: e.reply });
+      const joins = sequencerJoins(seqView, read<JoinCursor | undefined>(GLOBAL, 'sequencer-join', seqView.sourceId, undefined));
+      write(GLOBAL, 'sequencer-join', seqView.sourceId, joins.cursor);
+      for (const j of joins.joins) seqOnce.push({ key: `sequencer-join:${seqView.sourceId}:${j.seqId}`, reply: j.reply });
+      fall = baseFall(seqView, history);
+    }
+
     // Chain halts: measured on every chain read in this cycle, however fresh its sources look.
     const halts = haltInputs(snapshot, config);
 
@@ -223,6 +244,23 @@ export class AlertEngine {
       for (const h of halts) {
         if (!wants(h.names)) continue;
         step('halt', h.sourceId, h.haltSeconds, haltParams(t, h.haltAfterSeconds), (tr) => haltMessage(tr, { ...h, now }));
+      }
+      if (seqView && wants(seqNames)) {
+        const v = seqView;
+        for (const once of seqOnce) {
+          transitions++;
+          messages.push({ key: `${once.key}:${sub.id}`, platform: sub.platform, chatId: sub.chatId, subscriptionId: sub.id, reply: once.reply });
+        }
+        if (fall) {
+          const f = fall;
+          step('base-fall', v.sourceId, f.percent, baseFallParams(t), (tr) => baseFallMessage(tr, f, t.baseFallPercent));
+        }
+        step('active-sequencers', v.sourceId, activeShortfall(v.activeCount, t.minActiveSequencers), activeSetParams(t), (tr) => activeSetMessage(tr, v.activeCount, t.minActiveSequencers));
+        const largest = v.largestOperator;
+        if (largest?.share.ok) {
+          const percent = largest.share.value * 100;
+          step('operator-share', v.sourceId, percent, operatorShareParams(t), (tr) => operatorShareMessage(tr, largest.name, percent, t.operatorSharePercent));
+        }
       }
       for (const r of rewards) {
         if (!wants(r.names)) continue;

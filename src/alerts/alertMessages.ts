@@ -7,7 +7,7 @@ import type { OpenAlert } from './alertEngine.ts';
 import type { Level, LevelTransition } from './rules/levelRule.ts';
 
 /** The rules that produce alerts; the names chats see in /alerts and in idempotency keys. */
-export type RuleName = 'depeg' | 'apy-drop' | 'leverage' | 'reward' | 'stale' | 'halt';
+export type RuleName = 'depeg' | 'apy-drop' | 'leverage' | 'reward' | 'stale' | 'halt' | 'base-fall' | 'active-sequencers' | 'operator-share';
 
 const icon = (to: Level) => (to === 'critical' ? '🚨' : to === 'warning' ? '⚠️' : '✅');
 const bpsText = (bps: number) => formatBps(figure(bps));

@@ -77,6 +77,16 @@ const common = {
   staleAfter: duration.optional(),
 };
 
+/** Who runs a sequencer, matched by its LockingPool owner: a display name and the liquid-staking protocol behind it. */
+const operatorSchema = z.strictObject({
+  name: z.string().min(1).max(64),
+  owner: address,
+  /** The address that signs L2 blocks (informational: the chain's own answer is what the bot shows). */
+  signer: address.optional(),
+  /** The liquid-staking protocol that runs it (a key of the source's `protocols`). */
+  lst: identifier.optional(),
+});
+
 const sequencerSchema = z.strictObject({
   ...common,
   kind: z.literal('sequencer'),
@@ -95,10 +105,17 @@ const sequencerSchema = z.strictObject({
       totalLocked: viewCall.default('totalLocked'),
     })
     .prefault({}),
+  /** Labels of the sequencers by owner address; a sequencer without one is shown by its short owner address. */
+  operators: z.array(operatorSchema).default([]),
+  /** Liquid-staking protocols that run sequencers, with the tower tokens each issues (`ENKI: { tokens: [eMetis, seMetis] }`). */
+  protocols: z.record(identifier, z.strictObject({ tokens: z.array(identifier).min(1) })).default({}),
 });
 
 /** The `symbol()` a token must answer, checked once at start (a wrong address fails the source instead of misleading). */
 const tokenSymbol = z.string().min(1).max(64);
+
+/** MetisSequencerSet on the L2: which signer produces the current epoch. */
+const sequencerSetSchema = z.strictObject({ ...common, kind: z.literal('sequencer-set'), address });
 
 const erc4626Schema = z.strictObject({ ...common, kind: z.literal('erc4626'), vault: address, token: identifier, symbol: tokenSymbol.optional() });
 
@@ -141,6 +158,7 @@ const algebraSchema = z.strictObject({ ...common, kind: z.literal('algebra'), ..
 
 const sourceSchema = z.discriminatedUnion('kind', [
   sequencerSchema,
+  sequencerSetSchema,
   erc4626Schema,
   exchangeRateSchema,
   erc20SupplySchema,
@@ -204,6 +222,12 @@ export const configSchema = z
         depegCriticalBps: z.number().gt(0).max(10_000).default(200),
         /** Tower leverage change over 24 h, percent. */
         leverageChangePercent: z.number().gt(0).max(1_000).default(10),
+        /** The base (METIS locked) falling by this many percent in 24 h. */
+        baseFallPercent: z.number().gt(0).max(100).default(5),
+        /** Fewer active sequencers than this. */
+        minActiveSequencers: z.number().int().min(1).max(1_000).default(3),
+        /** One operator (sequencers of one LST protocol together) holding more than this share of the base, percent. */
+        operatorSharePercent: z.number().gt(0).max(100).default(50),
         /** Consecutive cycles a condition must hold before it fires (and before it clears). */
         cycles: z.number().int().min(1).max(100).default(2),
         /** An alert clears once its measure is below this fraction of the firing threshold (hysteresis). */
@@ -274,6 +298,8 @@ interface SourceRefs {
   readonly token?: string;
   readonly asset?: string;
   readonly quote?: string;
+  readonly operators?: readonly { readonly owner: string; readonly lst?: string }[];
+  readonly protocols?: Readonly<Record<string, { readonly tokens: readonly string[] }>>;
 }
 
 function sourceRefs(raw: unknown): SourceRefs {
@@ -314,6 +340,17 @@ export function referenceProblems(input: unknown): ReferenceProblem[] {
       if (chainIds && source.l2Chain !== undefined && !chainIds.has(source.l2Chain)) problem(['sources', i, 'l2Chain'], `chain ${VALUE} is not in chains`, source.l2Chain);
       if (raw.l2Chain === undefined && raw.blockTimeSeconds === undefined)
         problem(['sources', i], 'a sequencer needs l2Chain (to measure the block time) or blockTimeSeconds', undefined);
+      const operators = source.operators ?? [];
+      operators.forEach((operator, j) => {
+        if (operator.lst !== undefined && source.protocols !== undefined && !(operator.lst in source.protocols))
+          problem(['sources', i, 'operators', j, 'lst'], `protocol ${VALUE} is not in this source's protocols`, operator.lst);
+        if (operators.findIndex((o) => o.owner === operator.owner) !== j) problem(['sources', i, 'operators', j, 'owner'], `owner ${VALUE} is listed twice`, operator.owner);
+      });
+      for (const [name, protocol] of Object.entries(source.protocols ?? {})) {
+        protocol.tokens.forEach((token, j) => {
+          if (tokens && !tokens.has(token)) problem(['sources', i, 'protocols', name, 'tokens', j], `token ${VALUE} is not in tokens`, token);
+        });
+      }
     }
     const tokenRefs = (['token', 'asset', 'quote'] as const).flatMap((field) => (source[field] === undefined ? [] : [[field, source[field]] as const]));
     for (const [field, token] of tokenRefs) {

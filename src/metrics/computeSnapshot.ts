@@ -1,11 +1,12 @@
-import type { Config, SourceConfig } from '../config/configSchema.ts';
+import type { Config, SourceConfig, SourceOfKind } from '../config/configSchema.ts';
 import { isPoolSource } from '../config/poolKinds.ts';
 import { difference } from '../core/change.ts';
 import type { WrapperLink } from '../core/fairValue.ts';
 import { figure, missing, type Figure } from '../core/figure.ts';
 import { DAY_SECONDS, toNumber } from '../core/units.ts';
 import type { HistoryStore, MetricValues, SourceStatusRecord } from '../store/historyStore.ts';
-import type { ChainView, SequencerFigures, SourceFigures, SourceView, Snapshot, TowerView } from './figures.ts';
+import type { ChainView, SequencerFigures, SequencersView, SourceFigures, SourceView, Snapshot, TowerView } from './figures.ts';
+import { sequencersView } from './sequencersView.ts';
 import { sourceBlockSince } from './chainLiveness.ts';
 import { storedMetricAgo } from './history.ts';
 import { poolFigures } from './poolFigures.ts';
@@ -18,10 +19,11 @@ export const TOWER_SOURCE_ID = 'tower';
 export interface ComputedFigures {
   readonly sources: ReadonlyMap<string, { figures?: SourceFigures; observedAt?: number }>;
   readonly tower: TowerView;
+  readonly sequencers?: SequencersView;
 }
 
 const defaultLabel = (source: SourceConfig) =>
-  isPoolSource(source) ? `${source.asset}/${source.quote}` : source.kind === 'sequencer' ? 'Sequencer mining' : source.token;
+  isPoolSource(source) ? `${source.asset}/${source.quote}` : source.kind === 'sequencer' ? 'Sequencer mining' : source.kind === 'sequencer-set' ? 'L2 sequencer set' : source.token;
 
 /**
  * Every source's figures from the latest stored observations, in dependency order: the sequencer (the base
@@ -91,7 +93,17 @@ export function computeFigures(config: Config, store: HistoryStore, measuredBloc
   const towerTime = Math.max(0, ...[...latest.values()].map((o) => o?.blockTime ?? 0));
   const leverageChange = (secondsAgo: number) =>
     towerTime > 0 ? difference(tower.leverage, storedMetricAgo(store, TOWER_SOURCE_ID, 'leverage', towerTime, secondsAgo)) : missing('no-data');
-  return { sources: out, tower: { ...tower, leverageChange24h: leverageChange(DAY_SECONDS), leverageChange7d: leverageChange(7 * DAY_SECONDS) } };
+  const towerView = { ...tower, leverageChange24h: leverageChange(DAY_SECONDS), leverageChange7d: leverageChange(7 * DAY_SECONDS) };
+  // The first sequencer source is the base; its L2's sequencer set says who signs the current epoch.
+  const sequencerSource = config.sources.find((s): s is SourceOfKind<'sequencer'> => s.kind === 'sequencer');
+  const sequencerObservation = sequencerSource && latest.get(sequencerSource.id);
+  const setSource = sequencerSource && config.sources.find((s) => s.kind === 'sequencer-set' && s.chain === sequencerSource.l2Chain);
+  const epoch = setSource && latest.get(setSource.id);
+  const sequencers =
+    sequencerSource && sequencerObservation
+      ? sequencersView({ config, source: sequencerSource, observation: sequencerObservation, store, tower: towerView, ...(epoch ? { epoch } : {}) })
+      : undefined;
+  return { sources: out, tower: towerView, ...(sequencers ? { sequencers } : {}) };
 }
 
 /** The numbers worth keeping as history for a source's figures (rates as fractions). */
@@ -136,5 +148,5 @@ export function buildSnapshot(p: {
       ...(blockSince === undefined ? {} : { blockSince }),
     };
   });
-  return { sources, tower: p.computed.tower, chains: p.chains, ...(p.lastCycle ? { lastCycle: p.lastCycle } : {}) };
+  return { sources, tower: p.computed.tower, ...(p.computed.sequencers ? { sequencers: p.computed.sequencers } : {}), chains: p.chains, ...(p.lastCycle ? { lastCycle: p.lastCycle } : {}) };
 }

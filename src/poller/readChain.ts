@@ -103,7 +103,9 @@ export async function readChain(p: {
     const slice = results.slice(offset, offset + calls.length);
     offset += calls.length;
     try {
-      observations.push({ sourceId: reader.config.id, chainId: chain.id, blockNumber: head.number, blockTime: head.time, observedAt, values: reader.decode(slice) });
+      const values = reader.decode(slice);
+      const sequencers = reader.decodeSequencers?.(slice);
+      observations.push({ sourceId: reader.config.id, chainId: chain.id, blockNumber: head.number, blockTime: head.time, observedAt, values, ...(sequencers ? { sequencers } : {}) });
     } catch (error) {
       failures.push({ sourceId: reader.config.id, error: shortError(error) });
     }

@@ -1,7 +1,7 @@
 import type { PublicClient } from 'viem';
 import type { SourceOfKind } from '../config/configSchema.ts';
 import { classifyLogsRangeError, LogsRangeFloorError } from '../rpc/logsRangeError.ts';
-import { distributeRewardEvent, rewardUpdateEvent } from '../sources/abis.ts';
+import { distributeRewardEvent, lockingInfoEvents, rewardUpdateEvent } from '../sources/abis.ts';
 import type { ChainEvent, EventCursor } from '../store/historyStore.ts';
 import { LogsRangeController } from './logsRangeController.ts';
 
@@ -20,7 +20,9 @@ export interface EventRead {
 }
 
 /**
- * Reads the sequencer's DistributeReward and RewardUpdate events from the stored cursor up to `head`,
+ * Reads the sequencer's events from the stored cursor up to `head` (the LockingPool's DistributeReward and
+ * RewardUpdate, and LockingInfo's Locked, Relocked, UnlockInit, Unlocked, ClaimRewards and LockUpdate, in
+ * the same requests),
  * in chunks whose size `range` adapts to the provider: a chunk refused as too large (blocks, results,
  * bytes, or a timeout; see classifyLogsRangeError) is asked again from the same block with fewer blocks,
  * and the size grows back after successes. A first read starts `logsLookbackBlocks` back. Any other
@@ -55,7 +57,7 @@ export async function readSequencerEvents(p: {
       const span = Number(toBlock - fromBlock + 1n);
       let logs;
       try {
-        logs = await client.getLogs({ address: source.lockingPool, events: [distributeRewardEvent, rewardUpdateEvent], fromBlock, toBlock, strict: true });
+        logs = await client.getLogs({ address: [source.lockingPool, source.lockingInfo], events: [distributeRewardEvent, rewardUpdateEvent, ...lockingInfoEvents], fromBlock, toBlock, strict: true });
       } catch (error) {
         const refusal = classifyLogsRangeError(error);
         if (!refusal) throw error;

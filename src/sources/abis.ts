@@ -69,3 +69,28 @@ export const rewardUpdateEvent = parseAbiItem('event RewardUpdate(uint256 newRew
 export function uintViewAbi(name: string) {
   return [{ type: 'function', name, stateMutability: 'view', inputs: [], outputs: [{ name: '', type: 'uint256' }] }] as const;
 }
+
+/** LockingPool's per-sequencer views (docs/contracts.md); `sequencers` returns the 13-word struct with a `bytes` member. */
+export const lockingPoolSequencersAbi = parseAbi([
+  'function totalSequencers() view returns (uint256)',
+  'function currentBatch() view returns (uint256)',
+  'function seqStatuses(uint8 status) view returns (uint256)',
+  'function sequencers(uint256 seqId) view returns (uint256 amount, uint256 reward, uint256 activationBatch, uint256 updatedBatch, uint256 deactivationBatch, uint256 deactivationTime, uint256 unlockClaimTime, uint256 nonce, address owner, address signer, bytes pubkey, address rewardRecipient, uint8 status)',
+]);
+
+/** MetisSequencerSet on Metis L2: who signs the current epoch. */
+export const metisSequencerSetAbi = parseAbi([
+  'function currentEpoch() view returns (uint256 number, address signer, uint256 startBlock, uint256 endBlock)',
+  'function currentEpochNumber() view returns (uint256)',
+  'function getMetisSequencer(uint256 blockNumber) view returns (address)',
+]);
+
+/** LockingInfo's sequencer events, with `indexed` exactly as in Metis' ILockingInfo.sol (topics depend on it). */
+export const lockingInfoEvents = parseAbi([
+  'event Locked(address indexed signer, uint256 indexed sequencerId, uint256 nonce, uint256 indexed activationBatch, uint256 amount, uint256 total, bytes signerPubkey)',
+  'event Relocked(uint256 indexed sequencerId, uint256 amount, uint256 total)',
+  'event UnlockInit(address indexed user, uint256 indexed sequencerId, uint256 nonce, uint256 deactivationBatch, uint256 deactivationTime, uint256 unlockClaimTime, uint256 indexed amount)',
+  'event Unlocked(address indexed user, uint256 indexed sequencerId, uint256 amount, uint256 total)',
+  'event ClaimRewards(uint256 indexed sequencerId, address recipient, uint256 indexed amount, uint256 indexed totalAmount)',
+  'event LockUpdate(uint256 indexed sequencerId, uint256 indexed nonce, uint256 indexed newAmount)',
+]);

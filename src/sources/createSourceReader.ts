@@ -5,6 +5,7 @@ import { erc20SupplyReader } from './erc20SupplyReader.ts';
 import { erc4626Reader } from './erc4626Reader.ts';
 import { exchangeRateReader } from './exchangeRateReader.ts';
 import { sequencerReader } from './sequencerReader.ts';
+import { sequencerSetReader } from './sequencerSetReader.ts';
 import type { SourceReader } from './sourceReader.ts';
 import { uniswapV2Reader } from './uniswapV2Reader.ts';
 import { uniswapV3Reader } from './uniswapV3Reader.ts';
@@ -12,6 +13,7 @@ import { uniswapV3Reader } from './uniswapV3Reader.ts';
 // A Record over every kind: adding a kind to the config schema fails to compile until it has a reader.
 const readers: { [K in SourceKindName]: (config: SourceOfKind<K>) => SourceReader } = {
   sequencer: sequencerReader,
+  'sequencer-set': sequencerSetReader,
   erc4626: erc4626Reader,
   'exchange-rate': exchangeRateReader,
   'erc20-supply': erc20SupplyReader,

@@ -1,5 +1,6 @@
 import type { Abi, Address, PublicClient } from 'viem';
 import type { SourceConfig } from '../config/configSchema.ts';
+import type { SequencerRecord } from './sequencerRecord.ts';
 
 /** One view call of the cycle's multicall. */
 export interface ViewCall {
@@ -29,6 +30,8 @@ export interface SourceReader {
   calls(): readonly ViewCall[];
   /** @throws SourceReadError when a view reverted or answered out of shape. */
   decode(results: readonly CallResult[]): RawValues;
+  /** Every sequencer in the same answer (sequencer sources only). @throws SourceReadError like decode. */
+  decodeSequencers?(results: readonly CallResult[]): SequencerRecord[];
 }
 
 /** A source's read failed; the message names the view and says why. */

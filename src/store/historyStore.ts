@@ -1,4 +1,5 @@
 import type { HeadTrack } from '../core/chainHalt.ts';
+import type { SequencerRecord } from '../sources/sequencerRecord.ts';
 import type { RawValues } from '../sources/sourceReader.ts';
 
 /** One successful read of a source: raw chain integers and where in the chain they were read. */
@@ -11,6 +12,13 @@ export interface Observation {
   /** Wall clock when the read was made, unix milliseconds: what "data age" is measured from. */
   readonly observedAt: number;
   readonly values: RawValues;
+  /** Every sequencer as read in the same multicall (sequencer sources); stored per sequencer. */
+  readonly sequencers?: readonly SequencerRecord[];
+}
+
+/** One stored per-cycle read of one sequencer. */
+export interface StoredSequencerRead extends SequencerRecord {
+  readonly blockTime: number;
 }
 
 /** A decoded contract event with the time of its block. */
@@ -63,6 +71,13 @@ export interface HistoryStore {
   latestObservation(sourceId: string): Observation | undefined;
   /** The newest observation with blockTime <= time. */
   observationAtOrBefore(sourceId: string, time: number): Observation | undefined;
+
+  /** Each sequencer's newest stored read with blockTime <= time, by id. */
+  sequencersAt(sourceId: string, time: number): StoredSequencerRead[];
+  /** One sequencer's stored reads with fromTime <= blockTime <= toTime, oldest first. */
+  sequencerReads(sourceId: string, seqId: number, fromTime: number, toTime: number): StoredSequencerRead[];
+  /** Events of the given names with fromTime < blockTime <= toTime, oldest first. */
+  eventsBetween(sourceId: string, names: readonly string[], fromTime: number, toTime: number): ChainEvent[];
 
   /** Stores events, ignoring ones already stored; returns how many were new. */
   addEvents(events: readonly ChainEvent[]): number;

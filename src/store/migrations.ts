@@ -108,4 +108,22 @@ export const migrations: readonly string[] = [
     previous_read_at  INTEGER
   );
   `,
+  // 3: every sequencer as read each cycle (src/sources/sequencerReader.ts): /sequencers, its income, its alerts.
+  `
+  CREATE TABLE sequencer_reads (
+    source_id         TEXT    NOT NULL,
+    seq_id            INTEGER NOT NULL,
+    block_time        INTEGER NOT NULL,
+    status            INTEGER NOT NULL,
+    amount            TEXT    NOT NULL,
+    reward            TEXT    NOT NULL,
+    owner             TEXT    NOT NULL,
+    signer            TEXT    NOT NULL,
+    reward_recipient  TEXT    NOT NULL,
+    activation_batch  TEXT    NOT NULL,
+    deactivation_time INTEGER NOT NULL,
+    unlock_claim_time INTEGER NOT NULL,
+    PRIMARY KEY (source_id, seq_id, block_time)
+  );
+  `,
 ];

@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { HeadTrack } from '../core/chainHalt.ts';
 import { decodeRawValues, encodeRawValues } from './bigintJson.ts';
-import type { ChainEvent, EventCursor, HistoryStore, MetricValues, Observation, SeriesPoint, SourceStatusRecord } from './historyStore.ts';
+import type { Address } from 'viem';
+import type { ChainEvent, EventCursor, HistoryStore, MetricValues, Observation, SeriesPoint, SourceStatusRecord, StoredSequencerRead } from './historyStore.ts';
 import { migrations } from './migrations.ts';
 
 /** The store file cannot be opened or migrated; the message says which file and what to do. */
@@ -52,6 +53,34 @@ const toEvent = (row: EventRow): ChainEvent => ({
   logIndex: row.log_index,
   txHash: row.tx_hash,
   args: decodeRawValues(row.args_json),
+});
+
+interface SequencerReadRow {
+  seq_id: number;
+  block_time: number;
+  status: number;
+  amount: string;
+  reward: string;
+  owner: string;
+  signer: string;
+  reward_recipient: string;
+  activation_batch: string;
+  deactivation_time: number;
+  unlock_claim_time: number;
+}
+
+const toSequencerRead = (row: SequencerReadRow): StoredSequencerRead => ({
+  seqId: row.seq_id,
+  blockTime: row.block_time,
+  status: row.status,
+  amount: BigInt(row.amount),
+  reward: BigInt(row.reward),
+  owner: row.owner as Address,
+  signer: row.signer as Address,
+  rewardRecipient: row.reward_recipient as Address,
+  activationBatch: BigInt(row.activation_batch),
+  deactivationTime: row.deactivation_time,
+  unlockClaimTime: row.unlock_claim_time,
 });
 
 /** SQLite's page cache per connection, in KiB: SQLite's own default. */
@@ -174,6 +203,15 @@ export function openSqliteStore(path: string): SqliteHistoryStore {
     observationAtOrBefore: db.prepare(
       'SELECT * FROM observations WHERE source_id = ? AND block_time <= ? ORDER BY block_time DESC, rowid DESC LIMIT 1',
     ),
+    addSequencerRead: db.prepare(
+      `INSERT OR REPLACE INTO sequencer_reads (source_id, seq_id, block_time, status, amount, reward, owner, signer, reward_recipient, activation_batch, deactivation_time, unlock_claim_time)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    // The newest read per id at or before a time: one index search per id, not a scan of the history.
+    maxSequencerId: db.prepare('SELECT MAX(seq_id) AS n FROM sequencer_reads WHERE source_id = ?'),
+    sequencerAt: db.prepare('SELECT * FROM sequencer_reads WHERE source_id = ? AND seq_id = ? AND block_time <= ? ORDER BY block_time DESC LIMIT 1'),
+    sequencerReads: db.prepare('SELECT * FROM sequencer_reads WHERE source_id = ? AND seq_id = ? AND block_time >= ? AND block_time <= ? ORDER BY block_time'),
+    eventsBetween: db.prepare('SELECT * FROM events WHERE source_id = ? AND name = ? AND block_time > ? AND block_time <= ?'),
     addEvent: db.prepare(
       `INSERT OR IGNORE INTO events (source_id, chain_id, name, block_number, block_time, log_index, tx_hash, args_json)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -217,6 +255,24 @@ export function openSqliteStore(path: string): SqliteHistoryStore {
     database: db,
     addObservation(o) {
       statements.addObservation.run(o.sourceId, o.chainId, o.blockNumber.toString(), o.blockTime, o.observedAt, encodeRawValues(o.values));
+      for (const r of o.sequencers ?? []) {
+        statements.addSequencerRead.run(o.sourceId, r.seqId, o.blockTime, r.status, r.amount.toString(), r.reward.toString(), r.owner, r.signer, r.rewardRecipient, r.activationBatch.toString(), r.deactivationTime, r.unlockClaimTime);
+      }
+    },
+    sequencersAt(sourceId, time) {
+      const { n } = statements.maxSequencerId.get(sourceId) as { n: number | null };
+      const ids = Array.from({ length: n ?? 0 }, (_, i) => i + 1);
+      return ids.flatMap((id) => {
+        const row = statements.sequencerAt.get(sourceId, id, time) as SequencerReadRow | undefined;
+        return row ? [toSequencerRead(row)] : [];
+      });
+    },
+    sequencerReads(sourceId, seqId, fromTime, toTime) {
+      return (statements.sequencerReads.all(sourceId, seqId, fromTime, toTime) as SequencerReadRow[]).map(toSequencerRead);
+    },
+    eventsBetween(sourceId, names, fromTime, toTime) {
+      const rows = names.flatMap((name) => statements.eventsBetween.all(sourceId, name, fromTime, toTime) as EventRow[]);
+      return rows.map(toEvent).sort((a, b) => a.blockTime - b.blockTime || (a.blockNumber < b.blockNumber ? -1 : a.blockNumber > b.blockNumber ? 1 : a.logIndex - b.logIndex));
     },
     latestObservation(sourceId) {
       const row = statements.latestObservation.get(sourceId) as ObservationRow | undefined;

@@ -227,7 +227,7 @@ describe('unknown keys', () => {
 
   it('GIVEN a misspelt source kind or enum value THEN the one meant is suggested', () => {
     expect(problemsOf(edit('kind: erc20-supply', 'kind: erc20-suply'))).toEqual([
-      'sources[0].kind: must be one of "sequencer", "erc4626", "exchange-rate", "erc20-supply", "uniswap-v2", "uniswap-v3", "algebra" (found "erc20-suply"; did you mean "erc20-supply"?)',
+      'sources[0].kind: must be one of "sequencer", "sequencer-set", "erc4626", "exchange-rate", "erc20-supply", "uniswap-v2", "uniswap-v3", "algebra" (found "erc20-suply"; did you mean "erc20-supply"?)',
     ]);
     expect(problemsOf(`${minimal}alerts: { operatorChat: { platform: telgram, chatId: "1" } }\n`)).toEqual([
       'alerts.operatorChat.platform: must be one of "telegram", "discord", "console" (found "telgram"; did you mean "telegram"?)',

@@ -55,7 +55,7 @@ describe('Telegram admin lookups under a settings flood', () => {
     telegram.sendUserMessage({ chatId: GROUP, userId: MEMBER, text: '/unsubscribe alerts' });
     await settle();
     expect(lookups().map((c) => c.payload.user_id)).toEqual([ADMIN, MEMBER]);
-    expect(telegram.messagesTo(GROUP).slice(-2).map((m) => m.plain)).toEqual([expect.stringContaining('Only this group's admins can change'), expect.stringContaining('Only this group's admins can change')]);
+    expect(telegram.messagesTo(GROUP).slice(-2).map((m) => m.plain)).toEqual([expect.stringContaining("Only this group's admins can change"), expect.stringContaining("Only this group's admins can change")]);
   });
 
   it('GIVEN the minute over THEN the next settings command asks again (a demoted admin is seen within a minute)', async () => {
@@ -64,7 +64,7 @@ describe('Telegram admin lookups under a settings flood', () => {
     telegram.sendUserMessage({ chatId: GROUP, userId: ADMIN, text: '/subscribe alerts' });
     await settle();
     expect(lookups()).toHaveLength(3);
-    expect(telegram.messagesTo(GROUP).at(-1)?.plain).toContain('Only this group's admins can change');
+    expect(telegram.messagesTo(GROUP).at(-1)?.plain).toContain("Only this group's admins can change");
   });
 
   it('GIVEN commands that change nothing THEN no lookup at all', async () => {

@@ -9,6 +9,9 @@ export const TUNABLE_RULES = {
   'depeg-warning': { key: 'depegWarningBps', min: 1, max: 5_000, unit: 'bps' },
   'depeg-critical': { key: 'depegCriticalBps', min: 1, max: 10_000, unit: 'bps' },
   leverage: { key: 'leverageChangePercent', min: 1, max: 1_000, unit: '% change in 24 h' },
+  'base-fall': { key: 'baseFallPercent', min: 0.1, max: 100, unit: '% fall of METIS locked in 24 h' },
+  'active-sequencers': { key: 'minActiveSequencers', min: 1, max: 1_000, unit: 'active sequencers at least' },
+  'operator-share': { key: 'operatorSharePercent', min: 1, max: 100, unit: '% of the base held by one operator' },
   cycles: { key: 'cycles', min: 1, max: 100, unit: 'consecutive cycles' },
   cooldown: { key: 'cooldownMinutes', min: 0, max: 10_080, unit: 'minutes' },
 } as const;
@@ -22,6 +25,9 @@ export interface ChatThresholds {
   readonly depegWarningBps: number;
   readonly depegCriticalBps: number;
   readonly leverageChangePercent: number;
+  readonly baseFallPercent: number;
+  readonly minActiveSequencers: number;
+  readonly operatorSharePercent: number;
   readonly cycles: number;
   readonly cooldownMinutes: number;
   readonly clearRatio: number;
@@ -34,6 +40,9 @@ export function chatThresholds(config: Config['alerts'], overrides: Readonly<Rec
     depegWarningBps: config.depegWarningBps,
     depegCriticalBps: config.depegCriticalBps,
     leverageChangePercent: config.leverageChangePercent,
+    baseFallPercent: config.baseFallPercent,
+    minActiveSequencers: config.minActiveSequencers,
+    operatorSharePercent: config.operatorSharePercent,
     cycles: config.cycles,
     cooldownMinutes: config.cooldown / 60,
     clearRatio: config.clearRatio,

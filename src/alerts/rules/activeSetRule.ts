@@ -1,0 +1,15 @@
+import { bold, type Reply } from '../../../commands/reply.ts';
+import type { LevelParams, LevelTransition } from './levelRule.ts';
+import type { ChatThresholds } from './ruleParams.ts';
+
+/** How many active sequencers are missing below the chat's minimum (the measure; 0 at or above it). */
+export const activeShortfall = (activeCount: number, minimum: number) => Math.max(0, minimum - activeCount);
+
+/** Active set: fires at one sequencer short, clears when none is short. */
+export const activeSetParams = (t: ChatThresholds): LevelParams => ({ warning: 1, clear: 0.5, cycles: t.cycles, cooldownMs: t.cooldownMinutes * 60_000 });
+
+export function activeSetMessage(t: LevelTransition, activeCount: number, minimum: number): Reply {
+  const title = t.kind === 'recover' ? '✅ Active sequencer set restored' : '⚠️ Active sequencer set is small';
+  const text = `${activeCount} active sequencer${activeCount === 1 ? '' : 's'} (alert below ${minimum}).`;
+  return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [bold(title), '\n', text] }] };
+}

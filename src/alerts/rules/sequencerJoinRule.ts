@@ -1,0 +1,31 @@
+import { bold, type Reply } from '../../../commands/reply.ts';
+import { formatAmount, formatPercent } from '../../core/format.ts';
+import type { SequencersView } from '../../metrics/figures.ts';
+
+/** The highest sequencer id already announced (or seen at the first evaluation). */
+export interface JoinCursor {
+  readonly maxId: number;
+}
+
+/**
+ * A new sequencer joins: every id above the cursor, once. The first evaluation only places the cursor.
+ */
+export function sequencerJoins(view: SequencersView, cursor: JoinCursor | undefined): { joins: { seqId: number; reply: Reply }[]; cursor: JoinCursor } {
+  const maxId = Math.max(cursor?.maxId ?? 0, ...view.rows.map((r) => r.seqId));
+  if (cursor === undefined) return { joins: [], cursor: { maxId } };
+  const joins = view.rows
+    .filter((r) => r.seqId > cursor.maxId)
+    .map((r) => ({
+      seqId: r.seqId,
+      reply: {
+        kind: 'answer' as const,
+        blocks: [
+          {
+            kind: 'paragraph' as const,
+            parts: [bold(`🆕 New sequencer: ${r.name}`), `\nSequencer ${r.seqId}${r.lst ? ` (run by ${r.lst})` : ''} locked ${formatAmount(r.locked)} METIS, ${formatPercent(r.share, 1)} of the base; ${r.status}.`],
+          },
+        ],
+      },
+    }));
+  return { joins, cursor: { maxId } };
+}
