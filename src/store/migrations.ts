@@ -108,4 +108,9 @@ export const migrations: readonly string[] = [
     previous_read_at  INTEGER
   );
   `,
+  // 3: why and when a chat's subscriptions were turned off by a failed delivery (shown in /alerts; cleared on /subscribe).
+  `
+  ALTER TABLE subscriptions ADD COLUMN deactivated_at INTEGER;
+  ALTER TABLE subscriptions ADD COLUMN deactivated_reason TEXT;
+  `,
 ];

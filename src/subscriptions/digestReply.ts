@@ -1,7 +1,7 @@
 import { bold, type Block, type Inline, type Reply } from '../../commands/reply.ts';
 import { openAlertsLine } from '../alerts/alertMessages.ts';
 import { difference } from '../core/change.ts';
-import { describeMissing, missing, type Figure } from '../core/figure.ts';
+import { describeMissing, type Figure } from '../core/figure.ts';
 import { formatDepeg, formatPercent, formatPointsChange, formatRatio, formatRatioChange } from '../core/format.ts';
 import { haltLength } from '../core/haltText.ts';
 import { DAY_SECONDS } from '../core/units.ts';
@@ -32,7 +32,7 @@ const delta = (label: string, window: string, f: Figure) => `${label} ${formatPo
 function apyLine(history: HistoryStore, sourceId: string, name: string, what: string, apy: Figure, change24h: Figure, at: number): string {
   // Missing when no stored reading lies near 7 d back: the bot has not run that long (or was down then).
   const stored7d = storedMetricAgo(history, sourceId, name, at, 7 * DAY_SECONDS);
-  const change7d = apy.ok ? difference(apy, stored7d) : missing('no-data');
+  const change7d = apy.ok ? difference(apy, stored7d) : apy;
   const apyText = apy.ok ? `${what} ${formatPercent(apy)}` : `${what} —${why(apy, '24 h')}`;
   return `: ${apyText} · ${delta('Δ24h', '24 h', change24h)} · ${delta('Δ7d', '7 d', change7d)}`;
 }
