@@ -1,6 +1,7 @@
 import { formatQuantity } from '../src/core/format.ts';
 import { openAlertsLine } from '../src/alerts/alertMessages.ts';
 import { TUNABLE_RULES, type ChatThresholds, type TunableRule } from '../src/alerts/rules/ruleParams.ts';
+import { deactivationNotice } from '../src/subscriptions/deactivationNotice.ts';
 import { currentTimeZoneName } from '../src/subscriptions/timeZoneName.ts';
 import type { CommandDefinition } from './command.ts';
 import { bold, type Inline, type Reply } from './reply.ts';
@@ -47,7 +48,10 @@ export const alertsCommand: CommandDefinition = {
       return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [`Set ${args.rule} to ${formatQuantity(args.value)} ${spec.unit} for this chat.`] }] };
     }
     if (args.rule !== undefined || args.value !== undefined) throw new UserError('missing-argument', { option: 'action' });
-    const subs = service.store.forChat(chat.platform, chat.chatId).filter((s) => s.active);
+    const all = service.store.forChat(chat.platform, chat.chatId);
+    const subs = all.filter((s) => s.active);
+    // Turned off by a failed delivery (blocked, removed): say when and why, or the chat sees only "off".
+    const turnedOff = deactivationNotice(all, context.now());
     const alerts = subs.find((s) => s.kind === 'alerts');
     const digest = subs.find((s) => s.kind === 'digest');
     const status: Inline[] = [
@@ -62,6 +66,7 @@ export const alertsCommand: CommandDefinition = {
       blocks: [
         { kind: 'title', text: 'Alerts in this chat' },
         { kind: 'paragraph', parts: status },
+        ...(turnedOff === undefined ? [] : [{ kind: 'paragraph' as const, parts: [turnedOff] }]),
         { kind: 'list', items: rulesList(service.thresholds(chat)) },
         { kind: 'paragraph', parts: openAlertsLine('Open', open) },
         ...(held.length > 0 ? [{ kind: 'note' as const, text: `Held back as outliers until they repeat: ${held.join(', ')}` }] : []),

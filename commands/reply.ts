@@ -2,7 +2,11 @@
  * A platform-neutral reply. Commands build it; each platform renders it (Telegram HTML, Discord markdown,
  * console text), escaping every dynamic piece there, so no command ever writes markup.
  */
-export type Inline = string | { readonly text: string; readonly style: 'bold' | 'italic' | 'code' };
+export type Inline =
+  | string
+  | { readonly text: string; readonly style: 'bold' | 'italic' | 'code' }
+  /** A link: `url` is an absolute http(s) URL; platforms show `text` linked to it (the console prints the URL). */
+  | { readonly text: string; readonly style: 'link'; readonly url: string };
 
 export interface TableColumn {
   readonly header: string;
@@ -31,6 +35,7 @@ export interface Reply {
 export const bold = (text: string): Inline => ({ text, style: 'bold' });
 export const code = (text: string): Inline => ({ text, style: 'code' });
 export const italic = (text: string): Inline => ({ text, style: 'italic' });
+export const link = (text: string, url: string): Inline => ({ text, style: 'link', url });
 
 /** Lays a table out as fixed-width lines (for monospace blocks); widths count code points, not UTF-16 units. */
 export function layoutTable(columns: readonly TableColumn[], rows: readonly (readonly string[])[]): string[] {
@@ -44,5 +49,5 @@ export function layoutTable(columns: readonly TableColumn[], rows: readonly (rea
   return [line(columns.map((c) => c.header)), ...rows.map(line)];
 }
 
-/** Plain text of inline parts, with no markup. */
-export const plainText = (parts: readonly Inline[]) => parts.map((p) => (typeof p === 'string' ? p : p.text)).join('');
+/** Plain text of inline parts, with no markup; a link is its URL (a terminal makes that clickable, the text would hide it). */
+export const plainText = (parts: readonly Inline[]) => parts.map((p) => (typeof p === 'string' ? p : p.style === 'link' ? p.url : p.text)).join('');

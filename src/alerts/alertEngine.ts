@@ -1,9 +1,9 @@
 import type { Reply } from '../../commands/reply.ts';
 import type { Config } from '../config/configSchema.ts';
 import { relativeChange } from '../core/change.ts';
-import { figure } from '../core/figure.ts';
+import { figure, type Figure } from '../core/figure.ts';
 import { formatWindow } from '../core/format.ts';
-import { DAY_SECONDS, toNumber } from '../core/units.ts';
+import { DAY_SECONDS } from '../core/units.ts';
 import type { Logger } from '../log/logger.ts';
 import { TOWER_SOURCE_ID } from '../metrics/computeSnapshot.ts';
 import { METIS_DECIMALS } from '../metrics/sequencerFigures.ts';
@@ -11,7 +11,9 @@ import { dataAgeSeconds, isStale, poolLabel, type Snapshot, type SourceView } fr
 import type { NewOutboxMessage, OutboxStore } from '../delivery/outboxStore.ts';
 import type { HistoryStore } from '../store/historyStore.ts';
 import type { Subscription, SubscriptionStore } from '../subscriptions/subscriptionStore.ts';
-import { apyDropMessage, depegMessage, haltMessage, leverageMessage, rewardMessage, staleMessage, type RuleName } from './alertMessages.ts';
+import { explorerTxUrl } from '../config/explorerTxUrl.ts';
+import { apyDropMessage, depegMessage, haltMessage, leverageMessage, rewardMessage, staleMessage, type DataAge, type RuleName } from './alertMessages.ts';
+import type { RewardFacts } from './alertMessages.ts';
 import type { AlertStateRecord, AlertStateStore } from './alertStateStore.ts';
 import { activeSetMessage, activeSetParams, activeShortfall } from './rules/activeSetRule.ts';
 import { baseFall, baseFallMessage, baseFallParams } from './rules/baseFallRule.ts';
@@ -55,13 +57,32 @@ interface Target {
   readonly names: readonly string[];
 }
 
-interface DepegInput extends Target {
+/** What every alert on a source cites: its data's block and age, and the command that shows more. */
+interface Cited {
+  readonly data: DataAge;
+  readonly command: string;
+}
+
+interface DepegInput extends Target, Cited {
   readonly bps: number;
   /** The price the bps were measured on, for the message: '30 min TWAP' or 'spot'. */
   readonly basis: string;
+  readonly asset: string;
+  readonly quote: string;
+  /** That price and the fair value, in the quote token. */
+  readonly price: Figure;
+  readonly fairValue: Figure;
 }
-interface ApyInput extends Target { readonly current: number; readonly average: number }
-interface RewardInput extends Target { readonly key: string; readonly oldReward: number; readonly newReward: number; readonly nominalApr?: number }
+interface ApyInput extends Target, Cited {
+  /** '24 h APY' or 'nominal APR'. */
+  readonly metric: string;
+  readonly current: number;
+  readonly average: number;
+}
+interface RewardInput extends Target {
+  readonly key: string;
+  readonly facts: Omit<RewardFacts, 'now'>;
+}
 
 export interface EvaluationReport {
   readonly enqueued: number;
@@ -73,7 +94,10 @@ export interface EvaluationReport {
 const stateKey = (scope: string, rule: string, sourceId: string) => `${scope}\u0000${rule}\u0000${sourceId}`;
 const namesOf = (view: SourceView): string[] =>
   [view.id, view.token, view.figures?.kind === 'pool' ? view.figures.asset : undefined].flatMap((n) => (n ? [n.toLowerCase()] : []));
-const metis = (raw: bigint | undefined) => (raw === undefined ? 0 : toNumber(raw, METIS_DECIMALS));
+/** The source's last good read as an alert cites it (only called for sources with one). */
+const dataOf = (view: SourceView, now: number): DataAge => ({ blockNumber: view.lastRead?.blockNumber ?? 0n, chainId: view.chainId, ageSeconds: dataAgeSeconds(view, now) ?? 0 });
+/** The command that shows a source: `/apy <token or id>`. */
+const commandFor = (view: SourceView) => `/apy ${view.token ?? view.id}`;
 
 /**
  * Applies the alert rules after each poll cycle: computes each rule's measure once per source, steps every
@@ -111,9 +135,9 @@ export class AlertEngine {
     for (const view of snapshot.sources) {
       const f = view.figures;
       if (f?.kind !== 'pool' || isStale(view, now) || !this.fairValueFresh(f.asset, fresh) || !this.fairValueFresh(f.quote, fresh)) continue;
-      const target = { sourceId: view.id, label: poolLabel(view.label, f), names: namesOf(view) };
-      if (f.twapSeconds !== undefined && f.twapDepegBps.ok) depeg.push({ ...target, bps: f.twapDepegBps.value, basis: `${formatWindow(f.twapSeconds)} TWAP` });
-      else if (f.depegBps.ok) depeg.push({ ...target, bps: f.depegBps.value, basis: 'spot' });
+      const target = { sourceId: view.id, label: poolLabel(view.label, f), names: namesOf(view), data: dataOf(view, now), command: commandFor(view), asset: f.asset, quote: f.quote, fairValue: f.fairValue };
+      if (f.twapSeconds !== undefined && f.twapDepegBps.ok) depeg.push({ ...target, bps: f.twapDepegBps.value, basis: `${formatWindow(f.twapSeconds)} TWAP`, price: f.twapPrice });
+      else if (f.depegBps.ok) depeg.push({ ...target, bps: f.depegBps.value, basis: 'spot', price: f.price });
     }
 
     // Outliers: a reading far from the last accepted one (within alerts.outlierWindow) is held back until it repeats.
@@ -136,6 +160,7 @@ export class AlertEngine {
       const t = view.lastRead.blockTime;
       let current: number | undefined;
       let average: number | undefined;
+      let metric = '24 h APY';
       if (f.kind === 'yield' && f.apy24h.ok) {
         current = f.apy24h.value;
         average = this.o.states.averageMetric(view.id, 'apy24h', t - 7 * DAY_SECONDS, t);
@@ -143,23 +168,30 @@ export class AlertEngine {
         // rewardPerBlock × blocks per year: a slower chain lowers the APR without any cut, so compare the
         // per-block yield (APR × block time) with its average, expressed at today's block time.
         current = f.nominalApr.value;
+        metric = 'nominal APR';
         const product = this.o.states.averageProduct(view.id, 'nominalApr', 'blockTimeSeconds', t - 7 * DAY_SECONDS, t);
         average = product === undefined ? undefined : product / f.blockTimeSeconds.value;
       }
       if (current === undefined) continue;
       const accepted = screen(view.id, current);
-      if (accepted !== undefined && average !== undefined) apy.push({ sourceId: view.id, label: view.label, names: namesOf(view), current: accepted, average });
+      if (accepted !== undefined && average !== undefined) {
+        apy.push({ sourceId: view.id, label: view.label, names: namesOf(view), data: dataOf(view, now), command: commandFor(view), metric, current: accepted, average });
+      }
     }
 
     // Tower leverage against the stored value 24 h earlier (only while every source behind it is fresh), after
     // the outlier screen: one glitched supply read spikes it.
-    let leverage: { leverage: number; changePercent: number } | undefined;
+    let leverage: { leverage: number; past: number; changePercent: number; data: DataAge } | undefined;
     const towerFresh = snapshot.sources.every((s) => s.figures?.kind === 'pool' || !isStale(s, now));
     if (snapshot.tower.leverage.ok && towerFresh && screen(TOWER_SOURCE_ID, snapshot.tower.leverage.value) !== undefined) {
       const latest = history.metricAtOrBefore(TOWER_SOURCE_ID, 'leverage', Number.MAX_SAFE_INTEGER);
       const past = latest && history.metricAtOrBefore(TOWER_SOURCE_ID, 'leverage', latest.blockTime - DAY_SECONDS);
       const change = past && past.blockTime >= latest.blockTime - 2 * DAY_SECONDS ? relativeChange(snapshot.tower.leverage, figure(past.value)) : undefined;
-      if (change?.ok) leverage = { leverage: snapshot.tower.leverage.value, changePercent: change.value * 100 };
+      // The tower is as old as the oldest read behind it.
+      const oldest = snapshot.sources
+        .filter((s) => s.figures?.kind !== 'pool' && s.lastRead !== undefined)
+        .reduce<SourceView | undefined>((a, s) => (a === undefined || s.lastRead!.observedAt < a.lastRead!.observedAt ? s : a), undefined);
+      if (change?.ok && past && oldest) leverage = { leverage: snapshot.tower.leverage.value, past: past.value, changePercent: change.value * 100, data: dataOf(oldest, now) };
     }
 
     // Reward changes: RewardUpdate events not yet announced (the first evaluation only sets the cursor).
@@ -176,15 +208,26 @@ export class AlertEngine {
       }
       for (const e of events) {
         if (position(e) <= (cursor.after ?? '')) continue;
-        const nominalApr = view.figures.nominalApr.ok ? view.figures.nominalApr.value : undefined;
+        const txUrl = explorerTxUrl(config.chains, e.chainId, e.txHash);
         rewards.push({
           sourceId: view.id,
           label: view.label,
           names: namesOf(view),
           key: `${e.chainId}:${e.txHash}:${e.logIndex}`,
-          oldReward: metis(e.args.oldReward),
-          newReward: metis(e.args.newReward),
-          ...(nominalApr === undefined ? {} : { nominalApr }),
+          facts: {
+            label: view.label,
+            oldRaw: e.args.oldReward ?? 0n,
+            newRaw: e.args.newReward ?? 0n,
+            decimals: METIS_DECIMALS,
+            nominalApr: view.figures.nominalApr,
+            rewardPerBlock: view.figures.rewardPerBlock,
+            txHash: e.txHash,
+            ...(txUrl === undefined ? {} : { txUrl }),
+            chainId: e.chainId,
+            blockNumber: e.blockNumber,
+            blockTime: e.blockTime,
+            command: commandFor(view),
+          },
         });
       }
       if (newest) write(GLOBAL, 'reward', view.id, { after: position(newest) });
@@ -214,9 +257,9 @@ export class AlertEngine {
       const scope = `sub:${sub.id}`;
       const t = chatThresholds(config.alerts, this.o.subscriptions.overrides(sub.platform, sub.chatId));
       const wants = (names: readonly string[]) => sub.assets.length === 0 || sub.assets.some((a) => names.includes(a.toLowerCase()));
-      const step = (rule: RuleName, sourceId: string, measure: number, params: LevelParams, message: (tr: LevelTransition) => Reply) => {
+      const step = (rule: RuleName, sourceId: string, measure: number, reading: number, params: LevelParams, message: (tr: LevelTransition) => Reply) => {
         const before = read<LevelState>(scope, rule, sourceId, initialLevelState);
-        const result = stepLevel(before, measure, params, now);
+        const result = stepLevel(before, measure, params, now, reading);
         write(scope, rule, sourceId, result.state);
         if (!result.transition) return;
         transitions++;
@@ -231,19 +274,22 @@ export class AlertEngine {
       for (const d of depeg) {
         if (!wants(d.names)) continue;
         const p = depegParams(t);
-        step('depeg', d.sourceId, Math.abs(d.bps), p, (tr) => depegMessage(tr, d.label, d.bps, d.basis, t.depegWarningBps, p.critical ?? t.depegCriticalBps, p.clear));
+        const levels = { warningBps: t.depegWarningBps, criticalBps: p.critical ?? t.depegCriticalBps, clearBps: p.clear };
+        step('depeg', d.sourceId, Math.abs(d.bps), d.bps, p, (tr) => depegMessage(tr, { ...d, ...levels, now }));
       }
       for (const a of apy) {
         if (!wants(a.names)) continue;
-        step('apy-drop', a.sourceId, apyDropSeverity(a.current, a.average, t), apyDropParams(t), (tr) => apyDropMessage(tr, a.label, a.current, a.average));
+        const levels = { dropPercent: t.apyDropPercent, dropPoints: t.apyDropPoints, clearRatio: t.clearRatio };
+        step('apy-drop', a.sourceId, apyDropSeverity(a.current, a.average, t), a.current, apyDropParams(t), (tr) => apyDropMessage(tr, { ...a, ...levels, now }));
       }
       if (leverage && wants([TOWER_SOURCE_ID])) {
         const l = leverage;
-        step('leverage', TOWER_SOURCE_ID, Math.abs(l.changePercent), leverageParams(t), (tr) => leverageMessage(tr, l.leverage, l.changePercent));
+        const p = leverageParams(t);
+        step('leverage', TOWER_SOURCE_ID, Math.abs(l.changePercent), l.changePercent, p, (tr) => leverageMessage(tr, { ...l, thresholdPercent: p.warning, clearPercent: p.clear, now }));
       }
       for (const h of halts) {
         if (!wants(h.names)) continue;
-        step('halt', h.sourceId, h.haltSeconds, haltParams(t, h.haltAfterSeconds), (tr) => haltMessage(tr, { ...h, now }));
+        step('halt', h.sourceId, h.haltSeconds, h.haltSeconds, haltParams(t, h.haltAfterSeconds), (tr) => haltMessage(tr, { ...h, now }));
       }
       if (seqView && wants(seqNames)) {
         const v = seqView;
@@ -253,19 +299,19 @@ export class AlertEngine {
         }
         if (fall) {
           const f = fall;
-          step('base-fall', v.sourceId, f.percent, baseFallParams(t), (tr) => baseFallMessage(tr, f, t.baseFallPercent));
+          step('base-fall', v.sourceId, f.percent, f.percent, baseFallParams(t), (tr) => baseFallMessage(tr, f, t.baseFallPercent));
         }
-        step('active-sequencers', v.sourceId, activeShortfall(v.activeCount, t.minActiveSequencers), activeSetParams(t), (tr) => activeSetMessage(tr, v.activeCount, t.minActiveSequencers));
+        step('active-sequencers', v.sourceId, activeShortfall(v.activeCount, t.minActiveSequencers), v.activeCount, activeSetParams(t), (tr) => activeSetMessage(tr, v.activeCount, t.minActiveSequencers));
         const largest = v.largestOperator;
         if (largest?.share.ok) {
           const percent = largest.share.value * 100;
-          step('operator-share', v.sourceId, percent, operatorShareParams(t), (tr) => operatorShareMessage(tr, largest.name, percent, t.operatorSharePercent));
+          step('operator-share', v.sourceId, percent, percent, operatorShareParams(t), (tr) => operatorShareMessage(tr, largest.name, percent, t.operatorSharePercent));
         }
       }
       for (const r of rewards) {
         if (!wants(r.names)) continue;
         transitions++;
-        messages.push({ key: `reward:${sub.id}:${r.key}`, platform: sub.platform, chatId: sub.chatId, subscriptionId: sub.id, reply: rewardMessage(r.label, r.oldReward, r.newReward, r.nominalApr) });
+        messages.push({ key: `reward:${sub.id}:${r.key}`, platform: sub.platform, chatId: sub.chatId, subscriptionId: sub.id, reply: rewardMessage({ ...r.facts, now }) });
       }
     }
 
@@ -275,12 +321,19 @@ export class AlertEngine {
       const age = dataAgeSeconds(view, now);
       if (age === undefined) continue;
       const params: LevelParams = { warning: staleLimit, clear: Math.min(staleLimit, view.staleAfterSeconds), cycles: 1, cooldownMs: 0 };
-      const result = stepLevel(read<LevelState>(OPERATOR, 'stale', view.id, initialLevelState), age, params, now);
+      const result = stepLevel(read<LevelState>(OPERATOR, 'stale', view.id, initialLevelState), age, params, now, age);
       write(OPERATOR, 'stale', view.id, result.state);
       if (!result.transition) continue;
       transitions++;
       const operator = config.alerts.operatorChat;
-      const reply = staleMessage(result.transition, view.label, age);
+      const reply = staleMessage(result.transition, {
+        label: view.label,
+        ageSeconds: age,
+        staleAfterSeconds: staleLimit,
+        lastRead: { blockNumber: view.lastRead?.blockNumber ?? 0n, chainId: view.chainId, observedAt: view.lastRead?.observedAt ?? now },
+        ...(view.lastError ? { lastError: view.lastError.message } : {}),
+        now,
+      });
       if (operator) messages.push({ key: `stale:${view.id}:${result.state.seq}:${result.transition.kind}`, platform: operator.platform, chatId: operator.chatId, reply });
       else this.o.logger.warn(result.transition.kind === 'recover' ? 'source fresh again' : 'source stale', { source: view.id, ageSeconds: Math.round(age) });
     }

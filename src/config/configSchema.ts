@@ -67,6 +67,8 @@ const chainSchema = z.strictObject({
   blockTimeWindow: z.number().int().min(10).default(10_000),
   /** The chain is halted when its head has not moved for this long; default by chain id (see chainHaltAfter.ts). */
   haltAfter: duration.optional(),
+  /** Block explorer URL prefix for transaction links (`<explorer>/tx/<hash>`), false for none; default by chain id (see explorerTxUrl.ts). */
+  explorer: z.union([rpcUrl, z.literal(false)]).optional(),
 });
 
 const common = {

@@ -255,7 +255,7 @@ export class OutboxWorker {
     }
     const fields = { id: row.id, platform: row.platform, chat: row.chatId, key: row.key, error: outcome.error };
     if (outcome.kind === 'gone') {
-      const deactivated = this.o.subscriptions.deactivateChat(row.platform, row.chatId);
+      const deactivated = this.o.subscriptions.deactivateChat(row.platform, row.chatId, outcome.error, now);
       this.o.outbox.markFailed(row.id, outcome.error);
       const dropped = this.o.outbox.dropChat(row.platform, row.chatId, `chat gone: ${outcome.error}`);
       this.o.observer?.messagesFailed(row.platform, 1 + dropped);

@@ -52,10 +52,14 @@ export function escapeDiscordMarkdown(text: string, atLineStart = true): string 
 /** Inline code cannot escape a backtick; a modifier grave accent looks the same and cannot end the span. */
 const inlineCode = (text: string) => (text === '' ? '' : `\`${text.replace(/`/g, 'ˋ')}\``);
 
+/** A URL inside markdown's `(…)`: parentheses, angle brackets and whitespace percent-encoded so none ends the link early. */
+const linkTarget = (url: string) => url.replace(/[()<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+
 function inline(part: Inline, atLineStart: boolean): string {
   if (typeof part === 'string') return escapeDiscordMarkdown(part, atLineStart);
   if (part.text === '') return '';
   if (part.style === 'code') return inlineCode(part.text);
+  if (part.style === 'link') return `[${escapeDiscordMarkdown(part.text, false)}](${linkTarget(part.url)})`;
   const text = escapeDiscordMarkdown(part.text, false);
   return part.style === 'bold' ? `**${text}**` : `*${text}*`;
 }

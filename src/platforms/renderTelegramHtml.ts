@@ -9,8 +9,12 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** Escapes an attribute value in double quotes (the quote itself too). */
+const escapeAttribute = (text: string) => escapeHtml(text).replace(/"/g, '&quot;');
+
 function inline(part: Inline): string {
   if (typeof part === 'string') return escapeHtml(part);
+  if (part.style === 'link') return `<a href="${escapeAttribute(part.url)}">${escapeHtml(part.text)}</a>`;
   const tag = part.style === 'bold' ? 'b' : part.style === 'italic' ? 'i' : 'code';
   return `<${tag}>${escapeHtml(part.text)}</${tag}>`;
 }

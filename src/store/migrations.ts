@@ -126,4 +126,9 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (source_id, seq_id, block_time)
   );
   `,
+  // 4: why and when a chat's subscriptions were turned off by a failed delivery (shown in /alerts; cleared on /subscribe).
+  `
+  ALTER TABLE subscriptions ADD COLUMN deactivated_at INTEGER;
+  ALTER TABLE subscriptions ADD COLUMN deactivated_reason TEXT;
+  `,
 ];

@@ -1,28 +1,46 @@
 import { bold, type Block, type Inline, type Reply } from '../../commands/reply.ts';
 import { openAlertsLine } from '../alerts/alertMessages.ts';
 import { difference } from '../core/change.ts';
-import type { Figure } from '../core/figure.ts';
+import { describeMissing, type Figure } from '../core/figure.ts';
 import { formatDepeg, formatPercent, formatPointsChange, formatRatio, formatRatioChange } from '../core/format.ts';
+import { haltLength } from '../core/haltText.ts';
 import { DAY_SECONDS } from '../core/units.ts';
 import type { OpenAlert } from '../alerts/alertEngine.ts';
-import { isStale, poolLabel, type Snapshot } from '../metrics/figures.ts';
+import { dataAgeSeconds, isStale, poolLabel, type Snapshot } from '../metrics/figures.ts';
 import { storedMetricAgo } from '../metrics/history.ts';
 import type { HistoryStore } from '../store/historyStore.ts';
+import { localDateTitle } from './localTime.ts';
+import { currentTimeZoneName } from './timeZoneName.ts';
 
 /** The part of a digest every subscriber shares, computed once per fan-out. */
 export interface DigestBody {
   readonly lines: readonly (readonly Inline[])[];
+  /** How old the figures are, and what Δ means. */
+  readonly note: string;
 }
 
-/** An APY with its 24 h change (from the snapshot) and its 7 d change (from the stored history). */
-function apyLine(history: HistoryStore, sourceId: string, name: string, apy: Figure, change24h: Figure, at: number): string {
-  const change7d = apy.ok ? difference(apy, storedMetricAgo(history, sourceId, name, at, 7 * DAY_SECONDS)) : apy;
-  return `: APY ${formatPercent(apy)} (24h ${formatPointsChange(change24h)}, 7d ${formatPointsChange(change7d)})`;
+/** Why a change is missing, in a few words: a short history says how long it must be. */
+function why(f: Figure, window: string): string {
+  if (f.ok) return '';
+  return ` (${f.missing === 'not-enough-history' ? `history < ${window}` : describeMissing(f.missing)})`;
+}
+
+/** A change in percentage points with its window, or '—' and why: "Δ24h −0.40 pp", "Δ7d — (history < 7 d)". */
+const delta = (label: string, window: string, f: Figure) => `${label} ${formatPointsChange(f)}${why(f, window)}`;
+
+/** An APY with what it is, and its 24 h (from the snapshot) and 7 d (from the stored history) changes. */
+function apyLine(history: HistoryStore, sourceId: string, name: string, what: string, apy: Figure, change24h: Figure, at: number): string {
+  // Missing when no stored reading lies near 7 d back: the bot has not run that long (or was down then).
+  const stored7d = storedMetricAgo(history, sourceId, name, at, 7 * DAY_SECONDS);
+  const change7d = apy.ok ? difference(apy, stored7d) : apy;
+  const apyText = apy.ok ? `${what} ${formatPercent(apy)}` : `${what} —${why(apy, '24 h')}`;
+  return `: ${apyText} · ${delta('Δ24h', '24 h', change24h)} · ${delta('Δ7d', '7 d', change7d)}`;
 }
 
 /**
- * Each source's APY with its 24 h and 7 d change, each pool's depeg and the tower leverage, from the
- * latest snapshot and the stored history.
+ * Each source's APY (saying which: 24 h or nominal) with its 24 h and 7 d change in percentage points, each
+ * pool's depeg, the tower leverage with its 24 h change, from the latest snapshot and the stored history; a
+ * missing figure says why; the note says how old the reads are.
  */
 export function digestBody(snapshot: Snapshot, history: HistoryStore, nowMs: number): DigestBody {
   const lines: Inline[][] = [];
@@ -30,25 +48,40 @@ export function digestBody(snapshot: Snapshot, history: HistoryStore, nowMs: num
     const f = view.figures;
     const at = view.lastRead?.blockTime;
     if (!f || at === undefined) continue;
-    const stale = isStale(view, nowMs) ? ' (stale)' : '';
-    if (f.kind === 'yield') lines.push([bold(view.label), apyLine(history, view.id, 'apy24h', f.apy24h, f.apyChange24h, at) + stale]);
-    else if (f.kind === 'sequencer') lines.push([bold(view.label), apyLine(history, view.id, 'nominalApy', f.nominalApy, f.nominalApyChange24h, at) + stale]);
-    else if (f.kind === 'pool') lines.push([bold(poolLabel(view.label, f)), `: depeg ${formatDepeg(f)}${stale}`]);
+    const stale = isStale(view, nowMs) ? ` (stale: read ${haltLength(dataAgeSeconds(view, nowMs) ?? 0)} ago)` : '';
+    if (f.kind === 'yield') lines.push([bold(view.label), apyLine(history, view.id, 'apy24h', '24 h APY', f.apy24h, f.apyChange24h, at) + stale]);
+    else if (f.kind === 'sequencer') lines.push([bold(view.label), apyLine(history, view.id, 'nominalApy', 'nominal APY', f.nominalApy, f.nominalApyChange24h, at) + stale]);
+    else if (f.kind === 'pool') lines.push([bold(poolLabel(view.label, f)), `: depeg ${f.twapSeconds === undefined ? 'spot ' : ''}${formatDepeg(f)}${stale}`]);
   }
   const { leverage, leverageChange24h } = snapshot.tower;
   if (leverage.ok) {
-    const change = leverageChange24h?.ok ? ` (24h ${formatRatioChange(leverageChange24h, 3)})` : '';
+    const change = leverageChange24h ? ` · Δ24h ${formatRatioChange(leverageChange24h, 4)}${why(leverageChange24h, '24 h')}` : '';
     lines.push([bold('Tower leverage'), `: ${formatRatio(leverage, 3)}${change}`]);
   }
-  return { lines };
+  const ages = snapshot.sources.flatMap((s) => {
+    const age = dataAgeSeconds(s, nowMs);
+    return age === undefined ? [] : [{ label: s.label, age }];
+  });
+  const newest = ages.reduce<(typeof ages)[number] | undefined>((a, b) => (a === undefined || b.age < a.age ? b : a), undefined);
+  const oldest = ages.reduce<(typeof ages)[number] | undefined>((a, b) => (a === undefined || b.age > a.age ? b : a), undefined);
+  const read =
+    newest === undefined || oldest === undefined
+      ? 'Data: no source read yet.'
+      : `Data: read ${haltLength(newest.age)} ago${oldest.age - newest.age >= 60 ? `, the oldest ${haltLength(oldest.age)} ago (${oldest.label})` : ''}.`;
+  return { lines, note: `${read} Δ: change in percentage points (pp) over 24 h and 7 d.` };
 }
 
-/** One subscriber's digest: the shared body and the chat's open alerts, in one message. */
-export function digestReply(body: DigestBody, localDate: string, open: readonly OpenAlert[]): Reply {
+/**
+ * One subscriber's digest: a title with the local date, time and zone, the shared body, the chat's open alerts
+ * and the data's age, in one message.
+ * @example digestReply(body, { nowMs, timeZone: 'Europe/Berlin' }, []) // title 'Daily digest · Wed 2 Dec 2026 · 09:00 Europe/Berlin'
+ */
+export function digestReply(body: DigestBody, when: { readonly nowMs: number; readonly timeZone: string }, open: readonly OpenAlert[]): Reply {
   const blocks: Block[] = [
-    { kind: 'title', text: `Daily digest ${localDate}` },
+    { kind: 'title', text: `Daily digest · ${localDateTitle(when.nowMs, when.timeZone)} ${currentTimeZoneName(when.timeZone)}` },
     { kind: 'list', items: body.lines },
     { kind: 'paragraph', parts: openAlertsLine('Open alerts', open) },
+    { kind: 'note', text: body.note },
   ];
   return { kind: 'answer', blocks };
 }

@@ -36,7 +36,7 @@ export class DigestScheduler {
 
   /** Enqueues the digests due at `now`; returns how many were new. */
   tick(now: number): number {
-    const due: { sub: Subscription; key: string; date: string }[] = [];
+    const due: { sub: Subscription; key: string; timeZone: string }[] = [];
     for (const sub of this.o.subscriptions.active('digest')) {
       const target = parseClock(sub.digestTime ?? '');
       if (target === undefined || !sub.timeZone) continue;
@@ -47,7 +47,7 @@ export class DigestScheduler {
       if (sub.createdAt > now - late * 60_000) continue;
       const key = `digest:${sub.id}:${local.date}`;
       if (this.o.outbox.has(key)) continue;
-      due.push({ sub, key, date: local.date });
+      due.push({ sub, key, timeZone: sub.timeZone });
     }
     if (due.length === 0) return 0;
     const body = digestBody(this.o.snapshot(), this.o.history, now);
@@ -55,10 +55,10 @@ export class DigestScheduler {
     const alertsByChat = new Map(this.o.subscriptions.active('alerts').map((s) => [`${s.platform}:${s.chatId}`, s]));
     let enqueued = 0;
     this.o.transaction(() => {
-      for (const { sub, key, date } of due) {
+      for (const { sub, key, timeZone } of due) {
         const alerts = alertsByChat.get(`${sub.platform}:${sub.chatId}`);
         const open = alerts ? this.o.engine.openAlerts(alerts) : [];
-        if (this.o.outbox.enqueue({ key, platform: sub.platform, chatId: sub.chatId, subscriptionId: sub.id, reply: digestReply(body, date, open) }, now)) enqueued++;
+        if (this.o.outbox.enqueue({ key, platform: sub.platform, chatId: sub.chatId, subscriptionId: sub.id, reply: digestReply(body, { nowMs: now, timeZone }, open) }, now)) enqueued++;
       }
     });
     this.o.logger.info('digests enqueued', { count: enqueued });

@@ -26,3 +26,19 @@ export function localTime(nowMs: number, timeZone: string): { date: string; minu
   const parts = Object.fromEntries(formatter(timeZone).formatToParts(nowMs).map((p) => [p.type, p.value]));
   return { date: `${parts.year}-${parts.month}-${parts.day}`, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
 }
+
+const titleFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The local weekday, date and clock time of an instant in a zone, for a digest's title: "Wed 2 Dec 2026 · 09:00".
+ * @example localDateTitle(Date.UTC(2026, 11, 2, 8, 0), 'Europe/Berlin') // 'Wed 2 Dec 2026 · 09:00'
+ */
+export function localDateTitle(nowMs: number, timeZone: string): string {
+  let f = titleFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    titleFormatters.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(nowMs).map((part) => [part.type, part.value]));
+  return `${p.weekday} ${p.day} ${p.month} ${p.year} · ${p.hour}:${p.minute}`;
+}

@@ -16,6 +16,8 @@ export interface Subscription {
   readonly assets: readonly string[];
   readonly active: boolean;
   readonly createdAt: number;
+  /** Set when a failed delivery turned it off (the chat blocked the bot, the channel is gone): when (ms) and the platform's answer. */
+  readonly deactivated?: { readonly at: number; readonly reason: string };
 }
 
 /** Per-chat rule thresholds that differ from the config's defaults. */
@@ -27,8 +29,11 @@ export interface SubscriptionStore {
   subscribe(s: { platform: Platform; chatId: string; kind: SubscriptionKind; digestTime?: string; timeZone?: string; assets?: readonly string[] }, now: number): Subscription;
   /** Deactivates the chat's subscriptions (of one kind, or all); returns how many were active. */
   unsubscribe(platform: Platform, chatId: string, kind?: SubscriptionKind): number;
-  /** The chat can no longer be reached (bot blocked, removed, channel gone): deactivate everything of it. */
-  deactivateChat(platform: Platform, chatId: string): number;
+  /**
+   * The chat can no longer be reached (bot blocked, removed, channel gone): deactivate everything of it,
+   * recording when and why (the platform's answer) for /alerts. Returns how many were active.
+   */
+  deactivateChat(platform: Platform, chatId: string, reason: string, now: number): number;
   forChat(platform: Platform, chatId: string): Subscription[];
   active(kind: SubscriptionKind): Subscription[];
   byId(id: number): Subscription | undefined;
@@ -46,6 +51,8 @@ interface SubscriptionRow {
   assets_json: string | null;
   active: number;
   created_at: number;
+  deactivated_at: number | null;
+  deactivated_reason: string | null;
 }
 
 const toSubscription = (row: SubscriptionRow): Subscription => ({
@@ -58,6 +65,7 @@ const toSubscription = (row: SubscriptionRow): Subscription => ({
   assets: row.assets_json ? (JSON.parse(row.assets_json) as string[]) : [],
   active: row.active === 1,
   createdAt: row.created_at,
+  ...(row.deactivated_at === null ? {} : { deactivated: { at: row.deactivated_at, reason: row.deactivated_reason ?? '' } }),
 });
 
 /** The SQLite subscription store, on the history store's connection (migration 1). */
@@ -66,13 +74,14 @@ export function createSqliteSubscriptionStore(db: Database.Database): Subscripti
     upsert: db.prepare(
       `INSERT INTO subscriptions (platform, chat_id, kind, digest_time, time_zone, assets_json, active, created_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?)
        ON CONFLICT (platform, chat_id, kind) DO UPDATE SET digest_time = excluded.digest_time, time_zone = excluded.time_zone,
-         assets_json = excluded.assets_json, active = 1,
+         assets_json = excluded.assets_json, active = 1, deactivated_at = NULL, deactivated_reason = NULL,
          created_at = CASE WHEN subscriptions.active = 1 THEN subscriptions.created_at ELSE excluded.created_at END`,
     ),
     get: db.prepare('SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ? AND kind = ?'),
     byId: db.prepare('SELECT * FROM subscriptions WHERE id = ?'),
     unsubscribeKind: db.prepare('UPDATE subscriptions SET active = 0 WHERE platform = ? AND chat_id = ? AND kind = ? AND active = 1'),
     unsubscribeAll: db.prepare('UPDATE subscriptions SET active = 0 WHERE platform = ? AND chat_id = ? AND active = 1'),
+    deactivate: db.prepare('UPDATE subscriptions SET active = 0, deactivated_at = ?, deactivated_reason = ? WHERE platform = ? AND chat_id = ? AND active = 1'),
     forChat: db.prepare('SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ? ORDER BY kind'),
     active: db.prepare('SELECT * FROM subscriptions WHERE kind = ? AND active = 1 ORDER BY id'),
     overrides: db.prepare('SELECT overrides_json FROM chat_settings WHERE platform = ? AND chat_id = ?'),
@@ -93,8 +102,8 @@ export function createSqliteSubscriptionStore(db: Database.Database): Subscripti
     unsubscribe(platform, chatId, kind) {
       return (kind ? st.unsubscribeKind.run(platform, chatId, kind) : st.unsubscribeAll.run(platform, chatId)).changes;
     },
-    deactivateChat(platform, chatId) {
-      return st.unsubscribeAll.run(platform, chatId).changes;
+    deactivateChat(platform, chatId, reason, now) {
+      return st.deactivate.run(now, reason, platform, chatId).changes;
     },
     forChat(platform, chatId) {
       return (st.forChat.all(platform, chatId) as SubscriptionRow[]).map(toSubscription);

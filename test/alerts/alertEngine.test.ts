@@ -19,8 +19,9 @@ function withPool(bps: number, now: number, ageMs = 60_000, twap?: Figure): Snap
   const sources = base.sources.map((s): SourceView => {
     const fresh = { ...s, lastRead: { ...s.lastRead!, observedAt: now - 60_000 } };
     if (s.figures?.kind !== 'pool') return fresh;
-    const withTwap = twap ? { twapSeconds: 1800, twapDepegBps: twap } : {};
-    return { ...fresh, lastRead: { ...s.lastRead!, observedAt: now - ageMs }, figures: { ...s.figures, depegBps: figure(bps), ...withTwap } };
+    // Fair value 1 METIS: a price of 1 + bps / 10,000.
+    const withTwap = twap ? { twapSeconds: 1800, twapDepegBps: twap, twapPrice: twap.ok ? figure(1 + twap.value / 10_000) : twap } : {};
+    return { ...fresh, lastRead: { ...s.lastRead!, observedAt: now - ageMs }, figures: { ...s.figures, depegBps: figure(bps), price: figure(1 + bps / 10_000), ...withTwap } };
   });
   return { ...base, sources };
 }
@@ -83,14 +84,14 @@ describe('AlertEngine with hand-built snapshots', () => {
     let now = NOW;
     for (let i = 0; i < 4; i++, now += 5 * MIN) engine.evaluate(withPool(-20, now, 60_000, figure(-120)), now);
     expect(keys()).toEqual(['1 alert:1:depeg:eMetis-METIS:1:fire:warning']);
-    expect(texts()[0]).toMatch(/Trades −120 bps from fair value on the 30 min TWAP price/);
+    expect(texts()[0]).toMatch(/eMetis trades at 0\.9880 METIS, fair value 1\.0000 METIS: −120 bps on the 30 min TWAP price/);
   });
 
   it("GIVEN a pool whose TWAP is missing THEN the alert falls back to spot and says so", () => {
     let now = NOW;
     for (let i = 0; i < 4; i++, now += 5 * MIN) engine.evaluate(withPool(-120, now, 60_000, missing('oracle-too-short')), now);
     expect(keys()).toEqual(['1 alert:1:depeg:eMetis-METIS:1:fire:warning']);
-    expect(texts()[0]).toMatch(/Trades −120 bps from fair value on the spot price/);
+    expect(texts()[0]).toMatch(/eMetis trades at 0\.9880 METIS, fair value 1\.0000 METIS: −120 bps on the spot price/);
   });
 
   it('GIVEN a stable pair off peg THEN the alert names it a stable curve', () => {

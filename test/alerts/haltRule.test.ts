@@ -77,7 +77,9 @@ describe('the chain halt rule', () => {
     for (let i = 0; i < 3; i++) engine.evaluate(snapshotAt(NOW + i * 5 * MIN, stop), NOW + i * 5 * MIN);
     expect(keys()).toEqual(['1 alert:1:halt:chain:1088:1:fire:warning', '2 alert:2:halt:chain:1088:1:fire:warning']);
     // NOW is 2027-01-15 08:00 UTC: the head stood since 07:55; at the read of 08:10 − 1 s that is 899 s, 14 whole minutes.
-    expect(texts('1')[0]).toBe('⚠️ Devnet L2 has produced no block for 14 min\nHead #237 (chain 1088), unchanged since 07:55 UTC: the RPC answers, the chain does not move. Figures from it are as old as that block.');
+    expect(texts('1')[0]).toBe(
+      '⚠️ Devnet L2 has produced no block for 14 min\nHead #237 (chain 1088), unchanged since 07:55 UTC (15 min ago): the RPC answers, the chain does not move (halt after 5 min).\nFigures from it are as old as that block.\nMore: /status\n\n(Data: chain read 1 s ago.)',
+    );
     // Still halted: nothing more.
     for (let i = 3; i < 6; i++) engine.evaluate(snapshotAt(NOW + i * 5 * MIN, stop), NOW + i * 5 * MIN);
     expect(keys()).toHaveLength(2);
@@ -104,6 +106,9 @@ describe('the chain halt rule', () => {
     // The head moved at the read of NOW + 10 min: 1 s standing at each later read.
     for (let i = 2; i < 5; i++) engine.evaluate(snapshotAt(NOW + i * 5 * MIN, NOW + i * 5 * MIN - 2_000), NOW + i * 5 * MIN);
     expect(keys().filter((k) => k.startsWith('1 '))).toEqual(['1 alert:1:halt:chain:1088:1:fire:warning', '1 alert:1:halt:chain:1088:1:recover:ok']);
-    expect(texts('1')[1]).toBe('✅ Devnet L2 produces blocks again\nNew head #237 (chain 1088); its figures are current again.');
+    // The longest reading was 20 min + 5 min − 1 s at 08:05 − 1 s: 24 whole minutes, from 07:40.
+    expect(texts('1')[1]).toBe(
+      '✅ Devnet L2 produces blocks again\nNew head #237 (chain 1088), back under the 5 min halt limit; its figures are current again. The head had stood still for at least 24 min (from 07:40 UTC).\nMore: /status\n\n(Data: chain read 1 s ago.)',
+    );
   });
 });

@@ -55,6 +55,56 @@ describe('stepLevel (depeg: warning 50, critical 200, clear 30, K = 2)', () => {
   });
 });
 
+describe('stepLevel remembers when a condition started and its worst reading', () => {
+  /** Steps (measure, reading) pairs one cycle (5 min) apart from t = 0; returns every transition with its cycle. */
+  function episode(steps: [number, number][], params = depeg, start: LevelState = initialLevelState, t0 = 0) {
+    let state = start;
+    const transitions: { cycle: number; kind: string; startedAt?: number; worst?: { measure: number; reading: number; at: number } }[] = [];
+    steps.forEach(([measure, reading], i) => {
+      const step = stepLevel(state, measure, params, t0 + i * 5 * MIN, reading);
+      state = step.state;
+      if (step.transition) transitions.push({ cycle: i, kind: `${step.transition.kind}:${step.transition.to}`, startedAt: step.transition.startedAt, worst: step.transition.worst });
+    });
+    return { transitions, state };
+  }
+
+  it('GIVEN a depeg that crosses, fires after K cycles, escalates and clears THEN each transition carries the first crossing and the worst so far', () => {
+    // Cycles at 0, 5, 10, … min: crosses at 5 min, fires at 10, escalates at 20 (confirmed), worst −320 at 25, clears at 40.
+    const { transitions, state } = episode([[10, -10], [80, -80], [90, -90], [250, -250], [260, -260], [320, -320], [100, -100], [20, -20], [10, -10]]);
+    expect(transitions).toEqual([
+      { cycle: 2, kind: 'fire:warning', startedAt: 5 * MIN, worst: { measure: 90, reading: -90, at: 10 * MIN } },
+      { cycle: 4, kind: 'escalate:critical', startedAt: 5 * MIN, worst: { measure: 260, reading: -260, at: 20 * MIN } },
+      // The clearing reading (10) is better than the worst: the recovery reports the episode's −320 at 25 min.
+      { cycle: 8, kind: 'recover:ok', startedAt: 5 * MIN, worst: { measure: 320, reading: -320, at: 25 * MIN } },
+    ]);
+    expect(state.startedAt).toBeUndefined();
+    expect(state.worst).toBeUndefined();
+  });
+
+  it('GIVEN a crossing that falls back before K cycles THEN its start is forgotten; the next crossing starts anew', () => {
+    const { transitions } = episode([[80, 80], [10, 10], [70, 70], [60, 60]]);
+    expect(transitions).toEqual([{ cycle: 3, kind: 'fire:warning', startedAt: 10 * MIN, worst: { measure: 70, reading: 70, at: 10 * MIN } }]);
+  });
+
+  it('GIVEN a warning pending that turns critical before it fires THEN the start is the first warning crossing', () => {
+    const { transitions } = episode([[80, 80], [250, 250], [260, 260]]);
+    expect(transitions).toEqual([{ cycle: 2, kind: 'fire:critical', startedAt: 0, worst: { measure: 260, reading: 260, at: 10 * MIN } }]);
+  });
+
+  it('GIVEN a condition waiting out the cooldown THEN it fires with the time it first crossed, inside the cooldown', () => {
+    const recovered: LevelState = { level: 'ok', seq: 1, recoveredAt: 0 };
+    // Cooldown 60 min from t = 0; the depeg is back at 30 min and held until 60 min.
+    const { transitions } = episode(Array.from({ length: 8 }, (): [number, number] => [80, -80]), depeg, recovered, 30 * MIN);
+    expect(transitions).toEqual([{ cycle: 6, kind: 'fire:warning', startedAt: 30 * MIN, worst: { measure: 80, reading: -80, at: 30 * MIN } }]);
+  });
+
+  it('GIVEN an open alert stored before the start and worst were kept THEN it still steps and recovers, with neither in the transition', () => {
+    const old = { level: 'warning', seq: 3, since: 0, value: 80 } as LevelState;
+    const { transitions } = episode([[20, 20], [20, 20]], depeg, old);
+    expect(transitions).toEqual([{ cycle: 1, kind: 'recover:ok', startedAt: undefined, worst: undefined }]);
+  });
+});
+
 describe('APY drop severity', () => {
   const t = chatThresholds(configSchema.shape.alerts.parse({}), {});
   it('is 1 at 20 % relative below the average, and for a 3 point fall', () => {

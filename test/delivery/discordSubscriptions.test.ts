@@ -51,7 +51,7 @@ describe('subscriptions on Discord (real discord.js, fake Discord)', () => {
     await app.subscriptions.worker.drain();
     const posted = fake.messages.filter((m) => m.kind === 'channel' && m.channelId === CHANNEL);
     expect(posted).toHaveLength(1);
-    expect(JSON.stringify(posted[0]!.body)).toContain('Daily digest 2026-03-01');
+    expect(JSON.stringify(posted[0]!.body)).toContain('Daily digest · Sun 1 Mar 2026 · 07:15 UTC');
   });
 
   it('GIVEN the bot lost access to the channel (403) THEN the subscription is deactivated', async () => {
@@ -60,7 +60,9 @@ describe('subscriptions on Discord (real discord.js, fake Discord)', () => {
     wall = Date.UTC(2026, 2, 1, 7, 20);
     expect(app.subscriptions.digests.tick(wall)).toBe(1);
     await app.subscriptions.worker.drain();
-    expect(app.subscriptions.subscriptions.forChat('discord', CHANNEL).map((s) => s.active)).toEqual([false]);
+    expect(app.subscriptions.subscriptions.forChat('discord', CHANNEL).map((s) => [s.active, s.deactivated?.reason])).toEqual([[false, '403 50001: Missing Access']]);
     expect(app.subscriptions.outbox.counts()).toMatchObject({ pending: 0, failed: 1 });
+    // Anyone may read /alerts: it says when and why the digest stopped, and how to restart it.
+    expect(await slash('alerts', [], MEMBER)).toMatch(/Digest was turned off on \d{1,2} \w{3}( \d{4})? \d\d:\d\d UTC because Discord answered 403: 50001: Missing Access\. To turn it back on: \/subscribe digest\./);
   });
 });

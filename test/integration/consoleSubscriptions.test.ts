@@ -99,7 +99,7 @@ describe('subscriptions on the console chat, on a devnet', () => {
     await devnet.scenario.setDepeg('v2EMetisWmetis', 0);
     await cycle();
     await cycle();
-    expect(count(/Depeg recovered: eMetis\/METIS/)).toBe(1);
+    expect(count(/Depeg over: eMetis\/METIS\n.*back under the 50 bps warning; cleared at 30 bps as configured\./)).toBe(1);
     expect(count(/Depeg (warning|critical|escalated)/)).toBe(1);
   }, 120_000);
 
@@ -112,14 +112,16 @@ describe('subscriptions on the console chat, on a devnet', () => {
     expect(app.subscriptions.digests.tick(t)).toBe(1);
     expect(app.subscriptions.digests.tick(t)).toBe(0);
     await app.subscriptions.worker.drain();
-    const digest = printed.slice(printed.search(/Daily digest \d{4}-\d\d-\d\d/i));
-    expect(count(/Daily digest \d{4}-\d\d-\d\d/i)).toBe(1);
+    const title = /Daily digest · \w{3} \d{1,2} \w{3} \d{4} · 07:15 Asia\/Tokyo/i;
+    const digest = printed.slice(printed.search(title));
+    expect(count(title)).toBe(1);
     // 0.02 METIS per 4 s block over 1,000,000 locked: APR 15.768 %, compounded daily 17.08 %.
-    expect(digest).toMatch(/Sequencer mining: APY 17\.08% \(24h .*, 7d .*\)/);
-    expect(digest).toContain('ENKI seMetis: APY');
+    expect(digest).toMatch(/Sequencer mining: nominal APY 17\.08% · Δ24h .* · Δ7d — \(history < 7 d\)/);
+    expect(digest).toContain('ENKI seMetis: 24 h APY');
     expect(digest).toContain('eMetis/METIS: depeg');
     expect(digest).toContain('Tower leverage');
-    expect(digest).not.toContain('(stale)');
+    expect(digest).not.toContain('(stale');
+    expect(digest).toMatch(/\(Data: read 1 min ago\./);
   });
 
   it('unsubscribes: no more digests', async () => {

@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config/loadConfig.ts';
 import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { localTime } from '../../src/subscriptions/localTime.ts';
+import { utcDayTime } from '../../src/core/utcDayTime.ts';
 import { startFakeBotApi, type FakeBotApi, type UserMessageParams } from '../fakes/fakeBotApi.ts';
 
 const CHAT = 5151;
@@ -50,7 +51,7 @@ describe('alerts and digests on a devnet, through Telegram (real grammY, fake Bo
     return telegram.messagesTo(chatId)[before]!.plain;
   }
 
-  const depegMessages = (chatId: number) => telegram.messagesTo(chatId).map((m) => m.plain).filter((t) => /Depeg (warning|critical|escalated|recovered)/.test(t));
+  const depegMessages = (chatId: number) => telegram.messagesTo(chatId).map((m) => m.plain).filter((t) => /Depeg (warning|critical|escalated|over)/.test(t));
 
   beforeAll(async () => {
     devnet = await startDevnet({ genesisTime: 1_700_000_000, scenario: { vaultApr: 0, artemisApr: 0, wobbleBps: 0, maxL2BlocksPerAdvance: 2_100 } });
@@ -102,7 +103,10 @@ describe('alerts and digests on a devnet, through Telegram (real grammY, fake Bo
     expect(depegMessages(CHAT)).toEqual([]); // K = 2: one cycle is not enough
     await cycle();
     expect(depegMessages(CHAT)).toHaveLength(1);
-    expect(depegMessages(CHAT)[0]).toMatch(/Depeg warning: eMetis\/METIS[\s\S]*−8\d bps/);
+    // The devnet pool has no TWAP (V2): spot against a fair value of 1 METIS per eMetis.
+    expect(depegMessages(CHAT)[0]).toMatch(
+      /Depeg warning: eMetis\/METIS\neMetis trades at 0\.99[12]\d METIS, fair value 1\.0000 METIS: −8\d bps on the spot price \(warning at 50 bps, critical at 200 bps\)\.\nPast the 50 bps warning since \d\d:\d\d UTC \(5 min ago\)\.\nMore: \/apy eMetis-METIS\n\nData: block \d+ on chain 1088, read 0 s ago\./,
+    );
 
     // Restart on the same database: the open alert is remembered, not repeated.
     await app.stop();
@@ -118,7 +122,7 @@ describe('alerts and digests on a devnet, through Telegram (real grammY, fake Bo
     await cycle();
     const messages = depegMessages(CHAT);
     expect(messages).toHaveLength(2);
-    expect(messages[1]).toContain('Depeg recovered: eMetis/METIS');
+    expect(messages[1]).toMatch(/Depeg over: eMetis\/METIS\n.*back under the 50 bps warning; cleared at 30 bps as configured\. The depeg lasted \d+ min \(from \d\d:\d\d UTC\), at worst −8\d bps/);
   }, 120_000);
 
   it('delivers a digest at its local time (controlled clock) to every subscriber, once', async () => {
@@ -134,7 +138,11 @@ describe('alerts and digests on a devnet, through Telegram (real grammY, fake Bo
     for (const chat of [CHAT, OTHER]) {
       const digests = telegram.messagesTo(chat).filter((m) => m.plain.includes('Daily digest'));
       expect(digests).toHaveLength(1);
-      expect(digests[0]!.plain).toMatch(/ENKI seMetis: APY .*24h.*7d/);
+      expect(digests[0]!.plain).toMatch(/^Daily digest · \w{3} \d{1,2} \w{3} \d{4} · 08:30 Europe\/Berlin\n/);
+      // The bot has run for minutes of devnet time: the changes say why they are missing.
+      expect(digests[0]!.plain).toMatch(/ENKI seMetis: 24 h APY — \(history < 24 h\) · Δ24h — \(history < 24 h\) · Δ7d — \(history < 7 d\)/);
+      expect(digests[0]!.plain).toMatch(/Sequencer mining: nominal APY 17\.08% · Δ24h — \(history < 24 h\) · Δ7d — \(history < 7 d\)/);
+      expect(digests[0]!.plain).toMatch(/\nData: read [\dhmins ]+ ago\. Δ: change in percentage points \(pp\) over 24 h and 7 d\.$/);
       expect(digests[0]!.plain).toContain('Tower leverage');
       expect(digests[0]!.plain).toContain('Open alerts');
     }
@@ -151,15 +159,53 @@ describe('alerts and digests on a devnet, through Telegram (real grammY, fake Bo
     await cycle();
     const reward = telegram.messagesTo(SEQ).filter((m) => m.plain.includes('Reward change'));
     expect(reward).toHaveLength(1);
-    // 0.015 METIS per 4 s block over 1,000,000 locked: 0.015 × 7,884,000 / 1,000,000 = 11.83 %.
-    expect(reward[0]!.plain).toContain('rewardPerBlock 0.02 → 0.015 METIS per L2 block. Nominal APR now 11.83%.');
+    // 0.015 METIS per 4 s block over 1,000,000 locked: 0.015 × 7,884,000 / 1,000,000 = 11.83 %; at 0.02: 15.77 %.
+    // The devnet config has no explorer (local chains): the full hash, unlinked.
+    expect(reward[0]!.plain).toMatch(
+      /Reward change: Sequencer mining\nReward 0\.0200 → 0\.0150 METIS per L2 block, −25\.0 %\.\nNominal APR 15\.77% → 11\.83% \(locked METIS and block time as now\)\.\nTransaction 0x[0-9a-f]{64} in block \d+ on chain 1, \d\d:\d\d UTC \(\d+ (s|min) ago\)\.\nMore: \/apy sequencer$/,
+    );
+    expect(reward[0]!.entities.some((e) => e.type === 'text_link')).toBe(false);
     expect(telegram.messagesTo(SEQ).filter((m) => m.plain.includes('APY drop'))).toHaveLength(0);
     await cycle();
     const drops = telegram.messagesTo(SEQ).filter((m) => m.plain.includes('APY drop'));
     expect(drops).toHaveLength(1);
-    expect(drops[0]!.plain).toMatch(/Sequencer mining[\s\S]*2\d\.\d% .* below its 7 d average/);
+    // The average is of APR × block time over the stored 7 d, at today's block time: mostly the APR before the cut.
+    expect(drops[0]!.plain).toMatch(/APY drop: Sequencer mining\nThe nominal APR is 11\.83% now against its 7 d average of 1[45]\.\d\d%: [23]\.\d\d pp \(2\d\.\d %\) lower \(alerts at 20 % or 3 pp below\)\.\nBelow the threshold since \d\d:\d\d UTC \(5 min ago\)\.\nMore: \/apy sequencer/);
     await cycle();
     expect(telegram.messagesTo(SEQ).filter((m) => /Reward change|APY drop/.test(m.plain))).toHaveLength(2);
+  }, 60_000);
+
+  it('turns a chat off when Telegram answers 403, and /alerts says when, why and how to turn it back on', async () => {
+    const BLOCKER = 5454;
+    expect(await ask(BLOCKER, '/subscribe alerts')).toContain('Subscribed: alerts for every source');
+    expect(await ask(BLOCKER, '/subscribe digest 10:00 UTC')).toContain('daily digest at 10:00 UTC');
+    // The user blocks the bot: the next send to that chat answers 403.
+    telegram.failNext('sendMessage', { status: 403, description: 'Forbidden: bot was blocked by the user', chatId: BLOCKER });
+    let t = wall + 60_000;
+    while (localTime(t, 'UTC').minutes !== 10 * 60) t += 60_000;
+    const before = Date.now();
+    expect(app.subscriptions.digests.tick(t)).toBeGreaterThanOrEqual(1);
+    await app.subscriptions.worker.drain();
+    const subs = app.subscriptions.subscriptions.forChat('telegram', String(BLOCKER));
+    expect(subs.map((s) => [s.kind, s.active, s.deactivated?.reason])).toEqual([
+      ['alerts', false, '403 Forbidden: bot was blocked by the user'],
+      ['digest', false, '403 Forbidden: bot was blocked by the user'],
+    ]);
+    // Delivery runs on real time: the deactivation is stamped when the 403 came back.
+    const at = subs[0]!.deactivated!.at;
+    expect(at).toBeGreaterThanOrEqual(before);
+    expect(at).toBeLessThanOrEqual(Date.now());
+    // The user unblocks the bot and asks.
+    const status = await ask(BLOCKER, '/alerts');
+    expect(status).toContain('Alerts: off (/subscribe alerts) · Digest: off (/subscribe digest)');
+    expect(status).toContain(
+      `Alerts and digest were turned off on ${utcDayTime(at, wall)} because Telegram answered 403: bot was blocked by the user. To turn them back on: /subscribe alerts, /subscribe digest.`,
+    );
+    // Re-subscribing clears it, kind by kind.
+    await ask(BLOCKER, '/subscribe alerts');
+    expect(await ask(BLOCKER, '/alerts')).toContain(`Digest was turned off on ${utcDayTime(at, wall)} because Telegram answered 403: bot was blocked by the user. To turn it back on: /subscribe digest.`);
+    await ask(BLOCKER, '/subscribe digest 10:00 UTC');
+    expect(await ask(BLOCKER, '/alerts')).not.toContain('turned off');
   }, 60_000);
 
   it('unsubscribes', async () => {

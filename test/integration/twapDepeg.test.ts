@@ -45,7 +45,7 @@ describe('depeg on a V3 pool TWAP, on a devnet', () => {
     return f;
   };
   const value = (f: Figure) => (f.ok ? f.value : Number.NaN);
-  const depegAlerts = () => printed.match(/Depeg (warning|critical|escalated|recovered)[^\n]*/g) ?? [];
+  const depegAlerts = () => printed.match(/Depeg (warning|critical|escalated|over)[^\n]*/g) ?? [];
 
   beforeAll(async () => {
     devnet = await startDevnet({ genesisTime: 1_700_000_000, scenario: { vaultApr: 0, artemisApr: 0, wobbleBps: 0, maxL2BlocksPerAdvance: 2_100 } });
@@ -111,7 +111,14 @@ describe('depeg on a V3 pool TWAP, on a devnet', () => {
     twap.forEach((bps, i) => expect(Math.abs(bps + 75 * (i + 1)), `cycle ${i + 1}: ${bps} bps`).toBeLessThanOrEqual(8));
     expect(alerts).toEqual([0, 1, 1, 2]);
     expect(depegAlerts()).toEqual(['Depeg warning: seMetis/METIS', 'Depeg escalated to critical: seMetis/METIS']);
-    expect(printed).toMatch(/Trades −1\d\d bps from fair value on the 30 min TWAP price/);
-    expect(printed).toMatch(/Trades −(29\d|30\d) bps from fair value on the 30 min TWAP price/);
+    // Each message's TWAP price, fair value and depeg agree: price ÷ fair − 1 is the depeg, within the rounding of
+    // the price (4 decimals: ±0.5 bps of a fair value near 1) and of the bps (±0.5).
+    const said = [...printed.matchAll(/seMetis trades at ([\d.]+) METIS, fair value ([\d.]+) METIS: −(\d+) bps on the 30 min TWAP price/g)];
+    expect(said.map((m) => m[3]!.length === 3 && Number(m[3]) >= 100 && Number(m[3]) < 200)).toEqual([true, false]);
+    expect(Number(said[1]![3])).toBeGreaterThanOrEqual(290);
+    expect(Number(said[1]![3])).toBeLessThan(310);
+    for (const [, price, fair, bps] of said) expect(Math.abs((Number(price) / Number(fair) - 1) * 10_000 + Number(bps))).toBeLessThanOrEqual(1.1);
+    // The episode started at the first cycle (about −75 bps, past 50), three cycles before the escalation.
+    expect(printed).toMatch(/Past the 50 bps warning since \d\d:\d\d UTC \(15 min ago\), at worst −(29\d|30\d) bps/);
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { handleCommandText } from '../../commands/registry.ts';
-import { bold, code, italic, type Reply } from '../../commands/reply.ts';
+import { bold, code, italic, link, type Reply } from '../../commands/reply.ts';
 import {
   DISCORD_LIMITS,
   escapeDiscordMarkdown,
@@ -52,6 +52,13 @@ describe('escapeDiscordMarkdown', () => {
     );
     expect(escapeDiscordMarkdown('# not at a line start', false)).toBe('# not at a line start');
     expect(escapeDiscordMarkdown('x\n# but this is', false)).toBe('x\n\\# but this is');
+  });
+});
+
+describe('links in Discord markdown', () => {
+  it('GIVEN a link THEN [text](url), the text escaped and the URL unable to end the link early', () => {
+    const reply: Reply = { kind: 'usage', blocks: [{ kind: 'paragraph', parts: ['See ', link('tx *1*', 'https://x.example/tx/a(b) c<d>')] }] };
+    expect(renderDiscord(reply)).toEqual([{ content: 'See [tx \\*1\\*](https://x.example/tx/a%28b%29%20c%3Cd%3E)' }]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handleCommandText } from '../../commands/registry.ts';
-import type { Reply } from '../../commands/reply.ts';
+import { link, plainText, type Reply } from '../../commands/reply.ts';
 import { escapeHtml, renderTelegramHtml, TELEGRAM_MESSAGE_LIMIT } from '../../src/platforms/renderTelegramHtml.ts';
 import { parseTelegramHtml } from '../fakes/telegramHtml.ts';
 import { context } from '../commands/snapshotFixture.ts';
@@ -28,5 +28,15 @@ describe('renderTelegramHtml', () => {
 
   it('escapes &, < and >', () => {
     expect(escapeHtml('a<b>&c')).toBe('a&lt;b&gt;&amp;c');
+  });
+
+  it('GIVEN a link THEN an <a href> Telegram parses to a text_link, its URL and text escaped; the console prints the URL', () => {
+    const url = 'https://explorer.example/tx/0xab?x=1&y="2"';
+    const reply: Reply = { kind: 'answer', blocks: [{ kind: 'paragraph', parts: ['Transaction ', link('0xab <tx>', url), '.'] }] };
+    const [html] = renderTelegramHtml(reply);
+    expect(html).toBe('Transaction <a href="https://explorer.example/tx/0xab?x=1&amp;y=&quot;2&quot;">0xab &lt;tx&gt;</a>.');
+    const parsed = parseTelegramHtml(html!, { strictAmpersand: true });
+    expect(parsed).toMatchObject({ ok: true, text: 'Transaction 0xab <tx>.', entities: [{ type: 'text_link', offset: 12, length: 9, url }] });
+    expect(plainText(['Transaction ', link('0xab', url)])).toBe(`Transaction ${url}`);
   });
 });

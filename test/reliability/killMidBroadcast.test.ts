@@ -199,7 +199,7 @@ describe('kill -9 of the whole bot in the middle of an alert broadcast, then a r
     expect([...byChat.values()].every((n) => n === 1)).toBe(true);
     const byText = [...countBy(alerts, (m) => m.plain)];
     expect(byText).toHaveLength(1);
-    expect(byText[0]![0]).toMatch(/^⚠️ Depeg warning: eMetis\/METIS\nTrades −8\d bps from fair value/);
+    expect(byText[0]![0]).toMatch(/^⚠️ Depeg warning: eMetis\/METIS\neMetis trades at 0\.99[12]\d METIS, fair value 1\.0000 METIS: −8\d bps on the spot price/);
     expect(byText[0]![1]).toBe(SUBSCRIBERS);
     // Nothing else was sent: no recovery, no second alert; the real chat also has its /subscribe answer.
     expect(telegram.sent.filter((m) => m.chat_id !== REAL_CHAT)).toHaveLength(SEEDED);

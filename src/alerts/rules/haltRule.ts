@@ -18,6 +18,8 @@ export interface HaltInput {
   readonly head: BlockPoint;
   /** Since when (ms) the head has not moved. */
   readonly headSince: number;
+  /** When the chain was read (ms). */
+  readonly readAt: number;
 }
 
 export const haltTargetId = (chainId: number) => `chain:${chainId}`;
@@ -39,7 +41,7 @@ export function haltInputs(snapshot: Snapshot, config: Config): HaltInput[] {
         s.chain === chain.id || (s.kind === 'sequencer' && s.l2Chain === chain.id) ? [s.id, 'token' in s ? s.token : undefined].flatMap((n) => (n ? [n.toLowerCase()] : [])) : [],
       ),
     );
-    return [{ sourceId: haltTargetId(chain.id), chainId: chain.id, chainName: chain.name, names: [...names], haltSeconds: live.haltSeconds, haltAfterSeconds: live.haltAfterSeconds, head: chain.head, headSince: live.headSince }];
+    return [{ sourceId: haltTargetId(chain.id), chainId: chain.id, chainName: chain.name, names: [...names], haltSeconds: live.haltSeconds, haltAfterSeconds: live.haltAfterSeconds, head: chain.head, headSince: live.headSince, readAt: chain.readAt }];
   });
 }
 

@@ -1,0 +1,32 @@
+import { utcDayTime } from '../core/utcDayTime.ts';
+import type { Platform, Subscription } from './subscriptionStore.ts';
+
+const PLATFORM_NAMES: Readonly<Record<Platform, string>> = { telegram: 'Telegram', discord: 'Discord', console: 'The console' };
+
+/**
+ * The platform's answer in a person's words: Telegram's "403 Forbidden: bot was blocked by the user" becomes
+ * "Telegram answered 403: bot was blocked by the user" (the status word repeats the code); an answer without a
+ * status code (no HTTP answer at all) is quoted as the error it was.
+ * @example platformAnswer('telegram', '403 Forbidden: bot was blocked by the user') // 'Telegram answered 403: bot was blocked by the user'
+ */
+export function platformAnswer(platform: Platform, error: string): string {
+  const name = PLATFORM_NAMES[platform];
+  const status = /^(\d{3}) (?:(?:Forbidden|Bad Request|Not Found|Unauthorized): )?(.*)$/s.exec(error);
+  return status ? `${name} answered ${status[1]}: ${status[2]}` : `${name} failed: ${error}`;
+}
+
+/**
+ * Why this chat's subscriptions are off, when a failed delivery turned them off (not when the chat unsubscribed):
+ * "Alerts and digest were turned off on 2 Dec 14:05 UTC because Telegram answered 403: bot was blocked by the
+ * user. To turn them back on: /subscribe alerts, /subscribe digest." Undefined when none was.
+ * @param subscriptions the chat's subscriptions, active or not.
+ */
+export function deactivationNotice(subscriptions: readonly Subscription[], now: number): string | undefined {
+  const off = subscriptions.filter((s) => !s.active && s.deactivated !== undefined).sort((a, b) => (a.kind === 'alerts' ? -1 : b.kind === 'alerts' ? 1 : 0));
+  const latest = off.reduce<Subscription | undefined>((a, s) => (a === undefined || s.deactivated!.at > a.deactivated!.at ? s : a), undefined);
+  if (latest === undefined) return undefined;
+  const what = off.map((s) => (s.kind === 'alerts' ? 'Alerts' : 'Digest'));
+  const subject = what.length === 2 ? 'Alerts and digest were' : `${what[0]} was`;
+  const commands = off.map((s) => `/subscribe ${s.kind}`).join(', ');
+  return `${subject} turned off on ${utcDayTime(latest.deactivated!.at, now)} because ${platformAnswer(latest.platform, latest.deactivated!.reason)}. To turn ${off.length === 2 ? 'them' : 'it'} back on: ${commands}.`;
+}
