@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Config } from './config/configSchema.ts';
+import { loadDotEnv } from './config/dotEnv.ts';
 import { DEFAULT_CONFIG_FILE, parseEnv, type Env } from './config/env.ts';
 import { ConfigError, loadConfig } from './config/loadConfig.ts';
 import { createApp, type App } from './app.ts';
@@ -23,6 +24,12 @@ export { EXIT_SHUTDOWN_FAILED };
  * environment is wrong, so one start lists the problems of both.
  */
 export function loadSettings(configOverride?: string): { env: Env; config: Config } {
+  try {
+    loadDotEnv();
+  } catch (error) {
+    process.stderr.write(`Environment: ${(error as Error).message}\n`);
+    process.exit(EXIT_BAD_CONFIG);
+  }
   const parsed = parseEnv(process.env);
   const file = configOverride ?? ('env' in parsed ? parsed.env.METIS_BOT_CONFIG : process.env.METIS_BOT_CONFIG || DEFAULT_CONFIG_FILE);
   let config: Config | undefined;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,29 @@ describe('starting with bad settings', () => {
     expect(run.stderr).toContain('sources[0].vault: "0x12" is not an address');
     expect(run.stderr).toContain('chains: ');
     expect(run.stderr).toContain('sources[0].chain: chain 1 is not in chains');
+  });
+
+  it('GIVEN a .env in the working directory THEN its variables are read, and the shell\'s win over it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dotenv-'));
+    writeFileSync(join(dir, 'from-file.yaml'), 'chains: []\n');
+    writeFileSync(join(dir, '.env'), `# copied from .env.example\nTELEGRAM_BOT_TOKEN=\nMETIS_BOT_CONFIG=${join(dir, 'from-file.yaml')}\nLOG_LEVEL="silent"\n`);
+    const main = join(process.cwd(), 'src', 'main.ts');
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !['METIS_BOT_CONFIG', 'TELEGRAM_BOT_TOKEN', 'LOG_LEVEL'].includes(name)));
+    const fromFile = spawnSync(join(process.cwd(), tsx), [main], { cwd: dir, encoding: 'utf8', env: clean });
+    expect(fromFile.status).toBe(2);
+    expect(fromFile.stderr).toContain('from-file.yaml');
+    const shellWins = spawnSync(join(process.cwd(), tsx), [main], { cwd: dir, encoding: 'utf8', env: { ...clean, METIS_BOT_CONFIG: join(dir, 'from-shell.yaml') } });
+    expect(shellWins.status).toBe(2);
+    expect(shellWins.stderr).toContain('from-shell.yaml');
+    expect(shellWins.stderr).not.toContain('from-file.yaml');
+  });
+
+  it('GIVEN a .env that cannot be read THEN exit code 2 names it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dotenv-'));
+    mkdirSync(join(dir, '.env'));
+    const run = spawnSync(join(process.cwd(), tsx), [join(process.cwd(), 'src', 'main.ts')], { cwd: dir, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Environment: cannot read .env');
   });
 
   it('GIVEN a malformed token in the environment THEN exit code 2 says which variable', () => {
