@@ -1,16 +1,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleCommandText } from '../../commands/registry.ts';
-import { createApp, type App } from '../../src/app.ts';
+import type { App } from '../../src/app.ts';
 import { configSchema, type Config } from '../../src/config/configSchema.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
 import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
 import { silentLogger } from '../../src/log/logger.ts';
-import { runConsoleChat } from '../../src/platforms/consoleChat.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
+import { consoleBot } from '../helpers/consoleBot.ts';
 
 const CYCLE = 300;
 /** 2023-11-14 22:13:20 UTC: the bot's clock at the start; every cycle moves it 5 minutes. */
@@ -27,33 +26,14 @@ describe('a halted chain on the devnet', () => {
   let config: Config;
   let app: App;
   let wall = START;
-  let printed = '';
-  const output = new PassThrough();
-  output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
-  let input = new PassThrough();
-  let chat: Promise<void> = Promise.resolve();
-
-  async function open(): Promise<void> {
-    input.end();
-    await chat;
-    app = await createApp({ config, env: { LOG_LEVEL: 'silent', METIS_BOT_CONFIG: 'config/devnet.yaml' }, logger: silentLogger, now: () => wall, consoleOutput: output });
-    input = new PassThrough();
-    chat = runConsoleChat({ input, output, context: app.context, logger: silentLogger, gate: app.gate });
-  }
-
-  async function type(line: string): Promise<string> {
-    const start = printed.length;
-    input.write(`${line}\n`);
-    const deadline = Date.now() + 5_000;
-    while (!printed.slice(start).endsWith('\n\n')) {
-      if (Date.now() > deadline) throw new Error(`no answer to ${line}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    return printed.slice(start);
-  }
+  const bot = consoleBot(() => ({ config, now: () => wall }));
+  const type = bot.type;
+  const open = async () => {
+    app = await bot.open();
+  };
 
   const answer = (text: string) => renderText(handleCommandText(text, app.context)!);
-  const count = (pattern: RegExp) => printed.match(new RegExp(pattern.source, `${pattern.flags}g`))?.length ?? 0;
+  const count = bot.count;
   const chainLine = (status: string, id: number) => status.split('\n').find((l) => l.includes(`(${id}): RPC`)) ?? '';
   const metric = async (name: string, labels: string) => {
     const line = (await app.metrics.render()).body.split('\n').find((l) => l.startsWith(`${name}{${labels}}`));
@@ -91,8 +71,7 @@ describe('a halted chain on the devnet', () => {
   }, 120_000);
 
   afterAll(async () => {
-    input.end();
-    await chat;
+    await bot.close();
     await app?.stop();
     await devnet?.stop();
   });
@@ -122,7 +101,7 @@ describe('a halted chain on the devnet', () => {
 
     await haltedCycle(); // 22:38:20: 600 s
     expect(count(/has produced no block/)).toBe(1);
-    expect(printed).toMatch(/Devnet L2 has produced no block for 10 min\n.*Head #\d+ \(chain 1088\), unchanged since 22:28 UTC/);
+    expect(bot.printed()).toMatch(/Devnet L2 has produced no block for 10 min\n.*Head #\d+ \(chain 1088\), unchanged since 22:28 UTC/);
 
     status = answer('/status');
     expect(chainLine(status, 1088)).toContain('no new block since 22:28 UTC (10 min): HALTED');

@@ -1,15 +1,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.ts';
+import type { App } from '../../src/app.ts';
 import type { Config } from '../../src/config/configSchema.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
 import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
 import { silentLogger } from '../../src/log/logger.ts';
-import { runConsoleChat } from '../../src/platforms/consoleChat.ts';
 import { localTime } from '../../src/subscriptions/localTime.ts';
+import { consoleBot } from '../helpers/consoleBot.ts';
 
 const CYCLE = 300;
 
@@ -22,32 +21,11 @@ describe('subscriptions on the console chat, on a devnet', () => {
   let config: Config;
   let app: App;
   let wall = 1_700_000_000_000;
-  let printed = '';
-  const output = new PassThrough();
-  output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
-  let input = new PassThrough();
-  let chat: Promise<void> = Promise.resolve();
-
-  /** Starts the bot and its console chat, as `npm run chat` does (after ending the previous one). */
-  async function open(): Promise<void> {
-    input.end();
-    await chat;
-    app = await createApp({ config, env: { LOG_LEVEL: 'silent', METIS_BOT_CONFIG: 'config/devnet.yaml' }, logger: silentLogger, now: () => wall, consoleOutput: output });
-    input = new PassThrough();
-    chat = runConsoleChat({ input, output, context: app.context, logger: silentLogger, gate: app.gate });
-  }
-
-  /** Types a command and returns what was printed until its reply ended (a reply ends with a blank line). */
-  async function type(line: string): Promise<string> {
-    const start = printed.length;
-    input.write(`${line}\n`);
-    const deadline = Date.now() + 5_000;
-    while (!printed.slice(start).endsWith('\n\n')) {
-      if (Date.now() > deadline) throw new Error(`no answer to ${line}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    return printed.slice(start);
-  }
+  const bot = consoleBot(() => ({ config, now: () => wall }));
+  const type = bot.type;
+  const open = async () => {
+    app = await bot.open();
+  };
 
   async function cycle(): Promise<void> {
     await devnet.scenario.advance(CYCLE);
@@ -56,7 +34,7 @@ describe('subscriptions on the console chat, on a devnet', () => {
     await app.subscriptions.worker.drain();
   }
 
-  const count = (pattern: RegExp) => printed.match(new RegExp(pattern.source, `${pattern.flags}g`))?.length ?? 0;
+  const count = bot.count;
 
   beforeAll(async () => {
     devnet = await startDevnet({ genesisTime: 1_700_000_000, scenario: { vaultApr: 0, artemisApr: 0, wobbleBps: 0, maxL2BlocksPerAdvance: 2_100 } });
@@ -67,8 +45,7 @@ describe('subscriptions on the console chat, on a devnet', () => {
   }, 120_000);
 
   afterAll(async () => {
-    input.end();
-    await chat;
+    await bot.close();
     await app?.stop();
     await devnet?.stop();
   });
@@ -113,7 +90,7 @@ describe('subscriptions on the console chat, on a devnet', () => {
     expect(app.subscriptions.digests.tick(t)).toBe(0);
     await app.subscriptions.worker.drain();
     const title = /Daily digest · \w{3} \d{1,2} \w{3} \d{4} · 07:15 Asia\/Tokyo/i;
-    const digest = printed.slice(printed.search(title));
+    const digest = bot.printed().slice(bot.printed().search(title));
     expect(count(title)).toBe(1);
     // 0.02 METIS per 4 s block over 1,000,000 locked: APR 15.768 %, compounded daily 17.08 %.
     expect(digest).toMatch(/Sequencer mining: nominal APY 17\.08% · Δ24h .* · Δ7d — \(history < 7 d\)/);

@@ -1,0 +1,49 @@
+import { PassThrough } from 'node:stream';
+import { createApp, type App } from '../../src/app.ts';
+import type { Config } from '../../src/config/configSchema.ts';
+import { silentLogger } from '../../src/log/logger.ts';
+import { runConsoleChat } from '../../src/platforms/consoleChat.ts';
+
+/**
+ * The bot with its console chat, as `npm run chat` runs it, on an injected clock: devnet tests type commands
+ * and read everything printed (replies, digests, alerts). `open` starts it (after ending the previous chat,
+ * so a test can restart the bot on the same database); the caller stops the app.
+ */
+export function consoleBot(settings: () => { config: Config; now: () => number }) {
+  let printed = '';
+  const output = new PassThrough();
+  output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+  let input = new PassThrough();
+  let chat: Promise<void> = Promise.resolve();
+  return {
+    /** Everything printed so far. */
+    printed: () => printed,
+    /** How often a pattern was printed. */
+    count: (pattern: RegExp) => printed.match(new RegExp(pattern.source, `${pattern.flags}g`))?.length ?? 0,
+    async open(): Promise<App> {
+      input.end();
+      await chat;
+      const { config, now } = settings();
+      const app = await createApp({ config, env: { LOG_LEVEL: 'silent', METIS_BOT_CONFIG: 'config/devnet.yaml' }, logger: silentLogger, now, consoleOutput: output });
+      input = new PassThrough();
+      chat = runConsoleChat({ input, output, context: app.context, logger: silentLogger, gate: app.gate });
+      return app;
+    },
+    /** Types a command and returns what was printed until its reply ended (a reply ends with a blank line). */
+    async type(line: string): Promise<string> {
+      const start = printed.length;
+      input.write(`${line}\n`);
+      const deadline = Date.now() + 5_000;
+      while (!printed.slice(start).endsWith('\n\n')) {
+        if (Date.now() > deadline) throw new Error(`no answer to ${line}`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      return printed.slice(start);
+    },
+    /** Ends the console chat and waits for it (the app is the caller's to stop). */
+    async close(): Promise<void> {
+      input.end();
+      await chat;
+    },
+  };
+}
