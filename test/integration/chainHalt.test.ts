@@ -7,7 +7,6 @@ import type { App } from '../../src/app.ts';
 import { configSchema, type Config } from '../../src/config/configSchema.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
 import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
-import { silentLogger } from '../../src/log/logger.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
 import { consoleBot } from '../helpers/consoleBot.ts';
 
