@@ -1,16 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AlertEngine } from '../../src/alerts/alertEngine.ts';
-import { createSqliteAlertStateStore } from '../../src/alerts/alertStateStore.ts';
 import { figure, missing, type Figure } from '../../src/core/figure.ts';
-import { createSqliteOutboxStore, type OutboxStore } from '../../src/delivery/outboxStore.ts';
+import type { OutboxStore } from '../../src/delivery/outboxStore.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
-import { silentLogger } from '../../src/log/logger.ts';
 import type { Snapshot, SourceView } from '../../src/metrics/figures.ts';
 import { TOWER_SOURCE_ID } from '../../src/metrics/computeSnapshot.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
-import { openSqliteStore, type SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
-import { createSqliteSubscriptionStore, type SubscriptionStore } from '../../src/subscriptions/subscriptionStore.ts';
+import type { SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
+import type { SubscriptionStore } from '../../src/subscriptions/subscriptionStore.ts';
 import { NOW, snapshot as base } from '../commands/snapshotFixture.ts';
+import { sqliteAlertEngine } from '../helpers/sqliteAlertEngine.ts';
 
 const MIN = 60_000;
 
@@ -38,20 +37,9 @@ describe('AlertEngine with hand-built snapshots', () => {
   let engine: AlertEngine;
 
   beforeEach(() => {
-    store = openSqliteStore(':memory:');
-    outbox = createSqliteOutboxStore(store.database);
-    subscriptions = createSqliteSubscriptionStore(store.database);
     const config = loadConfig('config/devnet.yaml', { METIS_BOT_DB: ':memory:' });
     const withOperator = { ...config, alerts: { ...config.alerts, operatorChat: { platform: 'telegram' as const, chatId: '999' } } };
-    engine = new AlertEngine({
-      config: withOperator,
-      history: store,
-      subscriptions,
-      states: createSqliteAlertStateStore(store.database),
-      outbox,
-      transaction: (work) => store.database.transaction(work)(),
-      logger: silentLogger,
-    });
+    ({ store, outbox, subscriptions, engine } = sqliteAlertEngine(withOperator));
     subscriptions.subscribe({ platform: 'telegram', chatId: '1', kind: 'alerts' }, 0);
     subscriptions.subscribe({ platform: 'telegram', chatId: '2', kind: 'alerts', assets: ['seMetis'] }, 0);
   });

@@ -1,21 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../commands/reply.ts';
 import { AlertEngine } from '../../src/alerts/alertEngine.ts';
-import { createSqliteAlertStateStore } from '../../src/alerts/alertStateStore.ts';
 import type { HeadTrack } from '../../src/core/chainHalt.ts';
 import { figure } from '../../src/core/figure.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
-import { createSqliteOutboxStore, type OutboxStore } from '../../src/delivery/outboxStore.ts';
-import { silentLogger } from '../../src/log/logger.ts';
+import type { OutboxStore } from '../../src/delivery/outboxStore.ts';
 import { chainLiveness } from '../../src/metrics/chainLiveness.ts';
 import { TOWER_SOURCE_ID } from '../../src/metrics/computeSnapshot.ts';
 import type { ChainView, Snapshot, SourceView } from '../../src/metrics/figures.ts';
 import { renderDiscord } from '../../src/platforms/renderDiscord.ts';
 import { renderTelegramHtml } from '../../src/platforms/renderTelegramHtml.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
-import { openSqliteStore, type SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
-import { createSqliteSubscriptionStore, type SubscriptionStore } from '../../src/subscriptions/subscriptionStore.ts';
+import type { SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
+import type { SubscriptionStore } from '../../src/subscriptions/subscriptionStore.ts';
 import { NOW, snapshot as base } from '../commands/snapshotFixture.ts';
+import { sqliteAlertEngine } from '../helpers/sqliteAlertEngine.ts';
 
 /**
  * Golden texts of every alert, recovery and notice, produced by the real engine from the snapshot fixture and
@@ -61,18 +60,7 @@ describe('alert, recovery and notice texts (golden)', () => {
   let engine: AlertEngine;
 
   beforeEach(() => {
-    store = openSqliteStore(':memory:');
-    outbox = createSqliteOutboxStore(store.database);
-    subscriptions = createSqliteSubscriptionStore(store.database);
-    engine = new AlertEngine({
-      config,
-      history: store,
-      subscriptions,
-      states: createSqliteAlertStateStore(store.database),
-      outbox,
-      transaction: (work) => store.database.transaction(work)(),
-      logger: silentLogger,
-    });
+    ({ store, outbox, subscriptions, engine } = sqliteAlertEngine(config));
     subscriptions.subscribe({ platform: 'telegram', chatId: '1', kind: 'alerts' }, 0);
   });
 
@@ -241,7 +229,7 @@ describe('alert, recovery and notice texts (golden)', () => {
 
   it('reward change on a chain with no explorer: the full hash, no link', () => {
     const noExplorer = { ...config, chains: config.chains.map((c) => (c.id === 1 ? { ...c, explorer: false as const } : c)) };
-    const plain = new AlertEngine({ config: noExplorer, history: store, subscriptions, states: createSqliteAlertStateStore(store.database), outbox, transaction: (w) => store.database.transaction(w)(), logger: silentLogger });
+    const plain = sqliteAlertEngine(noExplorer, store).engine;
     plain.evaluate(at(NOW), NOW);
     const tx = `0x${'12'.repeat(32)}`;
     // 0.02 → 0.01 METIS (three significant digits of the smaller: 0.0100): −50.0 %; the fixture's 15.768 % APR at 0.02 is 7.884 % at 0.01.

@@ -1,17 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AlertEngine } from '../../src/alerts/alertEngine.ts';
-import { createSqliteAlertStateStore } from '../../src/alerts/alertStateStore.ts';
 import { haltInputs } from '../../src/alerts/rules/haltRule.ts';
 import type { HeadTrack } from '../../src/core/chainHalt.ts';
-import { createSqliteOutboxStore, type OutboxStore } from '../../src/delivery/outboxStore.ts';
+import type { OutboxStore } from '../../src/delivery/outboxStore.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
-import { silentLogger } from '../../src/log/logger.ts';
 import { chainLiveness } from '../../src/metrics/chainLiveness.ts';
 import type { ChainView, Snapshot } from '../../src/metrics/figures.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
-import { openSqliteStore, type SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
-import { createSqliteSubscriptionStore, type SubscriptionStore } from '../../src/subscriptions/subscriptionStore.ts';
+import type { SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
+import type { SubscriptionStore } from '../../src/subscriptions/subscriptionStore.ts';
 import { NOW, snapshot as base } from '../commands/snapshotFixture.ts';
+import { sqliteAlertEngine } from '../helpers/sqliteAlertEngine.ts';
 
 const MIN = 60_000;
 const config = loadConfig('config/devnet.yaml', { METIS_BOT_DB: ':memory:' });
@@ -43,18 +42,7 @@ describe('the chain halt rule', () => {
   let engine: AlertEngine;
 
   beforeEach(() => {
-    store = openSqliteStore(':memory:');
-    outbox = createSqliteOutboxStore(store.database);
-    subscriptions = createSqliteSubscriptionStore(store.database);
-    engine = new AlertEngine({
-      config,
-      history: store,
-      subscriptions,
-      states: createSqliteAlertStateStore(store.database),
-      outbox,
-      transaction: (work) => store.database.transaction(work)(),
-      logger: silentLogger,
-    });
+    ({ store, outbox, subscriptions, engine } = sqliteAlertEngine(config));
     subscriptions.subscribe({ platform: 'telegram', chatId: '1', kind: 'alerts', assets: ['sequencer'] }, 0);
     subscriptions.subscribe({ platform: 'telegram', chatId: '2', kind: 'alerts', assets: ['seMetis'] }, 0);
     subscriptions.subscribe({ platform: 'telegram', chatId: '3', kind: 'alerts', assets: ['tower'] }, 0);

@@ -1,26 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { AlertEngine } from '../../src/alerts/alertEngine.ts';
-import { createSqliteAlertStateStore } from '../../src/alerts/alertStateStore.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
-import { createSqliteOutboxStore } from '../../src/delivery/outboxStore.ts';
-import { silentLogger } from '../../src/log/logger.ts';
 import type { SequencersView, Snapshot } from '../../src/metrics/figures.ts';
 import { sequencersView } from '../../src/metrics/sequencersView.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
-import { createSqliteSubscriptionStore } from '../../src/subscriptions/subscriptionStore.ts';
 import { at, config as fixtureConfig, DAY, E18, NOW, record, source, storeWithHistory, tower } from '../helpers/sequencerHistory.ts';
+import { sqliteAlertEngine } from '../helpers/sqliteAlertEngine.ts';
 
 const MIN = 60_000;
 
 describe('sequencer alerts', () => {
   const store = storeWithHistory();
   const config = loadConfig('config/devnet.yaml', { METIS_BOT_DB: ':memory:' });
-  const subscriptions = createSqliteSubscriptionStore(store.database);
-  const outbox = createSqliteOutboxStore(store.database);
+  const { subscriptions, outbox } = sqliteAlertEngine(config, store);
   subscriptions.subscribe({ platform: 'telegram', chatId: '1', kind: 'alerts', assets: ['sequencers'] }, 0);
   subscriptions.subscribe({ platform: 'telegram', chatId: '2', kind: 'alerts', assets: ['seMetis'] }, 0);
-  const engine = () =>
-    new AlertEngine({ config, history: store, subscriptions, states: createSqliteAlertStateStore(store.database), outbox, transaction: (w) => store.database.transaction(w)(), logger: silentLogger });
+  // A new engine on the same database: what a restart does.
+  const engine = () => sqliteAlertEngine(config, store).engine;
   const snapshotOf = (view: SequencersView, nowMs: number): Snapshot => ({
     sources: [{ id: 'sequencer', label: 'Sequencer mining', kind: 'sequencer', chainId: 1, lastRead: { blockNumber: 1n, blockTime: view.blockTime, observedAt: nowMs - MIN }, staleAfterSeconds: 900 }],
     tower,
