@@ -1,4 +1,5 @@
 import type { Figure } from '../core/figure.ts';
+import type { ParLinks } from '../core/exitRoutes.ts';
 import type { BlockPoint } from '../core/sequencer.ts';
 import type { SourceKindName } from '../config/configSchema.ts';
 import type { RpcHealth } from '../rpc/failoverRpc.ts';
@@ -235,6 +236,8 @@ export interface Snapshot {
   readonly sequencers?: SequencersView;
   readonly chains: readonly ChainView[];
   readonly lastCycle?: { readonly startedAt: number; readonly finishedAt: number };
+  /** Each 1:1 claim's base token (`tokens` with a base and no rateFrom: WMETIS → METIS); absent in snapshots built by hand. */
+  readonly parLinks?: ParLinks;
 }
 
 /**
