@@ -46,6 +46,13 @@ export interface YieldFigures {
   readonly supply: Figure;
   /** The 7 d APY (24 h while 7 d is not available) minus the sequencer's nominal APY. */
   readonly spreadOverBase: Figure;
+  /** Which APY the spread uses: 7 d, or 24 h while 7 d is not available; absent only in snapshots built by hand (7 d). */
+  readonly spreadWindowSeconds?: number;
+  /**
+   * Seconds each present APY really spans: from the newest stored share price at or before the window's start,
+   * which may lie up to 1.5 windows back (a gap in the history). Absent in snapshots built by hand.
+   */
+  readonly spans?: { readonly apy24h?: number; readonly apy7d?: number; readonly apy30d?: number };
 }
 
 export interface SupplyFigures {
