@@ -79,7 +79,8 @@ export interface PoolFigures {
   readonly twapSeconds?: number;
   /**
    * Time-weighted price over the last twapSeconds, from the pool's oracle (1.0001^mean tick, the geometric
-   * mean): 'no-twap' without a window, 'oracle-too-short' while the oracle does not reach back that far.
+   * mean): 'no-twap' for a V2 pair (no oracle), 'twap-off' for a V3/Algebra pool with `twapSeconds: 0`, 'no-oracle'
+   * when the pool's oracle view reverts, 'oracle-too-short' while the oracle does not reach back that far.
    */
   readonly twapPrice: Figure;
   /** TWAP depeg: (twapPrice / fair − 1) × 10,000 against today's fair value; what depeg alerts use when present. */
