@@ -58,8 +58,8 @@ const WORDS: Readonly<Record<Missing, string>> = {
   incomplete: 'incomplete data',
   'not-finite': 'not a finite number',
   'no-twap': 'a V2 pair has no price oracle',
-  'twap-off': 'turned off (twapSeconds: 0)',
-  'no-oracle': 'the pool has no oracle (its oracle view reverted)',
+  'twap-off': 'turned off with twapSeconds: 0',
+  'no-oracle': 'the pool has no oracle: its oracle view reverted',
   'oracle-too-short': 'pool oracle does not reach back that far',
 };
 

@@ -71,8 +71,8 @@ describe('describeMissing', () => {
 
   it('GIVEN a missing TWAP THEN each reason says why: V2, turned off, no oracle, oracle too young', () => {
     expect(describeMissing('no-twap')).toBe('a V2 pair has no price oracle');
-    expect(describeMissing('twap-off')).toBe('turned off (twapSeconds: 0)');
-    expect(describeMissing('no-oracle')).toBe('the pool has no oracle (its oracle view reverted)');
+    expect(describeMissing('twap-off')).toBe('turned off with twapSeconds: 0');
+    expect(describeMissing('no-oracle')).toBe('the pool has no oracle: its oracle view reverted');
     expect(describeMissing('oracle-too-short')).toBe('pool oracle does not reach back that far');
   });
 
