@@ -10,8 +10,8 @@ import { bold, type Block, type Inline, type Reply } from './reply.ts';
 /** A figure, or why it is missing in words (for the detail view, where there is room). */
 const explained = (f: Figure, format: (f: Figure) => string) => (f.ok ? format(f) : `— (${describeMissing(f.missing)})`);
 
-/** A trailing window as /apy names it: 24h, 7d, 30d. */
-const windowTag = (seconds: number) => (seconds === DAY_SECONDS ? '24h' : `${seconds / DAY_SECONDS}d`);
+/** A trailing window as replies name it: 24 h, 7 d, 30 d. */
+const windowTag = (seconds: number) => (seconds === DAY_SECONDS ? '24 h' : `${seconds / DAY_SECONDS} d`);
 
 /** An APY with the real span of history it covers, when that differs from the window's name by more than 10 %. */
 function withSpan(f: Figure, windowSeconds: number, span: number | undefined): string {
@@ -28,7 +28,7 @@ function tableRow(view: SourceView, now: number): string[] | undefined {
   }
   if (f.kind === 'yield') {
     const span = f.apy24h.ok ? spanNote(DAY_SECONDS, f.spans?.apy24h) : undefined;
-    const now24h = `${formatPercent(f.apy24h)} 24h${span === undefined ? '' : ` (${span})`}`;
+    const now24h = `${formatPercent(f.apy24h)} 24 h${span === undefined ? '' : ` (${span})`}`;
     return [view.label, now24h, withSpan(f.apy7d, 7 * DAY_SECONDS, f.spans?.apy7d), formatPointsChange(f.apyChange24h), `${formatAmount(f.tvl)} ${f.baseToken}`, ageCell(view, now)];
   }
   return [view.label, '—', '—', '—', `${formatAmount(f.supply)} ${view.token ?? ''}`.trimEnd(), ageCell(view, now)];
@@ -66,7 +66,7 @@ function overview(snapshot: Snapshot, now: number): Block[] {
       columns: [
         { header: 'source', align: 'left' },
         { header: 'APY now', align: 'right' },
-        { header: 'APY 7d', align: 'right' },
+        { header: 'APY 7 d', align: 'right' },
         { header: 'Δ24h', align: 'right' },
         { header: 'TVL', align: 'right' },
         { header: 'age', align: 'right' },
@@ -81,7 +81,7 @@ function overview(snapshot: Snapshot, now: number): Block[] {
       kind: 'paragraph',
       parts: [
         bold('Sequencer'),
-        `: nominal APR ${formatPercent(f.nominalApr)} (APY ${formatPercent(f.nominalApy)}, compounded daily) · realized APR 7d ${formatPercent(f.realizedApr7d)} (APY ${formatPercent(f.realizedApy7d)}), 30d ${formatPercent(f.realizedApr30d)} · L2 block ${formatNumber(f.blockTimeSeconds, 2)} s`,
+        `: nominal APR ${formatPercent(f.nominalApr)} (APY ${formatPercent(f.nominalApy)}, compounded daily) · realized APR 7 d ${formatPercent(f.realizedApr7d)} (APY ${formatPercent(f.realizedApy7d)}), 30 d ${formatPercent(f.realizedApr30d)} · L2 block ${formatNumber(f.blockTimeSeconds, 2)} s`,
       ],
     });
   }
@@ -97,8 +97,8 @@ function overview(snapshot: Snapshot, now: number): Block[] {
   blocks.push({
     kind: 'note',
     text:
-      'APY now: the sequencer\'s nominal APY (what the contract pays now, its APR compounded daily); a wrapper\'s 24h APY from share-price growth. ' +
-      'APY 7d, realized: rewards paid over 7 d (sequencer, compounded daily) or 7 d of share-price growth. A window measured over more history than its name says so ("over 31 h"). ' +
+      'APY now: the sequencer\'s nominal APY (what the contract pays now, its APR compounded daily); a wrapper\'s 24 h APY from share-price growth. ' +
+      'APY 7 d, realized: rewards paid over 7 d (sequencer, compounded daily) or 7 d of share-price growth. A window measured over more history than its name says so ("over 31 h"). ' +
       'Δ24h: change of APY now over 24 h, in percentage points. TVL in each row\'s token. age: since the last good read (⚠ stale). /apy <asset> for details.',
   });
   return blocks;
@@ -121,22 +121,22 @@ function details(view: SourceView, now: number): Block[] {
   else if (f.kind === 'sequencer') {
     items.push(
       ['Nominal APR: ', bold(explained(f.nominalApr, formatPercent)), ` (APY ${formatPercent(f.nominalApy)} compounded daily; Δ24h ${formatPointsChange(f.nominalApyChange24h)})`],
-      ['Realized APR 7d: ', explained(f.realizedApr7d, formatPercent), f.realizedApy7d.ok ? ` (APY ${formatPercent(f.realizedApy7d)})` : '', ' · 30d: ', explained(f.realizedApr30d, formatPercent)],
+      ['Realized APR 7 d: ', explained(f.realizedApr7d, formatPercent), f.realizedApy7d.ok ? ` (APY ${formatPercent(f.realizedApy7d)})` : '', ' · 30 d: ', explained(f.realizedApr30d, formatPercent)],
       [`Reward per L2 block: ${formatNumber(f.rewardPerBlock, 6)} METIS · L2 block time ${formatNumber(f.blockTimeSeconds, 3)} s`],
       [`Locked: ${formatAmount(f.totalLocked)} METIS · exit delay ${f.exitDelaySeconds.ok ? formatDays(f.exitDelaySeconds.value) : '—'}`],
     );
   } else if (f.kind === 'yield') {
     items.push(
       [
-        'APY 24h: ',
+        'APY 24 h: ',
         bold(explained(f.apy24h, (x) => withSpan(x, DAY_SECONDS, f.spans?.apy24h))),
-        ' · 7d: ',
+        ' · 7 d: ',
         explained(f.apy7d, (x) => withSpan(x, 7 * DAY_SECONDS, f.spans?.apy7d)),
-        ' · 30d: ',
+        ' · 30 d: ',
         explained(f.apy30d, (x) => withSpan(x, 30 * DAY_SECONDS, f.spans?.apy30d)),
       ],
       [
-        `Δ24h of the 24h APY: ${formatPointsChange(f.apyChange24h)} · spread of the ${windowTag(f.spreadWindowSeconds ?? 7 * DAY_SECONDS)} APY over the sequencer's nominal APY: ${formatPointsChange(f.spreadOverBase)}`,
+        `Δ24h of the 24 h APY: ${formatPointsChange(f.apyChange24h)} · spread of the ${windowTag(f.spreadWindowSeconds ?? 7 * DAY_SECONDS)} APY over the sequencer's nominal APY: ${formatPointsChange(f.spreadOverBase)}`,
       ],
       [`Rate: 1 ${view.token ?? view.id} = ${formatNumber(f.rate, 6)} ${f.baseToken}`],
       [`TVL: ${formatAmount(f.tvl)} ${f.baseToken} · supply ${formatAmount(f.supply)}`],
