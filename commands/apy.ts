@@ -1,3 +1,4 @@
+import { isPoolKind } from '../src/config/poolKinds.ts';
 import { formatAge, formatAmount, formatBps, formatDays, formatDepeg, formatNumber, formatPercent, formatPointsChange, formatRatio, formatWindow, spanNote } from '../src/core/format.ts';
 import { describeMissing, type Figure } from '../src/core/figure.ts';
 import { DAY_SECONDS } from '../src/core/units.ts';
@@ -41,8 +42,6 @@ function poolText(view: SourceView): string {
   const twapWhy = f.twapSeconds !== undefined && !f.twapPrice.ok ? `: ${describeMissing(f.twapPrice.missing)}` : '';
   return `${poolLabel(view.label, f)} ${formatNumber(f.price, 4)} (${formatDepeg(f)}${twapWhy})`;
 }
-
-const isPoolKind = (view: SourceView) => view.kind === 'uniswap-v2' || view.kind === 'uniswap-v3' || view.kind === 'algebra';
 
 /** With no figure at all (first start, or every RPC failing) an empty table would say nothing: say why, and where to look. */
 function noFigures(snapshot: Snapshot): Block[] {
@@ -89,7 +88,7 @@ function overview(snapshot: Snapshot, now: number): Block[] {
     s.figures?.kind === 'yield' ? [`${s.label} ${formatPointsChange(s.figures.spreadOverBase)} (${windowTag(s.figures.spreadWindowSeconds ?? 7 * DAY_SECONDS)} APY)`] : [],
   );
   if (spreads.length > 0) blocks.push({ kind: 'paragraph', parts: [bold('Spread over the sequencer\'s nominal APY'), `: ${spreads.join(' · ')}`] });
-  const pools = snapshot.sources.filter(isPoolKind).map(poolText);
+  const pools = snapshot.sources.filter((s) => isPoolKind(s.kind)).map(poolText);
   if (pools.length > 0) blocks.push({ kind: 'paragraph', parts: [bold('Pools'), `: ${pools.join(' · ')}`] });
   if (snapshot.tower.leverage.ok) {
     blocks.push({ kind: 'paragraph', parts: [bold('Tower leverage'), `: ${formatRatio(snapshot.tower.leverage, 3)} of ${formatAmount(snapshot.tower.base)} ${snapshot.tower.baseToken} locked`] });
