@@ -35,12 +35,14 @@ function tableRow(view: SourceView, now: number): string[] | undefined {
   return [view.label, '—', '—', '—', `${formatAmount(f.supply)} ${view.token ?? ''}`.trimEnd(), ageCell(view, now)];
 }
 
-/** A pool in the overview: price and depeg, and why its TWAP is missing where it has a window. */
+/** A pool in the overview: price and depeg, and why a depeg is missing (its TWAP, or no fair value). */
 function poolText(view: SourceView): string {
   const f = view.figures;
   if (f?.kind !== 'pool') return `${view.label} not read yet`;
-  const twapWhy = f.twapSeconds !== undefined && !f.twapPrice.ok ? `: ${describeMissing(f.twapPrice.missing)}` : '';
-  return `${poolLabel(view.label, f)} ${formatNumber(f.price, 4)} (${formatDepeg(f)}${twapWhy})`;
+  // The first reason a depeg shows '—': the TWAP itself, else the depeg (no fair value for the quote, say).
+  const missingWhy = f.twapSeconds !== undefined && !f.twapPrice.ok ? f.twapPrice.missing : !f.depegBps.ok ? f.depegBps.missing : undefined;
+  const why = missingWhy === undefined ? '' : `: ${describeMissing(missingWhy)}`;
+  return `${poolLabel(view.label, f)} ${formatNumber(f.price, 4)} (${formatDepeg(f)}${why})`;
 }
 
 /** With no figure at all (first start, or every RPC failing) an empty table would say nothing: say why, and where to look. */

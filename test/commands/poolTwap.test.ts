@@ -43,6 +43,10 @@ describe('a pool TWAP wherever pool depeg is shown', () => {
     // A pool not read yet: named in the overview, with no price.
     const unread: Snapshot = { ...snapshot, sources: snapshot.sources.map(({ figures, ...s }) => (figures?.kind === 'pool' ? s : { ...s, figures })) };
     expect(run('/apy', unread)).toContain('Pools: eMetis/METIS not read yet');
+    // A quote without a fair value (METIS/USDC): both depegs are missing, and why.
+    const noFair = withTwap(figure(40.01), missing('no-path'));
+    const noPath: Snapshot = { ...noFair, sources: noFair.sources.map((s) => (s.figures?.kind === 'pool' ? { ...s, figures: { ...s.figures, depegBps: missing('no-path') } } : s)) };
+    expect(run('/apy', noPath)).toContain('eMetis/METIS 0.9963 (spot —, 30 min TWAP —: no conversion path)');
   });
 
   it('GIVEN /apy <pool> THEN the TWAP price and depeg, or why it is missing', () => {
