@@ -1,7 +1,6 @@
 import { missing, type Figure } from '../src/core/figure.ts';
-import { formatAge, formatAmount, formatBps, formatGrouped, formatPercent, formatRatio, formatRatioChange, formatWindow } from '../src/core/format.ts';
+import { formatAge, formatAmount, formatBps, formatDays, formatPercent, formatRatio, formatRatioChange, formatWindow } from '../src/core/format.ts';
 import { shareOf } from '../src/core/share.ts';
-import { DAY_SECONDS } from '../src/core/units.ts';
 import { dataAgeSeconds, isStale, poolLabel, type Snapshot, type SourceView } from '../src/metrics/figures.ts';
 import { ageCell } from './ageCell.ts';
 import type { CommandDefinition } from './command.ts';
@@ -103,10 +102,9 @@ export const leverageCommand: CommandDefinition = {
     const sequencer = snapshot.sources.find((s) => s.figures?.kind === 'sequencer');
     const exitDelay = sequencer?.figures?.kind === 'sequencer' ? sequencer.figures.exitDelaySeconds : undefined;
     if (exitDelay?.ok) {
-      const days = exitDelay.value / DAY_SECONDS;
       blocks.push({
         kind: 'paragraph',
-        parts: [bold('Exit delay'), `: ${formatGrouped(days, Number.isInteger(days) ? 0 : 1)} days before locked ${base} can be withdrawn (LockingPool exit delay)`],
+        parts: [bold('Exit delay'), `: ${formatDays(exitDelay.value)} before locked ${base} can be withdrawn (LockingPool exit delay)`],
       });
     }
     blocks.push({

@@ -1,4 +1,5 @@
 import { COMPOUNDINGS, effectiveApy, projectAtApr, projectAtApy, stressedApy, stressedRate, yearsOf, type Compounding } from '../src/core/compounding.ts';
+import { exitRoutes } from '../src/core/exitRoutes.ts';
 import { describeMissing, figure, type Figure } from '../src/core/figure.ts';
 import { formatGrouped, formatNumber, formatPercent, formatQuantity, formatRatio } from '../src/core/format.ts';
 import { describeHorizon, HOUR_SECONDS, parseHorizon } from '../src/core/horizon.ts';
@@ -6,7 +7,7 @@ import { parseAmountText, parseRateText } from '../src/core/humanNumber.ts';
 import { liquidatingDepeg, loopExposure, loopNetApy } from '../src/core/loopPosition.ts';
 import { shareOf } from '../src/core/share.ts';
 import { YEAR_SECONDS } from '../src/core/units.ts';
-import { poolLabel, type PoolFigures, type Snapshot, type SourceView } from '../src/metrics/figures.ts';
+import { poolLabel, type Snapshot, type SourceView } from '../src/metrics/figures.ts';
 import { ageCell } from './ageCell.ts';
 import { assetNames, findSources } from './assetNames.ts';
 import type { ArgumentValues, CommandContext, CommandDefinition } from './command.ts';
@@ -242,30 +243,24 @@ function holdReply(rows: Row[], s: Settings, base: string, now: number, ignoredL
   return { kind: 'answer', blocks };
 }
 
-/** Pools that take the token back: its own, else (after redeeming the wrapper) its base token's. */
-function exitPools(snapshot: Snapshot, token: string | undefined, baseToken: string | undefined): { label: string; pool: PoolFigures; via?: string }[] {
-  const pools = snapshot.sources.flatMap((s) => (s.figures?.kind === 'pool' ? [{ label: poolLabel(s.label, s.figures), pool: s.figures }] : []));
-  const own = pools.filter((p) => token !== undefined && p.pool.asset === token);
-  if (own.length > 0) return own;
-  return pools.filter((p) => baseToken !== undefined && p.pool.asset === baseToken).map((p) => ({ ...p, via: baseToken! }));
-}
-
-/** What the pools that take the token back could take at 1 % and 5 % slippage, one line per pool. */
+/** What each pool that swaps the token into the debt could take at 1 % and 5 % slippage, one line per pool. */
 function exitLines(snapshot: Snapshot, row: Row, positionInBase: number, base: string): Inline[][] {
-  const token = row.view.token;
-  const rate = row.rate;
-  const pools = exitPools(snapshot, token, rate.kind === 'apy' ? rate.baseToken : undefined);
-  if (pools.length === 0) return [[`Exit: no configured pool takes ${token ?? row.view.label}.`]];
-  return pools.map(({ label, pool, via }) => {
-    // The pool's take valued in the base token (at fair value, else at the price) where it quotes the base token.
-    const value = pool.quote === base ? (pool.fairValue.ok ? pool.fairValue : pool.price) : undefined;
+  const token = row.view.token ?? row.view.label;
+  const pools = snapshot.sources.flatMap((s) => (s.figures?.kind === 'pool' ? [{ label: poolLabel(s.label, s.figures), pool: s.figures }] : []));
+  const routes = exitRoutes({ token, debt: base, parLinks: snapshot.parLinks ?? new Map(), pools: pools.map((p) => p.pool) });
+  if (routes.length === 0) return [[`Exit: no pool swaps ${token} into ${base}: an exit means redeeming through the protocol, with its delay.`]];
+  return routes.map(({ index, paysIn }) => {
+    const { label, pool } = pools[index]!;
+    // The quote is worth one base token: the pool's take in the base is the take at fair value (else at the price).
+    const value = pool.fairValue.ok ? pool.fairValue : pool.price;
     const at = (f: Figure | undefined, p: string) => {
       if (!f?.ok) return `— at ${p}`;
-      const fraction = value?.ok ? shareOf(figure(f.value * value.value), figure(positionInBase)) : undefined;
+      const fraction = value.ok ? shareOf(figure(f.value * value.value), figure(positionInBase)) : undefined;
       const share = !fraction?.ok ? '' : fraction.value >= 1 ? ' (all of the position)' : ` (${pct(fraction.value)} of the position)`;
       return `${money(f.value)} ${pool.asset} at ${p}${share}`;
     };
-    return [`Exit${via ? ` (redeemed to ${via} first)` : ''}: ${label} takes ${at(pool.exitLiquidity1pct, '1 % slippage')} and ${at(pool.exitLiquidity5pct, '5 %')}.`];
+    const unwrap = paysIn === undefined ? '' : ` (${paysIn} is 1:1 with ${base})`;
+    return [`Exit: ${label}${unwrap} takes ${at(pool.exitLiquidity1pct, '1 % slippage')} and ${at(pool.exitLiquidity5pct, '5 %')}.`];
   });
 }
 
@@ -331,7 +326,7 @@ function loopReply(snapshot: Snapshot, views: readonly SourceView[], s: Settings
     text:
       `${PROJECTION_NOTE} Net APY ≈ M × stake APY − (M − 1) × borrow APR, with exposure M = Σ ltv^i for i = 0…loops and ${base} borrowed. ` +
       'Liquidating depeg = 1 − (M − 1) / (M × lt): how far the token may fall against the debt before the lending market liquidates. ' +
-      'Exit: what the pool takes before the average sale price is 1 % / 5 % under spot, fees not counted (V3: the in-range liquidity taken as one range, an approximation). ' +
+      `Exit: a pool that swaps the token into ${base} (or a token 1:1 with it); what it takes before the average sale price is 1 % / 5 % under spot, fees not counted (V3: the in-range liquidity taken as one range, an approximation). ` +
       'Stress lowers the stake APY by 25 % and 50 %; the borrow rate stays. age: since the source\'s last good read (⚠ stale).',
   });
   return { kind: 'answer', blocks };

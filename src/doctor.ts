@@ -61,6 +61,10 @@ export async function runDoctor(config: Config, write: (line: string) => void): 
         const [view, remedy] = algebra ? ['getTimepoints()', 'wait for it to age, or set twapSeconds lower or to 0'] : ['observe()', 'raise its cardinality, or set twapSeconds lower or to 0'];
         write(`  note  ${observation.sourceId}: ${view} reverted "OLD": the pool's oracle does not reach back ${observation.values.twapSeconds ?? '?'} s, so depeg alerts use the spot price (${remedy})`);
       }
+      if (observation.values.twapNoOracle) {
+        const view = config.sources.find((s) => s.id === observation.sourceId)?.kind === 'algebra' ? 'getTimepoints()' : 'observe()';
+        write(`  note  ${observation.sourceId}: ${view} reverted: the pool has no oracle (an Algebra Integral pool keeps it in a plugin), so depeg alerts use the spot price (set twapSeconds to 0 to stop asking)`);
+      }
     }
     for (const failure of reading.failures) {
       problems++;

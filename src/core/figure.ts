@@ -9,6 +9,8 @@ export type Missing =
   | 'incomplete'
   | 'not-finite'
   | 'no-twap'
+  | 'twap-off'
+  | 'no-oracle'
   | 'oracle-too-short';
 
 /** A computed number, or an explicit reason it is missing; never NaN or Infinity. */
@@ -55,7 +57,9 @@ const WORDS: Readonly<Record<Missing, string>> = {
   'no-path': 'no conversion path',
   incomplete: 'incomplete data',
   'not-finite': 'not a finite number',
-  'no-twap': 'no time weighted price for this pool',
+  'no-twap': 'a V2 pair has no price oracle',
+  'twap-off': 'turned off with twapSeconds: 0',
+  'no-oracle': 'the pool has no oracle: its oracle view reverted',
   'oracle-too-short': 'pool oracle does not reach back that far',
 };
 

@@ -148,5 +148,13 @@ export function buildSnapshot(p: {
       ...(blockSince === undefined ? {} : { blockSince }),
     };
   });
-  return { sources, tower: p.computed.tower, ...(p.computed.sequencers ? { sequencers: p.computed.sequencers } : {}), chains: p.chains, ...(p.lastCycle ? { lastCycle: p.lastCycle } : {}) };
+  const parLinks = new Map(Object.entries(p.config.tokens).flatMap(([symbol, t]) => (t.base !== undefined && t.rateFrom === undefined ? [[symbol, t.base] as const] : [])));
+  return {
+    sources,
+    tower: p.computed.tower,
+    ...(p.computed.sequencers ? { sequencers: p.computed.sequencers } : {}),
+    chains: p.chains,
+    ...(p.lastCycle ? { lastCycle: p.lastCycle } : {}),
+    parLinks,
+  };
 }

@@ -1,4 +1,5 @@
 import type { Figure } from '../core/figure.ts';
+import type { ParLinks } from '../core/exitRoutes.ts';
 import type { BlockPoint } from '../core/sequencer.ts';
 import type { SourceKindName } from '../config/configSchema.ts';
 import type { RpcHealth } from '../rpc/failoverRpc.ts';
@@ -45,6 +46,13 @@ export interface YieldFigures {
   readonly supply: Figure;
   /** The 7 d APY (24 h while 7 d is not available) minus the sequencer's nominal APY. */
   readonly spreadOverBase: Figure;
+  /** Which APY the spread uses: 7 d, or 24 h while 7 d is not available; absent only in snapshots built by hand (7 d). */
+  readonly spreadWindowSeconds?: number;
+  /**
+   * Seconds each present APY really spans: from the newest stored share price at or before the window's start,
+   * which may lie up to 1.5 windows back (a gap in the history). Absent in snapshots built by hand.
+   */
+  readonly spans?: { readonly apy24h?: number; readonly apy7d?: number; readonly apy30d?: number };
 }
 
 export interface SupplyFigures {
@@ -71,7 +79,8 @@ export interface PoolFigures {
   readonly twapSeconds?: number;
   /**
    * Time-weighted price over the last twapSeconds, from the pool's oracle (1.0001^mean tick, the geometric
-   * mean): 'no-twap' without a window, 'oracle-too-short' while the oracle does not reach back that far.
+   * mean): 'no-twap' for a V2 pair (no oracle), 'twap-off' for a V3/Algebra pool with `twapSeconds: 0`, 'no-oracle'
+   * when the pool's oracle view reverts, 'oracle-too-short' while the oracle does not reach back that far.
    */
   readonly twapPrice: Figure;
   /** TWAP depeg: (twapPrice / fair − 1) × 10,000 against today's fair value; what depeg alerts use when present. */
@@ -235,6 +244,8 @@ export interface Snapshot {
   readonly sequencers?: SequencersView;
   readonly chains: readonly ChainView[];
   readonly lastCycle?: { readonly startedAt: number; readonly finishedAt: number };
+  /** Each 1:1 claim's base token (`tokens` with a base and no rateFrom: WMETIS → METIS); absent in snapshots built by hand. */
+  readonly parLinks?: ParLinks;
 }
 
 /**

@@ -32,12 +32,13 @@ export function poolFigures(p: {
         ? v3Price({ sqrtPriceX96: v.sqrtPriceX96, ...tokens })
         : missing('no-data');
   const twapSeconds = v.twapSeconds !== undefined && v.twapSeconds > 0n ? Number(v.twapSeconds) : undefined;
-  let twapPrice: Figure = missing('no-twap');
+  // Why a TWAP is missing: a V2 pair has no oracle; a V3/Algebra window may be off, the oracle absent or too young.
+  let twapPrice: Figure = missing(source.kind === 'uniswap-v2' ? 'no-twap' : 'twap-off');
   if (twapSeconds !== undefined) {
     twapPrice =
       v.twapTickCumulativeDelta !== undefined
         ? v3TwapPrice({ tickCumulativeDelta: v.twapTickCumulativeDelta, seconds: twapSeconds, ...tokens })
-        : missing(v.twapOracleTooShort === 1n ? 'oracle-too-short' : 'no-data');
+        : missing(v.twapOracleTooShort === 1n ? 'oracle-too-short' : v.twapNoOracle === 1n ? 'no-oracle' : 'no-data');
   }
   const fair = fairValue(p.links, source.asset, source.quote);
   const exit = (slippage: number) =>

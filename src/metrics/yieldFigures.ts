@@ -22,9 +22,12 @@ export function ratePoint(source: YieldSource, observation: Observation): { poin
   return raw === undefined ? undefined : { point: { time: observation.blockTime, raw }, decimals: RATE_DECIMALS };
 }
 
-function apyOver(store: HistoryStore, source: YieldSource, now: RatePoint, windowSeconds: number): Figure {
+/** The APY over a trailing window and the seconds it really spans (from the stored point it starts at, up to 1.5 windows back). */
+function apyOver(store: HistoryStore, source: YieldSource, now: RatePoint, windowSeconds: number): { apy: Figure; span?: number } {
   const then = store.observationAtOrBefore(source.id, now.time - windowSeconds);
-  return windowApy(now, then && ratePoint(source, then)?.point, windowSeconds);
+  const from = then && ratePoint(source, then)?.point;
+  const apy = windowApy(now, from, windowSeconds);
+  return apy.ok && from ? { apy, span: now.time - from.time } : { apy };
 }
 
 /** A yield-bearing wrapper's figures from its latest observation and stored share prices. */
@@ -33,8 +36,12 @@ export function yieldFigures(p: { source: YieldSource; baseToken: string; observ
   const v = observation.values;
   const current = ratePoint(source, observation);
   const noRate = missing(source.kind === 'erc4626' ? 'no-data' : 'zero-supply');
-  const apy24h = current ? apyOver(store, source, current.point, DAY_SECONDS) : noRate;
-  const apy7d = current ? apyOver(store, source, current.point, 7 * DAY_SECONDS) : noRate;
+  const windows = current
+    ? { h24: apyOver(store, source, current.point, DAY_SECONDS), d7: apyOver(store, source, current.point, 7 * DAY_SECONDS), d30: apyOver(store, source, current.point, 30 * DAY_SECONDS) }
+    : { h24: { apy: noRate }, d7: { apy: noRate }, d30: { apy: noRate } };
+  const apy24h = windows.h24.apy;
+  const apy7d = windows.d7.apy;
+  const spans = { apy24h: windows.h24.span, apy7d: windows.d7.span, apy30d: windows.d30.span };
   const tvl =
     source.kind === 'erc4626'
       ? figure(toNumber(v.totalAssets ?? 0n, Number(v.assetDecimals ?? 18n)))
@@ -49,10 +56,12 @@ export function yieldFigures(p: { source: YieldSource; baseToken: string; observ
     baseToken: p.baseToken,
     apy24h,
     apy7d,
-    apy30d: current ? apyOver(store, source, current.point, 30 * DAY_SECONDS) : noRate,
+    apy30d: windows.d30.apy,
+    spans: Object.fromEntries(Object.entries(spans).filter(([, span]) => span !== undefined)),
     apyChange24h: difference(apy24h, storedMetricAgo(store, source.id, 'apy24h', observation.blockTime, DAY_SECONDS)),
     tvl,
     supply,
     spreadOverBase: difference(apy7d.ok ? apy7d : apy24h, p.baseApy),
+    spreadWindowSeconds: apy7d.ok ? 7 * DAY_SECONDS : DAY_SECONDS,
   };
 }

@@ -40,7 +40,8 @@ export function concentratedPoolReader(config: ConcentratedPoolConfig, views: Co
  * Raw values of the TWAP: the window and the difference of its two tickCumulatives. The oracle view is optional,
  * unlike the others: it reverts "OLD" whenever the pool's oracle does not reach back over the window (a young
  * pool, or a V3 cardinality of 1 with a swap inside the window), and the spot price must not fail with it. That
- * case is kept as `twapOracleTooShort`; any other failure leaves the delta out.
+ * case is kept as `twapOracleTooShort`; any other revert as `twapNoOracle` (a pool without the oracle view, such
+ * as an Algebra pool whose oracle is a plugin); an answer out of shape leaves the delta out.
  */
 function twapValues(entry: CallResult | undefined, window: number): Record<string, bigint> {
   const twapSeconds = BigInt(window);
@@ -50,5 +51,6 @@ function twapValues(entry: CallResult | undefined, window: number): Record<strin
     return typeof past === 'bigint' && typeof now === 'bigint' ? { twapSeconds, twapTickCumulativeDelta: now - past } : { twapSeconds };
   }
   const reverted = entry?.error instanceof BaseError ? entry.error.walk((e) => e instanceof ContractFunctionRevertedError) : undefined;
-  return reverted instanceof ContractFunctionRevertedError && reverted.reason === 'OLD' ? { twapSeconds, twapOracleTooShort: 1n } : { twapSeconds };
+  if (reverted instanceof ContractFunctionRevertedError && reverted.reason === 'OLD') return { twapSeconds, twapOracleTooShort: 1n };
+  return entry?.status === 'failure' ? { twapSeconds, twapNoOracle: 1n } : { twapSeconds };
 }

@@ -24,7 +24,29 @@ const run = (text: string, s: Snapshot) => renderText(handleCommandText(text, { 
 describe('a pool TWAP wherever pool depeg is shown', () => {
   it('GIVEN /apy THEN the pools line has spot and the TWAP labelled with its window', () => {
     expect(run('/apy', ok)).toContain('eMetis/METIS 0.9963 (spot −312 bps, 30 min TWAP −41 bps)');
-    expect(run('/apy', short)).toContain('eMetis/METIS 0.9963 (spot −312 bps, 30 min TWAP —)');
+    expect(run('/apy', short)).toContain('eMetis/METIS 0.9963 (spot −312 bps, 30 min TWAP —: pool oracle does not reach back that far)');
+    expect(run('/apy', withTwap(missing('no-oracle'), missing('no-oracle')))).toContain(
+      'eMetis/METIS 0.9963 (spot −312 bps, 30 min TWAP —: the pool has no oracle: its oracle view reverted)',
+    );
+  });
+
+  it('GIVEN each reason a TWAP is missing THEN /apy <pool> names it', () => {
+    expect(run('/apy eMetis-METIS', withTwap(missing('no-oracle'), missing('no-oracle')))).toContain('30 min TWAP: — (the pool has no oracle: its oracle view reverted)');
+    expect(run('/apy eMetis-METIS', short)).toContain('30 min TWAP: — (pool oracle does not reach back that far)');
+    // A V3/Algebra pool with twapSeconds: 0 has no window, and says it was turned off.
+    const off: Snapshot = {
+      ...snapshot,
+      sources: snapshot.sources.map((s) => (s.figures?.kind === 'pool' ? { ...s, kind: 'uniswap-v3', figures: { ...s.figures, twapPrice: missing('twap-off'), twapDepegBps: missing('twap-off') } } : s)),
+    };
+    expect(run('/apy eMetis-METIS', off)).toContain('TWAP: — (turned off with twapSeconds: 0); depeg alerts use spot');
+    expect(run('/apy', off)).toContain('eMetis/METIS 0.9963 (−37 bps)');
+    // A pool not read yet: named in the overview, with no price.
+    const unread: Snapshot = { ...snapshot, sources: snapshot.sources.map(({ figures, ...s }) => (figures?.kind === 'pool' ? s : { ...s, figures })) };
+    expect(run('/apy', unread)).toContain('Pools: eMetis/METIS not read yet');
+    // A quote without a fair value (METIS/USDC): both depegs are missing, and why.
+    const noFair = withTwap(figure(40.01), missing('no-path'));
+    const noPath: Snapshot = { ...noFair, sources: noFair.sources.map((s) => (s.figures?.kind === 'pool' ? { ...s, figures: { ...s.figures, depegBps: missing('no-path') } } : s)) };
+    expect(run('/apy', noPath)).toContain('eMetis/METIS 0.9963 (spot —, 30 min TWAP —: no conversion path)');
   });
 
   it('GIVEN /apy <pool> THEN the TWAP price and depeg, or why it is missing', () => {

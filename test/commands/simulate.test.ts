@@ -165,14 +165,34 @@ describe('/simulate: figures', () => {
     expect(out).toContain(`Exposure 2.533×: ${money(1000 * m)} METIS staked, ${money(1000 * (m - 1))} borrowed.`);
     expect(out).toContain(`Net APY ${pct(net)} = 2.533 × ${pct(SE_APY)} (7 d share-price APY) − 1.533 × 4.50% (borrow).`);
     expect(out).toContain(`Liquidated if seMetis falls ${pct(depeg)} against the borrowed METIS (threshold 0.80).`);
-    // seMetis has no pool of its own in the fixture: the eMetis pool (reserve 100,000) after redeeming.
-    expect(out).toContain(
-      `Exit (redeemed to eMetis first): eMetis/METIS takes ${money(100_000 / 99)} eMetis at 1 % slippage (${pct(100_000 / 99 / (1000 * m))} of the position) and ${money(100_000 / 19)} eMetis at 5 % (all of the position).`,
-    );
+    // seMetis has no pool of its own in the fixture: the eMetis/METIS pool sells eMetis, which repays nothing.
+    expect(out).toContain('Exit: no pool swaps seMetis into METIS: an exit means redeeming through the protocol, with its delay.');
+    expect(out).not.toContain('Exit: eMetis/METIS');
     // The sequencer cannot be looped: it is left out.
     expect(out).not.toContain('Sequencer mining');
     // Stress lowers the stake APY only.
     expect(out).toContain(pct(m * SE_APY * 0.75 - (m - 1) * 0.045));
+  });
+
+  it('GIVEN a loop on a token with a WMETIS pool of its own THEN that pool is the exit, with the share of the position it takes', () => {
+    const withPool: Snapshot = {
+      ...snapshot,
+      sources: [
+        ...snapshot.sources,
+        {
+          id: 'seMetis-WMETIS', label: 'seMetis/WMETIS', kind: 'uniswap-v2', chainId: 1088, staleAfterSeconds: 900,
+          figures: {
+            kind: 'pool', asset: 'seMetis', quote: 'WMETIS', price: figure(1.04), fairValue: figure(1.05), depegBps: figure(-95),
+            twapPrice: missing('no-twap'), twapDepegBps: missing('no-twap'), exitLiquidity1pct: figure(500), exitLiquidity5pct: figure(2_600),
+          },
+        },
+      ],
+    };
+    const out = text(ask('/simulate 1000 seMetis loop', { ...context, snapshot: () => withPool }));
+    const m = 1 + 0.7 + 0.49 + 0.343;
+    // 500 seMetis at fair value 1.05 WMETIS = 525 METIS of a 1000 × M METIS position; 2,600 × 1.05 = 2,730 > 2,533.
+    expect(out).toContain(`Exit: seMetis/WMETIS (WMETIS is 1:1 with METIS) takes 500.00 seMetis at 1 % slippage (${pct(525 / (1000 * m))} of the position) and 2,600.00 seMetis at 5 % (all of the position).`);
+    expect(out).not.toContain('no pool swaps');
   });
 
   it('GIVEN loop options without the word loop THEN a loop, with the defaults named', () => {

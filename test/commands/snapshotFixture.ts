@@ -48,6 +48,11 @@ export const snapshot: Snapshot = {
   },
   chains: [{ id: 1, name: 'Ethereum', rpc: { chainId: 1, inUse: 'http://127.0.0.1:8545', endpoints: [] }, head: { number: 100n, time: 1 }, readAt: NOW - 120_000 }],
   lastCycle: { startedAt: NOW - 125_000, finishedAt: NOW - 120_000 },
+  // tokens: eMetis and WMETIS are 1:1 claims on METIS (seMetis is valued by its vault's rate).
+  parLinks: new Map([
+    ['eMetis', 'METIS'],
+    ['WMETIS', 'METIS'],
+  ]),
 };
 
 export const context: CommandContext = { snapshot: () => snapshot, now: () => NOW, commands: () => commands };

@@ -35,7 +35,12 @@ describe('replies about a stable pair', () => {
   });
 
   it('GIVEN a stable pair THEN the loop exit line of /simulate names it', () => {
-    expect(run('/simulate 1000 1y seMetis loop', stable)).toContain('eMetis/METIS (stable curve) takes');
+    // An exit must sell the looped token itself: the stable pair here trades seMetis for METIS.
+    const seMetisPair: Snapshot = {
+      ...stable,
+      sources: stable.sources.map((s) => (s.figures?.kind === 'pool' ? { ...s, label: 'seMetis/METIS', figures: { ...s.figures, asset: 'seMetis' } } : s)),
+    };
+    expect(run('/simulate 1000 1y seMetis loop', seMetisPair)).toContain('Exit: seMetis/METIS (stable curve) takes');
   });
 
   it('GIVEN a stable pair THEN the digest names it', () => {

@@ -57,14 +57,23 @@ describe('combine', () => {
 });
 
 describe('describeMissing', () => {
-  it('GIVEN each reason THEN it reads as lower-case human words without dashes', () => {
-    const reasons: Missing[] = ['not-enough-history', 'zero-supply', 'zero-base', 'zero-price', 'no-data', 'no-path', 'incomplete', 'not-finite', 'no-twap', 'oracle-too-short'];
+  it('GIVEN each reason THEN it reads as human words without dashes, starting lower-case (it follows a dash mid-sentence)', () => {
+    const reasons: Missing[] = ['not-enough-history', 'zero-supply', 'zero-base', 'zero-price', 'no-data', 'no-path', 'incomplete', 'not-finite', 'no-twap', 'twap-off', 'no-oracle', 'oracle-too-short'];
     for (const r of reasons) {
       const words = describeMissing(r);
       expect(words.length).toBeGreaterThan(0);
       expect(words).not.toContain('-');
-      expect(words).toBe(words.toLowerCase());
+      expect(words[0]).toBe(words[0]!.toLowerCase());
+      // Only names keep capitals: V2, twapSeconds.
+      expect(words.replace(/V2|twapSeconds/g, '')).toBe(words.replace(/V2|twapSeconds/g, '').toLowerCase());
     }
+  });
+
+  it('GIVEN a missing TWAP THEN each reason says why: V2, turned off, no oracle, oracle too young', () => {
+    expect(describeMissing('no-twap')).toBe('a V2 pair has no price oracle');
+    expect(describeMissing('twap-off')).toBe('turned off with twapSeconds: 0');
+    expect(describeMissing('no-oracle')).toBe('the pool has no oracle: its oracle view reverted');
+    expect(describeMissing('oracle-too-short')).toBe('pool oracle does not reach back that far');
   });
 
   it('GIVEN the documented reasons THEN the words match', () => {

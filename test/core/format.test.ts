@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { figure, missing, type Figure } from '../../src/core/figure.ts';
 import {
   formatAge,
+  formatDays,
   formatAmount,
   formatBps,
   formatDepeg,
@@ -11,6 +12,7 @@ import {
   formatPointsChange,
   formatRatio,
   formatWindow,
+  spanNote,
 } from '../../src/core/format.ts';
 import { toNumber } from '../../src/core/units.ts';
 
@@ -264,5 +266,33 @@ describe('formatters (property)', () => {
         return out.every((s) => !/NaN|Infinity|-|e[+-]/.test(s) && s.length <= 24);
       }),
     );
+  });
+});
+
+describe('formatDays', () => {
+  it('GIVEN whole and half days THEN days with at most one decimal, singular for one', () => {
+    expect(formatDays(21 * 86_400)).toBe('21 days');
+    expect(formatDays(14 * 86_400 + 12 * 3_600)).toBe('14.5 days');
+    expect(formatDays(86_400)).toBe('1 day');
+    // 6 h = 0.25 d, exact in binary: the tie rounds up.
+    expect(formatDays(6 * 3_600)).toBe('0.3 days');
+    expect(formatDays(0)).toBe('0 days');
+    expect(formatDays(Number.NaN)).toBe('—');
+  });
+});
+
+describe('spanNote', () => {
+  it('GIVEN a span within 10 % of the window THEN nothing to say', () => {
+    expect(spanNote(86_400, 86_400)).toBeUndefined();
+    // 26.4 h is exactly 10 % over 24 h: still within.
+    expect(spanNote(86_400, 95_040)).toBeUndefined();
+    expect(spanNote(86_400, undefined)).toBeUndefined();
+  });
+
+  it('GIVEN a span more than 10 % off THEN the span: hours under two days, days beyond', () => {
+    expect(spanNote(86_400, 31 * 3_600)).toBe('over 31 h');
+    expect(spanNote(86_400, 95_041)).toBe('over 26 h');
+    expect(spanNote(7 * 86_400, 9.5 * 86_400)).toBe('over 9.5 days');
+    expect(spanNote(7 * 86_400, 6 * 86_400)).toBe('over 6 days');
   });
 });

@@ -45,8 +45,8 @@ describe('npm run demo', () => {
     expect(anvilsOn(ports)).toHaveLength(2);
     demo.child.stdin.end('/apy\n');
     expect(await demo.exited).toBe(0);
-    expect(demo.output()).toMatch(/ENKI seMetis\s+\d+\.\d\d%\s+\d+\.\d\d%/);
-    expect(demo.output()).toMatch(/Sequencer mining\s+17\.08%/);
+    expect(demo.output()).toMatch(/ENKI seMetis\s+\d+\.\d\d% 24 h\s+\d+\.\d\d%/);
+    expect(demo.output()).toMatch(/Sequencer mining\s+17\.08% nominal/);
     expect(anvilsOn(ports)).toEqual([]);
   }, DEMO_TIMEOUT_MS);
 

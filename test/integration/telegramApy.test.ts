@@ -98,7 +98,7 @@ describe('the spine on a devnet: /apy through Telegram', () => {
       if (Number(block.timestamp) > Number(l1Head.timestamp) - 7 * DAY) paid += (log.args as { amount: bigint }).amount;
     }
     const realizedApr7d = (Number(paid) / 1e18 / 1_000_000) * (YEAR / (7 * DAY));
-    expect(text).toContain(`realized APR 7d ${pct(realizedApr7d)}`);
+    expect(text).toContain(`realized APR 7 d ${pct(realizedApr7d)}`);
 
     // seMetis: share price 1.000000 until day 7, 1.002000 on day 7, 1.002400 on day 8. A window starts at the
     // newest read at or before (now − window): day 7 for 24 h, day 1 (still 1.000000) for 7 d.
@@ -108,7 +108,7 @@ describe('the spine on a devnet: /apy through Telegram', () => {
     expect(ppsAt[8]).toBe(1_002_400_000_000_000_000n);
     const apy24h = (1.0024 / 1.002) ** (YEAR / (t8 - l2Times[7]!)) - 1;
     const apy7d = 1.0024 ** (YEAR / (t8 - l2Times[1]!)) - 1;
-    expect(text).toMatch(new RegExp(`ENKI seMetis\\s+${pct(apy24h)}\\s+${pct(apy7d)}`));
+    expect(text).toMatch(new RegExp(`ENKI seMetis\\s+${pct(apy24h)} 24 h\\s+${pct(apy7d)}`));
 
     // The V2 pool was traded to 37 bps under fair (eMetis is a 1:1 claim on METIS): WMETIS reserve over eMetis reserve.
     const { assetReserve, quoteReserve } = devnet.scenario.state().l2.pools.v2EMetisWmetis;

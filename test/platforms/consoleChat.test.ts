@@ -10,7 +10,7 @@ describe('runConsoleChat', () => {
     let printed = '';
     output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
     await runConsoleChat({ input: Readable.from(['/apy seMetis\n', '\n', 'hello\n', '/nope\n']), output, context, logger: silentLogger });
-    expect(printed).toContain('APY 24h: 12.74%');
+    expect(printed).toContain('APY 24 h: 12.74%');
     expect(printed).toContain('COMMANDS'); // plain text gets the help
     expect(printed).toContain('Unknown command /nope.');
   });

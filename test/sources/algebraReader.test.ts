@@ -205,7 +205,7 @@ describe('algebra pool source on a real Algebra pool', () => {
     const off = source({ id: 'off', pool: main.pool, asset: 'artMETIS', twapSeconds: 0 });
     expect(createSourceReader(off).calls().map((call) => call.functionName)).toEqual(['globalState', 'liquidity']);
     const reading = await read([off]);
-    expect(figuresOf(reading, off).twapPrice).toEqual({ ok: false, missing: 'no-twap' });
+    expect(figuresOf(reading, off).twapPrice).toEqual({ ok: false, missing: 'twap-off' });
   });
 
   it('GIVEN a poller with an algebra source THEN its figures, /apy, /leverage and /chart treat it as a pool like V3', async () => {

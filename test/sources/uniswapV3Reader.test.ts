@@ -46,10 +46,14 @@ describe('uniswapV3Reader', () => {
   });
 
   it('GIVEN observe reverts for another reason or answers out of shape THEN spot is read and the TWAP has no delta', () => {
-    for (const observe of [reverted('I'), { status: 'success', result: 'garbage' } as const]) {
+    for (const [observe, noOracle] of [
+      [reverted('I'), 1n],
+      [{ status: 'success', result: 'garbage' } as const, undefined],
+    ] as const) {
       const values = uniswapV3Reader(config(1800)).decode([slot0, liquidity, observe]);
       expect(values).toMatchObject({ sqrtPriceX96: 2n ** 96n, twapSeconds: 1800n });
-      expect([values.twapTickCumulativeDelta, values.twapOracleTooShort]).toEqual([undefined, undefined]);
+      // A revert other than OLD means no usable oracle; an answer out of shape is only missing data.
+      expect([values.twapTickCumulativeDelta, values.twapOracleTooShort, values.twapNoOracle]).toEqual([undefined, undefined, noOracle]);
     }
   });
 
