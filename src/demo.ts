@@ -14,7 +14,7 @@ const SIMULATED_DAYS = 8;
 const STEP_SECONDS = 6 * 3600;
 
 /**
- * `npm run demo`: two local anvil chains (ids 1 and 1088) with real Uniswap V2/V3 pools and OpenZeppelin tokens
+ * `npm run demo`: two local anvil chains (ids 1 and 1088) with real Uniswap V2/V3 and Algebra pools, a stable pair, OpenZeppelin tokens
  * and vault (src/devnet), eight simulated days of rewards, share-price growth and pool trades, each step polled by
  * the real bot, then the console chat.
  * No tokens, no internet. Then the chains keep mining at their block times, polled on the config's schedule, until
@@ -24,7 +24,7 @@ async function demo(): Promise<void> {
   const say = (line: string) => process.stderr.write(`${line}\n`);
   const started = Date.now();
   const genesisTime = Math.floor(started / 1000) - SIMULATED_DAYS * DAY_SECONDS - 60;
-  say('Starting two local chains (anvil, chain ids 1 and 1088) and deploying the contracts (Uniswap V2/V3, OpenZeppelin ERC-20/ERC-4626)…');
+  say('Starting two local chains (anvil, chain ids 1 and 1088) and deploying the contracts (Uniswap V2/V3, Algebra, OpenZeppelin ERC-20/ERC-4626)…');
   // Only the last blocks of each step need to be at the real cadence for the block-time window (2,000 in devnet.yaml).
   const devnet = await startDevnet({ genesisTime, scenario: { maxL2BlocksPerAdvance: 2_100 } });
   const dataDir = mkdtempSync(join(tmpdir(), 'metis-yield-demo-'));
