@@ -14,9 +14,9 @@ const SIMULATED_DAYS = 8;
 const STEP_SECONDS = 6 * 3600;
 
 /**
- * `npm run demo`: two local anvil chains (ids 1 and 1088) with real Uniswap V2/V3 and Algebra pools, a stable pair, OpenZeppelin tokens
- * and vault (src/devnet), eight simulated days of rewards, share-price growth and pool trades, each step polled by
- * the real bot, then the console chat.
+ * `npm run demo`: two local anvil chains (ids 1 and 1088) with real Uniswap V2/V3 and Algebra pools, a stable
+ * pair, OpenZeppelin tokens and vault (src/devnet), eight simulated days of rewards, share-price growth and pool
+ * trades, each step polled by the real bot, then the console chat.
  * No tokens, no internet. Then the chains keep mining at their block times, polled on the config's schedule, until
  * the demo stops (end of input, Ctrl-C or an error) and the chains with it.
  */
