@@ -283,7 +283,9 @@ export interface DeployDevnetOptions {
  * equals DEVNET_ADDRESSES (checked), installs Multicall3 at the canonical address on both, sets the
  * DEVNET_INITIAL state, makes blocks come at fixed intervals (anvil_setBlockTimestampInterval) and finally
  * mines so both chains' latest blocks share one timestamp, `readyTime`. The pools are the real Uniswap V2 and V3
- * core contracts from their packages, created through their factories and funded by DevnetRouter.
+ * core contracts from their packages, created through their factories and funded by DevnetRouter; then the
+ * Algebra pool (@cryptoalgebra/core's bytecode, funded by Multicall3) and the Camelot-style stable pair fixture.
+ * The L2 anvil must run with disableCodeSizeLimit (startDevnet does): Algebra's pool is over 24 KB.
  */
 export async function deployDevnet(opts: DeployDevnetOptions): Promise<DevnetDeployment> {
   const l1BlockTimeSeconds = opts.l1BlockTimeSeconds ?? DEVNET_INITIAL.l1BlockTimeSeconds;
