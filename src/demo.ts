@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnv } from './config/env.ts';
 import { loadConfig } from './config/loadConfig.ts';
-import { createApp } from './app.ts';
+import { createApp, type App } from './app.ts';
 import { DAY_SECONDS } from './core/units.ts';
 import { startDevnet } from './devnet/startDevnet.ts';
 import { createLogger } from './log/logger.ts';
@@ -14,16 +14,17 @@ const SIMULATED_DAYS = 8;
 const STEP_SECONDS = 6 * 3600;
 
 /**
- * `npm run demo`: two local anvil chains (ids 1 and 1088) with real Uniswap V2/V3 pools and OpenZeppelin tokens
- * and vault (src/devnet), eight simulated days of rewards, share-price growth and pool trades, each step polled by
- * the real bot, then the console chat.
- * No tokens, no internet. The chains stop with the demo (end of input, Ctrl-C or an error).
+ * `npm run demo`: two local anvil chains (ids 1 and 1088) with real Uniswap V2/V3 and Algebra pools, a stable
+ * pair, OpenZeppelin tokens and vault (src/devnet), eight simulated days of rewards, share-price growth and pool
+ * trades, each step polled by the real bot, then the console chat.
+ * No tokens, no internet. Then the chains keep mining at their block times, polled on the config's schedule, until
+ * the demo stops (end of input, Ctrl-C or an error) and the chains with it.
  */
 async function demo(): Promise<void> {
   const say = (line: string) => process.stderr.write(`${line}\n`);
   const started = Date.now();
   const genesisTime = Math.floor(started / 1000) - SIMULATED_DAYS * DAY_SECONDS - 60;
-  say('Starting two local chains (anvil, chain ids 1 and 1088) and deploying the contracts (Uniswap V2/V3, OpenZeppelin ERC-20/ERC-4626)…');
+  say('Starting two local chains (anvil, chain ids 1 and 1088) and deploying the contracts (Uniswap V2/V3, Algebra, OpenZeppelin ERC-20/ERC-4626)…');
   // Only the last blocks of each step need to be at the real cadence for the block-time window (2,000 in devnet.yaml).
   const devnet = await startDevnet({ genesisTime, scenario: { maxL2BlocksPerAdvance: 2_100 } });
   const dataDir = mkdtempSync(join(tmpdir(), 'metis-yield-demo-'));
@@ -47,11 +48,15 @@ async function demo(): Promise<void> {
       await devnet.scenario.advance(STEP_SECONDS);
       await app.poller.runCycle();
     }
-    say(`Chains: L1 ${devnet.l1.url}, L2 ${devnet.l2.url}.`);
+    // From here on the chains live: a block every 12 s (L1) and 4 s (L2), polled on the config's schedule.
+    await devnet.keepMining();
+    say(`Chains: L1 ${devnet.l1.url}, L2 ${devnet.l2.url}, mining a block every ${devnet.deployment.l1BlockTimeSeconds} s and ${devnet.deployment.l2BlockTimeSeconds} s.`);
     say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ask: /apy, /apy seMetis, /simulate 1000 1y, /leverage, /chart seMetis, /status, /help (end of input or Ctrl-C stops).`);
-    process.once('SIGINT', () => void cleanUp());
-    process.once('SIGTERM', () => void cleanUp());
-    await runService({ app, logger, chat: true });
+    // The chains stop inside the app's own stop, so a signal's shutdown waits for both anvils to exit
+    // before the process does (a cleanUp of our own on the signal would race its exit).
+    const stopApp = app.stop.bind(app);
+    const demoApp: App = Object.assign(Object.create(app) as App, { stop: () => stopApp().finally(cleanUp) });
+    await runService({ app: demoApp, logger, chat: true });
   } finally {
     await cleanUp();
   }

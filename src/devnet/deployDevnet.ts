@@ -6,6 +6,7 @@ import {
   encodeFunctionData,
   getAddress,
   http,
+  maxUint256,
   type Account,
   type Address,
   type Chain,
@@ -31,6 +32,8 @@ import {
 } from './fixtureAbis.ts';
 import { packageArtifacts, type PackageArtifacts } from './packageArtifacts.ts';
 import { fullRangeTicks, isqrt, sqrtPriceX96FromPrice } from './priceMath.ts';
+import { ALGEBRA_MAX_TICK, algebraTestRouterAbi, deployAlgebraKit, deployAlgebraPool } from './algebraPool.ts';
+import { deployCamelotPair } from './stablePairs.ts';
 
 /** anvil's default account 0 (mnemonic "test test … junk"): deploys everything, on both chains. */
 export const DEVNET_PRIVATE_KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80' as const;
@@ -62,7 +65,7 @@ export const DEVNET_ADDRESSES = {
     eMetis: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512',
     /** nonce 2: DevnetVault (OpenZeppelin ERC4626) 'Staked eMetis' seMetis over eMetis, 18/18 */
     seMetis: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
-    /** nonce 3: DevnetERC20 'Artemis artMetis' artMetis, 18 */
+    /** nonce 3: DevnetERC20 'Artemis artMETIS' artMETIS (its mainnet symbol), 18 */
     artMetis: '0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9',
     /** nonce 4: MockDepositPool (Artemis totalDeposits) */
     artemisDepositPool: '0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9',
@@ -80,6 +83,16 @@ export const DEVNET_ADDRESSES = {
     v3WmetisSeMetis: '0x25AAF240b93Aa2EF8f8d9Fa0eA076Ced74E001F2',
     /** UniswapV3Pool by createPool, fee 0.3 %: token0 = WMETIS (18), token1 = USDC (6) */
     v3WmetisUsdc: '0x05dF64659870bDcF3DA23Ccf2360f32E5038C459',
+    /** nonce 12 (after three batches): AlgebraTestPoolDeployer (creates Algebra pools from @cryptoalgebra/core's pool bytecode) */
+    algebraPoolDeployer: '0xA51c1fc2f0D1a1b8494Ed1FE312d7C3a78Ed91C0',
+    /** nonce 13: AlgebraFactory from @cryptoalgebra/core */
+    algebraFactory: '0x0DCd1Bf9A1b36cE34237eEaFef220932846BCD82',
+    /** nonce 14: AlgebraTestRouter: pays Algebra's mint and swap callbacks (for Multicall3, which holds its tokens) */
+    algebraRouter: '0x9A676e781A523b5d0C0e43731313A708CB607508',
+    /** AlgebraPool (CREATE2 by the pool deployer), token0 = WMETIS, token1 = artMetis: Hercules' artMETIS/WMETIS */
+    algebraWmetisArtMetis: '0x99f2dfBB4D9b47E6A7003F9544FA29F1Bd349505',
+    /** nonce 20 (after the pool's DataStorageOperator and setup): MockCamelotPair (Hercules V2 style), stableSwap true: token0 = WMETIS, token1 = eMetis */
+    camelotStableWmetisEMetis: '0xc6e7DF5E7b4f2A278906862b61205850344D4e7d',
     multicall3: MULTICALL3_ADDRESS,
   },
 } as const;
@@ -91,7 +104,7 @@ const METIS_USDC_SQRT_PRICE_X96 = sqrtPriceX96FromPrice({ num: METIS_USDC_PRICE,
 
 /**
  * The state deployDevnet leaves (wei unless noted). Token supplies are exact; what the vault and the pools do not
- * hold, DevnetRouter holds (METIS on L1: the deployer).
+ * hold, DevnetRouter holds (METIS on L1: the deployer), except `algebraFunds` of WMETIS and artMetis, Multicall3's.
  */
 export const DEVNET_INITIAL = {
   /** L1 block cadence set with anvil_setBlockTimestampInterval. */
@@ -138,6 +151,15 @@ export const DEVNET_INITIAL = {
      * grows with the chain's storage, and each slot is one.
      */
     v3ObservationCardinality: 16,
+    /**
+     * token0 WMETIS, token1 artMetis: 1 artMetis = 1 WMETIS (the Artemis rate at the start). One full-range
+     * position of this liquidity, paid by Multicall3 from `algebraFunds` of each token (what is left trades).
+     */
+    algebraWmetisArtMetis: { sqrtPriceX96: 2n ** 96n, liquidity: 50_000n * E18 },
+    /** WMETIS and artMetis minted to Multicall3 (out of the supplies above) to fund and trade the Algebra pool. */
+    algebraFunds: 60_000n * E18,
+    /** token0 WMETIS, token1 eMetis, reserves as set (the mock pair holds no tokens): eMetis a little below 1 on the curve. */
+    camelotStableWmetisEMetis: { reserve0: 100_000n * E18, reserve1: 130_000n * E18 },
   },
 } as const;
 
@@ -261,7 +283,9 @@ export interface DeployDevnetOptions {
  * equals DEVNET_ADDRESSES (checked), installs Multicall3 at the canonical address on both, sets the
  * DEVNET_INITIAL state, makes blocks come at fixed intervals (anvil_setBlockTimestampInterval) and finally
  * mines so both chains' latest blocks share one timestamp, `readyTime`. The pools are the real Uniswap V2 and V3
- * core contracts from their packages, created through their factories and funded by DevnetRouter.
+ * core contracts from their packages, created through their factories and funded by DevnetRouter; then the
+ * Algebra pool (@cryptoalgebra/core's bytecode, funded by Multicall3) and the Camelot-style stable pair fixture.
+ * The L2 anvil must run with disableCodeSizeLimit (startDevnet does): Algebra's pool is over 24 KB.
  */
 export async function deployDevnet(opts: DeployDevnetOptions): Promise<DevnetDeployment> {
   const l1BlockTimeSeconds = opts.l1BlockTimeSeconds ?? DEVNET_INITIAL.l1BlockTimeSeconds;
@@ -334,7 +358,7 @@ async function deployL2(c: DevnetChain, fixtures: Fixtures, packages: PackageArt
   await deployExpected(c, fixtures.DevnetERC20, ['Wrapped Metis', 'WMETIS', 18], a.wmetis, 'WMETIS');
   await deployExpected(c, fixtures.DevnetERC20, ['ENKI eMetis', 'eMetis', 18], a.eMetis, 'eMetis');
   await deployExpected(c, fixtures.DevnetVault, [a.eMetis, 'Staked eMetis', 'seMetis'], a.seMetis, 'seMetis vault');
-  await deployExpected(c, fixtures.DevnetERC20, ['Artemis artMetis', 'artMetis', 18], a.artMetis, 'artMetis');
+  await deployExpected(c, fixtures.DevnetERC20, ['Artemis artMETIS', 'artMETIS', 18], a.artMetis, 'artMetis');
   await deployExpected(c, fixtures.MockDepositPool, [], a.artemisDepositPool, 'Artemis deposit pool');
   await deployExpected(c, fixtures.DevnetERC20, ['USD Coin', 'USDC', 6], a.usdc, 'USDC');
   await deployExpected(c, packages.UniswapV2Factory, [DEVNET_DEPLOYER], a.uniswapV2Factory, 'UniswapV2Factory');
@@ -373,9 +397,11 @@ async function deployL2(c: DevnetChain, fixtures: Fixtures, packages: PackageArt
   const router = (data: Hex) => call(a.router, data);
   const v2 = init.v2EMetisWmetis;
   await sendBatch(c, [
-    mint(a.wmetis, a.router, init.wmetisSupply),
+    mint(a.wmetis, a.router, init.wmetisSupply - init.algebraFunds),
+    mint(a.wmetis, MULTICALL3_ADDRESS, init.algebraFunds),
     mint(a.eMetis, a.router, init.eMetisSupply),
-    mint(a.artMetis, a.router, init.artMetisSupply),
+    mint(a.artMetis, a.router, init.artMetisSupply - init.algebraFunds),
+    mint(a.artMetis, MULTICALL3_ADDRESS, init.algebraFunds),
     mint(a.usdc, a.router, init.usdcSupply),
     router(encodeFunctionData({ abi: devnetRouterAbi, functionName: 'mintVaultShares', args: [a.seMetis, init.seMetisTotalSupply] })),
     router(encodeFunctionData({ abi: devnetRouterAbi, functionName: 'addLiquidityV2', args: [a.v2EMetisWmetis, v2.reserve0, v2.reserve1] })),
@@ -388,6 +414,34 @@ async function deployL2(c: DevnetChain, fixtures: Fixtures, packages: PackageArt
     }),
     call(a.artemisDepositPool, encodeFunctionData({ abi: mockDepositPoolAbi, functionName: 'setTotalDeposits', args: [init.artemisTotalDeposits] })),
   ]);
+  await deployL2LaterPools(c, fixtures);
+}
+
+/**
+ * The pools added after the first devnet (so the addresses above did not move): the real Algebra pool of
+ * artMETIS/WMETIS, as Hercules runs it on mainnet, and a Camelot-style stable pair. Multicall3 pays for the
+ * Algebra position from its own balances (approvals it gives in the same batch), so later trades can go in the
+ * scenario's one-transaction batches.
+ */
+async function deployL2LaterPools(c: DevnetChain, fixtures: Fixtures): Promise<void> {
+  const a = DEVNET_ADDRESSES.l2;
+  const init = DEVNET_INITIAL.l2;
+  const kit = await deployAlgebraKit(c, fixtures);
+  expectAddress(c, kit.poolDeployer, a.algebraPoolDeployer, 'AlgebraTestPoolDeployer', 'the chain must be fresh and the deployment order unchanged');
+  expectAddress(c, kit.factory, a.algebraFactory, 'AlgebraFactory', 'the chain must be fresh and the deployment order unchanged');
+  expectAddress(c, kit.router, a.algebraRouter, 'AlgebraTestRouter', 'the chain must be fresh and the deployment order unchanged');
+  const algebra = init.algebraWmetisArtMetis;
+  const { pool } = await deployAlgebraPool(c, { token0: a.wmetis, token1: a.artMetis, sqrtPriceX96: algebra.sqrtPriceX96, kit });
+  expectAddress(c, pool, a.algebraWmetisArtMetis, 'Algebra pool WMETIS/artMetis', 'the pool deployer derives it with CREATE2 from the tokens and the pool bytecode');
+  const approve = (token: Address) => call(token, encodeFunctionData({ abi: devnetErc20Abi, functionName: 'approve', args: [a.algebraRouter, maxUint256] }));
+  await sendBatch(c, [
+    approve(a.wmetis),
+    approve(a.artMetis),
+    call(a.algebraRouter, encodeFunctionData({ abi: algebraTestRouterAbi, functionName: 'mint', args: [pool, -ALGEBRA_MAX_TICK, ALGEBRA_MAX_TICK, algebra.liquidity] })),
+  ]);
+  const stable = init.camelotStableWmetisEMetis;
+  const pair = await deployCamelotPair(c, fixtures, { token0: a.wmetis, token1: a.eMetis, stable: true, ...stable });
+  expectAddress(c, pair, a.camelotStableWmetisEMetis, 'Camelot stable pair WMETIS/eMetis', 'the chain must be fresh and the deployment order unchanged');
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   uniswapV2PairFullAbi,
   uniswapV3PoolFullAbi,
 } from './fixtureAbis.ts';
+import { algebraPoolTestAbi, algebraTestRouterAbi } from './algebraPool.ts';
 import {
   invertRatio,
   mulRatio,
@@ -34,14 +35,19 @@ import {
  * addresses (token0 is the lower address), see devnetPoolTokens:
  * - v2EMetisWmetis: eMetis in WMETIS (pair token0 = WMETIS, so the pair price is the inverse);
  * - v3WmetisSeMetis: seMetis in WMETIS (pool token0 = WMETIS, so the pool price is the inverse);
- * - v3WmetisUsdc: METIS in USDC (pool token0 = WMETIS 18 decimals, token1 = USDC 6: the pool price itself).
+ * - v3WmetisUsdc: METIS in USDC (pool token0 = WMETIS 18 decimals, token1 = USDC 6: the pool price itself);
+ * - algebraWmetisArtMetis: artMetis in WMETIS (Algebra pool token0 = WMETIS, so the pool price is the inverse).
+ * The Camelot stable pair (camelotStableWmetisEMetis) is not traded: its reserves stay as deployed.
  */
-export type DevnetPool = 'v2EMetisWmetis' | 'v3WmetisSeMetis' | 'v3WmetisUsdc';
-export const DEVNET_POOLS: readonly DevnetPool[] = ['v2EMetisWmetis', 'v3WmetisSeMetis', 'v3WmetisUsdc'];
+export type DevnetPool = 'v2EMetisWmetis' | 'v3WmetisSeMetis' | 'v3WmetisUsdc' | 'algebraWmetisArtMetis';
+export const DEVNET_POOLS: readonly DevnetPool[] = ['v2EMetisWmetis', 'v3WmetisSeMetis', 'v3WmetisUsdc', 'algebraWmetisArtMetis'];
+
+/** Most of either token one Algebra trade may sell: far more than a step's move needs, less than Multicall3 holds. */
+const ALGEBRA_MAX_TRADE = 10_000n * 10n ** 18n;
 
 /** A devnet pool's kind, its asset and quote token with their decimals, and whether the asset is the pool's token0. */
 interface DevnetPoolTokens {
-  readonly kind: 'v2' | 'v3';
+  readonly kind: 'v2' | 'v3' | 'algebra';
   readonly asset: Address;
   readonly quote: Address;
   readonly assetDecimals: number;
@@ -49,7 +55,7 @@ interface DevnetPoolTokens {
   readonly assetIsToken0: boolean;
 }
 
-function poolTokens(kind: 'v2' | 'v3', asset: Address, assetDecimals: number, quote: Address, quoteDecimals: number): DevnetPoolTokens {
+function poolTokens(kind: DevnetPoolTokens['kind'], asset: Address, assetDecimals: number, quote: Address, quoteDecimals: number): DevnetPoolTokens {
   return { kind, asset, quote, assetDecimals, quoteDecimals, assetIsToken0: asset.toLowerCase() < quote.toLowerCase() };
 }
 
@@ -60,6 +66,7 @@ function devnetPoolTokens(addresses: DevnetDeployment['addresses']): { readonly 
     v2EMetisWmetis: poolTokens('v2', a.eMetis, 18, a.wmetis, 18),
     v3WmetisSeMetis: poolTokens('v3', a.seMetis, 18, a.wmetis, 18),
     v3WmetisUsdc: poolTokens('v3', a.wmetis, 18, a.usdc, 6),
+    algebraWmetisArtMetis: poolTokens('algebra', a.artMetis, 18, a.wmetis, 18),
   };
 }
 
@@ -100,7 +107,7 @@ export interface PoolState {
   readonly reserve1?: bigint;
   readonly assetReserve?: bigint;
   readonly quoteReserve?: bigint;
-  /** V3 only: slot0 and the in-range liquidity. */
+  /** V3 and Algebra: slot0 (globalState) and the in-range liquidity. */
   readonly sqrtPriceX96?: bigint;
   readonly tick?: number;
   readonly liquidity?: bigint;
@@ -164,7 +171,7 @@ export interface Scenario {
   /** Trades a pool to a market price (asset in quote, whole tokens) now; later advances wobble around it. */
   setPoolPrice(pool: DevnetPool, price: number | string): Promise<void>;
   /** Trades an LST pool to `bps` off fair value now (−100 = 1 % below fair); later advances keep the premium. */
-  setDepeg(pool: 'v2EMetisWmetis' | 'v3WmetisSeMetis', bps: number): Promise<void>;
+  setDepeg(pool: 'v2EMetisWmetis' | 'v3WmetisSeMetis' | 'algebraWmetisArtMetis', bps: number): Promise<void>;
   /** LockingPool.setRewardPerBlock (emits RewardUpdate). */
   setRewardPerBlock(rewardPerBlock: bigint): Promise<void>;
   /** LockingInfo.setTotalLocked. */
@@ -199,7 +206,7 @@ export function growBySimpleApr(amount: bigint, apr: number, seconds: number): b
   return amount + (amount * aprE9 * BigInt(seconds)) / (APR_SCALE * BigInt(YEAR_SECONDS));
 }
 
-const POOL_INDEX: Record<DevnetPool, number> = { v2EMetisWmetis: 0, v3WmetisSeMetis: 1, v3WmetisUsdc: 2 };
+const POOL_INDEX: Record<DevnetPool, number> = { v2EMetisWmetis: 0, v3WmetisSeMetis: 1, v3WmetisUsdc: 2, algebraWmetisArtMetis: 3 };
 
 /**
  * Moves the devnet through time, deterministically (no randomness, no wall clock):
@@ -208,10 +215,10 @@ const POOL_INDEX: Record<DevnetPool, number> = { v2EMetisWmetis: 0, v3WmetisSeMe
  * - L2: n = floor((target − latest L2 timestamp) / blockTime) blocks are produced at exactly the block time
  *   (the remainder carries to the next advance). The first of them holds one Multicall3 batch of DevnetRouter
  *   trades that move the three pools to reference × anchor × (1 + wobble), where reference is 1 for eMetis, the
- *   pps the span ends with for seMetis and 1 for METIS/USDC (whose anchor is the USDC price), and the wobble is
+ *   pps the span ends with for seMetis, the Artemis rate it ends with for artMetis and 1 for METIS/USDC (whose anchor is the USDC price), and the wobble is
  *   `wobblePpm(step, pool)` (± wobbleBps): a V2 pair gets the exact-input swap that lands on the price (fee paid,
- *   so its k grows a little, as on mainnet), a V3 pool a swap whose price limit is the target, so its slot0 lands
- *   on it exactly and its own oracle records the tick, so its TWAP over the span's trailing blocks equals spot.
+ *   so its k grows a little, as on mainnet), a V3 pool a swap whose price limit is the target (an Algebra pool the same, sold by Multicall3
+ *   through AlgebraTestRouter), so its slot0 lands on it exactly and its own oracle records the tick, so its TWAP over the span's trailing blocks equals spot.
  *   The last block holds the economics: seMetis totalAssets × (1 + vaultApr × Δt / year), the growth minted as
  *   new eMetis into the vault (so eMetis supply grows by the same), Artemis totalDeposits × (1 + artemisApr ×
  *   Δt / year), Δt measured between economics blocks. With n = 1 both are in that one block.
@@ -258,7 +265,7 @@ export function createScenario(deployment: DevnetDeployment, opts: ScenarioOptio
   let lastAdvance: AdvanceRecord | undefined;
 
   const usdcPrice: Ratio = { num: BigInt(init.l2.v3WmetisUsdc.price), den: 1n };
-  const anchors: Record<DevnetPool, Ratio> = { v2EMetisWmetis: ONE, v3WmetisSeMetis: ONE, v3WmetisUsdc: usdcPrice };
+  const anchors: Record<DevnetPool, Ratio> = { v2EMetisWmetis: ONE, v3WmetisSeMetis: ONE, v3WmetisUsdc: usdcPrice, algebraWmetisArtMetis: ONE };
   const v2 = init.l2.v2EMetisWmetis;
   const pools: Record<DevnetPool, PoolState> = {
     v2EMetisWmetis: { priceE18: 10n ** 18n, anchorE18: 10n ** 18n, wobblePpm: 0, ...v2, ...v2Sides('v2EMetisWmetis', v2.reserve0, v2.reserve1) },
@@ -278,6 +285,14 @@ export function createScenario(deployment: DevnetDeployment, opts: ScenarioOptio
       tick: init.l2.v3WmetisUsdc.tick,
       liquidity: init.l2.v3WmetisUsdc.liquidity,
     },
+    algebraWmetisArtMetis: {
+      priceE18: 10n ** 18n,
+      anchorE18: 10n ** 18n,
+      wobblePpm: 0,
+      sqrtPriceX96: init.l2.algebraWmetisArtMetis.sqrtPriceX96,
+      tick: 0,
+      liquidity: init.l2.algebraWmetisArtMetis.liquidity,
+    },
   };
 
   function v2Sides(pool: DevnetPool, reserve0: bigint, reserve1: bigint): { assetReserve: bigint; quoteReserve: bigint } {
@@ -292,13 +307,24 @@ export function createScenario(deployment: DevnetDeployment, opts: ScenarioOptio
       : { price: invertRatio(assetPrice), decimals0: t.quoteDecimals, decimals1: t.assetDecimals };
   }
 
-  /** Fair value the anchor is relative to: the vault's pps for seMetis, 1 otherwise. */
-  const reference = (pool: DevnetPool, assets = seAssets): Ratio =>
-    pool === 'v3WmetisSeMetis' && seSupply > 0n && assets > 0n ? { num: assets, den: seSupply } : ONE;
+  /** Fair value the anchor is relative to: the vault's pps for seMetis, the Artemis rate for artMetis, 1 otherwise. */
+  const reference = (pool: DevnetPool, assets = seAssets, deposits = artDeposits): Ratio => {
+    if (pool === 'v3WmetisSeMetis' && seSupply > 0n && assets > 0n) return { num: assets, den: seSupply };
+    if (pool === 'algebraWmetisArtMetis' && artMetisSupply > 0n && deposits > 0n) return { num: deposits, den: artMetisSupply };
+    return ONE;
+  };
 
   /** The router trade that moves `pool` to `price` (asset in quote, whole tokens); none when it is already there. */
   async function tradeToPrice(pool: DevnetPool, price: Ratio): Promise<BatchCall[]> {
     const { price: poolPrice, decimals0, decimals1 } = inPoolOrder(pool, price);
+    if (tokens[pool].kind === 'algebra') {
+      // Sold by Multicall3 (which holds the tokens) through AlgebraTestRouter, stopping exactly at the target.
+      const target = sqrtPriceX96FromPrice(poolPrice, decimals0, decimals1);
+      const [current] = await l2.publicClient.readContract({ address: a2[pool], abi: algebraPoolTestAbi, functionName: 'globalState' });
+      if (target === current) return [];
+      const callData = encodeFunctionData({ abi: algebraTestRouterAbi, functionName: 'swapExactIn', args: [a2[pool], target < current, ALGEBRA_MAX_TRADE, target] });
+      return [{ target: a2.algebraRouter, callData }];
+    }
     if (tokens[pool].kind === 'v3') {
       const sqrtPriceX96 = sqrtPriceX96FromPrice(poolPrice, decimals0, decimals1);
       const callData = encodeFunctionData({ abi: devnetRouterAbi, functionName: 'swapV3ToPrice', args: [a2[pool], sqrtPriceX96] });
@@ -321,6 +347,16 @@ export function createScenario(deployment: DevnetDeployment, opts: ScenarioOptio
       const [reserve0, reserve1] = await l2.publicClient.readContract({ address: a2[pool], abi: uniswapV2PairFullAbi, functionName: 'getReserves' });
       return { ...base, priceE18: asAsset(priceFromV2Reserves(reserve0, reserve1, decimals0, decimals1)), reserve0, reserve1, ...v2Sides(pool, reserve0, reserve1) };
     }
+    if (t.kind === 'algebra') {
+      const [globalState, liquidity] = await l2.publicClient.multicall({
+        allowFailure: false,
+        contracts: [
+          { address: a2[pool], abi: algebraPoolTestAbi, functionName: 'globalState' },
+          { address: a2[pool], abi: algebraPoolTestAbi, functionName: 'liquidity' },
+        ],
+      });
+      return { ...base, priceE18: asAsset(priceFromSqrtPriceX96(globalState[0], decimals0, decimals1)), sqrtPriceX96: globalState[0], tick: globalState[1], liquidity };
+    }
     const [slot0, liquidity] = await l2.publicClient.multicall({
       allowFailure: false,
       contracts: [
@@ -331,8 +367,8 @@ export function createScenario(deployment: DevnetDeployment, opts: ScenarioOptio
     return { ...base, priceE18: asAsset(priceFromSqrtPriceX96(slot0[0], decimals0, decimals1)), sqrtPriceX96: slot0[0], tick: slot0[1], liquidity };
   }
 
-  function marketPrice(pool: DevnetPool, wobble: number, assets: bigint): Ratio {
-    return mulRatio(mulRatio(reference(pool, assets), anchors[pool]), { num: PPM + BigInt(wobble), den: PPM });
+  function marketPrice(pool: DevnetPool, wobble: number, assets: bigint, deposits: bigint): Ratio {
+    return mulRatio(mulRatio(reference(pool, assets, deposits), anchors[pool]), { num: PPM + BigInt(wobble), den: PPM });
   }
 
   let queue: Promise<unknown> = Promise.resolve();
@@ -390,7 +426,7 @@ export function createScenario(deployment: DevnetDeployment, opts: ScenarioOptio
       const wobbles = {} as Record<DevnetPool, number>;
       for (const pool of DEVNET_POOLS) {
         wobbles[pool] = wobblePpm(nextStep, POOL_INDEX[pool], wobbleBps, seed);
-        trades.push(...(await tradeToPrice(pool, marketPrice(pool, wobbles[pool], nextAssets))));
+        trades.push(...(await tradeToPrice(pool, marketPrice(pool, wobbles[pool], nextAssets, nextDeposits))));
       }
       // The pools move at the start and hold (as if arbitraged at once), so a pool oracle's TWAP over the span's
       // trailing blocks is the spot price read after it, as in a calm market; the rates move at the end.

@@ -19,6 +19,14 @@ export interface Devnet {
   readonly deployment: DevnetDeployment;
   readonly fixtures: Fixtures;
   readonly scenario: Scenario;
+  /**
+   * Makes both chains mine on their own at their block times (L1 12 s, L2 4 s: anvil interval mining), like live
+   * chains, for when the scenario is done: transactions then wait for the next block, so advance() must not run
+   * while it is on. Stop it with freeze().
+   */
+  keepMining(): Promise<void>;
+  /** Back to blocks only on demand (interval mining off, automine on): a halted chain, or the scenario again. */
+  freeze(): Promise<void>;
   /** Stops both anvils; resolves when both processes have exited. Idempotent. */
   stop(): Promise<void>;
 }
@@ -32,7 +40,7 @@ export async function startDevnet(opts: StartDevnetOptions = {}): Promise<Devnet
   const genesisTime = opts.genesisTime ?? Math.floor(Date.now() / 1000);
   const started = await Promise.allSettled([
     startAnvil({ chainId: L1_CHAIN_ID, timestamp: genesisTime, ...(opts.l1Port !== undefined ? { port: opts.l1Port } : {}) }),
-    startAnvil({ chainId: L2_CHAIN_ID, timestamp: genesisTime, ...(opts.l2Port !== undefined ? { port: opts.l2Port } : {}) }),
+    startAnvil({ chainId: L2_CHAIN_ID, timestamp: genesisTime, disableCodeSizeLimit: true, ...(opts.l2Port !== undefined ? { port: opts.l2Port } : {}) }),
     compileFixtures(),
   ]);
   const [l1r, l2r, fr] = started;
@@ -48,7 +56,19 @@ export async function startDevnet(opts: StartDevnetOptions = {}): Promise<Devnet
   try {
     const deployment = await deployDevnet({ l1Url: l1.url, l2Url: l2.url, fixtures });
     const scenario = createScenario(deployment, opts.scenario);
-    return { l1, l2, deployment, fixtures, scenario, stop: stopStarted };
+    const chains = [
+      { chain: deployment.l1, blockTime: deployment.l1BlockTimeSeconds },
+      { chain: deployment.l2, blockTime: deployment.l2BlockTimeSeconds },
+    ];
+    const keepMining = async () => {
+      await Promise.all(chains.map(({ chain, blockTime }) => chain.testClient.setIntervalMining({ interval: blockTime })));
+    };
+    const freeze = async () => {
+      // Interval 0 turns interval mining off and leaves no mining mode: automine has to come back explicitly.
+      await Promise.all(chains.map(({ chain }) => chain.testClient.setIntervalMining({ interval: 0 })));
+      await Promise.all(chains.map(({ chain }) => chain.testClient.setAutomine(true)));
+    };
+    return { l1, l2, deployment, fixtures, scenario, keepMining, freeze, stop: stopStarted };
   } catch (error) {
     await stopStarted();
     throw error;

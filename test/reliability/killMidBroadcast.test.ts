@@ -213,12 +213,19 @@ describe('kill -9 of the whole bot in the middle of an alert broadcast, then a r
     // with its first alert (seq 1) and nothing pending.
     expect(second.logs().filter((l) => l.msg === 'alerts evaluated')).toEqual([]);
     expect(first.logs().filter((l) => l.msg === 'alerts evaluated')).toEqual([expect.objectContaining({ transitions: SUBSCRIBERS, enqueued: SUBSCRIBERS })]);
-    const states = (reader.prepare(`SELECT scope, state_json FROM alert_state WHERE rule = 'depeg'`).all() as { scope: string; state_json: string }[]).map((r) => ({
-      scope: r.scope,
-      ...(JSON.parse(r.state_json) as { level: string; seq: number; pending?: unknown }),
-    }));
+    const depegStates = (sourceId: string) =>
+      (reader!.prepare(`SELECT scope, state_json FROM alert_state WHERE rule = 'depeg' AND source_id = ?`).all(sourceId) as { scope: string; state_json: string }[]).map((r) => ({
+        scope: r.scope,
+        ...(JSON.parse(r.state_json) as { level: string; seq: number; pending?: unknown }),
+      }));
+    const states = depegStates('eMetis-METIS');
     expect(states).toHaveLength(SUBSCRIBERS);
     expect(states.every((s) => s.level === 'warning' && s.seq === 1 && s.pending === undefined)).toBe(true);
+    // devnet.yaml's other eMetis pool (the stable pair, 44 bps under fair: inside the warning) was evaluated for
+    // the same chats and never left its calm state.
+    const stable = depegStates('eMetis-WMETIS-stable');
+    expect(stable).toHaveLength(SUBSCRIBERS);
+    expect(stable.every((s) => s.level === 'ok' && s.pending === undefined)).toBe(true);
 
     // And it says it is running.
     const health = await fetch(`${String(listening.url)}/healthz`);
