@@ -126,8 +126,8 @@ describe('/simulate and /leverage on a devnet, on Telegram, Discord and the cons
     expect(text).toContain(`Exit: seMetis/METIS takes ${money(exit1)} seMetis at 1 % slippage (${pct((exit1 * 1.0024) / (1000 * m))} of the position)`);
     // Only that pool sells seMetis: the eMetis and METIS/USDC pools repay no METIS debt of a seMetis loop.
     expect(text.match(/• Exit: /g)).toHaveLength(1);
-    // The snapshot's 1:1 links come from config/devnet.yaml's tokens: eMetis has a base and no rateFrom.
-    expect(app.context.snapshot().parLinks).toEqual(new Map([['eMetis', 'METIS']]));
+    // The snapshot's 1:1 links come from config/devnet.yaml's tokens: eMetis and WMETIS have a base and no rateFrom.
+    expect(app.context.snapshot().parLinks).toEqual(new Map([['eMetis', 'METIS'], ['WMETIS', 'METIS']]));
   });
 
   it('answers /leverage with the layers, the leverage and its change over 24 h and 7 d, exit liquidity and the exit delay', async () => {
