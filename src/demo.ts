@@ -5,6 +5,8 @@ import { parseEnv } from './config/env.ts';
 import { loadConfig } from './config/loadConfig.ts';
 import { createApp } from './app.ts';
 import { DAY_SECONDS } from './core/units.ts';
+import { DEVNET_SEQUENCERS } from './devnet/deployDevnet.ts';
+import type { Scenario } from './devnet/scenario.ts';
 import { startDevnet } from './devnet/startDevnet.ts';
 import { createLogger } from './log/logger.ts';
 import { runService } from './main.ts';
@@ -12,6 +14,19 @@ import { runService } from './main.ts';
 /** How much history the demo makes before it answers: enough for 24 h and 7 d figures. */
 const SIMULATED_DAYS = 8;
 const STEP_SECONDS = 6 * 3600;
+
+/**
+ * The sequencers' story in the demo (DEVNET_SEQUENCERS): on day 3 ENKI0 claims its reward and Leaving claims the exit
+ * it started at deployment (the base falls 10 %); on day 5 Bedrock starts its exit. Reward batches come every step.
+ */
+async function sequencerEvents(scenario: Scenario, elapsed: number): Promise<void> {
+  const id = (name: string) => DEVNET_SEQUENCERS.find((s) => s.name === name)!.seqId;
+  if (elapsed === 3 * DAY_SECONDS) {
+    await scenario.claimSequencerRewards(id('ENKI0'));
+    await scenario.unlockSequencer(id('Leaving'));
+  }
+  if (elapsed === 5 * DAY_SECONDS) await scenario.unlockInitSequencer(id('Bedrock'));
+}
 
 /**
  * `npm run demo`: two local anvil chains (ids 1 and 1088) with real Uniswap V2/V3 pools and OpenZeppelin tokens
@@ -44,11 +59,12 @@ async function demo(): Promise<void> {
     const app = await createApp({ config, env: parsed.env, logger });
     say(`Simulating ${SIMULATED_DAYS} days in ${STEP_SECONDS / 3600} h steps, one poll cycle each…`);
     for (let elapsed = 0; elapsed < SIMULATED_DAYS * DAY_SECONDS; elapsed += STEP_SECONDS) {
+      await sequencerEvents(devnet.scenario, elapsed);
       await devnet.scenario.advance(STEP_SECONDS);
       await app.poller.runCycle();
     }
     say(`Chains: L1 ${devnet.l1.url}, L2 ${devnet.l2.url}.`);
-    say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ask: /apy, /apy seMetis, /simulate 1000 1y, /leverage, /chart seMetis, /status, /help (end of input or Ctrl-C stops).`);
+    say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ask: /apy, /apy seMetis, /simulate 1000 1y, /leverage, /sequencers, /sequencers ENKI0, /chart seMetis, /status, /help (end of input or Ctrl-C stops).`);
     process.once('SIGINT', () => void cleanUp());
     process.once('SIGTERM', () => void cleanUp());
     await runService({ app, logger, chat: true });

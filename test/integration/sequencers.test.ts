@@ -167,6 +167,9 @@ describe('/sequencers on a devnet', () => {
     expect(claims.map((c) => c.args.sequencerId)).toEqual([BigInt(seqNamed('ENKI0').seqId)]);
     const signer = await devnet.deployment.l2.publicClient.readContract({ address: DEVNET_ADDRESSES.l2.sequencerSet, abi: metisSequencerSetAbi, functionName: 'getMetisSequencer', args: [last.l2Block] });
 
+    // The epoch's signer is one of the active sequencers, so exactly one row says "signing".
+    expect(now.filter((q) => q[9] === signer && q[12] === 2)).toHaveLength(1);
+    expect(text.match(/ signing\n/g)).toHaveLength(1);
     const statusWord = ['unavailable', 'exiting', 'active', 'exited'] as const;
     const lines = text.split('\n');
     for (const s of DEVNET_SEQUENCERS) {
