@@ -16,15 +16,12 @@ const SIMULATED_DAYS = 8;
 const STEP_SECONDS = 6 * 3600;
 
 /**
- * The sequencers' story in the demo (DEVNET_SEQUENCERS): on day 3 ENKI0 claims its reward and Leaving claims the exit
- * it started at deployment (the base falls 10 %); on day 5 Bedrock starts its exit. Reward batches come every step.
+ * The sequencers' story in the demo (DEVNET_SEQUENCERS): on day 3 ENKI0 claims its reward, on day 5 Bedrock starts
+ * its exit. Reward batches come every step. The base (totalLocked) stays 1,000,000 METIS: no exit is claimed.
  */
 async function sequencerEvents(scenario: Scenario, elapsed: number): Promise<void> {
   const id = (name: string) => DEVNET_SEQUENCERS.find((s) => s.name === name)!.seqId;
-  if (elapsed === 3 * DAY_SECONDS) {
-    await scenario.claimSequencerRewards(id('ENKI0'));
-    await scenario.unlockSequencer(id('Leaving'));
-  }
+  if (elapsed === 3 * DAY_SECONDS) await scenario.claimSequencerRewards(id('ENKI0'));
   if (elapsed === 5 * DAY_SECONDS) await scenario.unlockInitSequencer(id('Bedrock'));
 }
 
