@@ -510,6 +510,30 @@ describe('scenario', () => {
     expect(await read()).toEqual([assets, supply, eSupply]);
   });
 
+  it('sequencer setters: a relock logs Relocked and LockUpdate and raises totalLocked; a reward batch pays the active sequencers pro rata', async () => {
+    const pool = DEVNET_ADDRESSES.l1.lockingPool;
+    const info = DEVNET_ADDRESSES.l1.lockingInfo;
+    const readSeq = (id: number) => l1.readContract({ address: pool, abi: lockingPoolSequencersAbi, functionName: 'sequencers', args: [BigInt(id)] });
+    const before = await Promise.all(DEVNET_SEQUENCERS.map((s) => readSeq(s.seqId)));
+    const totalBefore = await l1.readContract({ address: info, abi: mockLockingInfoAbi, functionName: 'totalLocked' });
+    const from = (await l1.getBlockNumber()) + 1n;
+    await devnet.scenario.relockSequencer(1, 10_000n * E18);
+    const relocks = await l1.getLogs({ address: info, events: lockingInfoEvents, fromBlock: from, strict: true });
+    expect(relocks.map((l) => [l.eventName, l.args])).toEqual([
+      ['Relocked', { sequencerId: 1n, amount: 10_000n * E18, total: totalBefore + 10_000n * E18 }],
+      ['LockUpdate', { sequencerId: 1n, nonce: before[0]![7] + 1n, newAmount: before[0]![0] + 10_000n * E18 }],
+    ]);
+    expect(devnet.scenario.state().l1.totalLocked).toBe(totalBefore + 10_000n * E18);
+
+    const record = await devnet.scenario.advance(3600);
+    const after = await Promise.all(DEVNET_SEQUENCERS.map((s) => readSeq(s.seqId)));
+    const activeLocked = after.filter((q) => q[12] === 2).reduce((sum, q) => sum + q[0], 0n);
+    for (const [i, q] of after.entries()) {
+      const earned = q[12] === 2 ? (record.rewardAmount * q[0]) / activeLocked : 0n;
+      expect(q[1] - before[i]![1], DEVNET_SEQUENCERS[i]!.name).toBe(earned);
+      if (q[12] === 2) expect(q[3]).toBe(record.batchId);
+    }
+  });
 });
 
 describe('real pools', () => {
