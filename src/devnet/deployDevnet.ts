@@ -105,6 +105,7 @@ export const DEVNET_INITIAL = {
   l2BlockTimeSeconds: 4,
   l1: {
     metisSupply: 10_000_000n * E18,
+    /** The METIS of the active and exiting DEVNET_SEQUENCERS: their locks make it, not a setter. */
     totalLocked: 1_000_000n * E18,
     /** 0.02 METIS per L2 block: × 7,884,000 blocks a year at 4 s / 1,000,000 locked = 15.768 % nominal APR. */
     rewardPerBlock: 20_000_000_000_000_000n,
@@ -309,7 +310,7 @@ export interface DeployDevnetOptions {
 /**
  * Deploys the devnet tower on two FRESH anvil chains (ids 1 and 1088), in a fixed order so every address
  * equals DEVNET_ADDRESSES (checked), installs Multicall3 at the canonical address on both, sets the
- * DEVNET_INITIAL state, makes blocks come at fixed intervals (anvil_setBlockTimestampInterval) and finally
+ * DEVNET_INITIAL state with the DEVNET_SEQUENCERS on L1 and the MetisSequencerSet on L2, makes blocks come at fixed intervals (anvil_setBlockTimestampInterval) and finally
  * mines so both chains' latest blocks share one timestamp, `readyTime`. The pools are the real Uniswap V2 and V3
  * core contracts from their packages, created through their factories and funded by DevnetRouter.
  */
