@@ -377,37 +377,36 @@ async function deployL1(c: DevnetChain, fixtures: Fixtures): Promise<void> {
     call(a.metis, encodeFunctionData({ abi: devnetErc20Abi, functionName: 'mint', args: [DEVNET_DEPLOYER, init.metisSupply - init.totalLocked] })),
     call(a.lockingInfo, encodeFunctionData({ abi: mockLockingInfoAbi, functionName: 'setLockLimits', args: [init.minLock, init.maxLock] })),
   ]);
-  await sendBatch(c, sequencerCalls());
+  for (const batch of sequencerBatches()) await sendBatch(c, batch);
 }
 
 /**
- * The calls that leave the LockingPool with DEVNET_SEQUENCERS: every lock (totalLocked is their sum), then the
- * exits: the exited one under a zero delay (so it can be claimed in the same block), the exiting one under
- * exitingClaimDelaySeconds, and the delay back at exitDelaySeconds.
+ * The transactions that leave the LockingPool with DEVNET_SEQUENCERS, one per sequencer (so no block holds more than
+ * three of their logs, as on mainnet where sequencers lock at different times): its lock (totalLocked is their sum),
+ * then for the exited one its exit started and claimed under a zero delay, for the exiting one its exit started under
+ * exitingClaimDelaySeconds, the delay set back to exitDelaySeconds in the same transaction.
  */
-function sequencerCalls(): BatchCall[] {
-  const a = DEVNET_ADDRESSES.l1;
+function sequencerBatches(): BatchCall[][] {
   const init = DEVNET_INITIAL.l1;
-  const pool = (data: Hex) => call(a.lockingPool, data);
-  const calls: BatchCall[] = DEVNET_SEQUENCERS.map((s) =>
-    pool(
-      s.locked === 0n
-        ? encodeFunctionData({ abi: mockLockingPoolAbi, functionName: 'register', args: [s.owner, s.signer, devnetPubkey(s.signer), s.owner] })
-        : encodeFunctionData({ abi: mockLockingPoolAbi, functionName: 'lock', args: [s.owner, s.signer, devnetPubkey(s.signer), s.owner, s.locked] }),
-    ),
-  );
+  const pool = (data: Hex) => call(DEVNET_ADDRESSES.l1.lockingPool, data);
   const exitDelay = (seconds: bigint) => pool(encodeFunctionData({ abi: mockLockingPoolAbi, functionName: 'setExitDelay', args: [seconds] }));
-  for (const s of DEVNET_SEQUENCERS.filter((x) => x.fate === 'exited')) {
-    calls.push(exitDelay(0n));
-    calls.push(pool(encodeFunctionData({ abi: mockLockingPoolAbi, functionName: 'unlockInit', args: [BigInt(s.seqId)] })));
-    calls.push(pool(encodeFunctionData({ abi: mockLockingPoolAbi, functionName: 'unlock', args: [BigInt(s.seqId)] })));
-  }
-  for (const s of DEVNET_SEQUENCERS.filter((x) => x.fate === 'exiting')) {
-    calls.push(exitDelay(init.exitingClaimDelaySeconds));
-    calls.push(pool(encodeFunctionData({ abi: mockLockingPoolAbi, functionName: 'unlockInit', args: [BigInt(s.seqId)] })));
-  }
-  calls.push(exitDelay(init.exitDelaySeconds));
-  return calls;
+  return DEVNET_SEQUENCERS.map((s) => {
+    const id = BigInt(s.seqId);
+    const calls: BatchCall[] = [
+      pool(
+        s.locked === 0n
+          ? encodeFunctionData({ abi: mockLockingPoolAbi, functionName: 'register', args: [s.owner, s.signer, devnetPubkey(s.signer), s.owner] })
+          : encodeFunctionData({ abi: mockLockingPoolAbi, functionName: 'lock', args: [s.owner, s.signer, devnetPubkey(s.signer), s.owner, s.locked] }),
+      ),
+    ];
+    if (s.fate === 'exited' || s.fate === 'exiting') {
+      calls.push(exitDelay(s.fate === 'exited' ? 0n : init.exitingClaimDelaySeconds));
+      calls.push(pool(encodeFunctionData({ abi: mockLockingPoolAbi, functionName: 'unlockInit', args: [id] })));
+      if (s.fate === 'exited') calls.push(pool(encodeFunctionData({ abi: mockLockingPoolAbi, functionName: 'unlock', args: [id] })));
+      calls.push(exitDelay(init.exitDelaySeconds));
+    }
+    return calls;
+  });
 }
 
 /**
