@@ -5,6 +5,8 @@ import { parseEnv } from './config/env.ts';
 import { loadConfig } from './config/loadConfig.ts';
 import { createApp, type App } from './app.ts';
 import { DAY_SECONDS } from './core/units.ts';
+import { DEVNET_SEQUENCERS } from './devnet/deployDevnet.ts';
+import type { Scenario } from './devnet/scenario.ts';
 import { startDevnet } from './devnet/startDevnet.ts';
 import { createLogger } from './log/logger.ts';
 import { runService } from './main.ts';
@@ -12,6 +14,16 @@ import { runService } from './main.ts';
 /** How much history the demo makes before it answers: enough for 24 h and 7 d figures. */
 const SIMULATED_DAYS = 8;
 const STEP_SECONDS = 6 * 3600;
+
+/**
+ * The sequencers' story in the demo (DEVNET_SEQUENCERS): on day 3 ENKI0 claims its reward, on day 5 Bedrock starts
+ * its exit. Reward batches come every step. The base (totalLocked) stays 1,000,000 METIS: no exit is claimed.
+ */
+async function sequencerEvents(scenario: Scenario, elapsed: number): Promise<void> {
+  const id = (name: string) => DEVNET_SEQUENCERS.find((s) => s.name === name)!.seqId;
+  if (elapsed === 3 * DAY_SECONDS) await scenario.claimSequencerRewards(id('ENKI0'));
+  if (elapsed === 5 * DAY_SECONDS) await scenario.unlockInitSequencer(id('Bedrock'));
+}
 
 /**
  * `npm run demo`: two local anvil chains (ids 1 and 1088) with real Uniswap V2/V3 and Algebra pools, a stable
@@ -45,13 +57,14 @@ async function demo(): Promise<void> {
     const app = await createApp({ config, env: parsed.env, logger });
     say(`Simulating ${SIMULATED_DAYS} days in ${STEP_SECONDS / 3600} h steps, one poll cycle each…`);
     for (let elapsed = 0; elapsed < SIMULATED_DAYS * DAY_SECONDS; elapsed += STEP_SECONDS) {
+      await sequencerEvents(devnet.scenario, elapsed);
       await devnet.scenario.advance(STEP_SECONDS);
       await app.poller.runCycle();
     }
     // From here on the chains live: a block every 12 s (L1) and 4 s (L2), polled on the config's schedule.
     await devnet.keepMining();
     say(`Chains: L1 ${devnet.l1.url}, L2 ${devnet.l2.url}, mining a block every ${devnet.deployment.l1BlockTimeSeconds} s and ${devnet.deployment.l2BlockTimeSeconds} s.`);
-    say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ask: /apy, /apy seMetis, /simulate 1000 1y, /leverage, /chart seMetis, /status, /help (end of input or Ctrl-C stops).`);
+    say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ask: /apy, /apy seMetis, /simulate 1000 1y, /leverage, /sequencers, /sequencers ENKI0, /chart seMetis, /status, /help (end of input or Ctrl-C stops).`);
     // The chains stop inside the app's own stop, so a signal's shutdown waits for both anvils to exit
     // before the process does (a cleanUp of our own on the signal would race its exit).
     const stopApp = app.stop.bind(app);

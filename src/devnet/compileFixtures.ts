@@ -23,6 +23,7 @@ export const CONTRACT_NAMES = [
   'MockSolidlyPair',
   'AlgebraTestPoolDeployer',
   'AlgebraTestRouter',
+  'MockMetisSequencerSet',
 ] as const;
 
 export type ContractName = (typeof CONTRACT_NAMES)[number];

@@ -6,6 +6,7 @@ import {
   encodeFunctionData,
   getAddress,
   http,
+  keccak256,
   maxUint256,
   type Account,
   type Address,
@@ -25,6 +26,8 @@ import {
   devnetRouterAbi,
   mockDepositPoolAbi,
   mockLockingInfoAbi,
+  mockLockingPoolAbi,
+  mockMetisSequencerSetAbi,
   multicall3FullAbi,
   uniswapV2FactoryAbi,
   uniswapV3FactoryAbi,
@@ -59,6 +62,8 @@ export const DEVNET_ADDRESSES = {
     multicall3: MULTICALL3_ADDRESS,
   },
   l2: {
+    /** MockMetisSequencerSet, installed with anvil_setCode (no nonce used, so no CREATE address moves). */
+    sequencerSet: '0x10437E6197179C728E69550b167eEc490C9e93ba',
     /** nonce 0: DevnetERC20 'Wrapped Metis' WMETIS, 18 */
     wmetis: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
     /** nonce 1: DevnetERC20 'ENKI eMetis' eMetis, 18 */
@@ -113,10 +118,13 @@ export const DEVNET_INITIAL = {
   l2BlockTimeSeconds: 4,
   l1: {
     metisSupply: 10_000_000n * E18,
+    /** The METIS of the active and exiting DEVNET_SEQUENCERS: their locks make it, not a setter. */
     totalLocked: 1_000_000n * E18,
     /** 0.02 METIS per L2 block: × 7,884,000 blocks a year at 4 s / 1,000,000 locked = 15.768 % nominal APR. */
     rewardPerBlock: 20_000_000_000_000_000n,
     exitDelaySeconds: 21n * 86_400n,
+    /** The exit delay sequencer 8 (Leaving) started its exit under at deployment: claimable 2 days later. */
+    exitingClaimDelaySeconds: 2n * 86_400n,
     minLock: 20_000n * E18,
     maxLock: 100_000n * E18,
   },
@@ -160,8 +168,51 @@ export const DEVNET_INITIAL = {
     algebraFunds: 60_000n * E18,
     /** token0 WMETIS, token1 eMetis, reserves as set (the mock pair holds no tokens): eMetis a little below 1 on the curve. */
     camelotStableWmetisEMetis: { reserve0: 100_000n * E18, reserve1: 130_000n * E18 },
+    /** MockMetisSequencerSet: epochs of this many L2 blocks from deployment, signed in turn by the active sequencers. */
+    sequencerEpochBlocks: 1_000,
   },
 } as const;
+
+/** What a devnet sequencer is left in by deployDevnet. */
+export type DevnetSequencerFate = 'active' | 'exiting' | 'exited' | 'unavailable';
+
+export interface DevnetSequencer {
+  /** LockingPool id: the sequencers are created in this order, so ids are 1, 2, … */
+  readonly seqId: number;
+  /** The operator label config/devnet.yaml gives its owner. */
+  readonly name: string;
+  /** The liquid-staking protocol that runs it (config/devnet.yaml `lst`), none for an independent operator. */
+  readonly lst?: 'ENKI' | 'Artemis';
+  readonly owner: Address;
+  readonly signer: Address;
+  /** METIS wei locked at creation (0: registered, never locked). */
+  readonly locked: bigint;
+  readonly fate: DevnetSequencerFate;
+}
+
+/**
+ * The LockingPool's sequencers after deployDevnet: five active (two ENKI, one Artemis, two independent), one
+ * exiting (its exit claimable DEVNET_INITIAL.l1.exitingClaimDelaySeconds after deployment), one exited and one
+ * registered without a lock, so every status 0-3 is on chain. Owners and signers are keccak256("devnet sequencer
+ * <id> owner|signer") truncated, fixed so config/devnet.yaml can label them. The METIS in the base (active plus
+ * exiting) adds up to DEVNET_INITIAL.l1.totalLocked.
+ */
+export const DEVNET_SEQUENCERS: readonly DevnetSequencer[] = [
+  { seqId: 1, name: 'Genesis1', owner: '0x25b4e6b2e7A0BA52f62846eBf25DfAbdd4CCa435', signer: '0x5D963b6Dfe8D68ebBDA5478633dd04efaeBB9C2f', locked: 200_000n * E18, fate: 'active' },
+  { seqId: 2, name: 'ENKI0', lst: 'ENKI', owner: '0xeA46e4eb2A16F395A5DAE70eE6f1074a5cA90214', signer: '0x84A483278891cF057a71Ca983df9c9659f9DB66E', locked: 200_000n * E18, fate: 'active' },
+  { seqId: 3, name: 'ENKI1', lst: 'ENKI', owner: '0x0845731f0295EAD9687222bF4aD844FAc50B2073', signer: '0xE2Aa08B162eE62F36b909b62AD92DCDdC01320b7', locked: 150_000n * E18, fate: 'active' },
+  { seqId: 4, name: 'ArtemisNode', lst: 'Artemis', owner: '0x2809f78f48C677597a0388B8951FF5987211e4f4', signer: '0x762308c6dFe48D9F0F564f3A64A298E076D5194c', locked: 200_000n * E18, fate: 'active' },
+  { seqId: 5, name: 'Bedrock', owner: '0x1bE897c4a016c3D8039E1e92f0C9f710F6426c6C', signer: '0xb9005bAD95296B8ab7Dda573D10418c5646746aB', locked: 150_000n * E18, fate: 'active' },
+  { seqId: 6, name: 'Retired', owner: '0x71A9c3AC5a32D95a44199d1bf8b40D1F0d2B495A', signer: '0x89AF9c728a571B6Bfc3118BbE75429f9A886df6b', locked: 50_000n * E18, fate: 'exited' },
+  { seqId: 7, name: 'Newcomer', owner: '0xe41a0BC448bd77F1e1768B92E6a8445537E96a65', signer: '0x1CB33A48CA592080D3eA152cbF21d8415Ae2159f', locked: 0n, fate: 'unavailable' },
+  { seqId: 8, name: 'Leaving', owner: '0x37aBb215490962160f6bAcDB5c17Aa59A8960ae2', signer: '0xBbEe907544b2A23aA4b494F4731492A16D81ba0A', locked: 100_000n * E18, fate: 'exiting' },
+];
+
+/** A sequencer's 64-byte public key as the devnet stores it: keccak256 of its signer, twice (any bytes do for a mock). */
+export function devnetPubkey(signer: Address): Hex {
+  const h = keccak256(signer);
+  return `${h}${h.slice(2)}` as Hex;
+}
 
 export interface DevnetChain {
   readonly chainId: number;
@@ -281,7 +332,7 @@ export interface DeployDevnetOptions {
 /**
  * Deploys the devnet tower on two FRESH anvil chains (ids 1 and 1088), in a fixed order so every address
  * equals DEVNET_ADDRESSES (checked), installs Multicall3 at the canonical address on both, sets the
- * DEVNET_INITIAL state, makes blocks come at fixed intervals (anvil_setBlockTimestampInterval) and finally
+ * DEVNET_INITIAL state with the DEVNET_SEQUENCERS on L1 and the MetisSequencerSet on L2, makes blocks come at fixed intervals (anvil_setBlockTimestampInterval) and finally
  * mines so both chains' latest blocks share one timestamp, `readyTime`. The pools are the real Uniswap V2 and V3
  * core contracts from their packages, created through their factories and funded by DevnetRouter; then the
  * Algebra pool (@cryptoalgebra/core's bytecode, funded by Multicall3) and the Camelot-style stable pair fixture.
@@ -295,6 +346,7 @@ export async function deployDevnet(opts: DeployDevnetOptions): Promise<DevnetDep
   const packages = packageArtifacts();
   await Promise.all([prepareChain(l1, opts.fixtures, l1BlockTimeSeconds), prepareChain(l2, opts.fixtures, l2BlockTimeSeconds)]);
   await Promise.all([deployL1(l1, opts.fixtures), deployL2(l2, opts.fixtures, packages)]);
+  await installSequencerSet(l2, opts.fixtures);
   const readyTime = await alignChains(l1, l2, l2BlockTimeSeconds);
   return {
     deployer: DEVNET_DEPLOYER,
@@ -347,9 +399,57 @@ async function deployL1(c: DevnetChain, fixtures: Fixtures): Promise<void> {
   await sendBatch(c, [
     call(a.metis, encodeFunctionData({ abi: devnetErc20Abi, functionName: 'mint', args: [a.lockingInfo, init.totalLocked] })),
     call(a.metis, encodeFunctionData({ abi: devnetErc20Abi, functionName: 'mint', args: [DEVNET_DEPLOYER, init.metisSupply - init.totalLocked] })),
-    call(a.lockingInfo, encodeFunctionData({ abi: mockLockingInfoAbi, functionName: 'setTotalLocked', args: [init.totalLocked] })),
     call(a.lockingInfo, encodeFunctionData({ abi: mockLockingInfoAbi, functionName: 'setLockLimits', args: [init.minLock, init.maxLock] })),
   ]);
+  for (const batch of sequencerBatches()) await sendBatch(c, batch);
+}
+
+/**
+ * The transactions that leave the LockingPool with DEVNET_SEQUENCERS, one per sequencer (so no block holds more than
+ * three of their logs, as on mainnet where sequencers lock at different times): its lock (totalLocked is their sum),
+ * then for the exited one its exit started and claimed under a zero delay, for the exiting one its exit started under
+ * exitingClaimDelaySeconds, the delay set back to exitDelaySeconds in the same transaction.
+ */
+function sequencerBatches(): BatchCall[][] {
+  const init = DEVNET_INITIAL.l1;
+  const pool = (data: Hex) => call(DEVNET_ADDRESSES.l1.lockingPool, data);
+  const exitDelay = (seconds: bigint) => pool(encodeFunctionData({ abi: mockLockingPoolAbi, functionName: 'setExitDelay', args: [seconds] }));
+  return DEVNET_SEQUENCERS.map((s) => {
+    const id = BigInt(s.seqId);
+    const calls: BatchCall[] = [
+      pool(
+        s.locked === 0n
+          ? encodeFunctionData({ abi: mockLockingPoolAbi, functionName: 'register', args: [s.owner, s.signer, devnetPubkey(s.signer), s.owner] })
+          : encodeFunctionData({ abi: mockLockingPoolAbi, functionName: 'lock', args: [s.owner, s.signer, devnetPubkey(s.signer), s.owner, s.locked] }),
+      ),
+    ];
+    if (s.fate === 'exited' || s.fate === 'exiting') {
+      calls.push(exitDelay(s.fate === 'exited' ? 0n : init.exitingClaimDelaySeconds));
+      calls.push(pool(encodeFunctionData({ abi: mockLockingPoolAbi, functionName: 'unlockInit', args: [id] })));
+      if (s.fate === 'exited') calls.push(pool(encodeFunctionData({ abi: mockLockingPoolAbi, functionName: 'unlock', args: [id] })));
+      calls.push(exitDelay(init.exitDelaySeconds));
+    }
+    return calls;
+  });
+}
+
+/**
+ * MockMetisSequencerSet at DEVNET_ADDRESSES.l2.sequencerSet (anvil_setCode: no deployer nonce, so the L2's
+ * CREATE addresses do not depend on it), its epochs starting at the next block and rotating over the signers
+ * of the active DEVNET_SEQUENCERS.
+ */
+async function installSequencerSet(c: DevnetChain, fixtures: Fixtures): Promise<void> {
+  const address = DEVNET_ADDRESSES.l2.sequencerSet;
+  await c.testClient.setCode({ address, bytecode: fixtures.MockMetisSequencerSet.deployedBytecode });
+  const next = (await c.publicClient.getBlockNumber()) + 1n;
+  const signers = DEVNET_SEQUENCERS.filter((s) => s.fate === 'active').map((s) => s.signer);
+  const hash = await c.walletClient.writeContract({
+    address,
+    abi: mockMetisSequencerSetAbi,
+    functionName: 'configure',
+    args: [next, BigInt(DEVNET_INITIAL.l2.sequencerEpochBlocks), signers],
+  });
+  await waitForSuccess(c, hash, 'MetisSequencerSet.configure');
 }
 
 async function deployL2(c: DevnetChain, fixtures: Fixtures, packages: PackageArtifacts): Promise<void> {

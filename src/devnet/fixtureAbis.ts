@@ -63,6 +63,12 @@ export const mockLockingPoolAbi = parseAbi([
   'function setRewardPerBlock(uint256 newReward)',
   'function setExitDelay(uint256 exitDelay_)',
   'function distributeReward(uint256 startEpoch, uint256 endEpoch, uint256 amount) returns (uint256 batchId)',
+  'function register(address owner, address signer, bytes pubkey, address rewardRecipient) returns (uint256 seqId)',
+  'function lock(address owner, address signer, bytes pubkey, address rewardRecipient, uint256 amount) returns (uint256 seqId)',
+  'function relock(uint256 seqId, uint256 amount)',
+  'function unlockInit(uint256 seqId)',
+  'function unlock(uint256 seqId)',
+  'function claimRewards(uint256 seqId)',
   'event DistributeReward(uint256 indexed batchId, uint256 startEpoch, uint256 endEpoch, uint256 amount, uint256 rpb)',
   'event RewardUpdate(uint256 newReward, uint256 oldReward)',
 ]);
@@ -75,6 +81,14 @@ export const mockLockingInfoAbi = parseAbi([
   'function setTotalLocked(uint256 amount)',
   'function addRewardsLiquidated(uint256 amount)',
   'function setLockLimits(uint256 min_, uint256 max_)',
+]);
+
+/** MockMetisSequencerSet's setter and epoch arithmetic (its views are metisSequencerSetAbi in src/sources/abis.ts). */
+export const mockMetisSequencerSetAbi = parseAbi([
+  'function configure(uint256 genesisBlock_, uint256 epochLength_, address[] signers_)',
+  'function genesisBlock() view returns (uint256)',
+  'function epochLength() view returns (uint256)',
+  'function epochOf(uint256 blockNumber) view returns (uint256)',
 ]);
 
 export const mockDepositPoolAbi = parseAbi([

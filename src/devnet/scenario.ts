@@ -1,7 +1,9 @@
-import { encodeFunctionData, type Address } from 'viem';
+import { encodeFunctionData, type Address, type Hex } from 'viem';
+import { lockingPoolSequencersAbi } from '../sources/abis.ts';
 import { YEAR_SECONDS } from '../core/units.ts';
 import {
   DEVNET_INITIAL,
+  devnetPubkey,
   sendBatch,
   waitForSuccess,
   type BatchCall,
@@ -14,6 +16,7 @@ import {
   mockDepositPoolAbi,
   mockLockingInfoAbi,
   mockLockingPoolAbi,
+  mockMetisSequencerSetAbi,
   uniswapV2PairFullAbi,
   uniswapV3PoolFullAbi,
 } from './fixtureAbis.ts';
@@ -174,8 +177,21 @@ export interface Scenario {
   setDepeg(pool: 'v2EMetisWmetis' | 'v3WmetisSeMetis' | 'algebraWmetisArtMetis', bps: number): Promise<void>;
   /** LockingPool.setRewardPerBlock (emits RewardUpdate). */
   setRewardPerBlock(rewardPerBlock: bigint): Promise<void>;
-  /** LockingInfo.setTotalLocked. */
+  /** LockingInfo.setTotalLocked: overrides the base without any sequencer (the sequencer setters below keep it consistent). */
   setTotalLocked(totalLocked: bigint): Promise<void>;
+  /**
+   * LockingPool.lock: a new active sequencer (Locked event; totalLocked rises), its own reward recipient. Joins the
+   * L2 signer rotation. Resolves to its id.
+   */
+  lockSequencer(owner: Address, signer: Address, amount: bigint): Promise<number>;
+  /** LockingPool.relock: an active sequencer adds METIS (Relocked and LockUpdate; totalLocked rises). */
+  relockSequencer(seqId: number, amount: bigint): Promise<void>;
+  /** LockingPool.claimRewards: pays the sequencer's unclaimed reward (ClaimRewards); its reward restarts at 0. */
+  claimSequencerRewards(seqId: number): Promise<void>;
+  /** LockingPool.unlockInit: the sequencer starts its exit (UnlockInit); it leaves the L2 signer rotation. */
+  unlockInitSequencer(seqId: number): Promise<void>;
+  /** LockingPool.unlock: an exit whose claim time has come is finalised (Unlocked; totalLocked falls). */
+  unlockSequencer(seqId: number): Promise<void>;
   /**
    * Brings the seMetis vault to these totals the way a real vault gets there: shares minted (paid with newly
    * minted eMetis, as if users wrapped METIS) or redeemed by the router, then new eMetis transferred in as yield.
@@ -394,6 +410,38 @@ export function createScenario(deployment: DevnetDeployment, opts: ScenarioOptio
     return (await sendBatch(l1, calls)).blockNumber;
   }
 
+  const poolCall = (callData: Hex): BatchCall => ({ target: a1.lockingPool, callData });
+
+  /** Sends a LockingPool setter and takes the base it leaves from LockingInfo (the pool logs every change there). */
+  async function sendSequencerCall(callData: Hex): Promise<void> {
+    await sendL1([poolCall(callData)]);
+    totalLocked = await l1.publicClient.readContract({ address: a1.lockingInfo, abi: mockLockingInfoAbi, functionName: 'totalLocked' });
+  }
+
+  /** Points the L2 MetisSequencerSet's rotation at the signers of the sequencers active on L1 now (same epochs). */
+  async function syncSignerRotation(): Promise<void> {
+    const count = await l1.publicClient.readContract({ address: a1.lockingPool, abi: lockingPoolSequencersAbi, functionName: 'totalSequencers' });
+    const seqs = await l1.publicClient.multicall({
+      allowFailure: false,
+      contracts: Array.from({ length: Number(count) }, (_, i) => ({
+        address: a1.lockingPool,
+        abi: lockingPoolSequencersAbi,
+        functionName: 'sequencers' as const,
+        args: [BigInt(i + 1)] as const,
+      })),
+    });
+    const signers = seqs.filter((s) => s[12] === 2).map((s) => s[9]);
+    if (signers.length === 0) return; // the set keeps its last rotation: an empty one would be no epoch at all
+    const [genesis, length] = await l2.publicClient.multicall({
+      allowFailure: false,
+      contracts: [
+        { address: a2.sequencerSet, abi: mockMetisSequencerSetAbi, functionName: 'genesisBlock' },
+        { address: a2.sequencerSet, abi: mockMetisSequencerSetAbi, functionName: 'epochLength' },
+      ],
+    });
+    await sendL2([{ target: a2.sequencerSet, callData: encodeFunctionData({ abi: mockMetisSequencerSetAbi, functionName: 'configure', args: [genesis, length, signers] }) }]);
+  }
+
   async function advanceNow(seconds: number, maxBlocks: number): Promise<AdvanceRecord> {
     if (!Number.isInteger(seconds) || seconds <= 0) throw new RangeError(`advance(seconds) needs a positive integer, got ${seconds}`);
     await ensureL2Interval();
@@ -581,6 +629,31 @@ export function createScenario(deployment: DevnetDeployment, opts: ScenarioOptio
         await sendL1([{ target: a1.lockingInfo, callData: encodeFunctionData({ abi: mockLockingInfoAbi, functionName: 'setTotalLocked', args: [value] }) }]);
         totalLocked = value;
       }),
+
+    lockSequencer: (owner, signer, amount) =>
+      serial(async () => {
+        await sendSequencerCall(
+          encodeFunctionData({ abi: mockLockingPoolAbi, functionName: 'lock', args: [owner, signer, devnetPubkey(signer), owner, amount] }),
+        );
+        const seqId = Number(await l1.publicClient.readContract({ address: a1.lockingPool, abi: lockingPoolSequencersAbi, functionName: 'totalSequencers' }));
+        await syncSignerRotation();
+        return seqId;
+      }),
+
+    relockSequencer: (seqId, amount) =>
+      serial(() => sendSequencerCall(encodeFunctionData({ abi: mockLockingPoolAbi, functionName: 'relock', args: [BigInt(seqId), amount] }))),
+
+    claimSequencerRewards: (seqId) =>
+      serial(() => sendSequencerCall(encodeFunctionData({ abi: mockLockingPoolAbi, functionName: 'claimRewards', args: [BigInt(seqId)] }))),
+
+    unlockInitSequencer: (seqId) =>
+      serial(async () => {
+        await sendSequencerCall(encodeFunctionData({ abi: mockLockingPoolAbi, functionName: 'unlockInit', args: [BigInt(seqId)] }));
+        await syncSignerRotation();
+      }),
+
+    unlockSequencer: (seqId) =>
+      serial(() => sendSequencerCall(encodeFunctionData({ abi: mockLockingPoolAbi, functionName: 'unlock', args: [BigInt(seqId)] }))),
 
     setVaultTotals: (assets, supply) =>
       serial(async () => {

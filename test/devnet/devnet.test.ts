@@ -26,6 +26,8 @@ import {
   DEVNET_ADDRESSES,
   DEVNET_DEPLOYER,
   DEVNET_INITIAL,
+  DEVNET_SEQUENCERS,
+  devnetPubkey,
   devnetChain,
   MULTICALL3_ADDRESS,
   sendBatch,
@@ -37,6 +39,7 @@ import {
   mockDepositPoolAbi,
   mockLockingInfoAbi,
   mockLockingPoolAbi,
+  mockMetisSequencerSetAbi,
   multicall3FullAbi as multicall3Abi,
   uniswapV2FactoryAbi,
   uniswapV2PairFullAbi,
@@ -47,7 +50,7 @@ import { initCodeHash, PACKAGE_CONTRACT_NAMES, packageArtifacts, type PackageCon
 import { v2SwapToPrice } from '../../src/devnet/priceMath.ts';
 import { growBySimpleApr, wobblePpm } from '../../src/devnet/scenario.ts';
 import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
-import { erc4626Abi, uniswapV2PairAbi, uniswapV3PoolAbi } from '../../src/sources/abis.ts';
+import { erc4626Abi, lockingInfoEvents, lockingPoolSequencersAbi, metisSequencerSetAbi, uniswapV2PairAbi, uniswapV3PoolAbi } from '../../src/sources/abis.ts';
 
 const GENESIS = 1_750_000_000;
 const DAY = 86_400;
@@ -109,6 +112,11 @@ describe('fixtures and package contracts', () => {
       ['MockLockingInfo', mockLockingInfoAbi],
       ['MockDepositPool', mockDepositPoolAbi],
       ['Multicall3', multicall3Abi],
+      ['MockMetisSequencerSet', mockMetisSequencerSetAbi],
+      // The mainnet ABIs the bot reads: the fixtures must answer them exactly (struct with bytes, indexed flags).
+      ['MockLockingPool', lockingPoolSequencersAbi],
+      ['MockLockingInfo', lockingInfoEvents],
+      ['MockMetisSequencerSet', metisSequencerSetAbi],
     ];
     for (const [name, abi] of typed) {
       const compiled = signatures(fixtures[name].abi);
@@ -317,6 +325,54 @@ describe('deployment', () => {
     expect(Number(wmetisInPool) / 1e18).toBeCloseTo(25_000, 0);
     expect(Number(usdcInPool) / 1e6).toBeCloseTo(1_000_000, -1);
   });
+
+  it('holds the DEVNET_SEQUENCERS in all four statuses, totalLocked their base, and the L2 sequencer set rotating the active signers', async () => {
+    const pool = DEVNET_ADDRESSES.l1.lockingPool;
+    const count = await l1.readContract({ address: pool, abi: lockingPoolSequencersAbi, functionName: 'totalSequencers' });
+    expect(count).toBe(BigInt(DEVNET_SEQUENCERS.length));
+    const seqs = await l1.multicall({
+      allowFailure: false,
+      contracts: DEVNET_SEQUENCERS.map((s) => ({ address: pool, abi: lockingPoolSequencersAbi, functionName: 'sequencers' as const, args: [BigInt(s.seqId)] as const })),
+    });
+    const statusOf = { unavailable: 0, exiting: 1, active: 2, exited: 3 } as const;
+    let base = 0n;
+    for (const [i, s] of DEVNET_SEQUENCERS.entries()) {
+      const [amount, reward, , , , deactivationTime, unlockClaimTime, , owner, signer, pubkey, recipient, status] = seqs[i]!;
+      expect({ id: s.seqId, status, owner, signer, recipient, reward }).toEqual({ id: s.seqId, status: statusOf[s.fate], owner: s.owner, signer: s.signer, recipient: s.owner, reward: 0n });
+      expect(pubkey).toBe(devnetPubkey(s.signer));
+      expect((pubkey.length - 2) / 2).toBe(64);
+      // An exited sequencer has nothing locked any more; an exiting one keeps its METIS until it claims the exit.
+      expect(amount).toBe(s.fate === 'exited' ? 0n : s.locked);
+      if (s.fate === 'exiting') expect(unlockClaimTime - deactivationTime).toBe(DEVNET_INITIAL.l1.exitingClaimDelaySeconds);
+      if (s.fate === 'active' || s.fate === 'exiting') base += amount;
+    }
+    expect(base).toBe(DEVNET_INITIAL.l1.totalLocked);
+    const statuses = await l1.multicall({
+      allowFailure: false,
+      contracts: [0, 1, 2, 3].map((st) => ({ address: pool, abi: lockingPoolSequencersAbi, functionName: 'seqStatuses' as const, args: [st] as const })),
+    });
+    expect(statuses).toEqual([1n, 1n, 5n, 1n]);
+
+    const set = DEVNET_ADDRESSES.l2.sequencerSet;
+    const head = await l2.getBlockNumber();
+    const [epoch, epochNumber, genesis] = await l2.multicall({
+      allowFailure: false,
+      blockNumber: head,
+      contracts: [
+        { address: set, abi: metisSequencerSetAbi, functionName: 'currentEpoch' },
+        { address: set, abi: metisSequencerSetAbi, functionName: 'currentEpochNumber' },
+        { address: set, abi: mockMetisSequencerSetAbi, functionName: 'genesisBlock' },
+      ],
+    });
+    const length = BigInt(DEVNET_INITIAL.l2.sequencerEpochBlocks);
+    const n = (head - genesis) / length + 1n;
+    const active = DEVNET_SEQUENCERS.filter((s) => s.fate === 'active').map((s) => s.signer);
+    expect(epochNumber).toBe(n);
+    expect(epoch).toEqual([n, active[Number((n - 1n) % BigInt(active.length))], genesis + (n - 1n) * length, genesis + n * length - 1n]);
+    const signerAt = (b: bigint) => l2.readContract({ address: set, abi: metisSequencerSetAbi, functionName: 'getMetisSequencer', args: [b] });
+    expect(await signerAt(genesis + length)).toBe(active[1]);
+    expect(await signerAt(genesis + 5n * length)).toBe(active[0]);
+  });
 });
 
 describe('scenario', () => {
@@ -454,6 +510,30 @@ describe('scenario', () => {
     expect(await read()).toEqual([assets, supply, eSupply]);
   });
 
+  it('sequencer setters: a relock logs Relocked and LockUpdate and raises totalLocked; a reward batch pays the active sequencers pro rata', async () => {
+    const pool = DEVNET_ADDRESSES.l1.lockingPool;
+    const info = DEVNET_ADDRESSES.l1.lockingInfo;
+    const readSeq = (id: number) => l1.readContract({ address: pool, abi: lockingPoolSequencersAbi, functionName: 'sequencers', args: [BigInt(id)] });
+    const before = await Promise.all(DEVNET_SEQUENCERS.map((s) => readSeq(s.seqId)));
+    const totalBefore = await l1.readContract({ address: info, abi: mockLockingInfoAbi, functionName: 'totalLocked' });
+    const from = (await l1.getBlockNumber()) + 1n;
+    await devnet.scenario.relockSequencer(1, 10_000n * E18);
+    const relocks = await l1.getLogs({ address: info, events: lockingInfoEvents, fromBlock: from, strict: true });
+    expect(relocks.map((l) => [l.eventName, l.args])).toEqual([
+      ['Relocked', { sequencerId: 1n, amount: 10_000n * E18, total: totalBefore + 10_000n * E18 }],
+      ['LockUpdate', { sequencerId: 1n, nonce: before[0]![7] + 1n, newAmount: before[0]![0] + 10_000n * E18 }],
+    ]);
+    expect(devnet.scenario.state().l1.totalLocked).toBe(totalBefore + 10_000n * E18);
+
+    const record = await devnet.scenario.advance(3600);
+    const after = await Promise.all(DEVNET_SEQUENCERS.map((s) => readSeq(s.seqId)));
+    const activeLocked = after.filter((q) => q[12] === 2).reduce((sum, q) => sum + q[0], 0n);
+    for (const [i, q] of after.entries()) {
+      const earned = q[12] === 2 ? (record.rewardAmount * q[0]) / activeLocked : 0n;
+      expect(q[1] - before[i]![1], DEVNET_SEQUENCERS[i]!.name).toBe(earned);
+      if (q[12] === 2) expect(q[3]).toBe(record.batchId);
+    }
+  });
 });
 
 describe('real pools', () => {
