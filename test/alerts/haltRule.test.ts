@@ -56,7 +56,7 @@ describe('the chain halt rule', () => {
   it('GIVEN the sequencer earning on 1088 and sources on it THEN the chain is named for the sequencer and those sources, not the tower', () => {
     const [input] = haltInputs(snapshotAt(NOW, NOW - 10 * MIN), config).filter((h) => h.chainId === 1088);
     expect(input).toMatchObject({ sourceId: 'chain:1088', chainName: 'Devnet L2', haltSeconds: 599, haltAfterSeconds: 300 });
-    expect([...input!.names].sort()).toEqual(['artmetis', 'artmetis-wmetis', 'emetis', 'emetis-metis', 'emetis-wmetis-stable', 'metis-usdc', 'semetis', 'semetis-metis', 'sequencer']);
+    expect([...input!.names].sort()).toEqual(['artmetis', 'artmetis-wmetis', 'emetis', 'emetis-metis', 'emetis-wmetis-stable', 'metis-usdc', 'semetis', 'semetis-metis', 'sequencer', 'sequencerset']);
   });
 
   it('GIVEN L2 stood still for K = 2 cycles past haltAfter, every source fresh THEN one alert each to the sequencer and seMetis chats, none to the tower chat', () => {
