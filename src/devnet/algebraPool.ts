@@ -185,16 +185,7 @@ export async function mintAlgebraPosition(
   kit: AlgebraKit,
   p: { pool: Address; bottomTick: number; topTick: number; liquidity: bigint },
 ): Promise<{ amount0: bigint; amount1: bigint }> {
-  await approveRouter(c, kit, p.pool);
-  const { result, request } = await c.publicClient.simulateContract({
-    account: c.walletClient.account,
-    address: kit.router,
-    abi: algebraTestRouterAbi,
-    functionName: 'mint',
-    args: [p.pool, p.bottomTick, p.topTick, p.liquidity],
-  });
-  await waitFor(c, 'AlgebraTestRouter.mint', await c.walletClient.writeContract(request));
-  return { amount0: result[0], amount1: result[1] };
+  return routerCall(c, kit, p.pool, 'mint', [p.pool, p.bottomTick, p.topTick, p.liquidity]);
 }
 
 /**
@@ -207,16 +198,28 @@ export async function swapAlgebra(
   kit: AlgebraKit,
   p: { pool: Address; zeroToOne: boolean; amountIn: bigint; limitSqrtPrice?: bigint },
 ): Promise<{ amount0: bigint; amount1: bigint }> {
-  await approveRouter(c, kit, p.pool);
+  return routerCall(c, kit, p.pool, 'swapExactIn', [p.pool, p.zeroToOne, p.amountIn, p.limitSqrtPrice ?? 0n]);
+}
+
+/** Approves the router for the pool's tokens, then runs one of its callback-paying calls; the pool's two balance changes. */
+async function routerCall(
+  c: AlgebraClients,
+  kit: AlgebraKit,
+  pool: Address,
+  functionName: 'mint' | 'swapExactIn',
+  args: readonly unknown[],
+): Promise<{ amount0: bigint; amount1: bigint }> {
+  await approveRouter(c, kit, pool);
   const { result, request } = await c.publicClient.simulateContract({
     account: c.walletClient.account,
     address: kit.router,
     abi: algebraTestRouterAbi,
-    functionName: 'swapExactIn',
-    args: [p.pool, p.zeroToOne, p.amountIn, p.limitSqrtPrice ?? 0n],
-  });
-  await waitFor(c, 'AlgebraTestRouter.swapExactIn', await c.walletClient.writeContract(request));
-  return { amount0: result[0], amount1: result[1] };
+    functionName,
+    args,
+  } as never);
+  await waitFor(c, `AlgebraTestRouter.${functionName}`, await c.walletClient.writeContract(request as never));
+  const [amount0, amount1] = result as readonly [bigint, bigint];
+  return { amount0, amount1 };
 }
 
 async function approveRouter(c: AlgebraClients, kit: AlgebraKit, pool: Address): Promise<void> {
