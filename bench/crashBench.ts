@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSqliteOutboxStore } from '../src/delivery/outboxStore.ts';
+import { createSqliteOutboxStore } from '../src/store/outboxStore.ts';
 import { openSqliteStore } from '../src/store/sqliteStore.ts';
 import { startFakeBotApi } from '../test/fakes/fakeBotApi.ts';
 

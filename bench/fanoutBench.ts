@@ -5,16 +5,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Api } from 'grammy';
 import { AlertEngine } from '../src/alerts/alertEngine.ts';
-import { createSqliteAlertStateStore } from '../src/alerts/alertStateStore.ts';
+import { createSqliteAlertStateStore } from '../src/store/alertStateStore.ts';
 import { configSchema } from '../src/config/configSchema.ts';
-import { createSqliteOutboxStore } from '../src/delivery/outboxStore.ts';
+import { createSqliteOutboxStore } from '../src/store/outboxStore.ts';
 import { OutboxWorker } from '../src/delivery/outboxWorker.ts';
 import { silentLogger } from '../src/log/logger.ts';
-import type { Snapshot } from '../src/metrics/figures.ts';
+import type { Snapshot } from '../src/figures/figures.ts';
 import { createTelegramSender } from '../src/platforms/telegramSender.ts';
 import { openSqliteStore } from '../src/store/sqliteStore.ts';
 import { DigestScheduler } from '../src/subscriptions/digestScheduler.ts';
-import { createSqliteSubscriptionStore } from '../src/subscriptions/subscriptionStore.ts';
+import { createSqliteSubscriptionStore } from '../src/store/subscriptionStore.ts';
 
 export interface FanoutResult {
   readonly subscribers: number;

@@ -6,14 +6,15 @@ import { loadConfig } from '../src/config/loadConfig.ts';
 import { DEVNET_ADDRESSES } from '../src/devnet/deployDevnet.ts';
 import { startDevnet, type Devnet } from '../src/devnet/startDevnet.ts';
 import { silentLogger } from '../src/log/logger.ts';
-import { metricValues, TOWER_SOURCE_ID } from '../src/metrics/computeSnapshot.ts';
+import { metricValues, TOWER_SOURCE_ID } from '../src/figures/computeSnapshot.ts';
 import { Poller } from '../src/poller/poller.ts';
-import { eventCursorKey } from '../src/poller/readChain.ts';
+import { eventCursorKey } from '../src/store/eventCursorKey.ts';
 import { createFailoverRpc, type FailoverRpc } from '../src/rpc/failoverRpc.ts';
 import { migrations } from '../src/store/migrations.ts';
 import { openSqliteStore, type SqliteHistoryStore } from '../src/store/sqliteStore.ts';
-import { createSubscriptionRuntime } from '../src/subscriptions/subscriptionRuntime.ts';
-import { createSqliteSubscriptionStore, type Platform } from '../src/subscriptions/subscriptionStore.ts';
+import { createSubscriptionRuntime } from '../src/subscriptionRuntime.ts';
+import { createSqliteSubscriptionStore } from '../src/store/subscriptionStore.ts';
+import type { Platform } from '../src/shared/platform.ts';
 
 /** What the memory scenario holds (issue 6): the cached history file is keyed by all of it. */
 export const MEMORY_SCENARIO = {

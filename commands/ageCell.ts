@@ -1,5 +1,5 @@
 import { formatAge } from '../src/core/format.ts';
-import { blockAgeSeconds, dataAgeSeconds, isStale, type SourceView } from '../src/metrics/figures.ts';
+import { blockAgeSeconds, dataAgeSeconds, isStale, type SourceView } from '../src/figures/figures.ts';
 
 /**
  * A source's data age for a table's `age` column: `2m`, `3h 5m ⚠` when stale, `never` before its first read,

@@ -2,11 +2,11 @@ import { isPoolKind } from '../src/config/poolKinds.ts';
 import { formatAge, formatAmount, formatBps, formatDays, formatDepeg, formatNumber, formatPercent, formatPointsChange, formatRatio, formatWindow, spanNote } from '../src/core/format.ts';
 import { describeMissing, type Figure } from '../src/core/figure.ts';
 import { DAY_SECONDS } from '../src/core/units.ts';
-import { blockAgeSeconds, dataAgeSeconds, isStale, poolLabel, type Snapshot, type SourceView } from '../src/metrics/figures.ts';
+import { blockAgeSeconds, dataAgeSeconds, isStale, poolLabel, type Snapshot, type SourceView } from '../src/figures/figures.ts';
 import { ageCell } from './ageCell.ts';
 import { assetNames, findSources } from './assetNames.ts';
 import type { CommandContext, CommandDefinition } from './command.ts';
-import { bold, type Block, type Inline, type Reply } from './reply.ts';
+import { bold, type Block, type Inline, type Reply } from '../src/shared/reply.ts';
 
 /** A figure, or why it is missing in words (for the detail view, where there is room). */
 const explained = (f: Figure, format: (f: Figure) => string) => (f.ok ? format(f) : `— (${describeMissing(f.missing)})`);

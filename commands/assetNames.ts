@@ -1,4 +1,4 @@
-import type { Snapshot, SourceView } from '../src/metrics/figures.ts';
+import type { Snapshot, SourceView } from '../src/figures/figures.ts';
 
 /**
  * The names a user may type for a source: its id, and its token where it has one.

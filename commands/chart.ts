@@ -1,10 +1,10 @@
 import { buildLineChartSvg } from '../src/charts/lineChartSvg.ts';
 import { svgToPng } from '../src/charts/renderPng.ts';
 import { CHART_WINDOWS, isChartWindow, MIN_CHART_POINTS, sourceChart, type ChartWindow } from '../src/charts/sourceChart.ts';
-import type { SourceView } from '../src/metrics/figures.ts';
+import type { SourceView } from '../src/figures/figures.ts';
 import { assetNames, findSources } from './assetNames.ts';
 import type { CommandDefinition } from './command.ts';
-import type { Reply } from './reply.ts';
+import type { Reply } from '../src/shared/reply.ts';
 
 const WINDOWS = Object.keys(CHART_WINDOWS) as ChartWindow[];
 const DEFAULT_WINDOW: ChartWindow = '7d';

@@ -1,7 +1,8 @@
-import type { Snapshot } from '../src/metrics/figures.ts';
+import type { Snapshot } from '../src/figures/figures.ts';
 import type { MetricHistory } from '../src/store/historyStore.ts';
 import type { SubscriptionService } from '../src/subscriptions/subscriptionService.ts';
-import type { Reply } from './reply.ts';
+import type { Reply } from '../src/shared/reply.ts';
+import type { Platform } from '../src/shared/platform.ts';
 
 /**
  * One option of a command. The same spec drives the text parser (Telegram, console), the Telegram command
@@ -45,7 +46,7 @@ export type ArgumentValues = Readonly<Record<string, string | number | undefined
 
 /** Who asks and where, filled by each platform adapter (absent where no chat is known, e.g. in tests). */
 export interface ChatInfo {
-  readonly platform: 'telegram' | 'discord' | 'console';
+  readonly platform: Platform;
   readonly chatId: string;
   readonly userId: string;
   readonly kind: 'private' | 'group' | 'channel';

@@ -1,22 +1,22 @@
 import { performance } from 'node:perf_hooks';
 import { formatAge } from '../src/core/format.ts';
-import { SlidingWindowLimiter } from '../src/ops/rateLimiter.ts';
+import { SlidingWindowLimiter } from '../src/core/slidingWindowLimiter.ts';
 import { findCommand } from './registry.ts';
-import type { Reply } from './reply.ts';
+import type { Reply } from '../src/shared/reply.ts';
+import type { Platform } from '../src/shared/platform.ts';
 
 /** Where a command comes from. */
-export type PlatformName = 'telegram' | 'discord' | 'console';
 
 /** How a command ended: answered, a usage reply (a mistake), refused by the rate limit, or failed. */
 export type CommandOutcome = 'answer' | 'usage' | 'limited' | 'error';
 
 /** Told of every command the gate let through or refused (the Prometheus metrics implement it). */
 export interface CommandObserver {
-  commandServed(p: { platform: PlatformName; command: string; outcome: CommandOutcome; seconds: number }): void;
+  commandServed(p: { platform: Platform; command: string; outcome: CommandOutcome; seconds: number }): void;
 }
 
 export interface CommandRequest {
-  readonly platform: PlatformName;
+  readonly platform: Platform;
   /** The sender on that platform (Telegram user id, Discord user id); the limit is per platform and user. */
   readonly userId: string | number;
   /** The command name as the user gave it (`apy`); anything unknown is counted as `unknown`. */

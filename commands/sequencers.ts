@@ -1,9 +1,9 @@
 import { formatAge, formatAmount, formatPercent } from '../src/core/format.ts';
 import { DAY_SECONDS } from '../src/core/units.ts';
-import type { SequencerRow, SequencersView, Snapshot } from '../src/metrics/figures.ts';
+import type { SequencerRow, SequencersView, Snapshot } from '../src/figures/figures.ts';
 import { ageCell } from './ageCell.ts';
 import type { CommandDefinition } from './command.ts';
-import { bold, type Block, type Reply } from './reply.ts';
+import { bold, type Block, type Reply } from '../src/shared/reply.ts';
 
 /** A unix time (seconds) as its UTC date. */
 const utcDate = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);

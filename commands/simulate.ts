@@ -7,11 +7,11 @@ import { parseAmountText, parseRateText } from '../src/core/humanNumber.ts';
 import { liquidatingDepeg, loopExposure, loopNetApy } from '../src/core/loopPosition.ts';
 import { shareOf } from '../src/core/share.ts';
 import { YEAR_SECONDS } from '../src/core/units.ts';
-import { poolLabel, type Snapshot, type SourceView } from '../src/metrics/figures.ts';
+import { poolLabel, type Snapshot, type SourceView } from '../src/figures/figures.ts';
 import { ageCell } from './ageCell.ts';
 import { assetNames, findSources } from './assetNames.ts';
 import type { ArgumentValues, CommandContext, CommandDefinition } from './command.ts';
-import { bold, type Block, type Inline, type Reply } from './reply.ts';
+import { bold, type Block, type Inline, type Reply } from '../src/shared/reply.ts';
 
 /**
  * Limits of what a user may ask: beyond them a projection means nothing. Below a millionth of a METIS (1e12 wei)

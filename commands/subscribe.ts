@@ -2,7 +2,7 @@ import { assetNames } from './assetNames.ts';
 import type { CommandDefinition, OptionSpec } from './command.ts';
 import { formatClock, parseClock } from '../src/subscriptions/localTime.ts';
 import { resolveTimeZone } from '../src/subscriptions/timeZoneName.ts';
-import { bold, type Reply } from './reply.ts';
+import { bold, type Reply } from '../src/shared/reply.ts';
 import { subscriptionAccess } from './subscriptionAccess.ts';
 import { UserError } from './userError.ts';
 

@@ -8,7 +8,8 @@ import type { Env } from './config/env.ts';
 import type { Logger } from './log/logger.ts';
 import { assessHealth, type HealthReport } from './ops/health.ts';
 import { createBotMetrics, type BotMetrics } from './ops/metrics.ts';
-import { PlatformStatus, type ConnectedPlatform } from './ops/platformStatus.ts';
+import { PlatformStatus } from './ops/platformStatus.ts';
+import type { ConnectedPlatform } from './shared/platform.ts';
 import { startOpsServer, type OpsServer } from './ops/opsServer.ts';
 import { Poller } from './poller/poller.ts';
 import { schedulePolling } from './poller/schedulePolling.ts';
@@ -22,7 +23,7 @@ import { collectSecrets, createSecretScrubber } from './log/redactSecrets.ts';
 import { createFailoverRpc, type FailoverRpc } from './rpc/failoverRpc.ts';
 import type { HistoryStore } from './store/historyStore.ts';
 import { openSqliteStore } from './store/sqliteStore.ts';
-import { createSubscriptionRuntime, type SubscriptionRuntime } from './subscriptions/subscriptionRuntime.ts';
+import { createSubscriptionRuntime, type SubscriptionRuntime } from './subscriptionRuntime.ts';
 
 export interface App {
   readonly poller: Poller;

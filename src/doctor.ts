@@ -5,7 +5,7 @@ import { createChainClients } from './poller/chainClients.ts';
 import { probeLogsRange } from './poller/probeLogsRange.ts';
 import { readChain } from './poller/readChain.ts';
 import { createFailoverRpc } from './rpc/failoverRpc.ts';
-import { redactUrl } from './rpc/redactUrl.ts';
+import { redactUrl } from './log/redactUrl.ts';
 import { AllEndpointsFailedError, shortError } from './rpc/rpcErrors.ts';
 import { createChainReaders } from './sources/createSourceReader.ts';
 import { openSqliteStore } from './store/sqliteStore.ts';

@@ -1,20 +1,21 @@
-import type { Reply } from '../../commands/reply.ts';
+import type { Reply } from '../shared/reply.ts';
 import type { Config } from '../config/configSchema.ts';
 import { relativeChange } from '../core/change.ts';
 import { figure, type Figure } from '../core/figure.ts';
 import { formatWindow } from '../core/format.ts';
 import { DAY_SECONDS } from '../core/units.ts';
 import type { Logger } from '../log/logger.ts';
-import { TOWER_SOURCE_ID } from '../metrics/computeSnapshot.ts';
-import { METIS_DECIMALS } from '../metrics/sequencerFigures.ts';
-import { dataAgeSeconds, isStale, poolLabel, type Snapshot, type SourceView } from '../metrics/figures.ts';
-import type { NewOutboxMessage, OutboxStore } from '../delivery/outboxStore.ts';
+import { TOWER_SOURCE_ID } from '../figures/computeSnapshot.ts';
+import { METIS_DECIMALS } from '../figures/sequencerFigures.ts';
+import { dataAgeSeconds, isStale, poolLabel, type Snapshot, type SourceView } from '../figures/figures.ts';
+import type { NewOutboxMessage, OutboxStore } from '../store/outboxStore.ts';
 import type { HistoryStore } from '../store/historyStore.ts';
-import type { Subscription, SubscriptionStore } from '../subscriptions/subscriptionStore.ts';
+import type { Subscription, SubscriptionStore } from '../store/subscriptionStore.ts';
 import { explorerTxUrl } from '../config/explorerTxUrl.ts';
 import { apyDropMessage, depegMessage, haltMessage, leverageMessage, rewardMessage, staleMessage, type DataAge, type RuleName } from './alertMessages.ts';
 import type { RewardFacts } from './alertMessages.ts';
-import type { AlertStateRecord, AlertStateStore } from './alertStateStore.ts';
+import type { OpenAlert } from './openAlert.ts';
+import type { AlertStateRecord, AlertStateStore } from '../store/alertStateStore.ts';
 import { activeSetMessage, activeSetParams, activeShortfall } from './rules/activeSetRule.ts';
 import { baseFall, baseFallMessage, baseFallParams } from './rules/baseFallRule.ts';
 import { haltInputs, haltParams } from './rules/haltRule.ts';
@@ -39,15 +40,6 @@ export interface AlertEngineOptions {
   readonly logger: Logger;
   /** Called after new messages were written (wakes the outbox worker). */
   readonly onEnqueued?: () => void;
-}
-
-/** An alert open in a chat, for /alerts and the digest. */
-export interface OpenAlert {
-  readonly rule: string;
-  readonly sourceId: string;
-  readonly level: Level;
-  readonly since?: number;
-  readonly value?: number;
 }
 
 interface Target {

@@ -1,11 +1,11 @@
-import { bold, code, link, type Block, type Inline, type Reply } from '../../commands/reply.ts';
+import { bold, code, link, type Block, type Inline, type Reply } from '../shared/reply.ts';
 import { shortfall } from '../core/change.ts';
 import { describeMissing, figure, type Figure } from '../core/figure.ts';
 import { formatBps, formatGrouped, formatNumber, formatPercent, formatQuantity, formatRatio } from '../core/format.ts';
 import { haltLength, utcClock } from '../core/haltText.ts';
 import { aprAtReward, rewardChange } from '../core/rewardChange.ts';
 import { toNumber } from '../core/units.ts';
-import type { OpenAlert } from './alertEngine.ts';
+import type { OpenAlert } from './openAlert.ts';
 import type { Level, LevelTransition, WorstReading } from './rules/levelRule.ts';
 
 /** The rules that produce alerts; the names chats see in /alerts and in idempotency keys. */

@@ -4,7 +4,7 @@ import { fairFromDepeg, offsetBps } from '../core/depeg.ts';
 import { figure } from '../core/figure.ts';
 import { formatAge, formatAmount, formatBps, formatNumber, formatPercent } from '../core/format.ts';
 import { DAY_SECONDS } from '../core/units.ts';
-import { dataAgeSeconds, isStale, poolLabel, type SourceView } from '../metrics/figures.ts';
+import { dataAgeSeconds, isStale, poolLabel, type SourceView } from '../figures/figures.ts';
 import type { MetricHistory, SeriesPoint } from '../store/historyStore.ts';
 import type { BandSeries, ChartPanel, ChartPoint, ChartSpec, LineSeries } from './lineChartSvg.ts';
 import { formatUtcTimestamp } from './scale.ts';

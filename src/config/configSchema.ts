@@ -1,7 +1,7 @@
 import { getAddress, type Address } from 'viem';
 import { z } from 'zod';
 import { parseDuration } from '../core/duration.ts';
-import { isValidCronExpression } from '../poller/cronExpression.ts';
+import { isValidCronExpression } from './cronExpression.ts';
 import { VALUE } from './showValue.ts';
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;

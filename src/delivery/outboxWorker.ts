@@ -1,8 +1,9 @@
 import type { Logger } from '../log/logger.ts';
-import type { Platform, SubscriptionStore } from '../subscriptions/subscriptionStore.ts';
+import type { SubscriptionStore } from '../store/subscriptionStore.ts';
+import type { Platform } from '../shared/platform.ts';
 import type { DeliveryObserver } from './deliveryObserver.ts';
 import type { MessageSender, SendOutcome } from './messageSender.ts';
-import type { OutboxMessage, OutboxStore } from './outboxStore.ts';
+import type { OutboxMessage, OutboxStore } from '../store/outboxStore.ts';
 
 export interface OutboxWorkerOptions {
   readonly outbox: OutboxStore;

@@ -1,3 +1,4 @@
+import { MULTICALL3_ADDRESS } from '../shared/chains.ts';
 import {
   createPublicClient,
   createTestClient,
@@ -41,7 +42,6 @@ import { deployCamelotPair } from './stablePairs.ts';
 /** anvil's default account 0 (mnemonic "test test … junk"): deploys everything, on both chains. */
 export const DEVNET_PRIVATE_KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80' as const;
 export const DEVNET_DEPLOYER = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266' as const;
-export const MULTICALL3_ADDRESS = '0xcA11bde05977b3631167028862bE2a173976CA11' as const;
 export const L1_CHAIN_ID = 1;
 export const L2_CHAIN_ID = 1088;
 

@@ -1,4 +1,4 @@
-import { redactUrl } from '../rpc/redactUrl.ts';
+import { redactUrl } from './redactUrl.ts';
 
 /** Replaces every known secret in a text. */
 export type SecretScrubber = (text: string) => string;

@@ -1,4 +1,4 @@
-import { haltedChains, isStale, type Snapshot } from '../metrics/figures.ts';
+import { haltedChains, isStale, type Snapshot } from '../figures/figures.ts';
 import type { PlatformStatusReport } from './platformStatus.ts';
 
 /** What `/healthz` answers. */

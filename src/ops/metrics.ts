@@ -1,13 +1,13 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { dataAgeSeconds, isStale, type Snapshot } from '../metrics/figures.ts';
+import { dataAgeSeconds, isStale, type Snapshot } from '../figures/figures.ts';
 import type { CycleReport } from '../poller/poller.ts';
 import type { RpcHealth } from '../rpc/failoverRpc.ts';
-import { redactUrl } from '../rpc/redactUrl.ts';
+import { redactUrl } from '../log/redactUrl.ts';
 import type { CommandObserver } from '../../commands/commandGate.ts';
 import type { DeliveryObserver } from '../delivery/deliveryObserver.ts';
 import type { PlatformState } from './platformStatus.ts';
 
-export type { CommandObserver, CommandOutcome, PlatformName } from '../../commands/commandGate.ts';
+export type { CommandObserver, CommandOutcome } from '../../commands/commandGate.ts';
 
 export interface RpcRequestEvent {
   readonly chainId: number;

@@ -1,5 +1,5 @@
 /** The chat platforms that connect over the network (the console is always there). */
-export type ConnectedPlatform = 'telegram' | 'discord';
+import type { ConnectedPlatform } from '../shared/platform.ts';
 
 /**
  * `starting`: the first connection attempt is under way. `up`: answering commands. `down`: unreachable for

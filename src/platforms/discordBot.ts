@@ -19,7 +19,7 @@ import type { ArgumentValues, ChatInfo, CommandContext, CommandDefinition } from
 import { createCommandGate, type CommandGate } from '../../commands/commandGate.ts';
 import { validateOption } from '../../commands/parseArguments.ts';
 import { usageReply } from '../../commands/registry.ts';
-import type { Reply } from '../../commands/reply.ts';
+import type { Reply } from '../shared/reply.ts';
 import { UserError } from '../../commands/userError.ts';
 import type { Logger } from '../log/logger.ts';
 import { discordCommandsJson, registerCommands } from './discordCommands.ts';

@@ -1,7 +1,7 @@
 import type { Context } from 'grammy';
 import type { ChatInfo, CommandContext } from '../../commands/command.ts';
 import { findCommand } from '../../commands/registry.ts';
-import { ExpiringCache } from '../ops/expiringCache.ts';
+import { ExpiringCache } from '../core/expiringCache.ts';
 
 const ADMIN_STATUSES: ReadonlySet<string> = new Set(['creator', 'administrator']);
 

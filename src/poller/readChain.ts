@@ -8,8 +8,8 @@ import type { CallResult, SourceReader } from '../sources/sourceReader.ts';
 import type { ChainEvent, EventCursor, HistoryStore, Observation } from '../store/historyStore.ts';
 import type { LogsRangeController } from './logsRangeController.ts';
 import { readSequencerEvents } from './readEvents.ts';
-
-export const MULTICALL3_ADDRESS = '0xcA11bde05977b3631167028862bE2a173976CA11' as const;
+import { MULTICALL3_ADDRESS } from '../shared/chains.ts';
+import { eventCursorKey } from '../store/eventCursorKey.ts';
 
 export interface SourceFailure {
   readonly sourceId: string;
@@ -37,7 +37,6 @@ export interface ChainClients {
   readonly batchingClient: PublicClient;
 }
 
-export const eventCursorKey = (sourceId: string) => `events:${sourceId}`;
 
 /**
  * Reads every source of one chain: metadata once, then ONE Multicall3 eth_call (allowFailure, so a

@@ -2,7 +2,7 @@ import { custom, type Transport } from 'viem';
 import { httpPost, type HttpPost } from './httpPost.ts';
 import { classifyLogsRangeError } from './logsRangeError.ts';
 import { AllEndpointsFailedError, EndpointError, JsonRpcError, shortError } from './rpcErrors.ts';
-import { redactUrl } from './redactUrl.ts';
+import { redactUrl } from '../log/redactUrl.ts';
 
 /** The host (and port) of a URL, which says which node without its key-bearing path. */
 const hostOf = (url: string) => {

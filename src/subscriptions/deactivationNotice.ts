@@ -1,5 +1,6 @@
 import { utcDayTime } from '../core/utcDayTime.ts';
-import type { Platform, Subscription } from './subscriptionStore.ts';
+import type { Subscription } from '../store/subscriptionStore.ts';
+import type { Platform } from '../shared/platform.ts';
 
 const PLATFORM_NAMES: Readonly<Record<Platform, string>> = { telegram: 'Telegram', discord: 'Discord', console: 'The console' };
 

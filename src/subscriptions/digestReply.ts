@@ -1,13 +1,13 @@
-import { bold, type Block, type Inline, type Reply } from '../../commands/reply.ts';
+import { bold, type Block, type Inline, type Reply } from '../shared/reply.ts';
 import { openAlertsLine } from '../alerts/alertMessages.ts';
 import { difference } from '../core/change.ts';
 import { describeMissing, type Figure } from '../core/figure.ts';
 import { formatDepeg, formatPercent, formatPointsChange, formatRatio, formatRatioChange } from '../core/format.ts';
 import { haltLength } from '../core/haltText.ts';
 import { DAY_SECONDS } from '../core/units.ts';
-import type { OpenAlert } from '../alerts/alertEngine.ts';
-import { dataAgeSeconds, isStale, poolLabel, type Snapshot } from '../metrics/figures.ts';
-import { storedMetricAgo } from '../metrics/history.ts';
+import type { OpenAlert } from '../alerts/openAlert.ts';
+import { dataAgeSeconds, isStale, poolLabel, type Snapshot } from '../figures/figures.ts';
+import { storedMetricAgo } from '../figures/history.ts';
 import type { HistoryStore } from '../store/historyStore.ts';
 import { localDateTitle } from './localTime.ts';
 import { currentTimeZoneName } from './timeZoneName.ts';

@@ -1,11 +1,11 @@
 import type { AlertEngine } from '../alerts/alertEngine.ts';
-import type { OutboxStore } from '../delivery/outboxStore.ts';
+import type { OutboxStore } from '../store/outboxStore.ts';
 import type { Logger } from '../log/logger.ts';
-import type { Snapshot } from '../metrics/figures.ts';
+import type { Snapshot } from '../figures/figures.ts';
 import type { HistoryStore } from '../store/historyStore.ts';
 import { digestBody, digestReply } from './digestReply.ts';
 import { localTime, parseClock } from './localTime.ts';
-import type { Subscription, SubscriptionStore } from './subscriptionStore.ts';
+import type { Subscription, SubscriptionStore } from '../store/subscriptionStore.ts';
 
 /** A digest missed by more than this (the bot was down) is skipped for the day rather than sent late. */
 const CATCH_UP_MINUTES = 6 * 60;

@@ -1,6 +1,7 @@
-import type { OpenAlert } from '../alerts/alertEngine.ts';
+import type { OpenAlert } from '../alerts/openAlert.ts';
 import type { ChatThresholds } from '../alerts/rules/ruleParams.ts';
-import type { Platform, Subscription, SubscriptionStore } from './subscriptionStore.ts';
+import type { Subscription, SubscriptionStore } from '../store/subscriptionStore.ts';
+import type { Platform } from '../shared/platform.ts';
 
 /** What the subscription commands may use: the store, and what the alert engine knows of a chat. */
 export interface SubscriptionService {

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AlertEngine } from '../../src/alerts/alertEngine.ts';
 import { figure, missing, type Figure } from '../../src/core/figure.ts';
-import type { OutboxStore } from '../../src/delivery/outboxStore.ts';
+import type { OutboxStore } from '../../src/store/outboxStore.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
-import type { Snapshot, SourceView } from '../../src/metrics/figures.ts';
-import { TOWER_SOURCE_ID } from '../../src/metrics/computeSnapshot.ts';
+import type { Snapshot, SourceView } from '../../src/figures/figures.ts';
+import { TOWER_SOURCE_ID } from '../../src/figures/computeSnapshot.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
 import type { SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
-import type { SubscriptionStore } from '../../src/subscriptions/subscriptionStore.ts';
+import type { SubscriptionStore } from '../../src/store/subscriptionStore.ts';
 import { NOW, snapshot as base } from '../commands/snapshotFixture.ts';
 import { sqliteAlertEngine } from '../helpers/sqliteAlertEngine.ts';
 

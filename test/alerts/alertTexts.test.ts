@@ -1,18 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../../commands/reply.ts';
+import type { Reply } from '../../src/shared/reply.ts';
 import { AlertEngine } from '../../src/alerts/alertEngine.ts';
 import type { HeadTrack } from '../../src/core/chainHalt.ts';
 import { figure } from '../../src/core/figure.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
-import type { OutboxStore } from '../../src/delivery/outboxStore.ts';
-import { chainLiveness } from '../../src/metrics/chainLiveness.ts';
-import { TOWER_SOURCE_ID } from '../../src/metrics/computeSnapshot.ts';
-import type { ChainView, Snapshot, SourceView } from '../../src/metrics/figures.ts';
+import type { OutboxStore } from '../../src/store/outboxStore.ts';
+import { chainLiveness } from '../../src/figures/chainLiveness.ts';
+import { TOWER_SOURCE_ID } from '../../src/figures/computeSnapshot.ts';
+import type { ChainView, Snapshot, SourceView } from '../../src/figures/figures.ts';
 import { renderDiscord } from '../../src/platforms/renderDiscord.ts';
 import { renderTelegramHtml } from '../../src/platforms/renderTelegramHtml.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
 import type { SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
-import type { SubscriptionStore } from '../../src/subscriptions/subscriptionStore.ts';
+import type { SubscriptionStore } from '../../src/store/subscriptionStore.ts';
 import { NOW, snapshot as base } from '../commands/snapshotFixture.ts';
 import { sqliteAlertEngine } from '../helpers/sqliteAlertEngine.ts';
 

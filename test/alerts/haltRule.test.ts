@@ -2,13 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AlertEngine } from '../../src/alerts/alertEngine.ts';
 import { haltInputs } from '../../src/alerts/rules/haltRule.ts';
 import type { HeadTrack } from '../../src/core/chainHalt.ts';
-import type { OutboxStore } from '../../src/delivery/outboxStore.ts';
+import type { OutboxStore } from '../../src/store/outboxStore.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
-import { chainLiveness } from '../../src/metrics/chainLiveness.ts';
-import type { ChainView, Snapshot } from '../../src/metrics/figures.ts';
+import { chainLiveness } from '../../src/figures/chainLiveness.ts';
+import type { ChainView, Snapshot } from '../../src/figures/figures.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
 import type { SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
-import type { SubscriptionStore } from '../../src/subscriptions/subscriptionStore.ts';
+import type { SubscriptionStore } from '../../src/store/subscriptionStore.ts';
 import { NOW, snapshot as base } from '../commands/snapshotFixture.ts';
 import { sqliteAlertEngine } from '../helpers/sqliteAlertEngine.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/loadConfig.ts';
-import type { SequencersView, Snapshot } from '../../src/metrics/figures.ts';
-import { sequencersView } from '../../src/metrics/sequencersView.ts';
+import type { SequencersView, Snapshot } from '../../src/figures/figures.ts';
+import { sequencersView } from '../../src/figures/sequencersView.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
 import { at, config as fixtureConfig, DAY, E18, NOW, record, source, storeWithHistory, tower } from '../helpers/sequencerHistory.ts';
 import { sqliteAlertEngine } from '../helpers/sqliteAlertEngine.ts';

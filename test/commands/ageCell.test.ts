@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ageCell } from '../../commands/ageCell.ts';
-import type { SourceView } from '../../src/metrics/figures.ts';
+import type { SourceView } from '../../src/figures/figures.ts';
 
 const T0 = 1_700_000_000_000;
 const MIN = 60_000;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { plainText, type Reply } from '../../commands/reply.ts';
+import { plainText, type Reply } from '../../src/shared/reply.ts';
 import { commands, handleCommandText, MAX_COMMAND_LENGTH } from '../../commands/registry.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
-import type { Snapshot } from '../../src/metrics/figures.ts';
+import type { Snapshot } from '../../src/figures/figures.ts';
 import { context, snapshot } from './snapshotFixture.ts';
 
 const text = (reply: Reply | undefined) => (reply ? renderText(reply) : '');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { handleCommandText } from '../../commands/registry.ts';
 import { figure, missing } from '../../src/core/figure.ts';
-import type { Snapshot } from '../../src/metrics/figures.ts';
+import type { Snapshot } from '../../src/figures/figures.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
 import { context, snapshot } from './snapshotFixture.ts';
 

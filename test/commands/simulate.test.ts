@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../commands/command.ts';
-import { plainText, type Reply } from '../../commands/reply.ts';
+import { plainText, type Reply } from '../../src/shared/reply.ts';
 import { handleCommandText } from '../../commands/registry.ts';
 import { figure, missing } from '../../src/core/figure.ts';
-import type { Snapshot } from '../../src/metrics/figures.ts';
+import type { Snapshot } from '../../src/figures/figures.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
 import { context, snapshot } from './snapshotFixture.ts';
 

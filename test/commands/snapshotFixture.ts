@@ -1,5 +1,5 @@
 import { figure, missing } from '../../src/core/figure.ts';
-import type { Snapshot } from '../../src/metrics/figures.ts';
+import type { Snapshot } from '../../src/figures/figures.ts';
 import type { CommandContext } from '../../commands/command.ts';
 import { commands } from '../../commands/registry.ts';
 

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../../commands/reply.ts';
+import type { Reply } from '../../src/shared/reply.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { createBotMetrics, type BotMetrics } from '../../src/ops/metrics.ts';
 import { createOutboxApi, createTelegramSender } from '../../src/platforms/telegramSender.ts';
 import { openSqliteStore, type SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
-import { createSubscriptionRuntime, type SubscriptionRuntime } from '../../src/subscriptions/subscriptionRuntime.ts';
+import { createSubscriptionRuntime, type SubscriptionRuntime } from '../../src/subscriptionRuntime.ts';
 import { snapshot } from '../commands/snapshotFixture.ts';
 import { startFakeBotApi, type FakeBotApi } from '../fakes/fakeBotApi.ts';
 

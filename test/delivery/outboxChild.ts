@@ -1,10 +1,10 @@
 import { Api } from 'grammy';
-import { createSqliteOutboxStore } from '../../src/delivery/outboxStore.ts';
+import { createSqliteOutboxStore } from '../../src/store/outboxStore.ts';
 import { OutboxWorker } from '../../src/delivery/outboxWorker.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { createTelegramSender } from '../../src/platforms/telegramSender.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
-import { createSqliteSubscriptionStore } from '../../src/subscriptions/subscriptionStore.ts';
+import { createSqliteSubscriptionStore } from '../../src/store/subscriptionStore.ts';
 
 /**
  * A bot process for the kill -9 test and benchmark: enqueues `count` messages into the outbox at `path` and

@@ -1,13 +1,13 @@
 import { Api } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../../commands/reply.ts';
+import type { Reply } from '../../src/shared/reply.ts';
 import type { MessageSender } from '../../src/delivery/messageSender.ts';
-import { createSqliteOutboxStore, type OutboxStore } from '../../src/delivery/outboxStore.ts';
+import { createSqliteOutboxStore, type OutboxStore } from '../../src/store/outboxStore.ts';
 import { OutboxWorker } from '../../src/delivery/outboxWorker.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { createTelegramSender } from '../../src/platforms/telegramSender.ts';
 import { openSqliteStore, type SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
-import { createSqliteSubscriptionStore } from '../../src/subscriptions/subscriptionStore.ts';
+import { createSqliteSubscriptionStore } from '../../src/store/subscriptionStore.ts';
 import { startFakeBotApi, type FakeBotApi } from '../fakes/fakeBotApi.ts';
 
 const text = (t: string): Reply => ({ kind: 'answer', blocks: [{ kind: 'paragraph', parts: [t] }] });

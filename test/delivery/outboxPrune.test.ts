@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../../commands/reply.ts';
+import type { Reply } from '../../src/shared/reply.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { openSqliteStore, type SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
-import { createSubscriptionRuntime, type SubscriptionRuntime } from '../../src/subscriptions/subscriptionRuntime.ts';
+import { createSubscriptionRuntime, type SubscriptionRuntime } from '../../src/subscriptionRuntime.ts';
 import { snapshot } from '../commands/snapshotFixture.ts';
 
 const DAY_MS = 86_400_000;

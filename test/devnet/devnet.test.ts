@@ -22,16 +22,8 @@ import {
 } from 'viem';
 import { startAnvil } from '../../src/devnet/anvil.ts';
 import { CONTRACT_NAMES, compileFixtures, type ContractName } from '../../src/devnet/compileFixtures.ts';
-import {
-  DEVNET_ADDRESSES,
-  DEVNET_DEPLOYER,
-  DEVNET_INITIAL,
-  DEVNET_SEQUENCERS,
-  devnetPubkey,
-  devnetChain,
-  MULTICALL3_ADDRESS,
-  sendBatch,
-} from '../../src/devnet/deployDevnet.ts';
+import { DEVNET_ADDRESSES, DEVNET_DEPLOYER, DEVNET_INITIAL, DEVNET_SEQUENCERS, devnetPubkey, devnetChain, sendBatch } from '../../src/devnet/deployDevnet.ts';
+import { MULTICALL3_ADDRESS } from '../../src/shared/chains.ts';
 import {
   devnetErc20Abi,
   devnetRouterAbi,

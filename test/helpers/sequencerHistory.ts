@@ -1,7 +1,7 @@
 import { configSchema, type SourceOfKind } from '../../src/config/configSchema.ts';
 import { figure } from '../../src/core/figure.ts';
-import type { TowerView } from '../../src/metrics/figures.ts';
-import { eventCursorKey } from '../../src/poller/readChain.ts';
+import type { TowerView } from '../../src/figures/figures.ts';
+import { eventCursorKey } from '../../src/store/eventCursorKey.ts';
 import type { SequencerRecord } from '../../src/sources/sequencerRecord.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
 

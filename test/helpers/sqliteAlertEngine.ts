@@ -1,10 +1,10 @@
 import { AlertEngine } from '../../src/alerts/alertEngine.ts';
-import { createSqliteAlertStateStore } from '../../src/alerts/alertStateStore.ts';
+import { createSqliteAlertStateStore } from '../../src/store/alertStateStore.ts';
 import type { Config } from '../../src/config/configSchema.ts';
-import { createSqliteOutboxStore } from '../../src/delivery/outboxStore.ts';
+import { createSqliteOutboxStore } from '../../src/store/outboxStore.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { openSqliteStore, type SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
-import { createSqliteSubscriptionStore } from '../../src/subscriptions/subscriptionStore.ts';
+import { createSqliteSubscriptionStore } from '../../src/store/subscriptionStore.ts';
 
 /**
  * The alert engine wired to SQLite stores on one database, as the app wires it: history, subscriptions,

@@ -16,11 +16,12 @@ import {
 } from '../../src/devnet/algebraPool.ts';
 import { startAnvil, type AnvilHandle } from '../../src/devnet/anvil.ts';
 import { compileFixtures } from '../../src/devnet/compileFixtures.ts';
-import { createDevnetChain, deployFixture, MULTICALL3_ADDRESS, type DevnetChain } from '../../src/devnet/deployDevnet.ts';
+import { createDevnetChain, deployFixture, type DevnetChain } from '../../src/devnet/deployDevnet.ts';
+import { MULTICALL3_ADDRESS } from '../../src/shared/chains.ts';
 import { devnetErc20Abi, mockDepositPoolAbi } from '../../src/devnet/fixtureAbis.ts';
 import { sqrtPriceX96FromPrice } from '../../src/devnet/priceMath.ts';
 import { silentLogger } from '../../src/log/logger.ts';
-import type { PoolFigures } from '../../src/metrics/figures.ts';
+import type { PoolFigures } from '../../src/figures/figures.ts';
 import { envFrom } from '../helpers/fakePlatformEnv.ts';
 
 const GENESIS = 1_760_000_000;

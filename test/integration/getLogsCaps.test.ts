@@ -8,7 +8,7 @@ import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
 import { runDoctor } from '../../src/doctor.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { Poller } from '../../src/poller/poller.ts';
-import { eventCursorKey } from '../../src/poller/readChain.ts';
+import { eventCursorKey } from '../../src/store/eventCursorKey.ts';
 import { MAX_TIMEOUT_RETRIES } from '../../src/poller/readEvents.ts';
 import { createFailoverRpc } from '../../src/rpc/failoverRpc.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';

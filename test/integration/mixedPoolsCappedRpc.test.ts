@@ -6,7 +6,7 @@ import { DEVNET_ADDRESSES } from '../../src/devnet/deployDevnet.ts';
 import { mockLockingPoolAbi } from '../../src/devnet/fixtureAbis.ts';
 import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
 import { silentLogger } from '../../src/log/logger.ts';
-import type { PoolFigures } from '../../src/metrics/figures.ts';
+import type { PoolFigures } from '../../src/figures/figures.ts';
 import { Poller } from '../../src/poller/poller.ts';
 import { createFailoverRpc } from '../../src/rpc/failoverRpc.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';

@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config/loadConfig.ts';
 import { DEVNET_ADDRESSES } from '../../src/devnet/deployDevnet.ts';
 import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
 import { silentLogger } from '../../src/log/logger.ts';
-import { isStale } from '../../src/metrics/figures.ts';
+import { isStale } from '../../src/figures/figures.ts';
 import { Poller } from '../../src/poller/poller.ts';
 import { runDoctor } from '../../src/doctor.ts';
 import { renderText } from '../../src/platforms/renderText.ts';

@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config/loadConfig.ts';
 import type { Figure } from '../../src/core/figure.ts';
 import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
 import { silentLogger } from '../../src/log/logger.ts';
-import { isStale, type PoolFigures } from '../../src/metrics/figures.ts';
+import { isStale, type PoolFigures } from '../../src/figures/figures.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
 import { envFrom } from '../helpers/fakePlatformEnv.ts';
 

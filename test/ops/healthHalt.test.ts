@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HeadTrack } from '../../src/core/chainHalt.ts';
-import { chainLiveness } from '../../src/metrics/chainLiveness.ts';
-import type { ChainView, Snapshot } from '../../src/metrics/figures.ts';
+import { chainLiveness } from '../../src/figures/chainLiveness.ts';
+import type { ChainView, Snapshot } from '../../src/figures/figures.ts';
 import { assessHealth } from '../../src/ops/health.ts';
 import { NOW, snapshot } from '../commands/snapshotFixture.ts';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log/logger.ts';
-import type { Snapshot } from '../../src/metrics/figures.ts';
+import type { Snapshot } from '../../src/figures/figures.ts';
 import { assessHealth } from '../../src/ops/health.ts';
 import { createBotMetrics } from '../../src/ops/metrics.ts';
 import { OpsServerError, startOpsServer, type OpsServer } from '../../src/ops/opsServer.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../src/metrics/figures.ts';
+import type { Snapshot } from '../../src/figures/figures.ts';
 import { assessHealth } from '../../src/ops/health.ts';
 import { createBotMetrics } from '../../src/ops/metrics.ts';
 import { PlatformStatus } from '../../src/ops/platformStatus.ts';

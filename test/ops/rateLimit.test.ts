@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { handleCommandText } from '../../commands/registry.ts';
 import { createCommandGate, rateLimitedReply, type CommandObserver } from '../../commands/commandGate.ts';
 import { commandNameOf } from '../../commands/registry.ts';
-import { plainText, type Reply } from '../../commands/reply.ts';
-import { SlidingWindowLimiter } from '../../src/ops/rateLimiter.ts';
+import { plainText, type Reply } from '../../src/shared/reply.ts';
+import { SlidingWindowLimiter } from '../../src/core/slidingWindowLimiter.ts';
 import { context } from '../commands/snapshotFixture.ts';
 
 const text = (reply: Reply | undefined) => reply?.blocks.map((b) => (b.kind === 'paragraph' ? plainText(b.parts) : '')).join('\n');

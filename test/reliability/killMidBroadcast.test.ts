@@ -7,7 +7,7 @@ import type { Config } from '../../src/config/configSchema.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
 import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
-import { createSqliteSubscriptionStore } from '../../src/subscriptions/subscriptionStore.ts';
+import { createSqliteSubscriptionStore } from '../../src/store/subscriptionStore.ts';
 import { startFakeBotApi, type FakeBotApi, type SentMessage } from '../fakes/fakeBotApi.ts';
 import { fakePlatformVars } from '../helpers/fakePlatformEnv.ts';
 import { isRunning, killTree } from './processTree.ts';

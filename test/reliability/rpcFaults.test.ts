@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config/loadConfig.ts';
 import { startAnvil, type AnvilHandle } from '../../src/devnet/anvil.ts';
 import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
 import { silentLogger } from '../../src/log/logger.ts';
-import { isStale } from '../../src/metrics/figures.ts';
+import { isStale } from '../../src/figures/figures.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
 import { startCountingProxy, type CountingProxy } from '../helpers/countingProxy.ts';
 

@@ -18,12 +18,13 @@ import {
 } from '../../src/devnet/algebraPool.ts';
 import { startAnvil, type AnvilHandle } from '../../src/devnet/anvil.ts';
 import { compileFixtures, type Fixtures } from '../../src/devnet/compileFixtures.ts';
-import { createDevnetChain, deployFixture, MULTICALL3_ADDRESS, type DevnetChain } from '../../src/devnet/deployDevnet.ts';
+import { createDevnetChain, deployFixture, type DevnetChain } from '../../src/devnet/deployDevnet.ts';
+import { MULTICALL3_ADDRESS } from '../../src/shared/chains.ts';
 import { devnetErc20Abi } from '../../src/devnet/fixtureAbis.ts';
 import { sqrtPriceX96FromPrice } from '../../src/devnet/priceMath.ts';
 import { silentLogger } from '../../src/log/logger.ts';
-import type { PoolFigures } from '../../src/metrics/figures.ts';
-import { poolFigures } from '../../src/metrics/poolFigures.ts';
+import type { PoolFigures } from '../../src/figures/figures.ts';
+import { poolFigures } from '../../src/figures/poolFigures.ts';
 import { createChainClients } from '../../src/poller/chainClients.ts';
 import { Poller } from '../../src/poller/poller.ts';
 import { readChain, type ChainReading } from '../../src/poller/readChain.ts';

@@ -4,7 +4,7 @@ import { handleCommandText } from '../../commands/registry.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
 import { openSqliteStore, type SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
 import { localTime } from '../../src/subscriptions/localTime.ts';
-import { createSqliteSubscriptionStore } from '../../src/subscriptions/subscriptionStore.ts';
+import { createSqliteSubscriptionStore } from '../../src/store/subscriptionStore.ts';
 import { currentTimeZoneName, resolveTimeZone } from '../../src/subscriptions/timeZoneName.ts';
 import { context as base } from '../commands/snapshotFixture.ts';
 

@@ -1,9 +1,9 @@
-import { bold, type Reply } from '../../../commands/reply.ts';
+import { bold, type Reply } from '../../shared/reply.ts';
 import { relativeChange } from '../../core/change.ts';
 import { figure } from '../../core/figure.ts';
 import { formatAmount } from '../../core/format.ts';
 import { DAY_SECONDS } from '../../core/units.ts';
-import type { SequencersView } from '../../metrics/figures.ts';
+import type { SequencersView } from '../../figures/figures.ts';
 import type { HistoryStore } from '../../store/historyStore.ts';
 import type { LevelParams, LevelTransition } from './levelRule.ts';
 import type { ChatThresholds } from './ruleParams.ts';

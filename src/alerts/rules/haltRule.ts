@@ -1,6 +1,6 @@
 import type { Config } from '../../config/configSchema.ts';
 import type { BlockPoint } from '../../core/sequencer.ts';
-import type { Snapshot } from '../../metrics/figures.ts';
+import type { Snapshot } from '../../figures/figures.ts';
 import type { LevelParams } from './levelRule.ts';
 import type { ChatThresholds } from './ruleParams.ts';
 

@@ -1,4 +1,4 @@
-import { bold, type Reply } from '../../../commands/reply.ts';
+import { bold, type Reply } from '../../shared/reply.ts';
 import type { LevelParams, LevelTransition } from './levelRule.ts';
 import type { ChatThresholds } from './ruleParams.ts';
 

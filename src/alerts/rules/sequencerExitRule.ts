@@ -1,8 +1,8 @@
-import { bold, type Reply } from '../../../commands/reply.ts';
+import { bold, type Reply } from '../../shared/reply.ts';
 import { figure, missing } from '../../core/figure.ts';
 import { formatAmount, formatPercent } from '../../core/format.ts';
 import { toNumber } from '../../core/units.ts';
-import type { SequencersView } from '../../metrics/figures.ts';
+import type { SequencersView } from '../../figures/figures.ts';
 import type { HistoryStore } from '../../store/historyStore.ts';
 
 /** Where the exit announcements stopped: the position of the last UnlockInit announced. */

@@ -1,6 +1,6 @@
-import { bold, type Reply } from '../../../commands/reply.ts';
+import { bold, type Reply } from '../../shared/reply.ts';
 import { formatAmount, formatPercent } from '../../core/format.ts';
-import type { SequencersView } from '../../metrics/figures.ts';
+import type { SequencersView } from '../../figures/figures.ts';
 
 /** The highest sequencer id already announced (or seen at the first evaluation). */
 export interface JoinCursor {

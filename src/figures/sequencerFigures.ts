@@ -5,7 +5,7 @@ import { figure, missing, type Figure } from '../core/figure.ts';
 import { sequencerNominalApr, sequencerRealizedApr } from '../core/sequencer.ts';
 import { timeWeightedMean } from '../core/timeWeightedMean.ts';
 import { DAY_SECONDS, toNumber } from '../core/units.ts';
-import { eventCursorKey } from '../poller/readChain.ts';
+import { eventCursorKey } from '../store/eventCursorKey.ts';
 import type { HistoryStore, Observation } from '../store/historyStore.ts';
 import { storedMetricAgo } from './history.ts';
 import type { SequencerFigures } from './figures.ts';

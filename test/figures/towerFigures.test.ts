@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/configSchema.ts';
 import { figure } from '../../src/core/figure.ts';
-import { towerFigures } from '../../src/metrics/towerFigures.ts';
+import { towerFigures } from '../../src/figures/towerFigures.ts';
 
 const E18 = 10n ** 18n;
 const config = { tower: { baseToken: 'METIS' } } as Pick<Config, 'tower'> as Config;

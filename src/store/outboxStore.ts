@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { Reply } from '../../commands/reply.ts';
-import type { Platform } from '../subscriptions/subscriptionStore.ts';
+import type { Reply } from '../shared/reply.ts';
+import type { Platform } from '../shared/platform.ts';
 
 export interface OutboxMessage {
   readonly id: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HeadTrack } from '../../src/core/chainHalt.ts';
-import { chainLiveness, sourceBlockSince } from '../../src/metrics/chainLiveness.ts';
-import type { ChainView } from '../../src/metrics/figures.ts';
+import { chainLiveness, sourceBlockSince } from '../../src/figures/chainLiveness.ts';
+import type { ChainView } from '../../src/figures/figures.ts';
 
 const T0 = 1_700_000_000_000;
 const MIN = 60_000;

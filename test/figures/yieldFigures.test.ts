@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceOfKind } from '../../src/config/configSchema.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
 import { figure } from '../../src/core/figure.ts';
-import { yieldFigures } from '../../src/metrics/yieldFigures.ts';
+import { yieldFigures } from '../../src/figures/yieldFigures.ts';
 import { openSqliteStore, type SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
 
 const E18 = 10n ** 18n;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExpiringCache } from '../../src/ops/expiringCache.ts';
+import { ExpiringCache } from '../../src/core/expiringCache.ts';
 
 describe('ExpiringCache', () => {
   it('GIVEN a value written at t THEN it is returned until t + ttl, not at t + ttl', () => {

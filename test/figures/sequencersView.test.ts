@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { figure } from '../../src/core/figure.ts';
-import { sequencersView } from '../../src/metrics/sequencersView.ts';
+import { sequencersView } from '../../src/figures/sequencersView.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
 import { at, config, DAY, E18, exitAt, NOW, signer, source, storeWithHistory, tower } from '../helpers/sequencerHistory.ts';
 

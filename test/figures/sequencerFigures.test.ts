@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceOfKind } from '../../src/config/configSchema.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
 import { figure } from '../../src/core/figure.ts';
-import { sequencerFigures } from '../../src/metrics/sequencerFigures.ts';
-import { eventCursorKey } from '../../src/poller/readChain.ts';
+import { sequencerFigures } from '../../src/figures/sequencerFigures.ts';
+import { eventCursorKey } from '../../src/store/eventCursorKey.ts';
 import { openSqliteStore, type SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
 
 const E18 = 10n ** 18n;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** A chat platform; the outbox has one sender per platform. */
-export type Platform = 'telegram' | 'discord' | 'console';
+import type { Platform } from '../shared/platform.ts';
 export type SubscriptionKind = 'digest' | 'alerts';
 
 export interface Subscription {

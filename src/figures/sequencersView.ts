@@ -4,7 +4,7 @@ import { groupHoldings, rootedRatio, sequencerIncome, shareOfBase } from '../cor
 import { figure, missing, type Figure } from '../core/figure.ts';
 import { sequencerRealizedApr } from '../core/sequencer.ts';
 import { DAY_SECONDS, toNumber } from '../core/units.ts';
-import { eventCursorKey } from '../poller/readChain.ts';
+import { eventCursorKey } from '../store/eventCursorKey.ts';
 import { SEQUENCER_STATUS, type SequencerRecord } from '../sources/sequencerRecord.ts';
 import type { ChainEvent, HistoryStore, Observation } from '../store/historyStore.ts';
 import type { ProtocolShareView, SequencerEventView, SequencerRow, SequencersView, TowerView } from './figures.ts';

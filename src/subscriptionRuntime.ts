@@ -1,19 +1,20 @@
 import type { Writable } from 'node:stream';
 import { schedule, type ScheduledTask } from 'node-cron';
-import { AlertEngine } from '../alerts/alertEngine.ts';
-import { createSqliteAlertStateStore } from '../alerts/alertStateStore.ts';
-import type { Config } from '../config/configSchema.ts';
-import type { DeliveryObserver } from '../delivery/deliveryObserver.ts';
-import type { MessageSender } from '../delivery/messageSender.ts';
-import { createSqliteOutboxStore, type OutboxStore } from '../delivery/outboxStore.ts';
-import { OutboxWorker } from '../delivery/outboxWorker.ts';
-import type { Logger } from '../log/logger.ts';
-import type { Snapshot } from '../metrics/figures.ts';
-import { renderText } from '../platforms/renderText.ts';
-import type { SqliteHistoryStore } from '../store/sqliteStore.ts';
-import { DigestScheduler } from './digestScheduler.ts';
-import type { SubscriptionService } from './subscriptionService.ts';
-import { createSqliteSubscriptionStore, type Platform, type SubscriptionStore } from './subscriptionStore.ts';
+import { AlertEngine } from './alerts/alertEngine.ts';
+import { createSqliteAlertStateStore } from './store/alertStateStore.ts';
+import type { Config } from './config/configSchema.ts';
+import type { DeliveryObserver } from './delivery/deliveryObserver.ts';
+import type { MessageSender } from './delivery/messageSender.ts';
+import { createSqliteOutboxStore, type OutboxStore } from './store/outboxStore.ts';
+import { OutboxWorker } from './delivery/outboxWorker.ts';
+import type { Logger } from './log/logger.ts';
+import type { Snapshot } from './figures/figures.ts';
+import { renderText } from './platforms/renderText.ts';
+import type { SqliteHistoryStore } from './store/sqliteStore.ts';
+import { DigestScheduler } from './subscriptions/digestScheduler.ts';
+import type { SubscriptionService } from './subscriptions/subscriptionService.ts';
+import { createSqliteSubscriptionStore, type SubscriptionStore } from './store/subscriptionStore.ts';
+import type { Platform } from './shared/platform.ts';
 
 export interface SubscriptionRuntimeOptions {
   readonly config: Config;
