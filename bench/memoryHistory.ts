@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { join } from 'node:path';
 import { configSchema, type Config } from '../src/config/configSchema.ts';
 import { loadConfig } from '../src/config/loadConfig.ts';
-import { DEVNET_ADDRESSES } from '../src/devnet/deployDevnet.ts';
+import { DEVNET_ADDRESSES } from '../src/devnet/devnetAddresses.ts';
 import { startDevnet, type Devnet } from '../src/devnet/startDevnet.ts';
 import { silentLogger } from '../src/log/logger.ts';
 import { metricValues, TOWER_SOURCE_ID } from '../src/figures/computeSnapshot.ts';

@@ -1,6 +1,7 @@
 import { createPublicClient, encodeFunctionData, http, type Address, type PublicClient } from 'viem';
 import { configSchema, type Config } from '../src/config/configSchema.ts';
-import { DEVNET_ADDRESSES, deployFixture, sendBatch } from '../src/devnet/deployDevnet.ts';
+import { DEVNET_ADDRESSES } from '../src/devnet/devnetAddresses.ts';
+import { deployFixture, sendBatch } from '../src/devnet/devnetChain.ts';
 import { devnetErc20Abi, devnetRouterAbi, uniswapV2FactoryAbi } from '../src/devnet/fixtureAbis.ts';
 import type { Devnet } from '../src/devnet/startDevnet.ts';
 import { deployCamelotPair, deploySolidlyPair } from '../src/devnet/stablePairs.ts';

@@ -1,7 +1,9 @@
 import { startAnvil, type AnvilHandle } from './anvil.ts';
 import { compileFixtures, type Fixtures } from './compileFixtures.ts';
-import { deployDevnet, L1_CHAIN_ID, L2_CHAIN_ID, type DevnetDeployment } from './deployDevnet.ts';
-import { createScenario, type Scenario, type ScenarioOptions } from './scenario.ts';
+import { deployDevnet, type DevnetDeployment } from './deployDevnet.ts';
+import { L1_CHAIN_ID, L2_CHAIN_ID } from './devnetAddresses.ts';
+import { createScenario } from './scenario.ts';
+import { type Scenario, type ScenarioOptions } from './scenarioTypes.ts';
 
 export interface StartDevnetOptions {
   /** Genesis timestamp of BOTH chains (unix seconds). Default: now, rounded down to the second. */

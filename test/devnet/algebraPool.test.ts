@@ -13,7 +13,7 @@ import {
 } from '../../src/devnet/algebraPool.ts';
 import { startAnvil, type AnvilHandle } from '../../src/devnet/anvil.ts';
 import { compileFixtures } from '../../src/devnet/compileFixtures.ts';
-import { createDevnetChain, deployFixture, type DevnetChain } from '../../src/devnet/deployDevnet.ts';
+import { createDevnetChain, deployFixture, type DevnetChain } from '../../src/devnet/devnetChain.ts';
 import { devnetErc20Abi } from '../../src/devnet/fixtureAbis.ts';
 
 const E18 = 10n ** 18n;

@@ -22,7 +22,10 @@ import {
 } from 'viem';
 import { startAnvil } from '../../src/devnet/anvil.ts';
 import { CONTRACT_NAMES, compileFixtures, type ContractName } from '../../src/devnet/compileFixtures.ts';
-import { DEVNET_ADDRESSES, DEVNET_DEPLOYER, DEVNET_INITIAL, DEVNET_SEQUENCERS, devnetPubkey, devnetChain, sendBatch } from '../../src/devnet/deployDevnet.ts';
+import { DEVNET_ADDRESSES, DEVNET_DEPLOYER } from '../../src/devnet/devnetAddresses.ts';
+import { DEVNET_INITIAL } from '../../src/devnet/devnetInitial.ts';
+import { DEVNET_SEQUENCERS, devnetPubkey } from '../../src/devnet/devnetSequencers.ts';
+import { devnetChain, sendBatch } from '../../src/devnet/devnetChain.ts';
 import { MULTICALL3_ADDRESS } from '../../src/shared/chains.ts';
 import {
   devnetErc20Abi,

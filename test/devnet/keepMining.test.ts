@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DevnetChain } from '../../src/devnet/deployDevnet.ts';
+import type { DevnetChain } from '../../src/devnet/devnetChain.ts';
 import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
 
 /** Waits (bounded) until the chain's head is past `block`; the chain must do it by itself. */

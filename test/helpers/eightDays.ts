@@ -1,4 +1,4 @@
-import { DEVNET_INITIAL } from '../../src/devnet/deployDevnet.ts';
+import { DEVNET_INITIAL } from '../../src/devnet/devnetInitial.ts';
 import type { Devnet } from '../../src/devnet/startDevnet.ts';
 
 const DAY = 86_400;

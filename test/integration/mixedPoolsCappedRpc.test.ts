@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema, type Config } from '../../src/config/configSchema.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
 import type { Figure } from '../../src/core/figure.ts';
-import { DEVNET_ADDRESSES } from '../../src/devnet/deployDevnet.ts';
+import { DEVNET_ADDRESSES } from '../../src/devnet/devnetAddresses.ts';
 import { mockLockingPoolAbi } from '../../src/devnet/fixtureAbis.ts';
 import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
 import { silentLogger } from '../../src/log/logger.ts';

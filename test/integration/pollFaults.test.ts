@@ -5,7 +5,7 @@ import { handleCommandText } from '../../commands/registry.ts';
 import { commands } from '../../commands/registry.ts';
 import { configSchema, type Config } from '../../src/config/configSchema.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
-import { DEVNET_ADDRESSES } from '../../src/devnet/deployDevnet.ts';
+import { DEVNET_ADDRESSES } from '../../src/devnet/devnetAddresses.ts';
 import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { isStale } from '../../src/figures/figures.ts';

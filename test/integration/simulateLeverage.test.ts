@@ -2,7 +2,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
-import { DEVNET_INITIAL } from '../../src/devnet/deployDevnet.ts';
+import { DEVNET_INITIAL } from '../../src/devnet/devnetInitial.ts';
 import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
 import { fakePlatformEnv } from '../helpers/fakePlatformEnv.ts';
 import { silentLogger } from '../../src/log/logger.ts';

@@ -18,7 +18,7 @@ import {
 } from '../../src/devnet/algebraPool.ts';
 import { startAnvil, type AnvilHandle } from '../../src/devnet/anvil.ts';
 import { compileFixtures, type Fixtures } from '../../src/devnet/compileFixtures.ts';
-import { createDevnetChain, deployFixture, type DevnetChain } from '../../src/devnet/deployDevnet.ts';
+import { createDevnetChain, deployFixture, type DevnetChain } from '../../src/devnet/devnetChain.ts';
 import { MULTICALL3_ADDRESS } from '../../src/shared/chains.ts';
 import { devnetErc20Abi } from '../../src/devnet/fixtureAbis.ts';
 import { sqrtPriceX96FromPrice } from '../../src/devnet/priceMath.ts';

@@ -5,7 +5,7 @@ import { configSchema, type Config } from '../../src/config/configSchema.ts';
 import { deployAlgebraPool, type AlgebraPoolDeployment } from '../../src/devnet/algebraPool.ts';
 import { startAnvil, type AnvilHandle } from '../../src/devnet/anvil.ts';
 import { compileFixtures, type Fixtures } from '../../src/devnet/compileFixtures.ts';
-import { createDevnetChain, deployFixture, type DevnetChain } from '../../src/devnet/deployDevnet.ts';
+import { createDevnetChain, deployFixture, type DevnetChain } from '../../src/devnet/devnetChain.ts';
 import { MULTICALL3_ADDRESS } from '../../src/shared/chains.ts';
 import { runDoctor } from '../../src/doctor.ts';
 import { createChainClients } from '../../src/poller/chainClients.ts';
