@@ -22,6 +22,7 @@ import { usageReply } from '../../commands/registry.ts';
 import type { Reply } from '../../commands/reply.ts';
 import { UserError } from '../../commands/userError.ts';
 import type { Logger } from '../log/logger.ts';
+import { walkCauses } from '../shared/baseError.ts';
 import { discordCommandsJson, registerCommands } from './discordCommands.ts';
 import type { PlatformEvents } from './platformSupervisor.ts';
 import { renderDiscord, type DiscordMessage } from './renderDiscord.ts';
@@ -75,9 +76,9 @@ export function describeDiscordError(error: unknown): string {
   if (error instanceof DiscordAPIError) return `${error.status} ${String(error.code)}: ${error.message}`;
   if (error instanceof HTTPError) return `${error.status} ${error.message}`;
   if (error instanceof Error) {
-    const cause = error.cause as { code?: unknown } | undefined;
-    const code = (error as { code?: unknown }).code ?? cause?.code;
-    return `${error.message}${typeof code === 'string' && !error.message.includes(code) ? ` (${code})` : ''}`;
+    // A network failure's code (ECONNRESET) sits on the error or one of its causes.
+    const code = (walkCauses(error, (e) => typeof (e as { code?: unknown }).code === 'string') as { code: string } | undefined)?.code;
+    return `${error.message}${code !== undefined && !error.message.includes(code) ? ` (${code})` : ''}`;
   }
   return String(error);
 }

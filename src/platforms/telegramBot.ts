@@ -3,8 +3,10 @@ import type { CommandContext, CommandDefinition } from '../../commands/command.t
 import { createCommandGate, type CommandGate } from '../../commands/commandGate.ts';
 import { commandNameOf, handleCommandText } from '../../commands/registry.ts';
 import type { Logger } from '../log/logger.ts';
+import { walkCauses } from '../shared/baseError.ts';
 import type { PlatformEvents } from './platformSupervisor.ts';
 import { renderTelegram } from './renderTelegramHtml.ts';
+import { TelegramStartError } from './telegramStartError.ts';
 import { createAdminStatusCache, telegramCommandContext } from './telegramChat.ts';
 
 export interface TelegramOptions {
@@ -33,8 +35,8 @@ type GrammySignal = Parameters<Bot['api']['getMe']>[0];
 export interface TelegramBot {
   /**
    * One attempt: checks the token (one getMe, not retried), publishes the command list and starts long
-   * polling; resolves once polling runs. Rejects with grammY's GrammyError when the Bot API refuses (401: a
-   * wrong token) and HttpError when it cannot be reached. Can be called again after a failure or stop.
+   * polling; resolves once polling runs. Rejects with TelegramStartError when the Bot API refuses the token
+   * (401, 404), grammY's GrammyError for another refusal and HttpError when it cannot be reached. Can be called again after a failure or stop.
    */
   start(signal?: AbortSignal): Promise<void>;
   /** Stops long polling (confirming the updates handled); safe to call when not running. */
@@ -47,6 +49,7 @@ export interface TelegramBot {
  * or another refusal of getMe. 409 (another poller) and 429 pass with time.
  */
 export function isTelegramRejection(error: unknown): boolean {
+  if (error instanceof TelegramStartError) return true;
   return error instanceof GrammyError && error.error_code >= 400 && error.error_code < 500 && error.error_code !== 409 && error.error_code !== 429;
 }
 
@@ -55,14 +58,15 @@ export function isTelegramRejection(error: unknown): boolean {
  * description, or the network error's code.
  */
 export function describeTelegramError(error: unknown): string {
+  if (error instanceof TelegramStartError) return describeTelegramError(error.cause);
   if (error instanceof GrammyError) {
     const hint = error.error_code === 401 ? ' (TELEGRAM_BOT_TOKEN is wrong or was revoked)' : error.error_code === 409 ? ' (another process polls with this token)' : '';
     return `${error.error_code} ${error.description}${hint}`;
   }
   if (error instanceof HttpError) {
-    const cause = error.error as { code?: unknown; cause?: { code?: unknown } } | undefined;
-    const code = cause?.code ?? cause?.cause?.code;
-    return `${error.message}${typeof code === 'string' ? ` (${code})` : ''}`;
+    // grammY keeps the network failure in `error`; its code (ECONNREFUSED) sits on it or one of its causes.
+    const code = (walkCauses(error.error, (e) => typeof (e as { code?: unknown }).code === 'string') as { code: string } | undefined)?.code;
+    return `${error.message}${code !== undefined ? ` (${code})` : ''}`;
   }
   return error instanceof Error ? error.message : String(error);
 }
@@ -120,7 +124,12 @@ export function createTelegramBot(options: TelegramOptions): TelegramBot {
       await polling; // a stop still confirming its last updates
       // One getMe, not grammY's init(), which retries a network error without end and in silence.
       const grammySignal = signal as GrammySignal; // grammY types its signal with the abort-controller shim
-      if (!bot.isInited()) bot.botInfo = await bot.api.getMe(grammySignal);
+      if (!bot.isInited()) {
+        bot.botInfo = await bot.api.getMe(grammySignal).catch((error: unknown) => {
+          // A refused token is said in words main can show without loading grammY.
+          throw error instanceof GrammyError && isTelegramRejection(error) ? new TelegramStartError(error.error_code, error.description, { cause: error }) : error;
+        });
+      }
       await bot.api.setMyCommands(telegramCommandList(options.commands), undefined, grammySignal).catch((error: unknown) => {
         logger.warn('could not publish the command list', { error });
       });
