@@ -17,6 +17,7 @@ import {
 } from 'discord.js';
 import type { ArgumentValues, ChatInfo, CommandContext, CommandDefinition } from '../../commands/command.ts';
 import { createCommandGate, type CommandGate } from '../../commands/commandGate.ts';
+import { commandFailure } from '../../commands/failureReply.ts';
 import { validateOption } from '../../commands/parseArguments.ts';
 import { usageReply } from '../../commands/registry.ts';
 import type { Reply } from '../../commands/reply.ts';
@@ -160,11 +161,6 @@ const manageChannelsReply = (command: CommandDefinition, channel: string): Reply
 const channelLabel = (interaction: ChatInputCommandInteraction) =>
   interaction.channel && 'name' in interaction.channel && interaction.channel.name ? `#${interaction.channel.name}` : 'this channel';
 
-const somethingWentWrong: Reply = {
-  kind: 'usage',
-  blocks: [{ kind: 'paragraph', parts: ['Something went wrong answering that; it has been logged.'] }],
-};
-
 /**
  * Sends a reply to a slash command: the first message as the interaction's reply (or the edit of a deferred
  * one), the rest as follow-ups. Usage replies are ephemeral (only the sender sees them). Nothing we send can
@@ -263,13 +259,14 @@ export function createDiscordBot(options: DiscordOptions): DiscordBot {
 
   client.on(Events.InteractionCreate, (interaction) => {
     onInteraction(interaction).catch(async (error: unknown) => {
-      const fields = { command: 'commandName' in interaction ? interaction.commandName : undefined, interaction: interaction.id };
+      const failure = commandFailure();
+      const fields = { command: 'commandName' in interaction ? interaction.commandName : undefined, interaction: interaction.id, ref: failure.ref };
       if (error instanceof DiscordAPIError || error instanceof HTTPError) {
         // A 5xx arrives as HTTPError, without a JSON error code; both carry the URL with the interaction token.
         const code = error instanceof DiscordAPIError ? error.code : undefined;
         logger.warn('Discord refused a call', { ...fields, status: error.status, code, method: error.method, url: redactUrl(error.url), error: error.message });
       } else logger.error('command handler failed', { ...fields, error });
-      if (interaction.isChatInputCommand()) await sendReply(interaction, somethingWentWrong).catch(() => {});
+      if (interaction.isChatInputCommand()) await sendReply(interaction, failure.reply).catch(() => {});
     });
   });
   client.on(Events.Error, (error) => logger.error('Discord client error', { error }));

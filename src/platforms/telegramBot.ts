@@ -1,11 +1,14 @@
-import { Bot, GrammyError, HttpError, InputFile, type Transformer } from 'grammy';
+import { Bot, GrammyError, HttpError, InputFile, type Context, type Transformer } from 'grammy';
 import type { CommandContext, CommandDefinition } from '../../commands/command.ts';
 import { createCommandGate, type CommandGate } from '../../commands/commandGate.ts';
+import { commandFailure } from '../../commands/failureReply.ts';
 import { commandNameOf, handleCommandText } from '../../commands/registry.ts';
+import type { Reply } from '../../commands/reply.ts';
 import type { Logger } from '../log/logger.ts';
 import { walkCauses } from '../shared/baseError.ts';
 import type { PlatformEvents } from './platformSupervisor.ts';
 import { renderTelegram } from './renderTelegramHtml.ts';
+import { telegramReplyRetry } from './telegramReplyRetry.ts';
 import { TelegramStartError } from './telegramStartError.ts';
 import { createAdminStatusCache, telegramCommandContext } from './telegramChat.ts';
 
@@ -25,6 +28,8 @@ export interface TelegramOptions {
    * it, failures are only logged and grammY retries the poll every 3 s.
    */
   readonly events?: PlatformEvents;
+  /** Retries of an interactive call (a reply, the admin lookup) on 429 and 5xx; default REPLY_RETRY_ATTEMPTS. */
+  readonly replyRetryAttempts?: number;
 }
 
 /** Longest wait for one Bot API call (the long poll holds 30 s). */
@@ -86,6 +91,7 @@ export function createTelegramBot(options: TelegramOptions): TelegramBot {
   const { logger } = options;
   const gate = options.gate ?? createCommandGate();
   const adminCache = createAdminStatusCache(options.now);
+  bot.api.config.use(telegramReplyRetry(options.replyRetryAttempts));
 
   // Channel posts too: only a channel's admins can post there, so they may subscribe it.
   bot.on(['message:text', 'channel_post:text'], async (ctx) => {
@@ -98,20 +104,18 @@ export function createTelegramBot(options: TelegramOptions): TelegramBot {
       (context) => handleCommandText(ctx.msg.text, context, ctx.me.username),
       () => telegramCommandContext(ctx, command, options.context, adminCache),
     );
-    if (!reply) return;
-    for (const message of renderTelegram(reply)) {
-      if (message.kind === 'photo') {
-        await ctx.replyWithPhoto(new InputFile(message.png, message.filename), { caption: message.captionHtml, parse_mode: 'HTML' });
-      } else await ctx.reply(message.html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
-    }
+    if (reply) await sendReply(ctx, reply);
   });
 
-  bot.catch((err) => {
+  bot.catch(async (err) => {
     const cause = err.error;
-    const fields = { chat: err.ctx.chat?.id, update: err.ctx.update.update_id };
+    const failure = commandFailure();
+    const fields = { chat: err.ctx.chat?.id, update: err.ctx.update.update_id, ref: failure.ref };
     if (cause instanceof GrammyError) logger.warn('Bot API refused a call', { ...fields, method: cause.method, code: cause.error_code, description: cause.description });
     else if (cause instanceof HttpError) logger.warn('Bot API unreachable', { ...fields, error: cause.message });
     else logger.error('command handler failed', { ...fields, error: cause });
+    // Not silence: the user is told, as on Discord and the console (a refused reply may fit as this short one).
+    if (err.ctx.chat) await sendReply(err.ctx, failure.reply).catch(() => {});
   });
 
   const events = options.events;
@@ -153,6 +157,15 @@ export function createTelegramBot(options: TelegramOptions): TelegramBot {
       polling = undefined;
     },
   };
+}
+
+/** Sends a reply as HTML messages (and photos with their caption) to the chat of the update. */
+async function sendReply(ctx: Context, reply: Reply): Promise<void> {
+  for (const message of renderTelegram(reply)) {
+    if (message.kind === 'photo') {
+      await ctx.replyWithPhoto(new InputFile(message.png, message.filename), { caption: message.captionHtml, parse_mode: 'HTML' });
+    } else await ctx.reply(message.html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+  }
 }
 
 /**
