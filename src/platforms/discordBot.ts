@@ -78,7 +78,7 @@ export function describeDiscordError(error: unknown): string {
   if (error instanceof HTTPError) return `${error.status} ${error.message}`;
   if (error instanceof Error) {
     // A network failure's code (ECONNRESET) sits on the error or one of its causes.
-    const code = (walkCauses(error, (e) => typeof (e as { code?: unknown }).code === 'string') as { code: string } | undefined)?.code;
+    const code = walkCauses(error, (e): e is { code: string } => typeof (e as { code?: unknown }).code === 'string')?.code;
     return `${error.message}${code !== undefined && !error.message.includes(code) ? ` (${code})` : ''}`;
   }
   return String(error);

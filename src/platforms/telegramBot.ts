@@ -41,7 +41,8 @@ export interface TelegramBot {
   /**
    * One attempt: checks the token (one getMe, not retried), publishes the command list and starts long
    * polling; resolves once polling runs. Rejects with TelegramStartError when the Bot API refuses the token
-   * (401, 404), grammY's GrammyError for another refusal and HttpError when it cannot be reached. Can be called again after a failure or stop.
+   * (401, 404), grammY's GrammyError for another refusal and HttpError when it cannot be reached. Can be
+   * called again after a failure or stop.
    */
   start(signal?: AbortSignal): Promise<void>;
   /** Stops long polling (confirming the updates handled); safe to call when not running. */
@@ -70,7 +71,7 @@ export function describeTelegramError(error: unknown): string {
   }
   if (error instanceof HttpError) {
     // grammY keeps the network failure in `error`; its code (ECONNREFUSED) sits on it or one of its causes.
-    const code = (walkCauses(error.error, (e) => typeof (e as { code?: unknown }).code === 'string') as { code: string } | undefined)?.code;
+    const code = walkCauses(error.error, (e): e is { code: string } => typeof (e as { code?: unknown }).code === 'string')?.code;
     return `${error.message}${code !== undefined ? ` (${code})` : ''}`;
   }
   return error instanceof Error ? error.message : String(error);

@@ -1,8 +1,11 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import type { Transformer } from 'grammy';
 
-/** Left to their own policy: the long poll (watched by the platform supervisor) and the start's one getMe. */
-const NOT_RETRIED: ReadonlySet<string> = new Set(['getUpdates', 'getMe']);
+/**
+ * Not interactive, so left to their own policy: the long poll (watched by the platform supervisor) and the
+ * start's one getMe and command list, which must not hold up a start.
+ */
+const NOT_RETRIED: ReadonlySet<string> = new Set(['getUpdates', 'getMe', 'setMyCommands']);
 
 /** A 429 whose retry_after is longer than this fails at once: a reply that late is no answer. */
 export const REPLY_RETRY_MAX_DELAY_SECONDS = 5;
