@@ -1,4 +1,5 @@
 import { formatQuantity } from '../src/core/format.ts';
+import { BaseError } from '../src/shared/baseError.ts';
 import { echoUserText } from './echoUserText.ts';
 
 /**
@@ -17,13 +18,14 @@ export type UserErrorIdentifier =
   | 'invalid-value'
   | 'no-matching-option';
 
-export class UserError extends Error {
+/** A mistake in what the user typed: `identifier` says which, `describeUserError` says it in words. */
+export class UserError extends BaseError {
+  override name = 'UserError';
   constructor(
     readonly identifier: UserErrorIdentifier,
     readonly context: Readonly<Record<string, string | number | readonly string[]>> = {},
   ) {
     super(identifier);
-    this.name = 'UserError';
   }
 }
 

@@ -7,6 +7,7 @@ import { readChain } from './poller/readChain.ts';
 import { createFailoverRpc } from './rpc/failoverRpc.ts';
 import { redactUrl } from './log/redactUrl.ts';
 import { AllEndpointsFailedError, shortError } from './rpc/rpcErrors.ts';
+import { walkCauses } from './shared/baseError.ts';
 import { createChainReaders } from './sources/createSourceReader.ts';
 import { openSqliteStore } from './store/sqliteStore.ts';
 import { loadSettings } from './main.ts';
@@ -44,7 +45,8 @@ export async function runDoctor(config: Config, write: (line: string) => void): 
       } catch (error) {
         problems++;
         // One URL, one failure: its own reason, without the failover wrapper around it.
-        const reason = error instanceof AllEndpointsFailedError && error.failures.length === 1 ? error.failures[0]! : `${redactUrl(url)}: ${shortError(error)}`;
+        const failed = walkCauses(error, (e): e is AllEndpointsFailedError => e instanceof AllEndpointsFailedError);
+        const reason = failed?.failures.length === 1 ? failed.failures[0]! : `${redactUrl(url)}: ${shortError(error)}`;
         write(`  FAIL  RPC ${reason}`);
       }
     }

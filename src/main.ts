@@ -8,8 +8,6 @@ import { createLogger, type Logger } from './log/logger.ts';
 import { collectSecrets, createSecretScrubber } from './log/redactSecrets.ts';
 import { EXIT_SHUTDOWN_FAILED, handleShutdown } from './ops/shutdown.ts';
 import { runConsoleChat } from './platforms/consoleChat.ts';
-import { DiscordStartError } from './platforms/discordStartError.ts';
-import { StoreError } from './store/sqliteStore.ts';
 
 /**
  * Exit codes: 2 for a config or environment the bot cannot start with, 1 for a start that failed, 3 for a
@@ -47,20 +45,10 @@ export function loadSettings(configOverride?: string): { env: Env; config: Confi
 }
 
 /**
- * grammY's GrammyError by its shape (error_code and description), so this module need not load grammY:
- * platforms are imported only when their token is set.
+ * A start failure in words a person can act on. The errors a start stops on (StoreError, TelegramStartError,
+ * DiscordStartError) say what to do in their message; anything else is shown as it is.
  */
-function isBotApiError(error: unknown): error is { error_code: number; description: string } {
-  return error instanceof Error && typeof (error as { error_code?: unknown }).error_code === 'number' && typeof (error as { description?: unknown }).description === 'string';
-}
-
-/** A start failure in words a person can act on. */
 export function explainStartFailure(error: unknown): string {
-  if (error instanceof StoreError) return error.message;
-  if (isBotApiError(error) && error.error_code === 401) return 'Telegram rejected TELEGRAM_BOT_TOKEN (401 Unauthorized): check the token @BotFather gave you.';
-  if (isBotApiError(error) && error.error_code === 404) return 'Telegram rejected TELEGRAM_BOT_TOKEN (404 Not Found: no bot has this token): check the token @BotFather gave you.';
-  if (isBotApiError(error)) return `Telegram refused to start the bot: ${error.description}`;
-  if (error instanceof DiscordStartError) return error.message;
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
+import { BaseError } from '../shared/baseError.ts';
 import { configSchema, referenceProblems, type Config } from './configSchema.ts';
 import { describeIssue, pathKey, recordAllowedKeys } from './describeIssue.ts';
 import { interpolateEnv } from './interpolateEnv.ts';
@@ -7,13 +8,13 @@ import { findPastedTokens } from './pastedTokens.ts';
 import { formatPath, looksLikeSecret } from './showValue.ts';
 
 /** A config that cannot be used; `problems` holds one line per problem, each starting with its path. */
-export class ConfigError extends Error {
+export class ConfigError extends BaseError {
+  override name = 'ConfigError';
   constructor(
     readonly file: string,
     readonly problems: readonly string[],
   ) {
-    super(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
+    super(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`, { metaMessages: problems.map((p) => `  - ${p}`) });
   }
 }
 

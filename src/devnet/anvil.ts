@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { BaseError } from '../shared/baseError.ts';
 
 export interface StartAnvilOptions {
   readonly chainId: number;
@@ -81,13 +82,14 @@ export function stopAllAnvils(): void {
   uninstallSignalHooks();
 }
 
-class AnvilStartError extends Error {
+/** anvil did not come up; `addressInUse` says whether another port may do better. */
+class AnvilStartError extends BaseError {
+  override name = 'AnvilStartError';
   constructor(
     message: string,
     readonly addressInUse: boolean,
   ) {
     super(message);
-    this.name = 'AnvilStartError';
   }
 }
 

@@ -1,14 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../log/logger.ts';
+import { BaseError } from '../shared/baseError.ts';
 import type { HealthReport } from './health.ts';
 
 /** The operations endpoint could not start (port taken, host not on this machine). */
-export class OpsServerError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'OpsServerError';
-  }
+export class OpsServerError extends BaseError {
+  override name = 'OpsServerError';
 }
 
 export interface OpsServerOptions {

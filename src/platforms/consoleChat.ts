@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { CommandContext } from '../../commands/command.ts';
 import { createCommandGate, type CommandGate } from '../../commands/commandGate.ts';
+import { commandFailure } from '../../commands/failureReply.ts';
 import { commandNameOf, handleCommandText } from '../../commands/registry.ts';
 import type { Logger } from '../log/logger.ts';
 import { renderText } from './renderText.ts';
@@ -32,8 +33,9 @@ export async function runConsoleChat(p: { input: Readable; output: Writable; con
       const reply = await gate.serve(request, () => handleCommandText(line, context) ?? handleCommandText('/help', context));
       if (reply) p.output.write(`${renderText(saveReplyImages(reply, p.imageDir))}\n\n`);
     } catch (error) {
-      p.logger.error('command failed', { error, line: line.slice(0, 100) });
-      p.output.write('Something went wrong answering that; it has been logged.\n\n');
+      const failure = commandFailure();
+      p.logger.error('command handler failed', { ref: failure.ref, error, line: line.slice(0, 100) });
+      p.output.write(`${renderText(failure.reply)}\n\n`);
     }
     prompt();
   }

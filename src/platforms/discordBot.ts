@@ -17,11 +17,13 @@ import {
 } from 'discord.js';
 import type { ArgumentValues, ChatInfo, CommandContext, CommandDefinition } from '../../commands/command.ts';
 import { createCommandGate, type CommandGate } from '../../commands/commandGate.ts';
+import { commandFailure } from '../../commands/failureReply.ts';
 import { validateOption } from '../../commands/parseArguments.ts';
 import { usageReply } from '../../commands/registry.ts';
 import type { Reply } from '../shared/reply.ts';
 import { UserError } from '../../commands/userError.ts';
 import type { Logger } from '../log/logger.ts';
+import { walkCauses } from '../shared/baseError.ts';
 import { discordCommandsJson, registerCommands } from './discordCommands.ts';
 import type { PlatformEvents } from './platformSupervisor.ts';
 import { renderDiscord, type DiscordMessage } from './renderDiscord.ts';
@@ -75,9 +77,9 @@ export function describeDiscordError(error: unknown): string {
   if (error instanceof DiscordAPIError) return `${error.status} ${String(error.code)}: ${error.message}`;
   if (error instanceof HTTPError) return `${error.status} ${error.message}`;
   if (error instanceof Error) {
-    const cause = error.cause as { code?: unknown } | undefined;
-    const code = (error as { code?: unknown }).code ?? cause?.code;
-    return `${error.message}${typeof code === 'string' && !error.message.includes(code) ? ` (${code})` : ''}`;
+    // A network failure's code (ECONNRESET) sits on the error or one of its causes.
+    const code = walkCauses(error, (e): e is { code: string } => typeof (e as { code?: unknown }).code === 'string')?.code;
+    return `${error.message}${code !== undefined && !error.message.includes(code) ? ` (${code})` : ''}`;
   }
   return String(error);
 }
@@ -158,11 +160,6 @@ const manageChannelsReply = (command: CommandDefinition, channel: string): Reply
 /** `#name` of the interaction's channel where the client knows it. */
 const channelLabel = (interaction: ChatInputCommandInteraction) =>
   interaction.channel && 'name' in interaction.channel && interaction.channel.name ? `#${interaction.channel.name}` : 'this channel';
-
-const somethingWentWrong: Reply = {
-  kind: 'usage',
-  blocks: [{ kind: 'paragraph', parts: ['Something went wrong answering that; it has been logged.'] }],
-};
 
 /**
  * Sends a reply to a slash command: the first message as the interaction's reply (or the edit of a deferred
@@ -262,13 +259,14 @@ export function createDiscordBot(options: DiscordOptions): DiscordBot {
 
   client.on(Events.InteractionCreate, (interaction) => {
     onInteraction(interaction).catch(async (error: unknown) => {
-      const fields = { command: 'commandName' in interaction ? interaction.commandName : undefined, interaction: interaction.id };
+      const failure = commandFailure();
+      const fields = { command: 'commandName' in interaction ? interaction.commandName : undefined, interaction: interaction.id, ref: failure.ref };
       if (error instanceof DiscordAPIError || error instanceof HTTPError) {
         // A 5xx arrives as HTTPError, without a JSON error code; both carry the URL with the interaction token.
         const code = error instanceof DiscordAPIError ? error.code : undefined;
         logger.warn('Discord refused a call', { ...fields, status: error.status, code, method: error.method, url: redactUrl(error.url), error: error.message });
       } else logger.error('command handler failed', { ...fields, error });
-      if (interaction.isChatInputCommand()) await sendReply(interaction, somethingWentWrong).catch(() => {});
+      if (interaction.isChatInputCommand()) await sendReply(interaction, failure.reply).catch(() => {});
     });
   });
   client.on(Events.Error, (error) => logger.error('Discord client error', { error }));

@@ -1,10 +1,15 @@
-import { Bot, GrammyError, HttpError, InputFile, type Transformer } from 'grammy';
+import { Bot, GrammyError, HttpError, InputFile, type Context, type Transformer } from 'grammy';
 import type { CommandContext, CommandDefinition } from '../../commands/command.ts';
 import { createCommandGate, type CommandGate } from '../../commands/commandGate.ts';
+import { commandFailure } from '../../commands/failureReply.ts';
 import { commandNameOf, handleCommandText } from '../../commands/registry.ts';
+import type { Reply } from '../shared/reply.ts';
 import type { Logger } from '../log/logger.ts';
+import { walkCauses } from '../shared/baseError.ts';
 import type { PlatformEvents } from './platformSupervisor.ts';
 import { renderTelegram } from './renderTelegramHtml.ts';
+import { telegramReplyRetry } from './telegramReplyRetry.ts';
+import { TelegramStartError } from './telegramStartError.ts';
 import { createAdminStatusCache, telegramCommandContext } from './telegramChat.ts';
 
 export interface TelegramOptions {
@@ -23,6 +28,8 @@ export interface TelegramOptions {
    * it, failures are only logged and grammY retries the poll every 3 s.
    */
   readonly events?: PlatformEvents;
+  /** Retries of an interactive call (a reply, the admin lookup) on 429 and 5xx; default REPLY_RETRY_ATTEMPTS. */
+  readonly replyRetryAttempts?: number;
 }
 
 /** Longest wait for one Bot API call (the long poll holds 30 s). */
@@ -33,8 +40,9 @@ type GrammySignal = Parameters<Bot['api']['getMe']>[0];
 export interface TelegramBot {
   /**
    * One attempt: checks the token (one getMe, not retried), publishes the command list and starts long
-   * polling; resolves once polling runs. Rejects with grammY's GrammyError when the Bot API refuses (401: a
-   * wrong token) and HttpError when it cannot be reached. Can be called again after a failure or stop.
+   * polling; resolves once polling runs. Rejects with TelegramStartError when the Bot API refuses the token
+   * (401, 404), grammY's GrammyError for another refusal and HttpError when it cannot be reached. Can be
+   * called again after a failure or stop.
    */
   start(signal?: AbortSignal): Promise<void>;
   /** Stops long polling (confirming the updates handled); safe to call when not running. */
@@ -47,6 +55,7 @@ export interface TelegramBot {
  * or another refusal of getMe. 409 (another poller) and 429 pass with time.
  */
 export function isTelegramRejection(error: unknown): boolean {
+  if (error instanceof TelegramStartError) return true;
   return error instanceof GrammyError && error.error_code >= 400 && error.error_code < 500 && error.error_code !== 409 && error.error_code !== 429;
 }
 
@@ -55,14 +64,15 @@ export function isTelegramRejection(error: unknown): boolean {
  * description, or the network error's code.
  */
 export function describeTelegramError(error: unknown): string {
+  if (error instanceof TelegramStartError) return describeTelegramError(error.cause);
   if (error instanceof GrammyError) {
     const hint = error.error_code === 401 ? ' (TELEGRAM_BOT_TOKEN is wrong or was revoked)' : error.error_code === 409 ? ' (another process polls with this token)' : '';
     return `${error.error_code} ${error.description}${hint}`;
   }
   if (error instanceof HttpError) {
-    const cause = error.error as { code?: unknown; cause?: { code?: unknown } } | undefined;
-    const code = cause?.code ?? cause?.cause?.code;
-    return `${error.message}${typeof code === 'string' ? ` (${code})` : ''}`;
+    // grammY keeps the network failure in `error`; its code (ECONNREFUSED) sits on it or one of its causes.
+    const code = walkCauses(error.error, (e): e is { code: string } => typeof (e as { code?: unknown }).code === 'string')?.code;
+    return `${error.message}${code !== undefined ? ` (${code})` : ''}`;
   }
   return error instanceof Error ? error.message : String(error);
 }
@@ -82,6 +92,7 @@ export function createTelegramBot(options: TelegramOptions): TelegramBot {
   const { logger } = options;
   const gate = options.gate ?? createCommandGate();
   const adminCache = createAdminStatusCache(options.now);
+  bot.api.config.use(telegramReplyRetry(options.replyRetryAttempts));
 
   // Channel posts too: only a channel's admins can post there, so they may subscribe it.
   bot.on(['message:text', 'channel_post:text'], async (ctx) => {
@@ -94,20 +105,18 @@ export function createTelegramBot(options: TelegramOptions): TelegramBot {
       (context) => handleCommandText(ctx.msg.text, context, ctx.me.username),
       () => telegramCommandContext(ctx, command, options.context, adminCache),
     );
-    if (!reply) return;
-    for (const message of renderTelegram(reply)) {
-      if (message.kind === 'photo') {
-        await ctx.replyWithPhoto(new InputFile(message.png, message.filename), { caption: message.captionHtml, parse_mode: 'HTML' });
-      } else await ctx.reply(message.html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
-    }
+    if (reply) await sendReply(ctx, reply);
   });
 
-  bot.catch((err) => {
+  bot.catch(async (err) => {
     const cause = err.error;
-    const fields = { chat: err.ctx.chat?.id, update: err.ctx.update.update_id };
+    const failure = commandFailure();
+    const fields = { chat: err.ctx.chat?.id, update: err.ctx.update.update_id, ref: failure.ref };
     if (cause instanceof GrammyError) logger.warn('Bot API refused a call', { ...fields, method: cause.method, code: cause.error_code, description: cause.description });
     else if (cause instanceof HttpError) logger.warn('Bot API unreachable', { ...fields, error: cause.message });
     else logger.error('command handler failed', { ...fields, error: cause });
+    // Not silence: the user is told, as on Discord and the console (a refused reply may fit as this short one).
+    if (err.ctx.chat) await sendReply(err.ctx, failure.reply).catch(() => {});
   });
 
   const events = options.events;
@@ -120,7 +129,12 @@ export function createTelegramBot(options: TelegramOptions): TelegramBot {
       await polling; // a stop still confirming its last updates
       // One getMe, not grammY's init(), which retries a network error without end and in silence.
       const grammySignal = signal as GrammySignal; // grammY types its signal with the abort-controller shim
-      if (!bot.isInited()) bot.botInfo = await bot.api.getMe(grammySignal);
+      if (!bot.isInited()) {
+        bot.botInfo = await bot.api.getMe(grammySignal).catch((error: unknown) => {
+          // A refused token is said in words main can show without loading grammY.
+          throw error instanceof GrammyError && isTelegramRejection(error) ? new TelegramStartError(error.error_code, error.description, { cause: error }) : error;
+        });
+      }
       await bot.api.setMyCommands(telegramCommandList(options.commands), undefined, grammySignal).catch((error: unknown) => {
         logger.warn('could not publish the command list', { error });
       });
@@ -144,6 +158,15 @@ export function createTelegramBot(options: TelegramOptions): TelegramBot {
       polling = undefined;
     },
   };
+}
+
+/** Sends a reply as HTML messages (and photos with their caption) to the chat of the update. */
+async function sendReply(ctx: Context, reply: Reply): Promise<void> {
+  for (const message of renderTelegram(reply)) {
+    if (message.kind === 'photo') {
+      await ctx.replyWithPhoto(new InputFile(message.png, message.filename), { caption: message.captionHtml, parse_mode: 'HTML' });
+    } else await ctx.reply(message.html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+  }
 }
 
 /**

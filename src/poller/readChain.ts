@@ -90,7 +90,7 @@ export async function readChain(p: {
     // With allowFailure, viem reports a failed request (not only a reverted call) on every entry: show its cause.
     const failed = numberResult?.status === 'failure' ? numberResult : timeResult?.status === 'failure' ? timeResult : undefined;
     const message = failed
-      ? shortError(failed.error.cause ?? failed.error)
+      ? shortError(failed.error)
       : 'Multicall3 did not answer getBlockNumber/getCurrentBlockTimestamp (is it deployed at the canonical address?)';
     return { chainId: chain.id, observations, events, cursors, failures: [...failures, ...ready.map((r) => ({ sourceId: r.config.id, error: message }))], error: message };
   }

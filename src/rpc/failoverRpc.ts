@@ -1,7 +1,8 @@
 import { custom, type Transport } from 'viem';
 import { httpPost, type HttpPost } from './httpPost.ts';
 import { classifyLogsRangeError } from './logsRangeError.ts';
-import { AllEndpointsFailedError, EndpointError, JsonRpcError, shortError } from './rpcErrors.ts';
+import { walkCauses } from '../shared/baseError.ts';
+import { AllEndpointsFailedError, AnswerTooLargeError, EndpointError, JsonRpcError, shortError, TimeoutError } from './rpcErrors.ts';
 import { redactUrl } from '../log/redactUrl.ts';
 
 /** The host (and port) of a URL, which says which node without its key-bearing path. */
@@ -98,9 +99,10 @@ export function createFailoverRpc(options: FailoverRpcOptions): FailoverRpc {
         answer = await post(endpoint.url, JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }), options.timeoutMs);
       } catch (error) {
         // Our own answer-size cap on eth_getLogs is a range refusal like a provider's: fewer blocks will do.
-        if (method === 'eth_getLogs' && error instanceof Error && error.name === 'AnswerTooLargeError') throw new JsonRpcError(-32008, `response too big: ${error.message}`);
-        const timedOut = error instanceof Error && error.name === 'TimeoutError';
-        throw new EndpointError(redactUrl(endpoint.url), timedOut ? `timed out after ${options.timeoutMs} ms` : `unreachable (${shortError((error as Error).cause ?? error)})`, { cause: error, timedOut });
+        if (method === 'eth_getLogs' && error instanceof AnswerTooLargeError) throw new JsonRpcError(-32008, `response too big: ${error.message}`);
+        const timedOut = error instanceof TimeoutError;
+        // The innermost cause names the socket's trouble (ECONNREFUSED, a TLS failure).
+        throw new EndpointError(redactUrl(endpoint.url), timedOut ? `timed out after ${options.timeoutMs} ms` : `unreachable (${shortError(walkCauses(error))})`, { cause: error, timedOut });
       }
       const text = answer.body;
       if (answer.status < 200 || answer.status > 299) {

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { AnswerTooLargeError, TimeoutError } from './rpcErrors.ts';
 
 /** An HTTP answer: its status and its body as text. */
 export interface HttpAnswer {
@@ -7,7 +8,7 @@ export interface HttpAnswer {
   readonly body: string;
 }
 
-/** POSTs a JSON body; rejects on a network error, a timeout (error name 'TimeoutError') or an oversized answer ('AnswerTooLargeError'). */
+/** POSTs a JSON body; rejects on a network error, a timeout (TimeoutError) or an oversized answer (AnswerTooLargeError). */
 export type HttpPost = (url: string, body: string, timeoutMs: number) => Promise<HttpAnswer>;
 
 /** A JSON-RPC answer larger than this is refused (a broken or hostile endpoint must not exhaust memory). */
@@ -31,13 +32,13 @@ export const httpPost: HttpPost = (url, body, timeoutMs) =>
       let size = 0;
       response.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > MAX_ANSWER_BYTES) return request.destroy(Object.assign(new Error(`answer larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB`), { name: 'AnswerTooLargeError' }));
+        if (size > MAX_ANSWER_BYTES) return request.destroy(new AnswerTooLargeError(`answer larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB`));
         chunks.push(chunk);
       });
       response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
       response.on('error', reject);
     });
-    const timer = setTimeout(() => request.destroy(Object.assign(new Error(`timed out after ${timeoutMs} ms`), { name: 'TimeoutError' })), timeoutMs);
+    const timer = setTimeout(() => request.destroy(new TimeoutError(`timed out after ${timeoutMs} ms`)), timeoutMs);
     request.on('error', reject);
     request.on('close', () => clearTimeout(timer));
     request.end(body);

@@ -1,3 +1,4 @@
+import { BaseError, causeChain } from '../shared/baseError.ts';
 import { AllEndpointsFailedError, EndpointError, shortError } from './rpcErrors.ts';
 
 /** Why a provider refused an eth_getLogs request that a smaller block range would get through. */
@@ -101,13 +102,14 @@ function collect(error: unknown): { codes: number[]; texts: string[]; data: unkn
   const codes: number[] = [];
   const texts: string[] = [];
   const data: unknown[] = [];
-  for (let node: unknown = error, depth = 0; node && typeof node === 'object' && depth < 8; depth++) {
+  for (const node of causeChain(error)) {
+    if (!node || typeof node !== 'object') break;
     if (node instanceof AllEndpointsFailedError) {
       const timedOut = node.causes.length > 0 && node.causes.every((cause) => cause instanceof EndpointError && cause.timedOut);
       return { codes, texts, data, transport: timedOut ? 'timeout' : 'other' };
     }
     if (node instanceof EndpointError) return { codes, texts, data, transport: node.timedOut ? 'timeout' : 'other' };
-    const record = node as { code?: unknown; message?: unknown; shortMessage?: unknown; details?: unknown; data?: unknown; cause?: unknown };
+    const record = node as { code?: unknown; message?: unknown; shortMessage?: unknown; details?: unknown; data?: unknown };
     if (typeof record.code === 'number') codes.push(record.code);
     for (const text of [record.shortMessage, record.details, record.message]) if (typeof text === 'string' && text) texts.push(text);
     if (typeof record.data === 'string') texts.push(record.data);
@@ -116,7 +118,6 @@ function collect(error: unknown): { codes: number[]; texts: string[]; data: unkn
       const inner = record.data as { message?: unknown };
       if (typeof inner.message === 'string') texts.push(inner.message);
     }
-    node = record.cause;
   }
   return { codes, texts, data };
 }
@@ -143,12 +144,12 @@ export function classifyLogsRangeError(error: unknown): LogsRangeRefusal | undef
 }
 
 /** A range of one block was refused too: no smaller request exists, so the event read stops with this. */
-export class LogsRangeFloorError extends Error {
+export class LogsRangeFloorError extends BaseError {
+  override name = 'LogsRangeFloorError';
   constructor(
     readonly block: bigint,
     readonly refusal: LogsRangeRefusal,
   ) {
     super(`eth_getLogs refused even a single block (${block}): ${refusal.message}; the next cycle reads again from that block`);
-    this.name = 'LogsRangeFloorError';
   }
 }

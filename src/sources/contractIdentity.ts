@@ -1,13 +1,13 @@
 import {
   AbiDecodingDataSizeTooSmallError,
   AbiDecodingZeroDataError,
-  BaseError,
   ContractFunctionRevertedError,
   ContractFunctionZeroDataError,
   type Address,
   type PublicClient,
 } from 'viem';
 import { shortError } from '../rpc/rpcErrors.ts';
+import { walkCauses } from '../shared/baseError.ts';
 import { erc20Abi } from './abis.ts';
 import { SourceReadError } from './sourceReader.ts';
 
@@ -32,23 +32,16 @@ export const onChain = (address: Address, chainId: number) => `${address} on cha
  * nothing about the address.
  */
 export function callAnswered(error: unknown): boolean {
-  if (!(error instanceof BaseError)) return false;
-  return Boolean(
-    error.walk(
-      (e) =>
-        e instanceof ContractFunctionRevertedError ||
-        e instanceof ContractFunctionZeroDataError ||
-        e instanceof AbiDecodingZeroDataError ||
-        e instanceof AbiDecodingDataSizeTooSmallError,
-    ),
-  );
+  const answered = (e: unknown) =>
+    e instanceof ContractFunctionRevertedError || e instanceof ContractFunctionZeroDataError || e instanceof AbiDecodingZeroDataError || e instanceof AbiDecodingDataSizeTooSmallError;
+  return walkCauses(error, answered) !== undefined;
 }
 
 /** The revert reason or decoding problem of a failed call, in a few words. */
 export function callFailureReason(error: unknown): string {
-  const reverted = error instanceof BaseError ? error.walk((e) => e instanceof ContractFunctionRevertedError) : undefined;
-  if (reverted instanceof ContractFunctionRevertedError) return reverted.reason ? `reverted "${reverted.reason}"` : 'reverted';
-  if (error instanceof BaseError && error.walk((e) => e instanceof ContractFunctionZeroDataError || e instanceof AbiDecodingZeroDataError)) return 'returned no data';
+  const reverted = walkCauses(error, (e): e is ContractFunctionRevertedError => e instanceof ContractFunctionRevertedError);
+  if (reverted) return reverted.reason ? `reverted "${reverted.reason}"` : 'reverted';
+  if (walkCauses(error, (e) => e instanceof ContractFunctionZeroDataError || e instanceof AbiDecodingZeroDataError) !== undefined) return 'returned no data';
   return shortError(error);
 }
 

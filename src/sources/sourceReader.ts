@@ -1,5 +1,6 @@
 import type { Abi, Address, PublicClient } from 'viem';
 import type { SourceConfig } from '../config/configSchema.ts';
+import { BaseError } from '../shared/baseError.ts';
 import type { SequencerRecord } from './sequencerRecord.ts';
 
 /** One view call of the cycle's multicall. */
@@ -35,14 +36,14 @@ export interface SourceReader {
 }
 
 /** A source's read failed; the message names the view and says why. */
-export class SourceReadError extends Error {
+export class SourceReadError extends BaseError {
+  override name = 'SourceReadError';
   constructor(
     readonly sourceId: string,
     message: string,
     options?: { cause?: unknown },
   ) {
     super(message, options);
-    this.name = 'SourceReadError';
   }
 }
 

@@ -6,13 +6,11 @@ import { decodeRawValues, encodeRawValues } from './bigintJson.ts';
 import type { Address } from 'viem';
 import type { ChainEvent, EventCursor, HistoryStore, MetricValues, Observation, SeriesPoint, SourceStatusRecord, StoredSequencerRead } from './historyStore.ts';
 import { migrations } from './migrations.ts';
+import { BaseError } from '../shared/baseError.ts';
 
 /** The store file cannot be opened or migrated; the message says which file and what to do. */
-export class StoreError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'StoreError';
-  }
+export class StoreError extends BaseError {
+  override name = 'StoreError';
 }
 
 interface ObservationRow {

@@ -225,13 +225,16 @@ describe('Discord bot against a fake Discord', () => {
     expect(isEphemeral(mistake.body.data)).toBe(true);
   });
 
-  it('GIVEN a command that throws THEN the user gets a private apology, the error is logged and the bot goes on', async () => {
+  it('GIVEN a command that throws THEN the user gets a private apology with a reference, the error is logged with it and the bot goes on', async () => {
     const boom: CommandDefinition = { name: 'boom', description: 'Fails', options: [], run: () => { throw new Error('kaput'); } };
     await startBot({ commands: [...testCommands, boom] });
     const { body } = await ask({ name: 'boom' });
     expect(isEphemeral(body.data)).toBe(true);
-    expect(body.data.content).toContain('Something went wrong');
-    expect(logs.some((l) => l.msg === 'command handler failed' && l.command === 'boom')).toBe(true);
+    const content = String(body.data.content);
+    expect(content).toMatch(/^Something went wrong answering that; it has been logged with the reference `[0-9a-f]{8}`\.$/);
+    expect(content).not.toContain('kaput');
+    const ref = /`(\w+)`/.exec(content)?.[1];
+    expect(logs).toContainEqual(expect.objectContaining({ msg: 'command handler failed', command: 'boom', ref, error: expect.objectContaining({ message: 'kaput' }) }));
     expect((await ask({ name: 'help' })).body.type).toBe(4);
   });
 

@@ -27,8 +27,9 @@ describe('Telegram: a failed reply is logged and the next command is answered', 
   beforeAll(async () => {
     fake = await startFakeBotApi({ token: TELEGRAM_TOKEN });
     logs = captureLogs([TELEGRAM_TOKEN]);
-    // The limit is not under test here: these tests send more than 20 commands from one chat.
-    bot = createTelegramBot({ token: fake.token, apiRoot: fake.apiRoot, commands, context, logger: logs.logger, gate: createCommandGate({ rateLimitPerMinute: 0 }) });
+    // The limit is not under test here: these tests send more than 20 commands from one chat. Nor are the
+    // reply retries (telegramFailures.test.ts): each fault here is the one the reply ends with.
+    bot = createTelegramBot({ token: fake.token, apiRoot: fake.apiRoot, commands, context, logger: logs.logger, gate: createCommandGate({ rateLimitPerMinute: 0 }), replyRetryAttempts: 0 });
     await bot.start();
   });
 
@@ -45,17 +46,20 @@ describe('Telegram: a failed reply is logged and the next command is answered', 
   ];
 
   for (const { name, fault, log } of cases) {
-    it(`GIVEN ${name} on the reply THEN the failure is logged and the next command gets its answer`, async () => {
+    it(`GIVEN ${name} on the reply THEN the failure is logged, the user is told with its reference, and the next command gets its answer`, async () => {
       const before = logs.raw.length;
       fake.failNext('sendMessage', fault);
       fake.sendUserMessage({ chatId: CHAT, text: '/apy' });
       const failed = await fake.waitForCall((c) => c.method === 'sendMessage' && c.status !== 200);
       expect(failed.status).toBe('kind' in fault ? 0 : fault.status);
+      const apology = await fake.nextMessageTo(CHAT);
+      const ref = /reference (\w+)\.$/.exec(apology.plain)?.[1];
+      expect(apology.plain).toMatch(/^Something went wrong answering that; it has been logged with the reference [0-9a-f]{8}\.$/);
       fake.sendUserMessage({ chatId: CHAT, text: '/status' });
       const next = await fake.nextMessageTo(CHAT);
       expect(next.plain).toContain('Status');
       // Updates are handled in order, so the failure was logged before the next answer went out.
-      expect(logs.lines().slice(before)).toContainEqual(expect.objectContaining({ ...log, chat: CHAT }));
+      expect(logs.lines().slice(before)).toContainEqual(expect.objectContaining({ ...log, chat: CHAT, ref }));
     });
   }
 

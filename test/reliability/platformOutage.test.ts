@@ -10,6 +10,7 @@ import { createLogger } from '../../src/log/logger.ts';
 import type { HealthReport } from '../../src/ops/health.ts';
 import type { PlatformState } from '../../src/ops/platformStatus.ts';
 import { runConsoleChat } from '../../src/platforms/consoleChat.ts';
+import { TelegramStartError } from '../../src/platforms/telegramStartError.ts';
 import { startFakeBotApi, type FakeBotApi } from '../fakes/fakeBotApi.ts';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/fakeDiscord.ts';
 import { envFrom } from '../helpers/fakePlatformEnv.ts';
@@ -297,7 +298,9 @@ describe('a chat platform that is away does not stop the bot', () => {
   });
 
   it('GIVEN a token Telegram rejects at start THEN the start still stops with the 401', async () => {
-    await expect(start({ TELEGRAM_BOT_TOKEN: '7000003:not-the-right-token-at-all', TELEGRAM_API_ROOT: telegram.apiRoot })).rejects.toMatchObject({ error_code: 401 });
+    const error = await start({ TELEGRAM_BOT_TOKEN: '7000003:not-the-right-token-at-all', TELEGRAM_API_ROOT: telegram.apiRoot }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TelegramStartError);
+    expect(error).toMatchObject({ errorCode: 401, cause: { error_code: 401 } });
     expect(timers.pending()).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { httpPost, MAX_ANSWER_BYTES } from '../../src/rpc/httpPost.ts';
+import { AnswerTooLargeError, TimeoutError } from '../../src/rpc/rpcErrors.ts';
 
 const servers: Server[] = [];
 
@@ -45,6 +46,7 @@ describe('httpPost', () => {
   it('GIVEN no answer THEN it rejects with a TimeoutError after the time given', async () => {
     const s = await serve(() => {});
     const error = (await httpPost(s.url, '{}', 100).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(TimeoutError);
     expect(error.name).toBe('TimeoutError');
     expect(error.message).toBe('timed out after 100 ms');
   });
@@ -62,7 +64,7 @@ describe('httpPost', () => {
       more();
     });
     await expect(httpPost(s.url, '{}', 10_000)).rejects.toThrow('answer larger than 64 MB');
-    await expect(httpPost(s.url, '{}', 10_000)).rejects.toMatchObject({ name: 'AnswerTooLargeError' });
+    await expect(httpPost(s.url, '{}', 10_000)).rejects.toBeInstanceOf(AnswerTooLargeError);
   });
 
   it('GIVEN a closed port or another protocol THEN it rejects with the reason', async () => {

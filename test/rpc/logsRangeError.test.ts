@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFailoverRpc } from '../../src/rpc/failoverRpc.ts';
 import type { HttpPost } from '../../src/rpc/httpPost.ts';
 import { classifyLogsRangeError, LogsRangeFloorError, type LogsRefusalReason } from '../../src/rpc/logsRangeError.ts';
-import { AllEndpointsFailedError, EndpointError, JsonRpcError, shortError } from '../../src/rpc/rpcErrors.ts';
+import { AllEndpointsFailedError, AnswerTooLargeError, EndpointError, JsonRpcError, shortError } from '../../src/rpc/rpcErrors.ts';
 
 interface Row {
   readonly provider: string;
@@ -171,7 +171,7 @@ describe('classifyLogsRangeError through the failover RPC and viem (as the reade
 describe('our own answer-size cap on eth_getLogs', () => {
   it('GIVEN an eth_getLogs answer over MAX_ANSWER_BYTES THEN it is a size refusal on the same URL, while other methods still fail over', async () => {
     const sent: string[] = [];
-    const tooLarge = Object.assign(new Error('answer larger than 64 MB'), { name: 'AnswerTooLargeError' });
+    const tooLarge = new AnswerTooLargeError('answer larger than 64 MB');
     const post: HttpPost = async (url, body) => {
       const { id, method } = JSON.parse(body) as { id: number; method: string };
       sent.push(`${url} ${method}`);
