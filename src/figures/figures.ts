@@ -200,6 +200,11 @@ export interface SequencerRow {
   readonly apr30d: Figure;
   /** Whether its signer signs the current L2 epoch (undefined while the epoch is unknown). */
   readonly signsEpoch?: boolean;
+  /**
+   * Active only: since when (unix seconds) its earned reward (unclaimed plus claimed) has not grown, when it did
+   * not grow at this read; looked for over the last two days, so an older stall reads as "since two days ago".
+   */
+  readonly rewardFlatSince?: number;
   /** Reward earned per day over the last 30 days, oldest first (a missing day has no stored read at its ends). */
   readonly dailyIncome: readonly { readonly day: number; readonly income: Figure }[];
   /** Its Locked, Relocked, UnlockInit, Unlocked, ClaimRewards and LockUpdate events in the stored history, oldest first. */

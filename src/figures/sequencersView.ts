@@ -2,6 +2,7 @@ import { getAddress } from 'viem';
 import type { Config, SourceOfKind } from '../config/configSchema.ts';
 import { groupHoldings, rootedRatio, sequencerIncome, shareOfBase } from '../core/baseShares.ts';
 import { figure, missing, type Figure } from '../core/figure.ts';
+import { flatSince } from '../core/flatSince.ts';
 import { sequencerRealizedApr } from '../core/sequencer.ts';
 import { DAY_SECONDS, toNumber } from '../core/units.ts';
 import { eventCursorKey } from '../store/eventCursorKey.ts';
@@ -24,6 +25,23 @@ const EVENT_AMOUNT: Readonly<Record<(typeof SEQUENCER_EVENT_NAMES)[number], stri
   UnlockInit: 'amount',
   Unlocked: 'amount',
 };
+
+/** How far back the stall check looks: a day beyond its one-day threshold, so "flat for over a day" is always decidable. */
+const STALL_LOOKBACK_SECONDS = 2 * DAY_SECONDS;
+
+/**
+ * Since when an active sequencer's earned reward (unclaimed reward plus what it claimed) has not grown, from its
+ * stored reads over the lookback and the current read; undefined while it grows, or for a sequencer not active.
+ */
+function rewardFlatSince(p: { store: HistoryStore; sourceId: string; record: SequencerRecord; now: number; claims: readonly ChainEvent[] }): number | undefined {
+  if (p.record.status !== SEQUENCER_STATUS.active) return undefined;
+  const from = p.now - STALL_LOOKBACK_SECONDS;
+  const own = p.claims.filter((e) => e.args.sequencerId === BigInt(p.record.seqId) && e.blockTime > from);
+  const claimedBy = (time: number) => own.filter((e) => e.blockTime <= time).reduce((sum, e) => sum + (e.args.amount ?? 0n), 0n);
+  const reads = p.store.sequencerReads(p.sourceId, p.record.seqId, from, p.now - 1);
+  const points = [...reads.map((r) => ({ time: r.blockTime, value: r.reward + claimedBy(r.blockTime) })), { time: p.now, value: p.record.reward + claimedBy(p.now) }];
+  return flatSince(points);
+}
 
 /** `0x1234…abcd`: how an unlabelled sequencer is named. */
 export const shortAddress = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
@@ -116,6 +134,7 @@ export function sequencersView(p: {
       const earned = sequencerIncome({ rewardNow: end.reward, rewardThen: start.reward, claimed });
       return { day: now - (i + 1) * DAY_SECONDS, income: earned === undefined ? missing('incomplete') : figure(metis(earned)) };
     }).reverse();
+    const flat = rewardFlatSince({ store, sourceId: source.id, record, now, claims });
     const own: SequencerEventView[] = events
       .filter((e) => e.args.sequencerId === BigInt(record.seqId))
       .map((e) => {
@@ -144,6 +163,7 @@ export function sequencersView(p: {
       income30d: month.income,
       apr30d: month.apr,
       ...(epoch ? { signsEpoch: epoch.signer.toLowerCase() === record.signer.toLowerCase() } : {}),
+      ...(flat !== undefined ? { rewardFlatSince: flat } : {}),
       dailyIncome,
       events: own,
     };
