@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import { configSchema, referenceProblems, type Config } from './configSchema.ts';
+import { configSchema, type Config } from './configSchema.ts';
+import { referenceProblems } from './referenceProblems.ts';
 import { describeIssue, pathKey, recordAllowedKeys } from './describeIssue.ts';
 import { interpolateEnv } from './interpolateEnv.ts';
 import { findPastedTokens } from './pastedTokens.ts';
