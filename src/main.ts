@@ -9,7 +9,7 @@ import { collectSecrets, createSecretScrubber } from './log/redactSecrets.ts';
 import { EXIT_SHUTDOWN_FAILED, handleShutdown } from './ops/shutdown.ts';
 import { runConsoleChat } from './platforms/consoleChat.ts';
 import { DiscordStartError } from './platforms/discordStartError.ts';
-import { StoreError } from './store/sqliteStore.ts';
+import { StoreError } from './store/storeError.ts';
 
 /**
  * Exit codes: 2 for a config or environment the bot cannot start with, 1 for a start that failed, 3 for a
