@@ -3,22 +3,20 @@ import type { ScheduledTask } from 'node-cron';
 import type { CommandContext } from '../commands/command.ts';
 import { createCommandGate, type CommandGate } from '../commands/commandGate.ts';
 import { commands } from '../commands/registry.ts';
+import { createAppPlatforms } from './appPlatforms.ts';
 import type { Config } from './config/configSchema.ts';
 import type { Env } from './config/env.ts';
 import type { Logger } from './log/logger.ts';
 import { assessHealth, type HealthReport } from './ops/health.ts';
 import { createBotMetrics, type BotMetrics } from './ops/metrics.ts';
-import { PlatformStatus } from './ops/platformStatus.ts';
+import type { PlatformStatus } from './ops/platformStatus.ts';
 import type { ConnectedPlatform } from './shared/platform.ts';
 import { startOpsServer, type OpsServer } from './ops/opsServer.ts';
 import { Poller } from './poller/poller.ts';
 import { schedulePolling } from './poller/schedulePolling.ts';
-// Platforms are imported when their token is set: discord.js and grammY cost ~60 MB of memory unused.
 import type { DiscordBot } from './platforms/discordBot.ts';
+import type { Timers } from './platforms/platformSupervisor.ts';
 import type { TelegramBot } from './platforms/telegramBot.ts';
-import { DiscordStartError } from './platforms/discordStartError.ts';
-import { createPlatformSupervisor, type PlatformSupervisor, type Timers } from './platforms/platformSupervisor.ts';
-import type { MessageSender } from './delivery/messageSender.ts';
 import { collectSecrets, createSecretScrubber } from './log/redactSecrets.ts';
 import { createFailoverRpc, type FailoverRpc } from './rpc/failoverRpc.ts';
 import type { HistoryStore } from './store/historyStore.ts';
@@ -52,22 +50,6 @@ export interface App {
    * database. Every step runs even when one before it failed; the first failure is rethrown. Idempotent.
    */
   stop(): Promise<void>;
-}
-
-/** The outbox sender for a started Telegram bot (loaded with it). */
-async function createTelegramOutbox(env: Env, config: Config) {
-  const { createOutboxApi, createTelegramSender } = await import('./platforms/telegramSender.ts');
-  const api = createOutboxApi({ token: env.TELEGRAM_BOT_TOKEN ?? '', timeoutSeconds: config.delivery.sendTimeout, ...(env.TELEGRAM_API_ROOT ? { apiRoot: env.TELEGRAM_API_ROOT } : {}) });
-  return createTelegramSender(api, config.delivery.telegram);
-}
-
-/** The outbox sender for Discord, posting through `rest` (loaded with discord.js). */
-async function createDiscordOutbox(rest: Pick<DiscordBot['client']['rest'], 'post'>) {
-  const [{ createDiscordOutboxSender }, { createDiscordChannelSender }] = await Promise.all([
-    import('./platforms/discordOutboxSender.ts'),
-    import('./platforms/discordChannelSender.ts'),
-  ]);
-  return createDiscordOutboxSender(createDiscordChannelSender(rest));
 }
 
 export interface AppOptions {
@@ -127,93 +109,23 @@ export async function createApp(options: AppOptions): Promise<App> {
   const gate = createCommandGate({ rateLimitPerMinute: config.commands.rateLimitPerMinute, observer: metrics, now });
   const context: CommandContext = { snapshot: () => poller.snapshot(), now, commands: () => commands, history: { metricSeries: store.metricSeries.bind(store) }, subscriptions: subscriptions.service };
 
-  // Secrets out of what /healthz shows (grammY's errors can carry the request URL, token included).
-  const scrub = createSecretScrubber(collectSecrets(env, config));
-  const platforms: Partial<Record<ConnectedPlatform, PlatformStatus>> = {};
-  const supervisors: PlatformSupervisor[] = [];
-  const senders: Partial<Record<ConnectedPlatform, MessageSender>> = {};
-  const supervision = {
+  // A platform that cannot even be built (DISCORD_TOKEN without DISCORD_APPLICATION_ID) leaves nothing open.
+  const { telegram, discord, platforms, supervisors, senders } = await createAppPlatforms({
+    config,
+    env,
     logger,
     now,
+    context,
+    gate,
+    // Secrets out of what /healthz shows (grammY's errors can carry the request URL, token included).
+    scrub: createSecretScrubber(collectSecrets(env, config)),
     ...(options.platformTimers ? { timers: options.platformTimers } : {}),
     ...(options.random ? { random: options.random } : {}),
-  };
-  const statusOf = (platform: ConnectedPlatform) => {
-    const status = new PlatformStatus(platform, now, scrub);
-    // Up again: the outbox sends what waited for it now, not at its next idle look.
-    status.onChange((state) => state === 'up' && subscriptions.worker.kick());
-    platforms[platform] = status;
-    return status;
-  };
-  /** A sender that waits (parks its messages) while its platform is not up. */
-  const whileUp = (sender: MessageSender, status: PlatformStatus): MessageSender => ({ ...sender, available: () => status.state === 'up' });
-
-  let telegram: TelegramBot | undefined;
-  if (env.TELEGRAM_BOT_TOKEN) {
-    const { createTelegramBot, describeTelegramError, isTelegramRejection } = await import('./platforms/telegramBot.ts');
-    const status = statusOf('telegram');
-    const supervisor: PlatformSupervisor = createPlatformSupervisor({
-      ...supervision,
-      status,
-      label: 'Telegram',
-      connect: (signal) => bot.start(signal),
-      disconnect: () => bot.stop(),
-      isRejected: isTelegramRejection,
-      describe: describeTelegramError,
-      rejectedHint: 'set a new TELEGRAM_BOT_TOKEN from @BotFather and restart',
-    });
-    const bot = createTelegramBot({
-      token: env.TELEGRAM_BOT_TOKEN,
-      ...(env.TELEGRAM_API_ROOT ? { apiRoot: env.TELEGRAM_API_ROOT } : {}),
-      commands,
-      context,
-      logger,
-      gate,
-      now,
-      events: supervisor,
-    });
-    telegram = bot;
-    supervisors.push(supervisor);
-    senders.telegram = whileUp(await createTelegramOutbox(env, config), status);
-  }
-
-  // One discord.js client per attempt: a destroyed client does not log in again.
-  let discord: DiscordBot | undefined;
-  if (env.DISCORD_TOKEN) {
-    if (!env.DISCORD_APPLICATION_ID) {
-      store.close();
-      throw new Error('DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not: copy the Application ID from the Developer Portal (General Information).');
-    }
-    const { createDiscordBot, describeDiscordError } = await import('./platforms/discordBot.ts');
-    const status = statusOf('discord');
-    const discordOptions = {
-      token: env.DISCORD_TOKEN,
-      applicationId: env.DISCORD_APPLICATION_ID,
-      ...(env.DISCORD_GUILD_ID ? { guildId: env.DISCORD_GUILD_ID } : {}),
-      ...(env.DISCORD_REST_API ? { restApi: env.DISCORD_REST_API } : {}),
-      commands,
-      context,
-      logger,
-      gate,
-    };
-    const supervisor: PlatformSupervisor = createPlatformSupervisor({
-      ...supervision,
-      status,
-      label: 'Discord',
-      connect: async () => {
-        discord = createDiscordBot({ ...discordOptions, events: supervisor });
-        await discord.start();
-      },
-      disconnect: async () => discord?.stop(),
-      isRejected: (error) => error instanceof DiscordStartError,
-      describe: describeDiscordError,
-      rejectedHint: 'set a new DISCORD_TOKEN (Developer Portal → Bot → Reset Token) and restart',
-    });
-    supervisors.push(supervisor);
-    // Posts through whichever client is current.
-    const rest = { post: (...args: Parameters<DiscordBot['client']['rest']['post']>) => (discord ? discord.client.rest.post(...args) : Promise.reject(new Error('Discord is not connected'))) };
-    senders.discord = whileUp(await createDiscordOutbox(rest), status);
-  }
+    onUp: () => subscriptions.worker.kick(),
+  }).catch((error: unknown) => {
+    store.close();
+    throw error;
+  });
   metrics.watchPlatforms(() => Object.fromEntries(Object.entries(platforms).map(([name, status]) => [name, status.state])));
   subscriptions.attach(senders);
 
@@ -264,7 +176,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...(ops ? { ops } : {}),
     ...(telegram ? { telegram } : {}),
     get discord() {
-      return discord;
+      return discord();
     },
     platforms,
     startSchedule() {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { BaseError } from '../shared/baseError.ts';
-import { configSchema, referenceProblems, type Config } from './configSchema.ts';
+import { configSchema, type Config } from './configSchema.ts';
+import { referenceProblems } from './referenceProblems.ts';
 import { describeIssue, pathKey, recordAllowedKeys } from './describeIssue.ts';
 import { interpolateEnv } from './interpolateEnv.ts';
 import { findPastedTokens } from './pastedTokens.ts';

@@ -28,7 +28,7 @@ export const LAYERS: readonly Layer[] = [
   { name: 'ops', paths: ['src/ops'], what: '`/healthz`, `/metrics`, platform status, shutdown' },
   { name: 'platforms', paths: ['src/platforms'], what: 'Telegram (grammY), Discord (discord.js) and the console' },
   { name: 'devnet', paths: ['src/devnet'], what: 'local anvil chains with the real contracts, for tests and the demo' },
-  { name: 'app', paths: ['src/app.ts', 'src/main.ts', 'src/demo.ts', 'src/doctor.ts', 'src/subscriptionRuntime.ts'], what: 'wiring: the entry points and what they start' },
+  { name: 'app', paths: ['src/app.ts', 'src/appPlatforms.ts', 'src/main.ts', 'src/demo.ts', 'src/doctor.ts', 'src/subscriptionRuntime.ts'], what: 'wiring: the entry points and what they start' },
 ];
 
 /** The layer a repository-relative file path belongs to, or undefined when it is outside `src/` and `commands/`. */

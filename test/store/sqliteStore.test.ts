@@ -2,7 +2,9 @@ import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileSystemProblem, openSqliteStore, PAGE_CACHE_KIB, StoreError } from '../../src/store/sqliteStore.ts';
+import { fileSystemProblem, PAGE_CACHE_KIB } from '../../src/store/openDatabase.ts';
+import { openSqliteStore } from '../../src/store/sqliteStore.ts';
+import { StoreError } from '../../src/store/storeError.ts';
 
 const observation = (blockTime: number, pps: bigint) => ({
   sourceId: 'seMetis',

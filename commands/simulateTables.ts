@@ -1,0 +1,68 @@
+import { figure } from '../src/core/figure.ts';
+import { formatGrouped, formatPercent } from '../src/core/format.ts';
+import { STRESS_DROPS, type Outcome } from '../src/core/simulateModel.ts';
+import type { RateChoice } from '../src/core/strategyRate.ts';
+import type { SourceView } from '../src/figures/figures.ts';
+import { ageCell } from './ageCell.ts';
+import type { Block } from '../src/shared/reply.ts';
+
+/** The tables both /simulate replies show, and the number formats they share. */
+
+/** One strategy in a reply: its source, its rate, and its outcomes (current rates, then one per stress; absent without a rate). */
+export interface SimulateRow {
+  readonly view: SourceView;
+  readonly rate: RateChoice;
+  readonly outcomes?: readonly Outcome[];
+}
+
+/** Decimals for amounts of this size: cents from 1 up, else enough for 3 significant digits (0.001 → 0.00117, not 0.00). */
+export const decimalsFor = (amount: number) => (amount >= 1 ? 2 : Math.min(8, 2 + Math.ceil(-Math.log10(amount))));
+/** An amount of tokens, grouped, with cents unless told otherwise. */
+export const money = (n: number, decimals = 2) => formatGrouped(n, decimals);
+/** A rate as a percentage. */
+export const pct = (n: number) => formatPercent(figure(n));
+const gainText = (o: Outcome, amount: number) => formatGrouped(o.final - amount, decimalsFor(amount), { signed: true });
+
+/** Rank, strategy, APY, final amount, gain and data age at current rates. */
+export function outcomeTable(rows: readonly SimulateRow[], amount: number, now: number, apyHeader: string): Block {
+  return {
+    kind: 'table',
+    columns: [
+      { header: '#', align: 'right' },
+      { header: 'strategy', align: 'left' },
+      { header: apyHeader, align: 'right' },
+      { header: 'final', align: 'right' },
+      { header: 'gain', align: 'right' },
+      { header: 'age', align: 'right' },
+    ],
+    rows: rows.map((row, i) => {
+      const o = row.outcomes?.[0];
+      return [String(i + 1), row.view.label, o ? pct(o.apy) : '—', o ? money(o.final, decimalsFor(amount)) : '—', o ? gainText(o, amount) : '—', ageCell(row.view, now)];
+    }),
+  };
+}
+
+/** APY and gain of each strategy under each rate-drop stress. */
+export function stressTable(rows: readonly SimulateRow[], amount: number, apyHeader: string): Block {
+  const columns = STRESS_DROPS.flatMap((drop) => {
+    const tag = `−${Math.round(drop * 100)}%`;
+    return [
+      { header: `${apyHeader} ${tag}`, align: 'right' as const },
+      { header: `gain ${tag}`, align: 'right' as const },
+    ];
+  });
+  return {
+    kind: 'table',
+    columns: [{ header: 'strategy', align: 'left' }, ...columns],
+    rows: rows.map((row) => [
+      row.view.label,
+      ...STRESS_DROPS.flatMap((_, i) => {
+        const o = row.outcomes?.[i + 1];
+        return o ? [pct(o.apy), gainText(o, amount)] : ['—', '—'];
+      }),
+    ]),
+  };
+}
+
+/** What every /simulate answer reminds. */
+export const PROJECTION_NOTE = 'Projections at current rates, not promises: rates change, and a token can trade below its fair value.';

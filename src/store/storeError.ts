@@ -1,0 +1,6 @@
+import { BaseError } from '../shared/baseError.ts';
+
+/** The store file cannot be opened or migrated; the message says which file and what to do. */
+export class StoreError extends BaseError {
+  override name = 'StoreError';
+}
