@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLATFORMS } from '../shared/platform.ts';
 import { duration } from './fieldSchemas.ts';
 
 /** Alert rules: defaults every chat starts from (a chat may override them with /alerts set). */
@@ -30,6 +31,8 @@ export const alertsSchema = z
     outlierFactor: z.number().gt(1).default(5),
     /** ...but only while that last accepted reading is younger than this; an older one is simply replaced. */
     outlierWindow: duration.default(6 * 3_600),
-    operatorChat: z.strictObject({ platform: z.enum(['telegram', 'discord', 'console']), chatId: z.string().min(1) }).optional(),
+    operatorChat: z.strictObject({ platform: z.enum(PLATFORMS), chatId: z.string().min(1) }).optional(),
   })
+  // A warning level at or above the critical one would never warn before it is critical.
+  .refine((a) => a.depegWarningBps < a.depegCriticalBps, { message: 'depegWarningBps must be below depegCriticalBps', path: ['depegWarningBps'] })
   .prefault({});
