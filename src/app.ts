@@ -21,7 +21,7 @@ import { createPlatformSupervisor, type PlatformSupervisor, type Timers } from '
 import type { MessageSender } from './delivery/messageSender.ts';
 import { collectSecrets, createSecretScrubber } from './log/redactSecrets.ts';
 import { createFailoverRpc, type FailoverRpc } from './rpc/failoverRpc.ts';
-import type { HistoryStore } from './store/historyStore.ts';
+import { metricHistoryOf, type HistoryStore } from './store/historyStore.ts';
 import { openSqliteStore } from './store/sqliteStore.ts';
 import { createSubscriptionRuntime, type SubscriptionRuntime } from './subscriptionRuntime.ts';
 
@@ -125,7 +125,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   metrics.watchSnapshot(() => poller.snapshot(), now);
   metrics.watchRpcs(rpcs);
   const gate = createCommandGate({ rateLimitPerMinute: config.commands.rateLimitPerMinute, observer: metrics, now });
-  const context: CommandContext = { snapshot: () => poller.snapshot(), now, commands: () => commands, history: { metricSeries: store.metricSeries.bind(store) }, subscriptions: subscriptions.service };
+  const context: CommandContext = { snapshot: () => poller.snapshot(), now, commands: () => commands, history: metricHistoryOf(store), subscriptions: subscriptions.service };
 
   // Secrets out of what /healthz shows (grammY's errors can carry the request URL, token included).
   const scrub = createSecretScrubber(collectSecrets(env, config));
