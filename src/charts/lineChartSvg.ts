@@ -33,6 +33,8 @@ export interface ChartPanel {
   readonly referenceLines?: readonly { readonly value: number; readonly label: string }[];
   /** Filled areas stacked from 0, under the lines; their legend is a column right of the plot. */
   readonly stack?: StackedAreas;
+  /** The y axis reaches down to 0 (amounts, where a zoomed axis would exaggerate a change); a stack always does. */
+  readonly fromZero?: boolean;
   /** Relative height among the panels; default 1. */
   readonly weight?: number;
 }
@@ -93,6 +95,7 @@ export function splitAtGaps<T extends { readonly time: number }>(points: readonl
 
 function panelValues(panel: ChartPanel, stacked: readonly StackedBand[]): number[] {
   return [
+    ...(panel.fromZero || stacked.length > 0 ? [0] : []),
     ...stacked.flatMap((b) => b.points.flatMap((p) => [p.low, p.high])),
     ...panel.series.flatMap((s) => s.points.map((p) => p.value)),
     ...(panel.bands ?? []).flatMap((b) => b.points.flatMap((p) => [p.low, p.high])),
@@ -210,8 +213,8 @@ export function buildLineChartSvg(spec: ChartSpec): string {
     const values = panelValues(panel, stacked);
     const low = values.length > 0 ? Math.min(...values) : 0;
     const high = values.length > 0 ? Math.max(...values) : 1;
-    // A little air above and below, so a line never runs along the frame; a stack stands on 0 itself.
-    const below = stacked.length > 0 && low >= 0 ? 0 : (high - low) * 0.04;
+    // A little air above and below, so a line never runs along the frame; an axis from 0 starts at 0 itself.
+    const below = (panel.fromZero || stacked.length > 0) && low >= 0 ? 0 : (high - low) * 0.04;
     const yTicks = niceTicks(low - below, high + (high - low) * 0.04, 6);
     const y = linearScale([yTicks.min, yTicks.max], [plotBottom, plotTop]);
     const clipId = `plot-${index}`;

@@ -59,8 +59,8 @@ export function sequencerChart(p: {
       from,
       to,
       panels: [
-        { title: `Locked, ${unit.words}METIS`, unit: '', series: [lockedLine] },
-        { title: 'Reward per day, METIS', unit: '', series: [rewardLine] },
+        { title: `Locked, ${unit.words}METIS`, unit: '', series: [lockedLine], fromZero: true },
+        { title: 'Reward per day, METIS', unit: '', series: [rewardLine], fromZero: true },
       ],
       footnote: 'Reward per day: growth of the unclaimed reward plus claims over each 24 h before the last read. Times in UTC.',
     },

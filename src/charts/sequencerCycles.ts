@@ -9,7 +9,7 @@ export interface SequencerCycle {
 /**
  * The stored per-cycle sequencer reads with from < blockTime <= to, thinned to at most `maxPoints` cycles: at
  * each of `maxPoints` equally spaced times, the newest cycle at or before it, each cycle once. Every point is a
- * real read (nothing is averaged or made up), and a window with fewer cycles than points keeps them all.
+ * real read (nothing is averaged or made up); cycles further apart than the window ÷ maxPoints are all kept.
  */
 export function sequencerCycles(history: MetricHistory, sourceId: string, from: number, to: number, maxPoints: number): SequencerCycle[] {
   const cycles: SequencerCycle[] = [];
