@@ -70,6 +70,7 @@ function resolve(name: string, context: CommandContext): Target | Reply {
 export const chartCommand: CommandDefinition = {
   name: 'chart',
   description: 'Chart from stored history: an asset’s APY or price, the base by operator, one sequencer (7d/30d/90d)',
+  usage: `/chart <asset|${BASE}|sequencer> [window]`,
   options: [
     {
       name: 'asset',

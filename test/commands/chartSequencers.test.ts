@@ -62,9 +62,9 @@ describe('/chart <sequencer>', () => {
     const reply = run('/chart gama');
     expect(reply?.kind).toBe('usage');
     expect(words(reply)).toBe(
-      'Unknown asset "gama". Did you mean Gamma? Known: sequencer, seMetis, eMetis-METIS, sequencers, Alpha, Beta, Gamma, 0x4444…4444, 0x5555…5555.\nUsage: /chart <asset> [window]',
+      'Unknown asset "gama". Did you mean Gamma? Known: sequencer, seMetis, eMetis-METIS, sequencers, Alpha, Beta, Gamma, 0x4444…4444, 0x5555…5555.\nUsage: /chart <asset|sequencers|sequencer> [window]',
     );
-    expect(words(run('/chart dogecoin'))).toBe('Unknown asset "dogecoin". Known: sequencer, seMetis, eMetis-METIS, sequencers, Alpha, Beta, Gamma, 0x4444…4444, 0x5555…5555.\nUsage: /chart <asset> [window]');
+    expect(words(run('/chart dogecoin'))).toBe('Unknown asset "dogecoin". Known: sequencer, seMetis, eMetis-METIS, sequencers, Alpha, Beta, Gamma, 0x4444…4444, 0x5555…5555.\nUsage: /chart <asset|sequencers|sequencer> [window]');
   });
 
   it('GIVEN a part of two names THEN both, and a request for the id', () => {
