@@ -7,6 +7,7 @@ import { didYouMean } from '../src/config/didYouMean.ts';
 import type { Snapshot, SourceView } from '../src/figures/figures.ts';
 import type { MetricHistory } from '../src/store/historyStore.ts';
 import { assetNames, findSources } from './assetNames.ts';
+import { echoUserText } from './echoUserText.ts';
 import type { CommandContext, CommandDefinition } from './command.ts';
 import { findSequencer } from './sequencers.ts';
 import { UserError } from './userError.ts';
@@ -56,7 +57,7 @@ function resolve(name: string, context: CommandContext): Target | Reply {
   }
   const found = sequencers && source ? findSequencer(sequencers, name) : undefined;
   if (Array.isArray(found)) {
-    return { kind: 'usage', blocks: [{ kind: 'paragraph', parts: [`"${name.slice(0, 40)}" matches ${found.length} sequencers: ${found.map((r) => `${r.seqId} ${r.name}`).join(', ')}. Give the id.`] }] };
+    return { kind: 'usage', blocks: [{ kind: 'paragraph', parts: [`"${echoUserText(name)}" matches ${found.length} sequencers: ${found.map((r) => `${r.seqId} ${r.name}`).join(', ')}. Give the id.`] }] };
   }
   if (found && sequencers && source) {
     return { chart: (window, history) => sequencerChart({ row: found, sequencers, source, history, window, nowMs }), file: `seq${found.seqId}`, what: `sequencer ${found.name}` };
