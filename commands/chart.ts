@@ -1,13 +1,22 @@
+import { baseChart } from '../src/charts/baseChart.ts';
 import { buildLineChartSvg } from '../src/charts/lineChartSvg.ts';
 import { svgToPng } from '../src/charts/renderPng.ts';
-import { CHART_WINDOWS, isChartWindow, MIN_CHART_POINTS, sourceChart, type ChartWindow } from '../src/charts/sourceChart.ts';
-import type { SourceView } from '../src/figures/figures.ts';
+import { sequencerChart } from '../src/charts/sequencerChart.ts';
+import { CHART_WINDOWS, isChartWindow, MIN_CHART_POINTS, sourceChart, type ChartWindow, type SourceChart } from '../src/charts/sourceChart.ts';
+import { didYouMean } from '../src/config/didYouMean.ts';
+import type { Snapshot, SourceView } from '../src/figures/figures.ts';
+import type { MetricHistory } from '../src/store/historyStore.ts';
 import { assetNames, findSources } from './assetNames.ts';
-import type { CommandDefinition } from './command.ts';
+import { echoUserText } from './echoUserText.ts';
+import type { CommandContext, CommandDefinition } from './command.ts';
+import { findSequencer } from './sequencers.ts';
+import { UserError } from './userError.ts';
 import type { Reply } from '../src/shared/reply.ts';
 
 const WINDOWS = Object.keys(CHART_WINDOWS) as ChartWindow[];
 const DEFAULT_WINDOW: ChartWindow = '7d';
+/** What to type for the base stacked by operator. */
+const BASE = 'sequencers';
 
 /** Where a token has several sources (a vault and its supply), the one whose chart says most. */
 const PREFERENCE: readonly SourceView['kind'][] = ['sequencer', 'erc4626', 'exchange-rate', 'uniswap-v2', 'uniswap-v3', 'algebra', 'erc20-supply'];
@@ -21,17 +30,57 @@ const text = (...lines: string[]): Reply => ({ kind: 'answer', blocks: [{ kind: 
 /** Letters, digits, dot, dash and underscore: safe as an attachment name on every platform and as a file name. */
 const fileSafe = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60);
 
-/** `/chart <asset> [7d|30d|90d]`: a PNG line chart from the stored history. */
+/** Every name /chart knows: the assets, then (once sequencers are read) the base and each sequencer. */
+function chartNames(snapshot: Snapshot): string[] {
+  const sequencers = snapshot.sequencers?.rows.map((r) => r.name) ?? [];
+  return [...assetNames(snapshot), ...(snapshot.sequencers ? [BASE, ...sequencers] : [])];
+}
+
+/** A chart to draw, its file name and what it is of (for the "not enough history" sentence). */
+type Target = { readonly chart: (window: ChartWindow, history: MetricHistory) => SourceChart; readonly file: string; readonly what: string };
+
+/**
+ * What a typed name charts: a source or token first (as before sequencers were read), then `sequencers` for the
+ * base, then a sequencer by name, unique part of its name, id or address (as /sequencers finds it).
+ * @throws UserError 'unknown-choice' with every known name and the closest one.
+ */
+function resolve(name: string, context: CommandContext): Target | Reply {
+  const snapshot = context.snapshot();
+  const nowMs = context.now();
+  const view = [...findSources(snapshot, name)].sort((a, b) => rank(a) - rank(b))[0];
+  if (view) return { chart: (window, history) => sourceChart({ view, history, window, nowMs }), file: view.id, what: view.label };
+  const sequencers = snapshot.sequencers;
+  const source = sequencers && snapshot.sources.find((s) => s.id === sequencers.sourceId);
+  if (name.toLowerCase() === BASE) {
+    if (!sequencers || !source) return text('No sequencer has been read yet.');
+    return { chart: (window, history) => baseChart({ sequencers, source, history, window, nowMs }), file: BASE, what: 'the METIS locked by sequencers' };
+  }
+  const found = sequencers && source ? findSequencer(sequencers, name) : undefined;
+  if (Array.isArray(found)) {
+    return { kind: 'usage', blocks: [{ kind: 'paragraph', parts: [`"${echoUserText(name)}" matches ${found.length} sequencers: ${found.map((r) => `${r.seqId} ${r.name}`).join(', ')}. Give the id.`] }] };
+  }
+  if (found && sequencers && source) {
+    return { chart: (window, history) => sequencerChart({ row: found, sequencers, source, history, window, nowMs }), file: `seq${found.seqId}`, what: `sequencer ${found.name}` };
+  }
+  const names = chartNames(snapshot);
+  const meant = didYouMean(name, names);
+  throw new UserError('unknown-choice', { option: 'asset', value: name, choices: names, ...(meant ? { meant } : {}) });
+}
+
+/** `/chart <asset | sequencers | sequencer> [7d|30d|90d]`: a PNG chart from the stored history. */
 export const chartCommand: CommandDefinition = {
   name: 'chart',
-  description: 'Chart of an asset from stored history: APY, or price and depeg for pools (7d, 30d or 90d)',
+  description: 'Chart from stored history: an asset’s APY or price, the base by operator, one sequencer (7d/30d/90d)',
+  usage: `/chart <asset|${BASE}|sequencer> [window]`,
   options: [
     {
       name: 'asset',
-      description: 'Source or token, e.g. seMetis',
+      description: 'Source or token (seMetis), "sequencers" for the base, or a sequencer name or id',
       type: 'string',
       required: true,
-      choices: (context) => assetNames(context.snapshot()),
+      // Free text: a sequencer may be named by a unique part of its name, its id or its address.
+      parseText: (raw) => raw,
+      suggestions: (context) => chartNames(context.snapshot()),
     },
     {
       name: 'window',
@@ -41,17 +90,17 @@ export const chartCommand: CommandDefinition = {
     },
   ],
   run(args, context): Reply {
-    const asset = String(args.asset);
+    const name = String(args.asset);
     const window = typeof args.window === 'string' && isChartWindow(args.window) ? args.window : DEFAULT_WINDOW;
-    const view = [...findSources(context.snapshot(), asset)].sort((a, b) => rank(a) - rank(b))[0];
-    if (!view) return text(`No source named ${asset}.`);
+    const target = resolve(name, context);
+    if ('kind' in target) return target;
     if (!context.history) return text('Charts need the stored history, and this bot runs without one.');
 
-    const chart = sourceChart({ view, history: context.history, window, nowMs: context.now() });
+    const chart = target.chart(window, context.history);
     if (!chart.ok) {
       const stored = chart.points === 1 ? '1 stored point' : `${chart.points} stored points`;
       return text(
-        `Not enough history for a ${window} chart of ${view.label} yet: ${stored} in the window, and a chart needs at least ${MIN_CHART_POINTS}.`,
+        `Not enough history for a ${window} chart of ${target.what} yet: ${stored} in the window, and a chart needs at least ${MIN_CHART_POINTS}.`,
         'The bot keeps a point every poll cycle; try again later.',
       );
     }
@@ -60,7 +109,7 @@ export const chartCommand: CommandDefinition = {
       kind: 'answer',
       blocks: [
         { kind: 'title', text: chart.spec.title },
-        { kind: 'image', png, filename: `chart-${fileSafe(view.id)}-${window}.png`, alt: chart.alt },
+        { kind: 'image', png, filename: `chart-${fileSafe(target.file)}-${window}.png`, alt: chart.alt },
         { kind: 'paragraph', parts: [chart.summary] },
         { kind: 'note', text: `${chart.spec.subtitle}. ${chart.spec.footnote ?? ''}`.trim() },
       ],

@@ -44,7 +44,7 @@ export function describeUserError(error: UserError): string {
     case 'unknown-command':
       return `Unknown command ${shown(c.command)}.`;
     case 'unknown-choice':
-      return `Unknown ${String(c.option)} "${shown(c.value)}". Known: ${list(c.choices)}.`;
+      return `Unknown ${String(c.option)} "${shown(c.value)}".${c.meant !== undefined ? ` Did you mean ${String(c.meant)}?` : ''} Known: ${list(c.choices)}.`;
     case 'not-a-number':
       return `${String(c.option)} must be a number, not "${shown(c.value)}"${c.expected !== undefined ? ` (e.g. ${String(c.expected)})` : ''}.`;
     case 'out-of-range':

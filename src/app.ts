@@ -19,7 +19,7 @@ import type { Timers } from './platforms/platformSupervisor.ts';
 import type { TelegramBot } from './platforms/telegramBot.ts';
 import { collectSecrets, createSecretScrubber } from './log/redactSecrets.ts';
 import { createFailoverRpc, type FailoverRpc } from './rpc/failoverRpc.ts';
-import type { HistoryStore } from './store/historyStore.ts';
+import { metricHistoryOf, type HistoryStore } from './store/historyStore.ts';
 import { openSqliteStore } from './store/sqliteStore.ts';
 import { createSubscriptionRuntime, type SubscriptionRuntime } from './subscriptionRuntime.ts';
 
@@ -107,7 +107,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   metrics.watchSnapshot(() => poller.snapshot(), now);
   metrics.watchRpcs(rpcs);
   const gate = createCommandGate({ rateLimitPerMinute: config.commands.rateLimitPerMinute, observer: metrics, now });
-  const context: CommandContext = { snapshot: () => poller.snapshot(), now, commands: () => commands, history: { metricSeries: store.metricSeries.bind(store) }, subscriptions: subscriptions.service };
+  const context: CommandContext = { snapshot: () => poller.snapshot(), now, commands: () => commands, history: metricHistoryOf(store), subscriptions: subscriptions.service };
 
   // A platform that cannot even be built (DISCORD_TOKEN without DISCORD_APPLICATION_ID) leaves nothing open.
   const { telegram, discord, platforms, supervisors, senders } = await createAppPlatforms({

@@ -1,4 +1,5 @@
 import { formatTick, linearScale, niceTicks, timeTicks, type LinearScale } from './scale.ts';
+import { stackLayers, type StackedAreas, type StackedBand } from './stackLayers.ts';
 
 /** One point of a time series: unix seconds and a value in the panel's unit. */
 export interface ChartPoint {
@@ -30,6 +31,10 @@ export interface ChartPanel {
   readonly bands?: readonly BandSeries[];
   /** Horizontal lines always inside the scale (e.g. 0 bps). */
   readonly referenceLines?: readonly { readonly value: number; readonly label: string }[];
+  /** Filled areas stacked from 0, under the lines; their legend is a column right of the plot. */
+  readonly stack?: StackedAreas;
+  /** The y axis reaches down to 0 (amounts, where a zoomed axis would exaggerate a change); a stack always does. */
+  readonly fromZero?: boolean;
   /** Relative height among the panels; default 1. */
   readonly weight?: number;
 }
@@ -75,12 +80,12 @@ const PANEL_GAP = 18;
  * Splits a series where the time between two points is far longer than usual (the bot was down or the source
  * failed), so the chart shows the gap instead of a straight line across it.
  */
-export function splitAtGaps(points: readonly ChartPoint[]): ChartPoint[][] {
+export function splitAtGaps<T extends { readonly time: number }>(points: readonly T[]): T[][] {
   if (points.length < 3) return points.length === 0 ? [] : [[...points]];
   const steps = points.slice(1).map((p, i) => p.time - points[i]!.time).sort((a, b) => a - b);
   const median = steps[Math.floor(steps.length / 2)]!;
   const limit = Math.max(median * 5, 1);
-  const runs: ChartPoint[][] = [[points[0]!]];
+  const runs: T[][] = [[points[0]!]];
   for (let i = 1; i < points.length; i++) {
     if (points[i]!.time - points[i - 1]!.time > limit) runs.push([]);
     runs[runs.length - 1]!.push(points[i]!);
@@ -88,8 +93,10 @@ export function splitAtGaps(points: readonly ChartPoint[]): ChartPoint[][] {
   return runs;
 }
 
-function panelValues(panel: ChartPanel): number[] {
+function panelValues(panel: ChartPanel, stacked: readonly StackedBand[]): number[] {
   return [
+    ...(panel.fromZero || stacked.length > 0 ? [0] : []),
+    ...stacked.flatMap((b) => b.points.flatMap((p) => [p.low, p.high])),
     ...panel.series.flatMap((s) => s.points.map((p) => p.value)),
     ...(panel.bands ?? []).flatMap((b) => b.points.flatMap((p) => [p.low, p.high])),
     ...(panel.referenceLines ?? []).map((r) => r.value),
@@ -119,6 +126,41 @@ function legend(panel: ChartPanel, right: number, y: number): string {
   return parts.reverse().join('');
 }
 
+const SIDE_LEGEND = { swatch: 14, gap: 8, row: 22, font: 13 } as const;
+
+/** How wide the column right of the plots must be for the stack legends (0 without stacks). */
+function sideLegendWidth(panels: readonly ChartPanel[]): number {
+  const labels = panels.flatMap((p) => p.stack?.layers.map((l) => l.label) ?? []);
+  if (labels.length === 0) return 0;
+  return 24 + SIDE_LEGEND.swatch + SIDE_LEGEND.gap + Math.max(...labels.map((l) => textWidth(l, SIDE_LEGEND.font)));
+}
+
+/** A stack's legend as a column from the top of its plot, in the order the layers were given (bottom first). */
+function sideLegend(stacked: readonly StackedBand[], left: number, top: number): string {
+  return stacked
+    .map((band, i) => {
+      const y = top + 12 + i * SIDE_LEGEND.row;
+      return (
+        `<g class="legend-item stack" data-label="${esc(band.label)}" transform="translate(${px(left)} ${px(y)})">` +
+        `<rect x="0" y="-11" width="${SIDE_LEGEND.swatch}" height="${SIDE_LEGEND.swatch}" fill="${esc(band.color)}"/>` +
+        `<text x="${SIDE_LEGEND.swatch + SIDE_LEGEND.gap}" y="0" font-size="${SIDE_LEGEND.font}" fill="${COLORS.text}">${esc(band.label)}</text></g>`
+      );
+    })
+    .join('');
+}
+
+/** A stacked band as filled polygons, one per run of points between gaps. */
+function stackPolygons(band: StackedBand, x: LinearScale, y: LinearScale): string {
+  return splitAtGaps(band.points)
+    .filter((run) => run.length > 1)
+    .map((run) => {
+      const upper = run.map((p) => `${px(x(p.time))},${px(y(p.high))}`);
+      const lower = [...run].reverse().map((p) => `${px(x(p.time))},${px(y(p.low))}`);
+      return `<polygon class="stack-layer" data-label="${esc(band.label)}" points="${[...upper, ...lower].join(' ')}" fill="${esc(band.color)}" stroke="none"/>`;
+    })
+    .join('');
+}
+
 /**
  * Where a time label goes: centred under its tick, or ending (starting) at its tick when centring would bring
  * it within a margin of the picture's right (left) edge.
@@ -138,15 +180,16 @@ function linePath(points: readonly ChartPoint[], x: LinearScale, y: LinearScale)
 
 /**
  * A line chart as SVG text: a title and subtitle, then one or more panels stacked on a shared UTC time axis,
- * each with its own nicely rounded y axis, grid, legend, lines (dashed where asked), shaded bands and
- * reference lines. Every piece of text is XML-escaped. Pure: the same spec gives the same SVG.
+ * each with its own nicely rounded y axis, grid, legend, lines (dashed where asked), shaded bands,
+ * reference lines and stacked areas (legend in a column right of the plots). Every piece of text is XML-escaped. Pure: the same spec gives the same SVG.
  * @example buildLineChartSvg({ title: 'seMetis', subtitle: 'data as of …', from, to, panels: [{ title: 'APY, %', unit: '%', series: [...] }] })
  */
 export function buildLineChartSvg(spec: ChartSpec): string {
   const width = spec.width ?? 1000;
   const height = spec.height ?? (spec.panels.length > 1 ? 720 : 540);
   const plotLeft = MARGIN.left;
-  const plotRight = width - MARGIN.right;
+  const sideWidth = sideLegendWidth(spec.panels);
+  const plotRight = width - MARGIN.right - sideWidth;
   const x = linearScale([spec.from, spec.to], [plotLeft, plotRight]);
   const weights = spec.panels.map((p) => p.weight ?? 1);
   const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
@@ -166,16 +209,19 @@ export function buildLineChartSvg(spec: ChartSpec): string {
     const headerY = top + 17;
     const plotTop = top + PANEL_HEADER;
     const plotBottom = plotTop + (available * weights[index]!) / totalWeight;
-    const values = panelValues(panel);
+    const stacked = panel.stack ? stackLayers(panel.stack) : [];
+    const values = panelValues(panel, stacked);
     const low = values.length > 0 ? Math.min(...values) : 0;
     const high = values.length > 0 ? Math.max(...values) : 1;
-    // A little air above and below, so a line never runs along the frame.
-    const yTicks = niceTicks(low - (high - low) * 0.04, high + (high - low) * 0.04, 6);
+    // A little air above and below, so a line never runs along the frame; an axis from 0 starts at 0 itself.
+    const below = (panel.fromZero || stacked.length > 0) && low >= 0 ? 0 : (high - low) * 0.04;
+    const yTicks = niceTicks(low - below, high + (high - low) * 0.04, 6);
     const y = linearScale([yTicks.min, yTicks.max], [plotBottom, plotTop]);
     const clipId = `plot-${index}`;
     out.push(`<g class="panel" data-title="${esc(panel.title)}">`);
     out.push(`<text class="panel-title" x="${plotLeft}" y="${px(headerY)}" font-size="14" font-weight="bold" fill="${COLORS.text}">${esc(panel.title)}</text>`);
     out.push(legend(panel, plotRight, headerY));
+    if (stacked.length > 0) out.push(sideLegend(stacked, plotRight + 24, plotTop));
     out.push(`<clipPath id="${clipId}"><rect x="${px(plotLeft)}" y="${px(plotTop - 2)}" width="${px(plotRight - plotLeft)}" height="${px(plotBottom - plotTop + 4)}"/></clipPath>`);
     for (const value of yTicks.values) {
       const ty = y(value);
@@ -188,6 +234,7 @@ export function buildLineChartSvg(spec: ChartSpec): string {
       out.push(`<line class="grid" x1="${px(x(tick.time))}" y1="${px(plotTop)}" x2="${px(x(tick.time))}" y2="${px(plotBottom)}" stroke="${COLORS.grid}" stroke-width="1"/>`);
     }
     out.push(`<g clip-path="url(#${clipId})">`);
+    for (const band of stacked) out.push(stackPolygons(band, x, y));
     for (const band of panel.bands ?? []) {
       if (band.points.length < 2) continue;
       const upper = band.points.map((p) => `${px(x(p.time))},${px(y(p.high))}`);

@@ -6,6 +6,7 @@ import { formatAge, formatAmount, formatBps, formatNumber, formatPercent } from 
 import { DAY_SECONDS } from '../core/units.ts';
 import { dataAgeSeconds, isStale, poolLabel, type SourceView } from '../figures/figures.ts';
 import type { MetricHistory, SeriesPoint } from '../store/historyStore.ts';
+import { amountUnit } from './amountUnit.ts';
 import type { BandSeries, ChartPanel, ChartPoint, ChartSpec, LineSeries } from './lineChartSvg.ts';
 import { formatUtcTimestamp } from './scale.ts';
 
@@ -120,8 +121,7 @@ function plan(view: SourceView, series: (name: string) => SeriesPoint[]): Plan |
     }
     case 'erc20-supply': {
       const supply = series('supply');
-      const peak = Math.max(0, ...supply.map((p) => Math.abs(p.value)));
-      const [factor, unit] = peak >= 1e9 ? [1e-9, 'billion '] : peak >= 1e6 ? [1e-6, 'million '] : peak >= 1e4 ? [1e-3, 'thousand '] : [1, ''];
+      const { factor, words: unit } = amountUnit(Math.max(0, ...supply.map((p) => Math.abs(p.value))));
       const token = view.token ?? view.id;
       const line: LineSeries = { label: 'supply', color: COLOR.main, points: scaled(supply, factor) };
       return {
@@ -157,8 +157,7 @@ export function sourceChart(p: { view: SourceView; history: MetricHistory; windo
   const latest = chart.format(last(values)!);
   const low = chart.format(Math.min(...values));
   const high = chart.format(Math.max(...values));
-  const age = dataAgeSeconds(view, p.nowMs);
-  const asOf = view.lastRead ? `data as of ${formatUtcTimestamp(Math.floor(view.lastRead.observedAt / 1000))} (age ${formatAge(age ?? 0)}${isStale(view, p.nowMs) ? ', stale' : ''})` : 'no read yet';
+  const asOf = dataAsOf(view, p.nowMs);
   const extra = isPoolKind(view.kind) ? depegSummary(chart.panels[1]?.series[0]?.points ?? []) : '';
   const label = view.figures?.kind === 'pool' ? poolLabel(view.label, view.figures) : view.label;
   return {
@@ -175,6 +174,16 @@ export function sourceChart(p: { view: SourceView; history: MetricHistory; windo
     summary: `${chart.main.label}: latest ${latest}, low ${low}, high ${high} over the last ${days}${extra}.`,
     alt: `Line chart of ${label} ${chart.what} over the last ${days}: ${chart.main.label} latest ${latest}, low ${low}, high ${high}${extra}.`,
   };
+}
+
+/**
+ * When a source's data was read and how old it is, for a chart's subtitle.
+ * @example dataAsOf(view, nowMs) // 'data as of 2027-01-15 07:00 UTC (age 1h, stale)'
+ */
+export function dataAsOf(view: SourceView, nowMs: number): string {
+  if (!view.lastRead) return 'no read yet';
+  const age = dataAgeSeconds(view, nowMs) ?? 0;
+  return `data as of ${formatUtcTimestamp(Math.floor(view.lastRead.observedAt / 1000))} (age ${formatAge(age)}${isStale(view, nowMs) ? ', stale' : ''})`;
 }
 
 function depegSummary(points: readonly ChartPoint[]): string {

@@ -2,15 +2,16 @@ import { getAddress } from 'viem';
 import type { Config, SourceOfKind } from '../config/configSchema.ts';
 import { groupHoldings, rootedRatio, sequencerIncome, shareOfBase } from '../core/baseShares.ts';
 import { figure, missing, type Figure } from '../core/figure.ts';
-import { flatSince } from '../core/flatSince.ts';
+import { rewardFlatSince } from './rewardFlatSince.ts';
 import { sequencerRealizedApr } from '../core/sequencer.ts';
 import { DAY_SECONDS, toNumber } from '../core/units.ts';
 import { eventCursorKey } from '../store/eventCursorKey.ts';
 import { SEQUENCER_STATUS, type SequencerRecord } from '../sources/sequencerRecord.ts';
 import type { ChainEvent, HistoryStore, Observation } from '../store/historyStore.ts';
+import { METIS_DECIMALS } from './sequencerFigures.ts';
+import { sequencerDailyIncome } from './sequencerDailyIncome.ts';
 import type { ProtocolShareView, SequencerEventView, SequencerRow, SequencersView, TowerView } from './figures.ts';
 
-const METIS_DECIMALS = 18;
 const metis = (wei: bigint) => toNumber(wei, METIS_DECIMALS);
 
 /** LockingInfo's per-sequencer events, in the order a sequencer's life goes. */
@@ -26,22 +27,8 @@ const EVENT_AMOUNT: Readonly<Record<(typeof SEQUENCER_EVENT_NAMES)[number], stri
   Unlocked: 'amount',
 };
 
-/** How far back the stall check looks: a day beyond its one-day threshold, so "flat for over a day" is always decidable. */
-const STALL_LOOKBACK_SECONDS = 2 * DAY_SECONDS;
-
-/**
- * Since when an active sequencer's earned reward (unclaimed reward plus what it claimed) has not grown, from its
- * stored reads over the lookback and the current read; undefined while it grows, or for a sequencer not active.
- */
-function rewardFlatSince(p: { store: HistoryStore; sourceId: string; record: SequencerRecord; now: number; claims: readonly ChainEvent[] }): number | undefined {
-  if (p.record.status !== SEQUENCER_STATUS.active) return undefined;
-  const from = p.now - STALL_LOOKBACK_SECONDS;
-  const own = p.claims.filter((e) => e.args.sequencerId === BigInt(p.record.seqId) && e.blockTime > from);
-  const claimedBy = (time: number) => own.filter((e) => e.blockTime <= time).reduce((sum, e) => sum + (e.args.amount ?? 0n), 0n);
-  const reads = p.store.sequencerReads(p.sourceId, p.record.seqId, from, p.now - 1);
-  const points = [...reads.map((r) => ({ time: r.blockTime, value: r.reward + claimedBy(r.blockTime) })), { time: p.now, value: p.record.reward + claimedBy(p.now) }];
-  return flatSince(points);
-}
+/** Who runs a sequencer: its protocol where the config names one, else its name (label or short owner address). */
+export const operatorOf = (row: Pick<SequencerRow, 'lst' | 'name'>) => row.lst ?? row.name;
 
 /** `0x1234…abcd`: how an unlabelled sequencer is named. */
 export const shortAddress = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
@@ -50,7 +37,7 @@ const statusName = (status: number): SequencerRow['status'] =>
   status === SEQUENCER_STATUS.active ? 'active' : status === SEQUENCER_STATUS.inactive ? 'exiting' : status === SEQUENCER_STATUS.unlocked ? 'exited' : 'unavailable';
 
 /** Locked METIS that still counts in the base: active and exiting sequencers (an exit leaves totalLocked when claimed). */
-const inBase = (r: SequencerRecord) => r.status === SEQUENCER_STATUS.active || r.status === SEQUENCER_STATUS.inactive;
+export const countsInBase = (r: Pick<SequencerRecord, 'status'>) => r.status === SEQUENCER_STATUS.active || r.status === SEQUENCER_STATUS.inactive;
 
 /**
  * Income over the trailing window and its APR on the sequencer's locked amount: the growth of its unclaimed
@@ -107,8 +94,7 @@ export function sequencersView(p: {
   const thenAt = (seconds: number) => new Map(store.sequencersAt(source.id, now - seconds).map((r) => [r.seqId, r]));
   const then7 = thenAt(7 * DAY_SECONDS);
   const then30 = thenAt(30 * DAY_SECONDS);
-  // Day ends for the daily income: today's read, then every 24 h back.
-  const dayEnds = Array.from({ length: 31 }, (_, i) => (i === 0 ? new Map(records.map((r) => [r.seqId, { ...r, blockTime: now }])) : thenAt(i * DAY_SECONDS)));
+  const daily = sequencerDailyIncome({ history: store, sourceId: source.id, now, latest: records, days: 30 });
 
   let epoch: SequencersView['epoch'];
   const signer = p.epoch?.values.epochSigner;
@@ -122,18 +108,6 @@ export function sequencersView(p: {
     const common = { store, sourceId: source.id, record, now, claims, eventsFrom: cursor?.startTime };
     const week = income({ ...common, windowSeconds: 7 * DAY_SECONDS, then: then7 });
     const month = income({ ...common, windowSeconds: 30 * DAY_SECONDS, then: then30 });
-    const dailyIncome = Array.from({ length: 30 }, (_, i) => {
-      const end = dayEnds[i]!.get(record.seqId);
-      const start = dayEnds[i + 1]!.get(record.seqId);
-      if (!end || !start || cursor === undefined || cursor.startTime > start.blockTime || end.blockTime - start.blockTime > 1.5 * DAY_SECONDS) {
-        return { day: now - (i + 1) * DAY_SECONDS, income: missing('not-enough-history') };
-      }
-      const claimed = claims
-        .filter((e) => e.args.sequencerId === BigInt(record.seqId) && e.blockTime > start.blockTime && e.blockTime <= end.blockTime)
-        .reduce((sum, e) => sum + (e.args.amount ?? 0n), 0n);
-      const earned = sequencerIncome({ rewardNow: end.reward, rewardThen: start.reward, claimed });
-      return { day: now - (i + 1) * DAY_SECONDS, income: earned === undefined ? missing('incomplete') : figure(metis(earned)) };
-    }).reverse();
     const flat = rewardFlatSince({ store, sourceId: source.id, record, now, claims });
     const own: SequencerEventView[] = events
       .filter((e) => e.args.sequencerId === BigInt(record.seqId))
@@ -156,7 +130,7 @@ export function sequencersView(p: {
       status,
       ...(status === 'exiting' && record.unlockClaimTime > 0 ? { unlockClaimTime: record.unlockClaimTime } : {}),
       locked: figure(metis(record.amount)),
-      share: shareOfBase(inBase(record) ? record.amount : 0n, totalLocked),
+      share: shareOfBase(countsInBase(record) ? record.amount : 0n, totalLocked),
       unclaimed: figure(metis(record.reward)),
       income7d: week.income,
       apr7d: week.apr,
@@ -164,17 +138,14 @@ export function sequencersView(p: {
       apr30d: month.apr,
       ...(epoch ? { signsEpoch: epoch.signer.toLowerCase() === record.signer.toLowerCase() } : {}),
       ...(flat !== undefined ? { rewardFlatSince: flat } : {}),
-      dailyIncome,
+      dailyIncome: daily.get(record.seqId) ?? [],
       events: own,
     };
   });
 
-  const counted = records.filter(inBase);
-  const operatorOf = (r: SequencerRecord) => {
-    const label = labels.get(r.owner.toLowerCase());
-    return label?.lst ?? label?.name ?? shortAddress(r.owner);
-  };
-  const [largest] = groupHoldings(counted.map((r) => ({ key: operatorOf(r), amount: r.amount })));
+  const counted = records.filter(countsInBase);
+  const rowById = new Map(rows.map((r) => [r.seqId, r]));
+  const [largest] = groupHoldings(counted.map((r) => ({ key: operatorOf(rowById.get(r.seqId)!), amount: r.amount })));
 
   const layerByToken = new Map(p.tower.layers.map((l) => [l.token, l]));
   const protocols: ProtocolShareView[] = Object.entries(source.protocols).map(([protocol, { tokens }]) => {

@@ -63,21 +63,32 @@ export interface MetricHistory {
    * (default 500) are averaged in equal time buckets, so a 90-day window stays a few hundred points.
    */
   metricSeries(sourceId: string, name: string, fromTime: number, toTime: number, maxPoints?: number): SeriesPoint[];
-}
-
-/** Everything the bot keeps over time. SQLite implements it; the interface keeps other engines possible. */
-export interface HistoryStore {
-  addObservation(observation: Observation): void;
-  latestObservation(sourceId: string): Observation | undefined;
-  /** The newest observation with blockTime <= time. */
-  observationAtOrBefore(sourceId: string, time: number): Observation | undefined;
-
   /** Each sequencer's newest stored read with blockTime <= time, by id. */
   sequencersAt(sourceId: string, time: number): StoredSequencerRead[];
   /** One sequencer's stored reads with fromTime <= blockTime <= toTime, oldest first. */
   sequencerReads(sourceId: string, seqId: number, fromTime: number, toTime: number): StoredSequencerRead[];
   /** Events of the given names with fromTime < blockTime <= toTime, oldest first. */
   eventsBetween(sourceId: string, names: readonly string[], fromTime: number, toTime: number): ChainEvent[];
+  getCursor(key: string): EventCursor | undefined;
+}
+
+/** The read-only view of a store that commands get: its methods bound, nothing that writes. */
+export function metricHistoryOf(store: HistoryStore): MetricHistory {
+  return {
+    metricSeries: store.metricSeries.bind(store),
+    sequencersAt: store.sequencersAt.bind(store),
+    sequencerReads: store.sequencerReads.bind(store),
+    eventsBetween: store.eventsBetween.bind(store),
+    getCursor: store.getCursor.bind(store),
+  };
+}
+
+/** Everything the bot keeps over time. SQLite implements it; the interface keeps other engines possible. */
+export interface HistoryStore extends MetricHistory {
+  addObservation(observation: Observation): void;
+  latestObservation(sourceId: string): Observation | undefined;
+  /** The newest observation with blockTime <= time. */
+  observationAtOrBefore(sourceId: string, time: number): Observation | undefined;
 
   /** Stores events, ignoring ones already stored; returns how many were new. */
   addEvents(events: readonly ChainEvent[]): number;
@@ -85,14 +96,11 @@ export interface HistoryStore {
   sumEventArg(sourceId: string, name: string, arg: string, fromTime: number, toTime: number): bigint;
   recentEvents(sourceId: string, name: string, limit: number): ChainEvent[];
 
-  getCursor(key: string): EventCursor | undefined;
   setCursor(key: string, cursor: EventCursor): void;
 
   addMetrics(sourceId: string, blockTime: number, values: MetricValues): void;
   /** The newest stored value of a metric with blockTime <= time. */
   metricAtOrBefore(sourceId: string, name: string, time: number): { blockTime: number; value: number } | undefined;
-  /** A metric's stored values in a time range, bucket-averaged down to at most maxPoints (charts). */
-  metricSeries(sourceId: string, name: string, fromTime: number, toTime: number, maxPoints?: number): SeriesPoint[];
 
   setSourceStatus(status: SourceStatusRecord): void;
   sourceStatuses(): SourceStatusRecord[];

@@ -82,9 +82,9 @@ describe('/chart', () => {
     store = storeWithHistory();
     const unknown = handleCommandText('/chart dogecoin', contextWith(store));
     expect(unknown?.kind).toBe('usage');
-    expect(words(unknown)).toBe('Unknown asset "dogecoin". Known: sequencer, seMetis, eMetis-METIS.\nUsage: /chart <asset> [window]');
-    expect(words(handleCommandText('/chart seMetis 1y', contextWith(store)))).toBe('Unknown window "1y". Known: 7d, 30d, 90d.\nUsage: /chart <asset> [window]');
-    expect(words(handleCommandText('/chart', contextWith(store)))).toBe('asset is missing.\nUsage: /chart <asset> [window]');
+    expect(words(unknown)).toBe('Unknown asset "dogecoin". Known: sequencer, seMetis, eMetis-METIS.\nUsage: /chart <asset|sequencers|sequencer> [window]');
+    expect(words(handleCommandText('/chart seMetis 1y', contextWith(store)))).toBe('Unknown window "1y". Known: 7d, 30d, 90d.\nUsage: /chart <asset|sequencers|sequencer> [window]');
+    expect(words(handleCommandText('/chart', contextWith(store)))).toBe('asset is missing.\nUsage: /chart <asset|sequencers|sequencer> [window]');
   });
 
   it('GIVEN fewer than two points in the window THEN a sentence instead of a picture', () => {

@@ -77,3 +77,34 @@ export const tower: TowerView = {
   leverage: figure(0.6),
 };
 
+
+/** Sequencer 1's reward accrues 4 METIS an hour: 96 METIS in every 24 h, whatever is claimed. */
+export const REWARD_PER_HOUR = 4n;
+/** Beta relocks from 100k to 200k METIS this long before NOW. */
+export const RELOCK_BEFORE = 5 * DAY;
+export const CLAIM_AT = NOW - 3 * DAY - 1_800;
+
+/**
+ * The same five sequencers read every hour for `days` days up to NOW: Beta (Artemis) at 100k METIS until it
+ * relocks to 200k five days before NOW, so the base is 900k and then 1,000,000; Alpha's reward grows 4 METIS an
+ * hour, 500 of it claimed between two reads three days before NOW.
+ */
+export function storeWithHourlyReads(days = 10) {
+  const store = openSqliteStore(':memory:');
+  const start = NOW - days * DAY;
+  store.setCursor(eventCursorKey('sequencer'), { startBlock: 1n, startTime: start - DAY, nextBlock: 1_000_000n });
+  store.transaction(() => {
+    for (let t = start; t <= NOW; t += 3_600) {
+      const accrued = REWARD_PER_HOUR * BigInt((t - start) / 3_600) - (t > CLAIM_AT ? 500n : 0n);
+      const beta = t >= NOW - RELOCK_BEFORE ? 200_000n : 100_000n;
+      const sequencers = [record(1, 2, 310_000n, accrued), record(2, 2, beta, 0n), record(3, 1, 150_000n, 0n, exitAt), record(4, 2, 340_000n, 0n), record(5, 3, 0n, 0n)];
+      const totalLocked = sequencers.filter((r) => r.status === 1 || r.status === 2).reduce((sum, r) => sum + r.amount, 0n);
+      store.addObservation({ sourceId: 'sequencer', chainId: 1, blockNumber: BigInt(t), blockTime: t, observedAt: t * 1000, values: { totalLocked }, sequencers });
+    }
+    store.addEvents([
+      { sourceId: 'sequencer', chainId: 1, name: 'Relocked', blockNumber: 40n, blockTime: NOW - RELOCK_BEFORE, logIndex: 0, txHash: '0x04', args: { sequencerId: 2n, amount: 100_000n * E18, total: 200_000n * E18 } },
+      { sourceId: 'sequencer', chainId: 1, name: 'ClaimRewards', blockNumber: 50n, blockTime: CLAIM_AT, logIndex: 0, txHash: '0x05', args: { sequencerId: 1n, amount: 500n * E18, totalAmount: 500n * E18 } },
+    ]);
+  });
+  return store;
+}

@@ -213,6 +213,17 @@ describe('/sequencers on a devnet', () => {
     expect(await type('/sequencers nobody')).toContain('No sequencer matches "nobody"');
   });
 
+  it('charts the base by operator and one sequencer from the reads it stored, with the shares /sequencers shows', async () => {
+    const base = await type('/chart sequencers');
+    expect(base).toMatch(/^METIS LOCKED BY OPERATOR — LAST 7 D\n/);
+    expect(base).toMatch(/By operator at the last read: [^\n]*ENKI 38\.9%/);
+    expect(base).toMatch(/By operator at the last read: [^\n]*Artemis 22\.2%/);
+    expect(base).toMatch(/Picture written to \S+chart-sequencers-7d\.png/);
+    const enki = await type('/chart ENKI0');
+    expect(enki).toMatch(/ENKI0: locked: latest 200\.00k METIS \(22\.2% of the base\)/);
+    expect(enki).toMatch(/Picture written to \S+chart-seq2-7d\.png/);
+  });
+
   it('reads ten sequencers in the one L1 eth_call of a cycle', async () => {
     await devnet.scenario.lockSequencer('0x191F22F8a40e04D7F693E3ee3060054819736823', '0xeFb109a3E37640043632DB964fCa2D02E55029BF', 60_000n * E18);
     await devnet.scenario.lockSequencer('0x784E866482c0c4867ab78303A5B7ECBA6b34E65f', '0x025978B766151E9e7caD4FE3D74332665c78Eed4', 40_000n * E18);

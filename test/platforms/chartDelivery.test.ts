@@ -124,7 +124,7 @@ describe('Telegram: /chart is a photo', () => {
     fake.sendUserMessage({ chatId: 32, text: '/chart dogecoin' });
     const sent = await fake.nextMessageTo(32);
     expect(sent.method).toBe('sendMessage');
-    expect(sent.plain).toBe('Unknown asset "dogecoin". Known: sequencer, seMetis, eMetis-METIS.\nUsage: /chart <asset> [window]');
+    expect(sent.plain).toBe('Unknown asset "dogecoin". Known: sequencer, seMetis, eMetis-METIS.\nUsage: /chart <asset|sequencers|sequencer> [window]');
   });
 });
 

@@ -1,0 +1,70 @@
+import { formatAmount, formatPercent } from '../core/format.ts';
+import { DAY_SECONDS, toNumber } from '../core/units.ts';
+import type { SequencerRow, SequencersView, SourceView } from '../figures/figures.ts';
+import { sequencerDailyIncome } from '../figures/sequencerDailyIncome.ts';
+import { METIS_DECIMALS } from '../figures/sequencerFigures.ts';
+import type { MetricHistory } from '../store/historyStore.ts';
+import { amountUnit } from './amountUnit.ts';
+import type { ChartPoint, LineSeries } from './lineChartSvg.ts';
+import { sequencerCycles } from './sequencerCycles.ts';
+import { CHART_WINDOWS, dataAsOf, MAX_CHART_POINTS, MIN_CHART_POINTS, type ChartWindow, type SourceChart } from './sourceChart.ts';
+
+const COLOR = { locked: '#2563eb', reward: '#0f9d8f' } as const;
+
+/**
+ * One sequencer over the window: its locked METIS from the stored per-cycle reads, and over it its reward per
+ * day as /sequencers <name> defines it (sequencerDailyIncome), each day drawn at the end of its 24 h. Says
+ * 'too-little-history' with fewer than two reads of it in the window.
+ */
+export function sequencerChart(p: {
+  row: SequencerRow;
+  sequencers: SequencersView;
+  source: SourceView;
+  history: MetricHistory;
+  window: ChartWindow;
+  nowMs: number;
+}): SourceChart {
+  const { row, history } = p;
+  const seconds = CHART_WINDOWS[p.window];
+  const to = p.sequencers.blockTime;
+  const from = to - seconds;
+  const locked: ChartPoint[] = sequencerCycles(history, p.sequencers.sourceId, from, to, MAX_CHART_POINTS).flatMap((cycle) => {
+    const read = cycle.reads.find((r) => r.seqId === row.seqId);
+    return read ? [{ time: cycle.time, value: toNumber(read.amount, METIS_DECIMALS) }] : [];
+  });
+  if (locked.length < MIN_CHART_POINTS) return { ok: false, reason: 'too-little-history', points: locked.length };
+
+  const latest = history.sequencersAt(p.sequencers.sourceId, to).filter((r) => r.blockTime === to);
+  const daily = sequencerDailyIncome({ history, sourceId: p.sequencers.sourceId, now: to, latest, days: seconds / DAY_SECONDS }).get(row.seqId) ?? [];
+  const reward: ChartPoint[] = daily.flatMap((d) => (d.income.ok ? [{ time: d.day + DAY_SECONDS, value: d.income.value }] : []));
+
+  const unit = amountUnit(Math.max(...locked.map((q) => q.value)));
+  const lockedLine: LineSeries = { label: 'locked', color: COLOR.locked, points: locked.map((q) => ({ time: q.time, value: q.value * unit.factor })) };
+  const rewardLine: LineSeries = { label: 'reward per day', color: COLOR.reward, points: reward };
+  const days = `${seconds / DAY_SECONDS} d`;
+  const metis = (value: number) => `${formatAmount(value)} METIS`;
+  const values = locked.map((q) => q.value);
+  const lockedText = `locked: latest ${metis(values[values.length - 1]!)} (${formatPercent(row.share, 1)} of the base), low ${metis(Math.min(...values))}, high ${metis(Math.max(...values))}`;
+  const rewardText =
+    reward.length === 0
+      ? 'reward per day: not enough history yet (needs reads a day apart)'
+      : `reward per day: latest ${metis(reward[reward.length - 1]!.value)}, mean ${metis(reward.reduce((sum, q) => sum + q.value, 0) / reward.length)} over ${reward.length} day${reward.length === 1 ? '' : 's'}`;
+  const block = p.source.lastRead ? `last read block ${p.source.lastRead.blockNumber}, ` : '';
+  return {
+    ok: true,
+    points: locked.length,
+    spec: {
+      title: `Sequencer ${row.name} — locked and reward per day, last ${days}`,
+      subtitle: `${block}${dataAsOf(p.source, p.nowMs)} · ${locked.length} reads`,
+      from,
+      to,
+      panels: [
+        { title: `Locked, ${unit.words}METIS`, unit: '', series: [lockedLine], fromZero: true },
+        { title: 'Reward per day, METIS', unit: '', series: [rewardLine], fromZero: true },
+      ],
+      footnote: 'Reward per day: growth of the unclaimed reward plus claims over each 24 h before the last read. Times in UTC.',
+    },
+    summary: `${row.name}: ${lockedText}; ${rewardText}, last ${days}.`,
+    alt: `Line chart of sequencer ${row.name} over the last ${days}: ${lockedText}; ${rewardText}.`,
+  };
+}
