@@ -3,6 +3,7 @@ import { schedule, type ScheduledTask } from 'node-cron';
 import { AlertEngine } from '../alerts/alertEngine.ts';
 import { createSqliteAlertStateStore } from '../alerts/alertStateStore.ts';
 import type { Config } from '../config/configSchema.ts';
+import type { Clock } from '../core/clock.ts';
 import type { DeliveryObserver } from '../delivery/deliveryObserver.ts';
 import type { MessageSender } from '../delivery/messageSender.ts';
 import { createSqliteOutboxStore, type OutboxStore } from '../delivery/outboxStore.ts';
@@ -21,8 +22,8 @@ export interface SubscriptionRuntimeOptions {
   readonly logger: Logger;
   /** The app's clock: alert and digest decisions. */
   readonly now: () => number;
-  /** Delivery's clock (retry and rate-limit timing); real time unless a test says otherwise. */
-  readonly deliveryNow?: () => number;
+  /** Delivery's clock and timers (retry and rate-limit timing); the system clock unless a test says otherwise. */
+  readonly deliveryClock?: Clock;
   readonly snapshot: () => Snapshot;
   readonly digestDefaults?: { time: string; timeZone: string };
   /** Where the console chat's digests and alerts are printed; standard output unless a test says otherwise. */
@@ -86,7 +87,7 @@ export function createSubscriptionRuntime(options: SubscriptionRuntimeOptions): 
     subscriptions,
     senders,
     logger,
-    ...(options.deliveryNow ? { now: options.deliveryNow } : {}),
+    ...(options.deliveryClock ? { clock: options.deliveryClock } : {}),
     ...(options.observer ? { observer: options.observer } : {}),
     concurrency: config.delivery.concurrency,
     maxAttempts: config.delivery.maxAttempts,

@@ -49,7 +49,7 @@ export interface FakeCall {
   method: string;
   /** JSON body, or multipart/urlencoded/query fields coerced to JSON-like values */
   payload: Json;
-  /** Date.now() when the request arrived */
+  /** when the request arrived (the `now` option's time) */
   at: number;
   /**
    * HTTP status answered: 200, 4xx/5xx; 0 = connection reset by a fault.
@@ -121,6 +121,8 @@ export interface FakeBotApiOptions {
   strictAmpersand?: boolean;
   /** a new getUpdates answers a still-held one with 409 Conflict, like Telegram; default true */
   conflictOnConcurrentPoll?: boolean;
+  /** time for `at` stamps, message dates and the rate limits (default Date.now): a fake clock shared with the bot */
+  now?: () => number;
 }
 
 export interface UserMessageParams {
@@ -293,7 +295,6 @@ const codePoints = (s: string): number => {
   for (const _ of s) n++;
   return n;
 };
-const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const defaultChatType = (chatId: number): ChatType =>
   chatId > 0 ? 'private' : String(chatId).startsWith('-100') ? 'supergroup' : 'group';
@@ -384,6 +385,8 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
   const strictAmpersand = opts.strictAmpersand ?? true;
   const conflictOnConcurrentPoll = opts.conflictOnConcurrentPoll ?? true;
   const limits = opts.limits;
+  const clock = opts.now ?? Date.now;
+  const nowSeconds = (): number => Math.floor(clock() / 1000);
 
   const events = new EventEmitter();
   events.setMaxListeners(0);
@@ -518,7 +521,7 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
 
   function enforceLimits(method: string, chatId: number): void {
     if (!limits) return;
-    const now = Date.now();
+    const now = clock();
     const prune = (arr: number[], windowMs: number): void => {
       while (arr.length > 0 && (arr[0] ?? 0) <= now - windowMs) arr.shift();
     };
@@ -707,7 +710,7 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
     storeMessage(chatId, { message, fromBot: true, plain, entities, replyMarkup: p.reply_markup });
     const s: SentMessage = {
       method: 'sendMessage', chat_id: chatId, message_id: message.message_id as number, text, plain, entities,
-      at: Date.now(), payload: p, message,
+      at: clock(), payload: p, message,
     };
     if (typeof p.parse_mode === 'string') s.parse_mode = p.parse_mode;
     if (p.reply_markup !== undefined) s.reply_markup = p.reply_markup;
@@ -752,7 +755,7 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
     storeMessage(chatId, { message, fromBot: true, plain, entities, replyMarkup: p.reply_markup });
     const s: SentMessage = {
       method: 'sendPhoto', chat_id: chatId, message_id: message.message_id as number, photo, plain, entities,
-      at: Date.now(), payload: p, message,
+      at: clock(), payload: p, message,
     };
     if (caption !== undefined) s.caption = caption;
     if (typeof p.parse_mode === 'string') s.parse_mode = p.parse_mode;
@@ -770,7 +773,7 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
     if (typeof p.inline_message_id === 'string') {
       const s: SentMessage = {
         method: 'editMessageText', chat_id: 0, message_id: 0, inline_message_id: p.inline_message_id, text, plain,
-        entities, at: Date.now(), payload: p, message: {},
+        entities, at: clock(), payload: p, message: {},
       };
       if (typeof p.parse_mode === 'string') s.parse_mode = p.parse_mode;
       if (p.reply_markup !== undefined) s.reply_markup = p.reply_markup;
@@ -797,7 +800,7 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
     storeMessage(chatId, { message, fromBot: true, plain, entities, replyMarkup: p.reply_markup });
     const s: SentMessage = {
       method: 'editMessageText', chat_id: chatId, message_id: message.message_id as number, text, plain, entities,
-      at: Date.now(), payload: p, message,
+      at: clock(), payload: p, message,
     };
     if (typeof p.parse_mode === 'string') s.parse_mode = p.parse_mode;
     if (p.reply_markup !== undefined) s.reply_markup = p.reply_markup;
@@ -963,7 +966,7 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
   }
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const at = Date.now();
+    const at = clock();
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const route = /^\/bot([^/]*)\/(?:test\/)?([^/]+)\/?$/.exec(url.pathname);
