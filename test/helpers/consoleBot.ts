@@ -3,6 +3,7 @@ import { createApp, type App } from '../../src/app.ts';
 import type { Config } from '../../src/config/configSchema.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { runConsoleChat } from '../../src/platforms/consoleChat.ts';
+import { waitUntil } from './waitUntil.ts';
 
 /**
  * The bot with its console chat, as `npm run chat` runs it, on an injected clock: devnet tests type commands
@@ -33,11 +34,7 @@ export function consoleBot(settings: () => { config: Config; now: () => number }
     async type(line: string): Promise<string> {
       const start = printed.length;
       input.write(`${line}\n`);
-      const deadline = Date.now() + 5_000;
-      while (!printed.slice(start).endsWith('\n\n')) {
-        if (Date.now() > deadline) throw new Error(`no answer to ${line}`);
-        await new Promise((r) => setTimeout(r, 5));
-      }
+      await waitUntil(() => printed.slice(start).endsWith('\n\n'), { what: `an answer to ${line}`, timeoutMs: 5_000 });
       return printed.slice(start);
     },
     /** Ends the console chat and waits for it (the app is the caller's to stop). */

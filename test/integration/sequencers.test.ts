@@ -12,6 +12,7 @@ import { silentLogger } from '../../src/log/logger.ts';
 import { runConsoleChat } from '../../src/platforms/consoleChat.ts';
 import { lockingInfoEvents, lockingPoolSequencersAbi, metisSequencerSetAbi } from '../../src/sources/abis.ts';
 import { startCountingProxy, type CountingProxy } from '../helpers/countingProxy.ts';
+import { waitUntil } from '../helpers/waitUntil.ts';
 
 const STEP = 6 * 3600;
 const DAY = 86_400;
@@ -84,11 +85,7 @@ describe('/sequencers on a devnet', () => {
   async function type(line: string): Promise<string> {
     const start = printed.length;
     input.write(`${line}\n`);
-    const deadline = Date.now() + 5_000;
-    while (!printed.slice(start).endsWith('\n\n')) {
-      if (Date.now() > deadline) throw new Error(`no answer to ${line}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
+    await waitUntil(() => printed.slice(start).endsWith('\n\n'), { what: `an answer to ${line}`, timeoutMs: 5_000 });
     return printed.slice(start);
   }
 

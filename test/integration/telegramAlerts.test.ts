@@ -10,6 +10,7 @@ import { silentLogger } from '../../src/log/logger.ts';
 import { localTime } from '../../src/subscriptions/localTime.ts';
 import { utcDayTime } from '../../src/core/utcDayTime.ts';
 import { startFakeBotApi, type FakeBotApi, type UserMessageParams } from '../fakes/fakeBotApi.ts';
+import { waitUntil } from '../helpers/waitUntil.ts';
 
 const CHAT = 5151;
 const OTHER = 5252;
@@ -43,11 +44,7 @@ describe('alerts and digests on a devnet, through Telegram (real grammY, fake Bo
   async function ask(chatId: number, text: string, from: Pick<UserMessageParams, 'userId' | 'chatType'> = {}): Promise<string> {
     const before = telegram.messagesTo(chatId).length;
     telegram.sendUserMessage({ chatId, text, ...from });
-    const deadline = Date.now() + 5_000;
-    while (telegram.messagesTo(chatId).length <= before) {
-      if (Date.now() > deadline) throw new Error(`no answer to ${text}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
+    await waitUntil(() => telegram.messagesTo(chatId).length > before, { what: `an answer to ${text}`, timeoutMs: 5_000 });
     return telegram.messagesTo(chatId)[before]!.plain;
   }
 
