@@ -3,6 +3,7 @@ import { schedule, type ScheduledTask } from 'node-cron';
 import { AlertEngine } from './alerts/alertEngine.ts';
 import { createSqliteAlertStateStore } from './store/alertStateStore.ts';
 import type { Config } from './config/configSchema.ts';
+import type { Clock } from './core/clock.ts';
 import type { DeliveryObserver } from './delivery/deliveryObserver.ts';
 import type { MessageSender } from './delivery/messageSender.ts';
 import { createSqliteOutboxStore, type OutboxStore } from './store/outboxStore.ts';
@@ -14,7 +15,7 @@ import type { SqliteHistoryStore } from './store/sqliteStore.ts';
 import { DigestScheduler } from './subscriptions/digestScheduler.ts';
 import type { SubscriptionService } from './subscriptions/subscriptionService.ts';
 import { createSqliteSubscriptionStore, type SubscriptionStore } from './store/subscriptionStore.ts';
-import type { Platform } from './shared/platform.ts';
+import { type Platform } from './shared/platform.ts';
 
 export interface SubscriptionRuntimeOptions {
   readonly config: Config;
@@ -22,8 +23,8 @@ export interface SubscriptionRuntimeOptions {
   readonly logger: Logger;
   /** The app's clock: alert and digest decisions. */
   readonly now: () => number;
-  /** Delivery's clock (retry and rate-limit timing); real time unless a test says otherwise. */
-  readonly deliveryNow?: () => number;
+  /** Delivery's clock and timers (retry and rate-limit timing); the system clock unless a test says otherwise. */
+  readonly deliveryClock?: Clock;
   readonly snapshot: () => Snapshot;
   readonly digestDefaults?: { time: string; timeZone: string };
   /** Where the console chat's digests and alerts are printed; standard output unless a test says otherwise. */
@@ -87,7 +88,7 @@ export function createSubscriptionRuntime(options: SubscriptionRuntimeOptions): 
     subscriptions,
     senders,
     logger,
-    ...(options.deliveryNow ? { now: options.deliveryNow } : {}),
+    ...(options.deliveryClock ? { clock: options.deliveryClock } : {}),
     ...(options.observer ? { observer: options.observer } : {}),
     concurrency: config.delivery.concurrency,
     maxAttempts: config.delivery.maxAttempts,

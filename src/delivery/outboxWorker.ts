@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../core/clock.ts';
 import type { Logger } from '../log/logger.ts';
 import type { SubscriptionStore } from '../store/subscriptionStore.ts';
 import type { Platform } from '../shared/platform.ts';
@@ -10,8 +11,11 @@ export interface OutboxWorkerOptions {
   readonly subscriptions: SubscriptionStore;
   readonly senders: Partial<Record<Platform, MessageSender>>;
   readonly logger: Logger;
-  /** Real time for due times and backoff (tests of the rules may freeze the app's clock; delivery runs in real time). */
-  readonly now?: () => number;
+  /**
+   * Time and timers for due times, backoff and pacing (default: the system clock). Its own, not the app's:
+   * tests of the rules may freeze the app's clock while delivery runs; delivery tests run it on fake time.
+   */
+  readonly clock?: Clock;
   /** Sends in flight at once. */
   readonly concurrency?: number;
   readonly maxAttempts?: number;
@@ -44,7 +48,7 @@ const defaultBackoff = (attempts: number) => Math.min(300_000, 1_000 * 2 ** Math
 export class OutboxWorker {
   readonly stats: OutboxWorkerStats = { sent: 0, retried: 0, failed: 0, deactivated: 0 };
   private readonly o: OutboxWorkerOptions;
-  private readonly now: () => number;
+  private readonly clock: Clock;
   private readonly concurrency: number;
   private readonly maxAttempts: number;
   private readonly backoff: (attempts: number) => number;
@@ -67,7 +71,7 @@ export class OutboxWorker {
 
   constructor(options: OutboxWorkerOptions) {
     this.o = options;
-    this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? systemClock;
     this.concurrency = options.concurrency ?? 64;
     this.maxAttempts = options.maxAttempts ?? 12;
     this.backoff = options.backoffMs ?? defaultBackoff;
@@ -97,7 +101,15 @@ export class OutboxWorker {
     this.flushSent();
   }
 
-  /** Resolves once nothing is pending or in flight (tests, benchmarks); rejects after timeoutMs. */
+  /** Sends in flight, or answered and not yet recorded: the worker is waiting on the platform, not on time. */
+  get busy(): boolean {
+    return this.inflight.size + this.unflushed.size > 0;
+  }
+
+  /**
+   * Resolves once nothing is pending or in flight (tests, benchmarks); rejects after timeoutMs. Polls on the
+   * wall clock, whatever the worker's clock: with a fake one, the caller moves time (test/helpers/drainOutbox.ts).
+   */
   async drain(timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -113,7 +125,7 @@ export class OutboxWorker {
       const sender = this.o.senders[platform];
       if (!sender || sender.available?.() === false) continue;
       this.parked.delete(platform);
-      const released = this.o.outbox.unpark(platform, this.now());
+      const released = this.o.outbox.unpark(platform, this.clock.now());
       if (released > 0) this.o.logger.info('platform available: sending the messages that waited for it', { platform, messages: released });
     }
   }
@@ -124,13 +136,13 @@ export class OutboxWorker {
       const parkedNow = new Set<Platform>();
       let dispatched = 0;
       let nextWake = IDLE_POLL_MS;
-      const rows = this.o.outbox.due(this.now(), BATCH + this.inflight.size + this.unflushed.size).filter((r) => !this.inflight.has(r.id) && !this.unflushed.has(r.id));
+      const rows = this.o.outbox.due(this.clock.now(), BATCH + this.inflight.size + this.unflushed.size).filter((r) => !this.inflight.has(r.id) && !this.unflushed.has(r.id));
       for (const row of rows) {
         if (!this.running) break;
         const sender = this.o.senders[row.platform];
         const chatKey = `${row.platform}:${row.chatId}`;
         if (!sender) {
-          this.o.outbox.retryLater(row.id, this.now() + NO_SENDER_DELAY_MS, `${row.platform} is not configured`);
+          this.o.outbox.retryLater(row.id, this.clock.now() + NO_SENDER_DELAY_MS, `${row.platform} is not configured`);
           continue;
         }
         if (sender.available?.() === false) {
@@ -148,19 +160,19 @@ export class OutboxWorker {
         let done: ((now: number) => void) | undefined;
         for (;;) {
           if (!sender.limiter) break;
-          const acquired = sender.limiter.tryAcquire(row.chatId, sender.isGroup(row.chatId), this.now());
+          const acquired = sender.limiter.tryAcquire(row.chatId, sender.isGroup(row.chatId), this.clock.now());
           if (acquired.ok) {
             done = acquired.done;
             break;
           }
           if (acquired.scope === 'chat') {
             // Only this chat is full: move it back and go on with the others.
-            this.o.outbox.defer(row.id, this.now() + acquired.waitMs);
+            this.o.outbox.defer(row.id, this.clock.now() + acquired.waitMs);
             nextWake = Math.min(nextWake, acquired.waitMs);
             waited = true;
             break;
           }
-          if (Number.isFinite(acquired.waitMs)) await new Promise((r) => setTimeout(r, Math.max(1, Math.ceil(acquired.waitMs))));
+          if (Number.isFinite(acquired.waitMs)) await this.sleep(Math.ceil(acquired.waitMs));
           // Every place is taken by a send in flight: the next answer frees one (no polling meanwhile).
           else await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
           if (!this.running) return;
@@ -174,20 +186,25 @@ export class OutboxWorker {
         // in flight, whose end kicks us; with none taken, sleep until the next row falls due.
         if (rows.length === 0) {
           const nextDue = this.o.outbox.nextDueAt();
-          const untilDue = nextDue === undefined ? undefined : nextDue - this.now();
+          const untilDue = nextDue === undefined ? undefined : nextDue - this.clock.now();
           // A row due now that we did not take is in flight or being marked: its end kicks us.
           if (untilDue !== undefined && (untilDue > 0 || this.inflight.size + this.unflushed.size === 0)) nextWake = Math.min(nextWake, Math.max(0, untilDue));
         }
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, Math.max(1, nextWake));
-          this.wakeUp = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wakeUp = undefined;
+        await this.sleep(nextWake);
       }
     }
+  }
+
+  /** Waits `ms` (at least 1) on the clock, or less when kicked (new rows, an answer, stop). */
+  private async sleep(ms: number): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = this.clock.setTimeout(resolve, Math.max(1, ms));
+      this.wakeUp = () => {
+        this.clock.clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wakeUp = undefined;
   }
 
   private dispatch(row: OutboxMessage, sender: MessageSender, chatKey: string, slotDone?: (now: number) => void): void {
@@ -199,7 +216,7 @@ export class OutboxWorker {
       } catch (error) {
         outcome = { ok: false, kind: 'retry', error: error instanceof Error ? error.message : String(error) };
       }
-      slotDone?.(this.now());
+      slotDone?.(this.clock.now());
       try {
         this.record(row, sender, outcome);
       } catch (error) {
@@ -235,7 +252,7 @@ export class OutboxWorker {
     this.sentRows = [];
     const ids = rows.map((r) => r.id);
     try {
-      this.o.outbox.markSentMany(ids, this.now());
+      this.o.outbox.markSentMany(ids, this.clock.now());
       this.stats.sent += ids.length;
       const perPlatform = new Map<Platform, number>();
       for (const { platform } of rows) perPlatform.set(platform, (perPlatform.get(platform) ?? 0) + 1);
@@ -249,7 +266,7 @@ export class OutboxWorker {
   }
 
   private record(row: OutboxMessage, sender: MessageSender, outcome: SendOutcome): void {
-    const now = this.now();
+    const now = this.clock.now();
     if (outcome.ok) {
       this.markSent(row);
       return;

@@ -12,6 +12,7 @@ import { createTelegramSender } from '../../src/platforms/telegramSender.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
 import { createSqliteSubscriptionStore } from '../../src/store/subscriptionStore.ts';
 import { startFakeBotApi, type FakeBotApi } from '../fakes/fakeBotApi.ts';
+import { waitUntil } from '../helpers/waitUntil.ts';
 
 const COUNT = 300;
 const CHILD_CONCURRENCY = 4;
@@ -32,7 +33,7 @@ describe('kill -9 in the middle of a fan-out, then a restart on the same databas
       stdio: 'ignore',
     });
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    while (telegram.sent.length < 80) await new Promise((r) => setTimeout(r, 5));
+    await waitUntil(() => telegram.sent.length >= 80, { what: 'the child to send 80 messages', timeoutMs: 20_000 });
     child.kill('SIGKILL');
     await exited;
     const beforeRestart = telegram.sent.length;

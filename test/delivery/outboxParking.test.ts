@@ -9,12 +9,15 @@ import { createTelegramSender } from '../../src/platforms/telegramSender.ts';
 import { openSqliteStore, type SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
 import { createSqliteSubscriptionStore } from '../../src/store/subscriptionStore.ts';
 import { startFakeBotApi, type FakeBotApi } from '../fakes/fakeBotApi.ts';
+import { drainOutbox } from '../helpers/drainOutbox.ts';
+import { createFakeClock, type FakeClock } from '../helpers/fakeClock.ts';
 
 const text = (t: string): Reply => ({ kind: 'answer', blocks: [{ kind: 'paragraph', parts: [t] }] });
 const limits = { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 };
 
 /** A platform that is down keeps its messages: parked in the outbox, no attempt spent, sent once it is up. */
 describe('the outbox with a platform that is not available', () => {
+  let clock: FakeClock;
   let telegram: FakeBotApi;
   let store: SqliteHistoryStore;
   let outbox: OutboxStore;
@@ -22,8 +25,11 @@ describe('the outbox with a platform that is not available', () => {
   let available = false;
   const consoleLines: string[] = [];
 
+  const drain = () => drainOutbox(worker!, outbox, clock);
+
   beforeEach(async () => {
-    telegram = await startFakeBotApi({ limits });
+    clock = createFakeClock();
+    telegram = await startFakeBotApi({ limits, now: clock.now });
     store = openSqliteStore(':memory:');
     outbox = createSqliteOutboxStore(store.database);
     available = false;
@@ -34,6 +40,7 @@ describe('the outbox with a platform that is not available', () => {
       subscriptions: createSqliteSubscriptionStore(store.database),
       senders: { telegram: { ...sender, available: () => available }, console },
       logger: silentLogger,
+      clock,
     });
   });
 
@@ -47,7 +54,7 @@ describe('the outbox with a platform that is not available', () => {
     for (let i = 0; i < 3; i++) outbox.enqueue({ key: `t${i}`, platform: 'telegram', chatId: '301', reply: text(`held ${i}`) }, 0);
     outbox.enqueue({ key: 'c1', platform: 'console', chatId: 'console', reply: text('console goes on') }, 0);
     worker!.start();
-    await worker!.drain(); // parked messages are not due: drained once the console's is sent
+    await drain(); // parked messages are not due: drained once the console's is sent
     expect(consoleLines).toHaveLength(1);
     expect(telegram.calls.filter((c) => c.method === 'sendMessage')).toHaveLength(0);
     expect(outbox.counts()).toEqual({ pending: 3, sent: 1, failed: 0 });
@@ -57,23 +64,25 @@ describe('the outbox with a platform that is not available', () => {
     // Written while down: parked as well.
     outbox.enqueue({ key: 't3', platform: 'telegram', chatId: '301', reply: text('held 3') }, 0);
     worker!.kick();
-    await worker!.drain();
+    await drain();
     expect(outbox.nextDueAt()).toBeUndefined();
 
     available = true;
+    clock.advance(5_000);
     worker!.kick();
-    for (let i = 0; i < 4; i++) await telegram.nextMessageTo(301);
-    await worker!.drain();
-    expect(telegram.messagesTo(301).map((m) => m.plain)).toEqual(['held 0', 'held 1', 'held 2', 'held 3']);
+    await drain();
+    // Released at 5 s, then one a second: the chat's pace.
+    expect(telegram.messagesTo(301).map((m) => [m.plain, m.at])).toEqual([['held 0', 5_000], ['held 1', 6_000], ['held 2', 7_000], ['held 3', 8_000]]);
     expect(outbox.counts()).toEqual({ pending: 0, sent: 5, failed: 0 });
   });
 
   it('GIVEN rows parked by an earlier process THEN a new worker whose platform is up sends them', async () => {
     outbox.enqueue({ key: 'old', platform: 'telegram', chatId: '302', reply: text('from before the restart') }, 0);
     expect(outbox.park('telegram')).toBe(1);
-    expect(outbox.due(Date.now(), 10)).toEqual([]);
+    expect(outbox.due(clock.now(), 10)).toEqual([]);
     available = true;
     worker!.start();
-    expect((await telegram.nextMessageTo(302)).plain).toBe('from before the restart');
+    await drain();
+    expect(telegram.messagesTo(302).map((m) => [m.plain, m.at])).toEqual([['from before the restart', 0]]);
   });
 });

@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevnetChain } from '../../src/devnet/devnetChain.ts';
 import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
+import { waitUntil } from '../helpers/waitUntil.ts';
 
 /** Waits (bounded) until the chain's head is past `block`; the chain must do it by itself. */
-async function nextHead(c: DevnetChain, block: bigint, withinMs: number): Promise<bigint> {
-  const deadline = Date.now() + withinMs;
-  for (;;) {
-    const head = await c.publicClient.getBlockNumber({ cacheTime: 0 });
-    if (head > block) return head;
-    if (Date.now() > deadline) throw new Error(`chain ${c.chainId} stayed at block ${block} for ${withinMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+function nextHead(c: DevnetChain, block: bigint, withinMs: number): Promise<bigint> {
+  return waitUntil(
+    async () => {
+      const head = await c.publicClient.getBlockNumber({ cacheTime: 0 });
+      return head > block && head;
+    },
+    { what: `chain ${c.chainId} to move past block ${block}`, timeoutMs: withinMs, intervalMs: 200 },
+  );
 }
 
 /** The demo's live chains: after the scenario, both anvils mine on their own at their block times, until frozen. */

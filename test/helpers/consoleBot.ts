@@ -1,15 +1,15 @@
-import { PassThrough } from 'node:stream';
-import { createApp, type App } from '../../src/app.ts';
-import type { Config } from '../../src/config/configSchema.ts';
+import { PassThrough, type Writable } from 'node:stream';
+import type { App } from '../../src/app.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { runConsoleChat } from '../../src/platforms/consoleChat.ts';
+import { waitUntil } from './waitUntil.ts';
 
 /**
- * The bot with its console chat, as `npm run chat` runs it, on an injected clock: devnet tests type commands
- * and read everything printed (replies, digests, alerts). `open` starts it (after ending the previous chat,
- * so a test can restart the bot on the same database); the caller stops the app.
+ * The bot with its console chat, as `npm run chat` runs it: devnet tests type commands and read everything
+ * printed (replies, digests, alerts). `open` ends the previous chat and opens the app with `openApp` (which
+ * prints to `output`; a restart on the same database); the caller stops the app.
  */
-export function consoleBot(settings: () => { config: Config; now: () => number }) {
+export function consoleBot(openApp: (output: Writable) => Promise<App>) {
   let printed = '';
   const output = new PassThrough();
   output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
@@ -23,8 +23,7 @@ export function consoleBot(settings: () => { config: Config; now: () => number }
     async open(): Promise<App> {
       input.end();
       await chat;
-      const { config, now } = settings();
-      const app = await createApp({ config, env: { LOG_LEVEL: 'silent', METIS_BOT_CONFIG: 'config/devnet.yaml' }, logger: silentLogger, now, consoleOutput: output });
+      const app = await openApp(output);
       input = new PassThrough();
       chat = runConsoleChat({ input, output, context: app.context, logger: silentLogger, gate: app.gate });
       return app;
@@ -33,11 +32,7 @@ export function consoleBot(settings: () => { config: Config; now: () => number }
     async type(line: string): Promise<string> {
       const start = printed.length;
       input.write(`${line}\n`);
-      const deadline = Date.now() + 5_000;
-      while (!printed.slice(start).endsWith('\n\n')) {
-        if (Date.now() > deadline) throw new Error(`no answer to ${line}`);
-        await new Promise((r) => setTimeout(r, 5));
-      }
+      await waitUntil(() => printed.slice(start).endsWith('\n\n'), { what: `an answer to ${line}`, timeoutMs: 5_000 });
       return printed.slice(start);
     },
     /** Ends the console chat and waits for it (the app is the caller's to stop). */

@@ -1,14 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleCommandText } from '../../commands/registry.ts';
 import type { App } from '../../src/app.ts';
-import { configSchema, type Config } from '../../src/config/configSchema.ts';
-import { loadConfig } from '../../src/config/loadConfig.ts';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
+import { configSchema } from '../../src/config/configSchema.ts';
+import type { Devnet } from '../../src/devnet/startDevnet.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
 import { consoleBot } from '../helpers/consoleBot.ts';
+import { startDevnetApp, type DevnetApp } from '../helpers/startDevnetApp.ts';
 
 const CYCLE = 300;
 /** 2023-11-14 22:13:20 UTC: the bot's clock at the start; every cycle moves it 5 minutes. */
@@ -21,11 +18,11 @@ const START = 1_700_000_000_000;
  * one recovery when blocks resume. devnet.yaml leaves haltAfter at its defaults: 5 min for 1088, 2 for 1.
  */
 describe('a halted chain on the devnet', () => {
+  let devnetApp: DevnetApp;
   let devnet: Devnet;
-  let config: Config;
   let app: App;
   let wall = START;
-  const bot = consoleBot(() => ({ config, now: () => wall }));
+  const bot = consoleBot((output) => devnetApp.open({ consoleOutput: output }));
   const type = bot.type;
   const open = async () => {
     app = await bot.open();
@@ -63,16 +60,14 @@ describe('a halted chain on the devnet', () => {
   }
 
   beforeAll(async () => {
-    devnet = await startDevnet({ genesisTime: 1_700_000_000, scenario: { vaultApr: 0, artemisApr: 0, wobbleBps: 0, maxL2BlocksPerAdvance: 2_100 } });
-    const loaded = loadConfig('config/devnet.yaml', { DEVNET_L1_RPC: devnet.l1.url, DEVNET_L2_RPC: devnet.l2.url, METIS_BOT_DB: join(mkdtempSync(join(tmpdir(), 'halt-')), 'bot.db') });
-    config = configSchema.parse({ ...loaded, http: { port: 0, host: '127.0.0.1' } });
+    devnetApp = await startDevnetApp({ databaseFile: true, now: () => wall, config: (loaded) => configSchema.parse({ ...loaded, http: { port: 0, host: '127.0.0.1' } }), startApp: false });
+    devnet = devnetApp.devnet;
     await open();
   }, 120_000);
 
   afterAll(async () => {
     await bot.close();
-    await app?.stop();
-    await devnet?.stop();
+    await devnetApp?.stop();
   });
 
   it('GIVEN both chains moving THEN nothing is halted: /status, /healthz and the head-age gauges say so', async () => {

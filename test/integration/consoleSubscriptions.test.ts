@@ -1,13 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
-import type { Config } from '../../src/config/configSchema.ts';
-import { loadConfig } from '../../src/config/loadConfig.ts';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
+import type { Devnet } from '../../src/devnet/startDevnet.ts';
 import { localTime } from '../../src/subscriptions/localTime.ts';
 import { consoleBot } from '../helpers/consoleBot.ts';
+import { startDevnetApp, type DevnetApp } from '../helpers/startDevnetApp.ts';
 
 const CYCLE = 300;
 
@@ -16,11 +12,11 @@ const CYCLE = 300;
  * digests and alerts there, through the same rules, keys and worker as Telegram and Discord.
  */
 describe('subscriptions on the console chat, on a devnet', () => {
+  let devnetApp: DevnetApp;
   let devnet: Devnet;
-  let config: Config;
   let app: App;
   let wall = 1_700_000_000_000;
-  const bot = consoleBot(() => ({ config, now: () => wall }));
+  const bot = consoleBot((output) => devnetApp.open({ consoleOutput: output }));
   const type = bot.type;
   const open = async () => {
     app = await bot.open();
@@ -36,17 +32,15 @@ describe('subscriptions on the console chat, on a devnet', () => {
   const count = bot.count;
 
   beforeAll(async () => {
-    devnet = await startDevnet({ genesisTime: 1_700_000_000, scenario: { vaultApr: 0, artemisApr: 0, wobbleBps: 0, maxL2BlocksPerAdvance: 2_100 } });
-    const db = join(mkdtempSync(join(tmpdir(), 'console-subs-')), 'bot.db');
-    config = loadConfig('config/devnet.yaml', { DEVNET_L1_RPC: devnet.l1.url, DEVNET_L2_RPC: devnet.l2.url, METIS_BOT_DB: db });
+    devnetApp = await startDevnetApp({ databaseFile: true, now: () => wall, startApp: false });
+    devnet = devnetApp.devnet;
     await open();
     await app.poller.runCycle();
   }, 120_000);
 
   afterAll(async () => {
     await bot.close();
-    await app?.stop();
-    await devnet?.stop();
+    await devnetApp?.stop();
   });
 
   it('subscribes the console to alerts and a digest (the operator is its own admin)', async () => {

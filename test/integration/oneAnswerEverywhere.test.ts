@@ -1,18 +1,18 @@
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.ts';
-import { loadConfig } from '../../src/config/loadConfig.ts';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
-import { fakePlatformEnv } from '../helpers/fakePlatformEnv.ts';
+import type { App } from '../../src/app.ts';
+import type { Devnet } from '../../src/devnet/startDevnet.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { runConsoleChat } from '../../src/platforms/consoleChat.ts';
-import { startFakeBotApi, type FakeBotApi } from '../fakes/fakeBotApi.ts';
-import { startFakeDiscord, type FakeDiscord } from '../fakes/fakeDiscord.ts';
+import { startDevnetApp, type DevnetApp } from '../helpers/startDevnetApp.ts';
+import type { FakeBotApi } from '../fakes/fakeBotApi.ts';
+import type { FakeDiscord } from '../fakes/fakeDiscord.ts';
 
 /** Every figure in a text, in order: percents, percentage points, bps, ratios, amounts. */
 const figures = (text: string) => text.match(/[+−±]?\d+(?:\.\d+)?(?:%| pp| bps|×|[kMB]\b)/g) ?? [];
 
 describe('one answer everywhere', () => {
+  let bot: DevnetApp;
   let devnet: Devnet;
   let telegram: FakeBotApi;
   let discord: FakeDiscord;
@@ -20,22 +20,15 @@ describe('one answer everywhere', () => {
   const now = 1_760_000_000_000;
 
   beforeAll(async () => {
-    devnet = await startDevnet({ scenario: { maxL2BlocksPerAdvance: 2_100 } });
-    [telegram, discord] = await Promise.all([startFakeBotApi(), startFakeDiscord()]);
-    const env = fakePlatformEnv({ telegram, discord });
-    const config = loadConfig('config/devnet.yaml', { DEVNET_L1_RPC: devnet.l1.url, DEVNET_L2_RPC: devnet.l2.url, METIS_BOT_DB: ':memory:' });
-    app = await createApp({ config, env, logger: silentLogger, now: () => now });
+    bot = await startDevnetApp({ devnet: { scenario: { maxL2BlocksPerAdvance: 2_100 } }, platforms: ['telegram', 'discord'], now: () => now });
+    ({ devnet, telegram, discord, app } = bot);
     for (let day = 0; day < 8; day++) {
       await devnet.scenario.advance(86_400);
       await app.poller.runCycle();
     }
   });
 
-  afterAll(async () => {
-    await app?.stop();
-    await Promise.all([telegram?.close(), discord?.close()]);
-    await devnet?.stop();
-  });
+  afterAll(() => bot?.stop());
 
   it('GIVEN the same devnet state THEN /apy on the console, Telegram and Discord carries the same figures', async () => {
     const output = new PassThrough();

@@ -1,18 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.ts';
-import type { Config } from '../../src/config/configSchema.ts';
-import { loadConfig } from '../../src/config/loadConfig.ts';
+import type { App } from '../../src/app.ts';
 import { DEVNET_ADDRESSES } from '../../src/devnet/devnetAddresses.ts';
 import { DEVNET_SEQUENCERS } from '../../src/devnet/devnetSequencers.ts';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
-import { silentLogger } from '../../src/log/logger.ts';
-import { runConsoleChat } from '../../src/platforms/consoleChat.ts';
+import type { Devnet } from '../../src/devnet/startDevnet.ts';
 import { lockingInfoEvents, lockingPoolSequencersAbi, metisSequencerSetAbi } from '../../src/sources/abis.ts';
 import { startCountingProxy, type CountingProxy } from '../helpers/countingProxy.ts';
+import { consoleBot } from '../helpers/consoleBot.ts';
+import { startDevnetApp, type DevnetApp } from '../helpers/startDevnetApp.ts';
 
 const STEP = 6 * 3600;
 const DAY = 86_400;
@@ -61,37 +55,16 @@ async function sequencersNow(devnet: Devnet) {
  * through its console chat. Every figure is computed here from the fixtures' own state at the blocks the bot read.
  */
 describe('/sequencers on a devnet', () => {
+  let devnetApp: DevnetApp<CountingProxy>;
   let devnet: Devnet;
-  let l1Proxy: CountingProxy;
-  let l2Proxy: CountingProxy;
-  let config: Config;
   let app: App;
   let wall = 1_700_000_000_000;
-  let printed = '';
-  const output = new PassThrough();
-  output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
-  let input = new PassThrough();
-  let chat: Promise<void> = Promise.resolve();
   const reads: Read[] = [];
-
-  async function open(): Promise<void> {
-    input.end();
-    await chat;
-    app = await createApp({ config, env: { LOG_LEVEL: 'silent', METIS_BOT_CONFIG: 'config/devnet.yaml' }, logger: silentLogger, now: () => wall, consoleOutput: output });
-    input = new PassThrough();
-    chat = runConsoleChat({ input, output, context: app.context, logger: silentLogger, gate: app.gate });
-  }
-
-  async function type(line: string): Promise<string> {
-    const start = printed.length;
-    input.write(`${line}\n`);
-    const deadline = Date.now() + 5_000;
-    while (!printed.slice(start).endsWith('\n\n')) {
-      if (Date.now() > deadline) throw new Error(`no answer to ${line}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    return printed.slice(start);
-  }
+  const bot = consoleBot((output) => devnetApp.open({ consoleOutput: output }));
+  const type = bot.type;
+  const open = async () => {
+    app = await bot.open();
+  };
 
   async function cycle(): Promise<void> {
     await devnet.scenario.advance(STEP);
@@ -102,13 +75,11 @@ describe('/sequencers on a devnet', () => {
     reads.push({ time: Number(b1.timestamp), l1Block: b1.number, l2Block, seqs: await sequencersNow(devnet) });
   }
 
-  const count = (pattern: RegExp) => printed.match(new RegExp(pattern.source, `${pattern.flags}g`))?.length ?? 0;
+  const count = bot.count;
 
   beforeAll(async () => {
-    devnet = await startDevnet({ genesisTime: 1_700_000_000, scenario: { vaultApr: 0, artemisApr: 0, wobbleBps: 0, maxL2BlocksPerAdvance: 2_100 } });
-    [l1Proxy, l2Proxy] = await Promise.all([startCountingProxy(devnet.l1.url), startCountingProxy(devnet.l2.url)]);
-    const db = join(mkdtempSync(join(tmpdir(), 'sequencers-')), 'bot.db');
-    config = loadConfig('config/devnet.yaml', { DEVNET_L1_RPC: l1Proxy.url, DEVNET_L2_RPC: l2Proxy.url, METIS_BOT_DB: db });
+    devnetApp = await startDevnetApp({ databaseFile: true, rpcProxy: startCountingProxy, now: () => wall, startApp: false });
+    devnet = devnetApp.devnet;
     await open();
     expect(await type('/subscribe alerts sequencers')).toContain('Subscribed: alerts for sequencers');
     // Nine cycles (54 h): Leaving's exit, started at deployment under a 2-day delay, is claimable.
@@ -116,11 +87,8 @@ describe('/sequencers on a devnet', () => {
   }, 180_000);
 
   afterAll(async () => {
-    input.end();
-    await chat;
-    await app?.stop();
-    await Promise.all([l1Proxy?.close(), l2Proxy?.close()]);
-    await devnet?.stop();
+    await bot.close();
+    await devnetApp?.stop();
   });
 
   it('alerts once when the base falls 10 % (an exit claimed) and once when it recovers', async () => {
@@ -228,6 +196,7 @@ describe('/sequencers on a devnet', () => {
     await devnet.scenario.lockSequencer('0x191F22F8a40e04D7F693E3ee3060054819736823', '0xeFb109a3E37640043632DB964fCa2D02E55029BF', 60_000n * E18);
     await devnet.scenario.lockSequencer('0x784E866482c0c4867ab78303A5B7ECBA6b34E65f', '0x025978B766151E9e7caD4FE3D74332665c78Eed4', 40_000n * E18);
     await cycle(); // sees totalSequencers() = 10: the next cycle's calls read all ten
+    const { l1: l1Proxy, l2: l2Proxy } = devnetApp.rpc!;
     l1Proxy.reset();
     l2Proxy.reset();
     await cycle();

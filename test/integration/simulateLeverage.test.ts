@@ -1,15 +1,14 @@
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.ts';
-import { loadConfig } from '../../src/config/loadConfig.ts';
+import type { App } from '../../src/app.ts';
 import { DEVNET_INITIAL } from '../../src/devnet/devnetInitial.ts';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
-import { fakePlatformEnv } from '../helpers/fakePlatformEnv.ts';
+import type { Devnet } from '../../src/devnet/startDevnet.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { runConsoleChat } from '../../src/platforms/consoleChat.ts';
-import { startFakeBotApi, type FakeBotApi } from '../fakes/fakeBotApi.ts';
-import { startFakeDiscord, type FakeDiscord } from '../fakes/fakeDiscord.ts';
+import type { FakeBotApi } from '../fakes/fakeBotApi.ts';
+import type { FakeDiscord } from '../fakes/fakeDiscord.ts';
 import { playEightDays } from '../helpers/eightDays.ts';
+import { startDevnetApp, type DevnetApp } from '../helpers/startDevnetApp.ts';
 
 const YEAR = 31_536_000;
 const DAY = 86_400;
@@ -25,6 +24,7 @@ const thousands = (n: number) => `${(n / 1000).toFixed(2)}k`;
 const figures = (text: string) => text.match(/[+−±]?\d[\d,]*(?:\.\d+)?(?:%| bps|×|[kMB]\b)?/g) ?? [];
 
 describe('/simulate and /leverage on a devnet, on Telegram, Discord and the console', () => {
+  let bot: DevnetApp;
   let devnet: Devnet;
   let telegram: FakeBotApi;
   let discord: FakeDiscord;
@@ -53,11 +53,8 @@ describe('/simulate and /leverage on a devnet, on Telegram, Discord and the cons
   }
 
   beforeAll(async () => {
-    devnet = await startDevnet({ genesisTime: 1_700_000_000, scenario: { vaultApr: 0, artemisApr: 0, wobbleBps: 0, maxL2BlocksPerAdvance: 2_100 } });
-    [telegram, discord] = await Promise.all([startFakeBotApi(), startFakeDiscord()]);
-    const env = fakePlatformEnv({ telegram, discord }, { LOG_LEVEL: 'silent' });
-    const config = loadConfig('config/devnet.yaml', { DEVNET_L1_RPC: devnet.l1.url, DEVNET_L2_RPC: devnet.l2.url, METIS_BOT_DB: ':memory:' });
-    app = await createApp({ config, env, logger: silentLogger, now: () => wall });
+    bot = await startDevnetApp({ platforms: ['telegram', 'discord'], now: () => wall });
+    ({ devnet, telegram, discord, app } = bot);
 
     await playEightDays(devnet, async (day) => {
       if (day > 0) wall += DAY * 1000;
@@ -66,11 +63,7 @@ describe('/simulate and /leverage on a devnet, on Telegram, Discord and the cons
     wall += 90_000; // asked 90 s after the last cycle
   });
 
-  afterAll(async () => {
-    await app?.stop();
-    await Promise.all([telegram?.close(), discord?.close()]);
-    await devnet?.stop();
-  });
+  afterAll(() => bot?.stop());
 
   async function onTelegram(text: string): Promise<string> {
     telegram.sendUserMessage({ chatId: CHAT, text });

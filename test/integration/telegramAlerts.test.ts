@@ -1,15 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.ts';
-import type { Config } from '../../src/config/configSchema.ts';
-import { loadConfig } from '../../src/config/loadConfig.ts';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
-import { silentLogger } from '../../src/log/logger.ts';
+import type { App } from '../../src/app.ts';
+import type { Devnet } from '../../src/devnet/startDevnet.ts';
 import { localTime } from '../../src/subscriptions/localTime.ts';
 import { utcDayTime } from '../../src/core/utcDayTime.ts';
-import { startFakeBotApi, type FakeBotApi, type UserMessageParams } from '../fakes/fakeBotApi.ts';
+import type { FakeBotApi, UserMessageParams } from '../fakes/fakeBotApi.ts';
+import { waitUntil } from '../helpers/waitUntil.ts';
+import { startDevnetApp, type DevnetApp } from '../helpers/startDevnetApp.ts';
 
 const CHAT = 5151;
 const OTHER = 5252;
@@ -17,19 +13,13 @@ const GROUP = -100777;
 const CYCLE = 300;
 
 describe('alerts and digests on a devnet, through Telegram (real grammY, fake Bot API)', () => {
+  let bot: DevnetApp;
   let devnet: Devnet;
   let telegram: FakeBotApi;
-  let config: Config;
   let app: App;
   let wall = 1_700_000_000_000;
 
-  const open = () =>
-    createApp({
-      config,
-      env: { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot, LOG_LEVEL: 'silent', METIS_BOT_CONFIG: 'config/devnet.yaml' },
-      logger: silentLogger,
-      now: () => wall,
-    });
+  const open = () => bot.open();
 
   /** One poll cycle 5 minutes after the last, then waits until the outbox is delivered. */
   async function cycle(): Promise<void> {
@@ -43,30 +33,19 @@ describe('alerts and digests on a devnet, through Telegram (real grammY, fake Bo
   async function ask(chatId: number, text: string, from: Pick<UserMessageParams, 'userId' | 'chatType'> = {}): Promise<string> {
     const before = telegram.messagesTo(chatId).length;
     telegram.sendUserMessage({ chatId, text, ...from });
-    const deadline = Date.now() + 5_000;
-    while (telegram.messagesTo(chatId).length <= before) {
-      if (Date.now() > deadline) throw new Error(`no answer to ${text}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
+    await waitUntil(() => telegram.messagesTo(chatId).length > before, { what: `an answer to ${text}`, timeoutMs: 5_000 });
     return telegram.messagesTo(chatId)[before]!.plain;
   }
 
   const depegMessages = (chatId: number) => telegram.messagesTo(chatId).map((m) => m.plain).filter((t) => /Depeg (warning|critical|escalated|over)/.test(t));
 
   beforeAll(async () => {
-    devnet = await startDevnet({ genesisTime: 1_700_000_000, scenario: { vaultApr: 0, artemisApr: 0, wobbleBps: 0, maxL2BlocksPerAdvance: 2_100 } });
-    telegram = await startFakeBotApi();
-    const db = join(mkdtempSync(join(tmpdir(), 'alerts-')), 'bot.db');
-    config = loadConfig('config/devnet.yaml', { DEVNET_L1_RPC: devnet.l1.url, DEVNET_L2_RPC: devnet.l2.url, METIS_BOT_DB: db });
-    app = await open();
+    bot = await startDevnetApp({ platforms: ['telegram'], databaseFile: true, now: () => wall });
+    ({ devnet, telegram, app } = bot);
     await app.poller.runCycle();
   }, 120_000);
 
-  afterAll(async () => {
-    await app?.stop();
-    await telegram?.close();
-    await devnet?.stop();
-  });
+  afterAll(() => bot?.stop());
 
   it('subscribes a private chat to alerts on one asset', async () => {
     expect(await ask(CHAT, '/subscribe alerts eMetis')).toContain('Subscribed: alerts for eMetis');

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/registry.ts';
-import { createApp, type App } from '../../src/app.ts';
-import { loadConfig } from '../../src/config/loadConfig.ts';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
-import { silentLogger } from '../../src/log/logger.ts';
-import { startFakeBotApi, type FakeBotApi } from '../fakes/fakeBotApi.ts';
+import type { App } from '../../src/app.ts';
+import type { Devnet } from '../../src/devnet/startDevnet.ts';
+import type { FakeBotApi } from '../fakes/fakeBotApi.ts';
 import { startCountingProxy, type CountingProxy } from '../helpers/countingProxy.ts';
 import { playEightDays } from '../helpers/eightDays.ts';
+import { startDevnetApp, type DevnetApp } from '../helpers/startDevnetApp.ts';
 
 const YEAR = 31_536_000;
 const DAY = 86_400;
@@ -17,6 +16,7 @@ const CHAT = 4242;
 const pct = (fraction: number) => `${(fraction * 100).toFixed(2)}%`;
 
 describe('the spine on a devnet: /apy through Telegram', () => {
+  let bot: DevnetApp<CountingProxy>;
   let devnet: Devnet;
   let l1: CountingProxy;
   let l2: CountingProxy;
@@ -36,20 +36,10 @@ describe('the spine on a devnet: /apy through Telegram', () => {
   }
 
   beforeAll(async () => {
-    devnet = await startDevnet({
-      genesisTime: 1_700_000_000,
-      // The test sets every rate itself: no automatic growth or wobble.
-      scenario: { vaultApr: 0, artemisApr: 0, wobbleBps: 0, maxL2BlocksPerAdvance: 2_100 },
-    });
-    [l1, l2] = await Promise.all([startCountingProxy(devnet.l1.url), startCountingProxy(devnet.l2.url)]);
-    telegram = await startFakeBotApi();
-    const config = loadConfig('config/devnet.yaml', { DEVNET_L1_RPC: l1.url, DEVNET_L2_RPC: l2.url, METIS_BOT_DB: ':memory:' });
-    app = await createApp({
-      config,
-      env: { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot, LOG_LEVEL: 'silent', METIS_BOT_CONFIG: 'config/devnet.yaml' },
-      logger: silentLogger,
-      now: () => wall,
-    });
+    // The test sets every rate itself (STILL_DEVNET): no automatic growth or wobble.
+    bot = await startDevnetApp({ platforms: ['telegram'], rpcProxy: startCountingProxy, now: () => wall });
+    ({ devnet, telegram, app } = bot);
+    ({ l1, l2 } = bot.rpc!);
 
     await playEightDays(devnet, async (day) => {
       if (day > 0) wall += DAY * 1000;
@@ -58,12 +48,7 @@ describe('the spine on a devnet: /apy through Telegram', () => {
     wall += 90_000; // the answer is read 90 s after the last cycle
   });
 
-  afterAll(async () => {
-    await app?.stop();
-    await telegram?.close();
-    await Promise.all([l1?.close(), l2?.close()]);
-    await devnet?.stop();
-  });
+  afterAll(() => bot?.stop());
 
   it('publishes the command list from the command definitions', () => {
     expect(telegram.getCommands()).toEqual(commands.map((c) => ({ command: c.name, description: expect.any(String) })));

@@ -1,14 +1,12 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleCommandText } from '../../commands/registry.ts';
-import { createApp, type App } from '../../src/app.ts';
-import { loadConfig } from '../../src/config/loadConfig.ts';
+import type { App } from '../../src/app.ts';
 import type { Figure } from '../../src/core/figure.ts';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
-import { silentLogger } from '../../src/log/logger.ts';
+import type { Devnet } from '../../src/devnet/startDevnet.ts';
 import { isStale, type PoolFigures } from '../../src/figures/figures.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
-import { envFrom } from '../helpers/fakePlatformEnv.ts';
+import { startDevnetApp, type DevnetApp } from '../helpers/startDevnetApp.ts';
 
 const CYCLE = 300;
 const POOL = 'seMetis-METIS'; // the devnet's V3 pool of seMetis against WMETIS, 30 min TWAP in config/devnet.yaml
@@ -18,6 +16,7 @@ const POOL = 'seMetis-METIS'; // the devnet's V3 pool of seMetis against WMETIS,
  * scenario accumulates into observe() as on a live pool. Alerts go to the console chat (printed, then read back).
  */
 describe('depeg on a V3 pool TWAP, on a devnet', () => {
+  let bot: DevnetApp;
   let devnet: Devnet;
   let app: App;
   let wall = 1_700_000_000_000;
@@ -48,17 +47,13 @@ describe('depeg on a V3 pool TWAP, on a devnet', () => {
   const depegAlerts = () => printed.match(/Depeg (warning|critical|escalated|over)[^\n]*/g) ?? [];
 
   beforeAll(async () => {
-    devnet = await startDevnet({ genesisTime: 1_700_000_000, scenario: { vaultApr: 0, artemisApr: 0, wobbleBps: 0, maxL2BlocksPerAdvance: 2_100 } });
-    const config = loadConfig('config/devnet.yaml', { DEVNET_L1_RPC: devnet.l1.url, DEVNET_L2_RPC: devnet.l2.url, METIS_BOT_DB: ':memory:' });
-    app = await createApp({ config, env: envFrom({}), logger: silentLogger, now: () => wall, consoleOutput: output });
+    bot = await startDevnetApp({ now: () => wall, consoleOutput: output });
+    ({ devnet, app } = bot);
     app.subscriptions.subscriptions.subscribe({ platform: 'console', chatId: 'console', kind: 'alerts', assets: [POOL] }, wall);
     await poll();
   }, 120_000);
 
-  afterAll(async () => {
-    await app?.stop();
-    await devnet?.stop();
-  });
+  afterAll(() => bot?.stop());
 
   it('GIVEN a pool whose oracle does not reach back over the window (observe reverts) THEN spot price, fresh source, TWAP missing with why', () => {
     // The pools were initialised at deployment, seconds ago: observe([1800, 0]) reverts "OLD".

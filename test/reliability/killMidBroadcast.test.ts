@@ -10,6 +10,7 @@ import { openSqliteStore } from '../../src/store/sqliteStore.ts';
 import { createSqliteSubscriptionStore } from '../../src/store/subscriptionStore.ts';
 import { startFakeBotApi, type FakeBotApi, type SentMessage } from '../fakes/fakeBotApi.ts';
 import { fakePlatformVars } from '../helpers/fakePlatformEnv.ts';
+import { waitUntil } from '../helpers/waitUntil.ts';
 import { isRunning, killTree } from './processTree.ts';
 import { spawnBot, type BotProcess } from './spawnBot.ts';
 import { startWireCutProxy, type WireCutProxy } from './wireCutProxy.ts';
@@ -36,15 +37,14 @@ function writeConfig(dir: string): string {
   return file;
 }
 
-/** Resolves once `condition()` holds; rejects after the deadline, or at once if the bot exits meanwhile. */
-async function waitUntil(what: string, condition: () => boolean, p: { bot?: BotProcess; timeoutMs?: number } = {}): Promise<void> {
-  const timeoutMs = p.timeoutMs ?? 20_000;
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (p.bot && (p.bot.child.exitCode !== null || p.bot.child.signalCode !== null)) throw new Error(`the bot exited while waiting for ${what}:\n${p.bot.stderr().slice(-4_000)}`);
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+const WAIT_MS = 20_000;
+
+/** `condition`, failing at once with the bot's last stderr when the bot exited meanwhile. */
+function whileAlive(bot: BotProcess, condition: () => boolean): () => boolean {
+  return () => {
+    if (bot.child.exitCode !== null || bot.child.signalCode !== null) throw new Error(`the bot exited:\n${bot.stderr().slice(-4_000)}`);
+    return condition();
+  };
 }
 
 const countBy = <T, K>(items: readonly T[], key: (item: T) => K): Map<K, number> => {
@@ -145,7 +145,7 @@ describe('kill -9 of the whole bot in the middle of an alert broadcast, then a r
     telegram.sendUserMessage({ chatId: REAL_CHAT, text: '/subscribe alerts eMetis' });
     expect((await telegram.nextMessageTo(REAL_CHAT)).plain).toContain('Subscribed: alerts for eMetis');
     // The bot has confirmed the update (its next getUpdates carries the offset): a restart will not see it again.
-    await waitUntil('the /subscribe update to be confirmed', () => telegram.pendingUpdates === 0, { bot: first });
+    await waitUntil(whileAlive(first, () => telegram.pendingUpdates === 0), { what: 'the /subscribe update to be confirmed', timeoutMs: WAIT_MS });
     expect(alertsReceived()).toEqual([]);
 
     // Telegram answers the next 100 sendMessage calls, then the wire is cut: every later request is held,
@@ -158,16 +158,15 @@ describe('kill -9 of the whole bot in the middle of an alert broadcast, then a r
     // are committed (the README's duplicate window, between a request leaving and its mark being committed,
     // is closed for them), and at least one more send is in flight, held on the cut wire.
     await waitUntil(
-      '100 alerts delivered and marked sent, and a send held on the cut wire',
-      () => proxy.held('sendMessage') >= 1 && alertsReceived().length === DELIVERED_BEFORE_KILL && alertRows().sent === DELIVERED_BEFORE_KILL,
-      { bot: first },
+      whileAlive(first, () => proxy.held('sendMessage') >= 1 && alertsReceived().length === DELIVERED_BEFORE_KILL && alertRows().sent === DELIVERED_BEFORE_KILL),
+      { what: '100 alerts delivered and marked sent, and a send held on the cut wire', timeoutMs: WAIT_MS },
     );
     const inFlightAtKill = proxy.held('sendMessage');
     const descendants = killTree(first.child.pid!);
     await first.exited;
     expect(first.child.signalCode).toBe('SIGKILL');
     // tsx runs esbuild as a child service: it goes with the bot, no orphan is left.
-    await waitUntil('the bot and its children to be gone', () => [first.child.pid!, ...descendants].every((pid) => !isRunning(pid)));
+    await waitUntil(() => [first.child.pid!, ...descendants].every((pid) => !isRunning(pid)), { what: 'the bot and its children to be gone', timeoutMs: WAIT_MS });
 
     // What the crash left: every alert written before any send, 100 sent, the rest pending, and Telegram
     // received nothing beyond the 100 (the held sends never reached it).
@@ -186,10 +185,10 @@ describe('kill -9 of the whole bot in the middle of an alert broadcast, then a r
     proxy.reconnect();
     const second = start();
     const listening = await second.waitForLog((l) => l.msg === 'ops endpoint listening');
-    await waitUntil('every subscriber to have an alert', () => new Set(alertsReceived().map((m) => m.chat_id)).size === SUBSCRIBERS, { bot: second });
+    await waitUntil(whileAlive(second, () => new Set(alertsReceived().map((m) => m.chat_id)).size === SUBSCRIBERS), { what: 'every subscriber to have an alert', timeoutMs: WAIT_MS });
     // The restarted process polls on: K + 1 cycles is more than a forgotten alert state would need to fire again.
-    await waitUntil(`${K + 1} poll cycles of the restarted bot`, () => second.logs().filter((l) => l.msg === 'poll cycle done').length >= K + 1, { bot: second });
-    await waitUntil('an empty outbox', () => alertRows().pending === 0, { bot: second });
+    await waitUntil(whileAlive(second, () => second.logs().filter((l) => l.msg === 'poll cycle done').length >= K + 1), { what: `${K + 1} poll cycles of the restarted bot`, timeoutMs: WAIT_MS });
+    await waitUntil(whileAlive(second, () => alertRows().pending === 0), { what: 'an empty outbox', timeoutMs: WAIT_MS });
 
     // Exactly once, by chat and by text.
     const alerts = alertsReceived();

@@ -2,10 +2,8 @@ import { EventEmitter } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/shared/reply.ts';
-import { createApp, type App } from '../../src/app.ts';
-import { configSchema, type Config } from '../../src/config/configSchema.ts';
-import { loadConfig } from '../../src/config/loadConfig.ts';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
+import type { App } from '../../src/app.ts';
+import { configSchema } from '../../src/config/configSchema.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import type { HealthReport } from '../../src/ops/health.ts';
 import type { PlatformState } from '../../src/ops/platformStatus.ts';
@@ -15,6 +13,7 @@ import { startFakeBotApi, type FakeBotApi } from '../fakes/fakeBotApi.ts';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/fakeDiscord.ts';
 import { envFrom } from '../helpers/fakePlatformEnv.ts';
 import { createManualTimers, type ManualTimers } from '../helpers/manualTimers.ts';
+import { startDevnetApp, type DevnetApp } from '../helpers/startDevnetApp.ts';
 import { startSwitchableProxy, type SwitchableProxy } from './switchableProxy.ts';
 
 const TELEGRAM_TOKEN = '7000003:SECRET-outage-token-0123456789';
@@ -82,8 +81,7 @@ async function askDiscord(discord: FakeDiscord, name: string): Promise<string> {
 const alertReply: Reply = { kind: 'answer', blocks: [{ kind: 'paragraph', parts: ['Held while Telegram was away'] }] };
 
 describe('a chat platform that is away does not stop the bot', () => {
-  let devnet: Devnet;
-  let config: Config;
+  let devnetApp: DevnetApp;
   let telegram: FakeBotApi;
   let discord: FakeDiscord;
   let proxy: SwitchableProxy;
@@ -92,14 +90,14 @@ describe('a chat platform that is away does not stop the bot', () => {
   let app: App | undefined;
 
   beforeAll(async () => {
-    devnet = await startDevnet({ scenario: { maxL2BlocksPerAdvance: 2_100 } });
-    const base = loadConfig('config/devnet.yaml', { DEVNET_L1_RPC: devnet.l1.url, DEVNET_L2_RPC: devnet.l2.url, METIS_BOT_DB: ':memory:' });
-    config = configSchema.parse({ ...base, http: { port: 0, host: '127.0.0.1' } });
+    devnetApp = await startDevnetApp({
+      devnet: { scenario: { maxL2BlocksPerAdvance: 2_100 } },
+      config: (loaded) => configSchema.parse({ ...loaded, http: { port: 0, host: '127.0.0.1' } }),
+      startApp: false,
+    });
   });
 
-  afterAll(async () => {
-    await devnet?.stop();
-  });
+  afterAll(() => devnetApp?.stop());
 
   beforeEach(async () => {
     [telegram, discord] = await Promise.all([startFakeBotApi({ token: TELEGRAM_TOKEN, recordGetUpdates: true }), startFakeDiscord()]);
@@ -115,7 +113,7 @@ describe('a chat platform that is away does not stop the bot', () => {
 
   const start = (vars: Record<string, string>) => {
     logs = captureLogs([TELEGRAM_TOKEN, discord.token]);
-    return createApp({ config, env: envFrom(vars), logger: logs.logger, platformTimers: timers.timers, random: () => 0 });
+    return devnetApp.open({ env: envFrom(vars), logger: logs.logger, platformTimers: timers.timers, random: () => 0 });
   };
 
   it('GIVEN a Telegram API that refuses connections at start THEN the bot polls, answers on Discord and the console, /healthz says telegram is down; once the API is up Telegram connects, answers, and the held outbox message goes out', async () => {

@@ -1,14 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { handleCommandText } from '../../commands/registry.ts';
-import { createApp, type App } from '../../src/app.ts';
+import type { App } from '../../src/app.ts';
 import { configSchema, type Config } from '../../src/config/configSchema.ts';
-import { loadConfig } from '../../src/config/loadConfig.ts';
 import { startAnvil, type AnvilHandle } from '../../src/devnet/anvil.ts';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
-import { silentLogger } from '../../src/log/logger.ts';
+import type { Devnet } from '../../src/devnet/startDevnet.ts';
 import { isStale } from '../../src/figures/figures.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
 import { startCountingProxy, type CountingProxy } from '../helpers/countingProxy.ts';
+import { startDevnetApp, type DevnetApp } from '../helpers/startDevnetApp.ts';
 
 /**
  * RPC faults on live cycles of the whole app (createApp: failover RPC, poller, metrics, health), against the
@@ -16,6 +15,7 @@ import { startCountingProxy, type CountingProxy } from '../helpers/countingProxy
  * what is left: a URL on the wrong chain, a timeout and malformed JSON, with failover to the next URL.
  */
 describe('RPC faults on a live cycle', () => {
+  let bot: DevnetApp<CountingProxy>;
   let devnet: Devnet;
   let otherChain: AnvilHandle;
   let l1: CountingProxy;
@@ -25,9 +25,13 @@ describe('RPC faults on a live cycle', () => {
   let app: App | undefined;
 
   beforeAll(async () => {
-    [devnet, otherChain] = await Promise.all([startDevnet({ scenario: { maxL2BlocksPerAdvance: 2_100 } }), startAnvil({ chainId: 5 })]);
-    [l1, l2a, l2b] = await Promise.all([startCountingProxy(devnet.l1.url), startCountingProxy(devnet.l2.url), startCountingProxy(devnet.l2.url)]);
-    base = loadConfig('config/devnet.yaml', { DEVNET_L1_RPC: l1.url, DEVNET_L2_RPC: l2a.url, METIS_BOT_DB: ':memory:' });
+    [bot, otherChain] = await Promise.all([
+      startDevnetApp({ devnet: { scenario: { maxL2BlocksPerAdvance: 2_100 } }, rpcProxy: startCountingProxy, startApp: false }),
+      startAnvil({ chainId: 5 }),
+    ]);
+    ({ devnet, config: base } = bot);
+    ({ l1, l2: l2a } = bot.rpc!);
+    l2b = await startCountingProxy(devnet.l2.url);
   });
 
   afterEach(async () => {
@@ -40,8 +44,8 @@ describe('RPC faults on a live cycle', () => {
   });
 
   afterAll(async () => {
-    await Promise.all([l1?.close(), l2a?.close(), l2b?.close()]);
-    await Promise.all([devnet?.stop(), otherChain?.stop()]);
+    await l2b?.close();
+    await Promise.all([bot?.stop(), otherChain?.stop()]);
   });
 
   /** The app with these L2 URLs, in failover order, and this per-request timeout (seconds). */
@@ -52,7 +56,7 @@ describe('RPC faults on a live cycle', () => {
       chains: base.chains.map((c) => (c.id === 1088 ? { ...c, rpc: l2Urls } : c)),
       ...(withHttp ? { http: { port: 0, host: '127.0.0.1' } } : {}),
     });
-    app = await createApp({ config, env: { LOG_LEVEL: 'silent', METIS_BOT_CONFIG: 'config/devnet.yaml' }, logger: silentLogger });
+    app = await bot.open({ config });
     return app;
   }
 
