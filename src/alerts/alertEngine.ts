@@ -1,9 +1,7 @@
 import type { Reply } from '../shared/reply.ts';
 import type { Config } from '../config/configSchema.ts';
-import { relativeChange } from '../core/change.ts';
-import { figure, type Figure } from '../core/figure.ts';
+import { missing, type Figure } from '../core/figure.ts';
 import { formatWindow } from '../core/format.ts';
-import { DAY_SECONDS } from '../core/units.ts';
 import type { Logger } from '../log/logger.ts';
 import { TOWER_SOURCE_ID } from '../figures/computeSnapshot.ts';
 import { METIS_DECIMALS } from '../figures/sequencerFigures.ts';
@@ -151,39 +149,35 @@ export class AlertEngine {
       if (!f || isStale(view, now) || !view.lastRead) continue;
       const t = view.lastRead.blockTime;
       let current: number | undefined;
-      let average: number | undefined;
+      let average: Figure = missing('no-data');
       let metric = '24 h APY';
       if (f.kind === 'yield' && f.apy24h.ok) {
         current = f.apy24h.value;
-        average = this.o.states.averageMetric(view.id, 'apy24h', t - 7 * DAY_SECONDS, t);
+        average = f.apy24hAverage7d ?? average;
       } else if (f.kind === 'sequencer' && f.nominalApr.ok && f.blockTimeSeconds.ok && f.blockTimeSeconds.value > 0) {
-        // rewardPerBlock × blocks per year: a slower chain lowers the APR without any cut, so compare the
-        // per-block yield (APR × block time) with its average, expressed at today's block time.
+        // Compared with the per-block yield's average at today's block time (see SequencerFigures.nominalAprAverage7d).
         current = f.nominalApr.value;
         metric = 'nominal APR';
-        const product = this.o.states.averageProduct(view.id, 'nominalApr', 'blockTimeSeconds', t - 7 * DAY_SECONDS, t);
-        average = product === undefined ? undefined : product / f.blockTimeSeconds.value;
+        average = f.nominalAprAverage7d ?? average;
       }
       if (current === undefined) continue;
       const accepted = screen(view.id, current);
-      if (accepted !== undefined && average !== undefined) {
-        apy.push({ sourceId: view.id, label: view.label, names: namesOf(view), data: dataOf(view, now), command: commandFor(view), metric, current: accepted, average });
+      if (accepted !== undefined && average.ok) {
+        apy.push({ sourceId: view.id, label: view.label, names: namesOf(view), data: dataOf(view, now), command: commandFor(view), metric, current: accepted, average: average.value });
       }
     }
 
-    // Tower leverage against the stored value 24 h earlier (only while every source behind it is fresh), after
-    // the outlier screen: one glitched supply read spikes it.
+    // Tower leverage against the snapshot's past point 24 h earlier (only while every source behind it is fresh),
+    // after the outlier screen: one glitched supply read spikes it.
     let leverage: { leverage: number; past: number; changePercent: number; data: DataAge } | undefined;
     const towerFresh = snapshot.sources.every((s) => s.figures?.kind === 'pool' || !isStale(s, now));
+    const { leverage24hAgo: past, leverageRelativeChange24h: change } = snapshot.tower;
     if (snapshot.tower.leverage.ok && towerFresh && screen(TOWER_SOURCE_ID, snapshot.tower.leverage.value) !== undefined) {
-      const latest = history.metricAtOrBefore(TOWER_SOURCE_ID, 'leverage', Number.MAX_SAFE_INTEGER);
-      const past = latest && history.metricAtOrBefore(TOWER_SOURCE_ID, 'leverage', latest.blockTime - DAY_SECONDS);
-      const change = past && past.blockTime >= latest.blockTime - 2 * DAY_SECONDS ? relativeChange(snapshot.tower.leverage, figure(past.value)) : undefined;
       // The tower is as old as the oldest read behind it.
       const oldest = snapshot.sources
         .filter((s) => s.figures?.kind !== 'pool' && s.lastRead !== undefined)
         .reduce<SourceView | undefined>((a, s) => (a === undefined || s.lastRead!.observedAt < a.lastRead!.observedAt ? s : a), undefined);
-      if (change?.ok && past && oldest) leverage = { leverage: snapshot.tower.leverage.value, past: past.value, changePercent: change.value * 100, data: dataOf(oldest, now) };
+      if (change?.ok && past?.ok && oldest) leverage = { leverage: snapshot.tower.leverage.value, past: past.value, changePercent: change.value * 100, data: dataOf(oldest, now) };
     }
 
     // Reward changes: RewardUpdate events not yet announced (the first evaluation only sets the cursor).

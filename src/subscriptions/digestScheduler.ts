@@ -2,7 +2,6 @@ import type { AlertEngine } from '../alerts/alertEngine.ts';
 import type { OutboxStore } from '../store/outboxStore.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Snapshot } from '../figures/figures.ts';
-import type { HistoryStore } from '../store/historyStore.ts';
 import { digestBody, digestReply } from './digestReply.ts';
 import { localTime, parseClock } from './localTime.ts';
 import type { Subscription, SubscriptionStore } from '../store/subscriptionStore.ts';
@@ -13,7 +12,6 @@ const CATCH_UP_MINUTES = 6 * 60;
 export interface DigestSchedulerOptions {
   readonly subscriptions: SubscriptionStore;
   readonly outbox: OutboxStore;
-  readonly history: HistoryStore;
   readonly engine: AlertEngine;
   readonly snapshot: () => Snapshot;
   readonly transaction: <T>(work: () => T) => T;
@@ -50,7 +48,7 @@ export class DigestScheduler {
       due.push({ sub, key, timeZone: sub.timeZone });
     }
     if (due.length === 0) return 0;
-    const body = digestBody(this.o.snapshot(), this.o.history, now);
+    const body = digestBody(this.o.snapshot(), now);
     // The chat's alerts subscription, whose open alerts the digest lists: one query for the whole fan-out.
     const alertsByChat = new Map(this.o.subscriptions.active('alerts').map((s) => [`${s.platform}:${s.chatId}`, s]));
     let enqueued = 0;
