@@ -42,7 +42,7 @@ const OWN_THRESHOLDS: readonly (readonly [string, number])[] = [
   ['depegWarningBps', 100],
   ['apyDropPercent', 10],
   ['leverageChangePercent', 20],
-  ['cycles', 3],
+  ['apyDropPoints', 2],
 ];
 
 /**

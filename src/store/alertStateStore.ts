@@ -11,13 +11,17 @@ export interface AlertStateRecord {
 export interface AlertStateStore {
   all(): AlertStateRecord[];
   forScope(scope: string): AlertStateRecord[];
+  /** Every scope's state of one rule on one source (indexed: migration 5). */
+  forRule(rule: string, sourceId: string): AlertStateRecord[];
   put(record: AlertStateRecord, now: number): void;
 }
 
+/** The SQLite alert-state store, on the history store's connection (migration 1). */
 export function createSqliteAlertStateStore(db: Database.Database): AlertStateStore {
   const st = {
     all: db.prepare('SELECT * FROM alert_state'),
     scope: db.prepare('SELECT * FROM alert_state WHERE scope = ?'),
+    rule: db.prepare('SELECT * FROM alert_state WHERE rule = ? AND source_id = ?'),
     put: db.prepare(
       `INSERT INTO alert_state (scope, rule, source_id, state_json, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (scope, rule, source_id) DO UPDATE SET state_json = excluded.state_json, updated_at = excluded.updated_at`,
@@ -28,6 +32,7 @@ export function createSqliteAlertStateStore(db: Database.Database): AlertStateSt
   return {
     all: () => (st.all.all() as Row[]).map(toRecord),
     forScope: (scope) => (st.scope.all(scope) as Row[]).map(toRecord),
+    forRule: (rule, sourceId) => (st.rule.all(rule, sourceId) as Row[]).map(toRecord),
     put(record, now) {
       st.put.run(record.scope, record.rule, record.sourceId, JSON.stringify(record.state), now);
     },

@@ -1,5 +1,5 @@
 import { bold, type Block, type Inline, type Reply } from '../shared/reply.ts';
-import { openAlertsLine } from '../alerts/alertMessages.ts';
+import { openAlertsLine } from '../alerts/openAlert.ts';
 import { describeMissing, missing, type Figure } from '../core/figure.ts';
 import { formatDepeg, formatPercent, formatPointsChange, formatRatio, formatRatioChange } from '../core/format.ts';
 import { haltLength } from '../core/haltText.ts';
