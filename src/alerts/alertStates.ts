@@ -95,12 +95,12 @@ export class AlertStates {
     const id = Number(record.scope.slice(SUB.length));
     const key = ruleKey(record.rule, record.sourceId);
     const state = record.state as LevelState;
-    this.quietRead.get(key)?.delete(id);
     if (isQuiet(state)) {
       this.active.get(key)?.delete(id);
       this.quietRead.get(key)?.set(id, state);
       return;
     }
+    this.quietRead.get(key)?.delete(id);
     let chats = this.active.get(key);
     if (!chats) this.active.set(key, (chats = new Map()));
     chats.set(id, state);

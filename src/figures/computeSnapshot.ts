@@ -2,7 +2,7 @@ import type { Config, SourceConfig, SourceOfKind } from '../config/configSchema.
 import { isPoolSource } from '../config/poolKinds.ts';
 import type { WrapperLink } from '../core/fairValue.ts';
 import { figure, missing, type Figure } from '../core/figure.ts';
-import { DAY_SECONDS, toNumber } from '../core/units.ts';
+import { toNumber } from '../core/units.ts';
 import type { HistoryStore, MetricValues, SourceStatusRecord } from '../store/historyStore.ts';
 import type { ChainView, SequencerFigures, SequencersView, SourceFigures, SourceView, Snapshot, TowerView } from './figures.ts';
 import { sequencersView } from './sequencersView.ts';
