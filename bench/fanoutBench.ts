@@ -80,7 +80,7 @@ export async function benchFanout(subscribers = 10_000, limitPerSecond = 3_000):
     transaction(() => {
       for (let i = 1; i <= subscribers; i++) subscriptions.subscribe({ platform: 'telegram', chatId: String(i), kind: 'digest', digestTime: '09:00', timeZone: 'UTC' }, 0);
     });
-    const digests = new DigestScheduler({ subscriptions, outbox, history: store, engine, snapshot: () => emptySnapshot, transaction, logger: silentLogger });
+    const digests = new DigestScheduler({ subscriptions, outbox, engine, snapshot: () => emptySnapshot, transaction, logger: silentLogger });
     const nine = Date.UTC(2026, 0, 15, 9, 0);
     let t0 = performance.now();
     const enqueued = digests.tick(nine);

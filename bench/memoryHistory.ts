@@ -49,7 +49,7 @@ export interface HistoryFile {
  * The devnet's seven sources and thirteen more over the same contracts: twenty, as a busy deployment. The
  * devnet's RPC URLs change with every devnet; the rest of the config does not.
  */
-export function twentySources(devnet: Pick<Devnet, 'l1' | 'l2'>, dbPath: string): Config {
+export function twentySources(devnet: { readonly l1: { readonly url: string }; readonly l2: { readonly url: string } }, dbPath: string): Config {
   const base = loadConfig('config/devnet.yaml', { DEVNET_L1_RPC: devnet.l1.url, DEVNET_L2_RPC: devnet.l2.url, METIS_BOT_DB: dbPath });
   const { seMetis, eMetis, v2EMetisWmetis } = DEVNET_ADDRESSES.l2;
   const tokens: Record<string, unknown> = { ...base.tokens };

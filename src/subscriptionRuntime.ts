@@ -95,7 +95,7 @@ export function createSubscriptionRuntime(options: SubscriptionRuntimeOptions): 
   });
   const kick = () => worker.kick();
   const engine = new AlertEngine({ config, history: store, subscriptions, states, outbox, transaction, logger, onEnqueued: kick });
-  const digests = new DigestScheduler({ subscriptions, outbox, history: store, engine, snapshot: options.snapshot, transaction, logger, onEnqueued: kick });
+  const digests = new DigestScheduler({ subscriptions, outbox, engine, snapshot: options.snapshot, transaction, logger, onEnqueued: kick });
   const service: SubscriptionService = {
     store: subscriptions,
     openAlerts: (s) => engine.openAlerts(s),

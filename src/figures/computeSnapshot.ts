@@ -1,20 +1,20 @@
 import type { Config, SourceConfig, SourceOfKind } from '../config/configSchema.ts';
 import { isPoolSource } from '../config/poolKinds.ts';
-import { difference } from '../core/change.ts';
 import type { WrapperLink } from '../core/fairValue.ts';
 import { figure, missing, type Figure } from '../core/figure.ts';
-import { DAY_SECONDS, toNumber } from '../core/units.ts';
+import { toNumber } from '../core/units.ts';
 import type { HistoryStore, MetricValues, SourceStatusRecord } from '../store/historyStore.ts';
 import type { ChainView, SequencerFigures, SequencersView, SourceFigures, SourceView, Snapshot, TowerView } from './figures.ts';
 import { sequencersView } from './sequencersView.ts';
 import { sourceBlockSince } from './chainLiveness.ts';
-import { storedMetricAgo } from './history.ts';
+import { leverageChanges } from './leverageChanges.ts';
 import { poolFigures } from './poolFigures.ts';
 import { METIS_DECIMALS, sequencerFigures } from './sequencerFigures.ts';
 import { towerFigures, type RawAmount } from './towerFigures.ts';
 import { yieldFigures } from './yieldFigures.ts';
 
-export const TOWER_SOURCE_ID = 'tower';
+/** Re-exported where it always was: the tower's id among the sources' stored metrics. */
+export { TOWER_SOURCE_ID } from './leverageChanges.ts';
 
 export interface ComputedFigures {
   readonly sources: ReadonlyMap<string, { figures?: SourceFigures; observedAt?: number }>;
@@ -91,9 +91,7 @@ export function computeFigures(config: Config, store: HistoryStore, measuredBloc
   const tower = towerFigures({ config, links, supplies, base: baseLocked });
   // The poller stores the leverage at the newest block time of the cycle; look back from the same clock.
   const towerTime = Math.max(0, ...[...latest.values()].map((o) => o?.blockTime ?? 0));
-  const leverageChange = (secondsAgo: number) =>
-    towerTime > 0 ? difference(tower.leverage, storedMetricAgo(store, TOWER_SOURCE_ID, 'leverage', towerTime, secondsAgo)) : missing('no-data');
-  const towerView = { ...tower, leverageChange24h: leverageChange(DAY_SECONDS), leverageChange7d: leverageChange(7 * DAY_SECONDS) };
+  const towerView: TowerView = { ...tower, ...leverageChanges(store, tower.leverage, towerTime) };
   // The first sequencer source is the base; its L2's sequencer set says who signs the current epoch.
   const sequencerSource = config.sources.find((s): s is SourceOfKind<'sequencer'> => s.kind === 'sequencer');
   const sequencerObservation = sequencerSource && latest.get(sequencerSource.id);

@@ -22,6 +22,14 @@ export interface SequencerFigures {
   /** The nominal APR compounded daily. */
   readonly nominalApy: Figure;
   readonly nominalApyChange24h: Figure;
+  /** nominalApy now minus the stored nominalApy 7 d ago (half a window of tolerance); absent only in snapshots built by hand. */
+  readonly nominalApyChange7d?: Figure;
+  /**
+   * The trailing 7 d average of the nominal APR as the APY-drop rule compares it: the mean per-block yield
+   * (stored APR × block time of each cycle) over today's block time, so a slower chain is not taken for a cut.
+   * Absent only in snapshots built by hand.
+   */
+  readonly nominalAprAverage7d?: Figure;
   /** Rewards actually distributed over the window, annualised, over totalLocked. */
   readonly realizedApr7d: Figure;
   /** The 7 d realized APR compounded daily, comparable with nominalApy. */
@@ -41,6 +49,10 @@ export interface YieldFigures {
   readonly apy30d: Figure;
   /** apy24h now minus apy24h a day ago (a fraction: 0.01 = one percentage point). */
   readonly apyChange24h: Figure;
+  /** apy24h now minus the stored apy24h 7 d ago (half a window of tolerance); absent only in snapshots built by hand. */
+  readonly apyChange7d?: Figure;
+  /** The mean of the apy24h stored over the trailing 7 d (each cycle once): what an APY drop is measured against. Absent only in snapshots built by hand. */
+  readonly apy24hAverage7d?: Figure;
   /** Underlying held, in the base token. */
   readonly tvl: Figure;
   readonly supply: Figure;
@@ -133,9 +145,17 @@ export interface TowerView {
   readonly claimsInBase: Figure;
   /** Σ layers in base / base (computed from the raw supplies, in bigint). */
   readonly leverage: Figure;
-  /** Leverage now minus the stored leverage 24 h (7 d) ago; absent only in snapshots built by hand. */
+  /**
+   * The stored leverage about 24 h before the tower's newest read: the newest stored value at or before then,
+   * at most half a day older (storedMetricAgo). Both 24 h changes are measured against it; absent only in
+   * snapshots built by hand.
+   */
+  readonly leverage24hAgo?: Figure;
+  /** Leverage now minus leverage24hAgo (the /leverage and digest figure) and minus the stored leverage 7 d ago. */
   readonly leverageChange24h?: Figure;
   readonly leverageChange7d?: Figure;
+  /** Leverage now ÷ leverage24hAgo − 1 (0.1 = up 10 %): what the leverage alert measures. */
+  readonly leverageRelativeChange24h?: Figure;
 }
 
 /** Whether a chain's head moves, as of its last read (see src/core/chainHalt.ts for the measure). */

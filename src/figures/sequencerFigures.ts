@@ -7,7 +7,7 @@ import { timeWeightedMean } from '../core/timeWeightedMean.ts';
 import { DAY_SECONDS, toNumber } from '../core/units.ts';
 import { eventCursorKey } from '../store/eventCursorKey.ts';
 import type { HistoryStore, Observation } from '../store/historyStore.ts';
-import { storedMetricAgo } from './history.ts';
+import { storedMetricAgo, storedProductAverage } from './history.ts';
 import type { SequencerFigures } from './figures.ts';
 
 /** METIS, the token sequencers lock, has 18 decimals on both chains. */
@@ -17,6 +17,18 @@ const COMPOUNDING_PER_YEAR = 365;
 
 // Buckets of stored totalLocked per window: a step function this fine keeps the mean within a cycle's drift.
 const LOCKED_POINTS = 500;
+
+/**
+ * The trailing 7 d average of the nominal APR at today's block time: rewardPerBlock × blocks per year makes a
+ * slower chain lower the APR without any cut, so the stored per-block yield (APR × block time) is averaged and
+ * divided by the block time now.
+ */
+function aprAverage(store: HistoryStore, sourceId: string, now: number, blockTime: Figure): Figure {
+  if (!blockTime.ok) return blockTime;
+  if (!(blockTime.value > 0)) return missing('no-data');
+  const perBlock = storedProductAverage(store, sourceId, 'nominalApr', 'blockTimeSeconds', now - 7 * DAY_SECONDS, now);
+  return perBlock.ok ? figure(perBlock.value / blockTime.value) : perBlock;
+}
 
 /**
  * totalLocked averaged over the window, in wei: the stored per-cycle values (whole METIS) with today's read as
@@ -73,6 +85,8 @@ export function sequencerFigures(p: {
     nominalApr,
     nominalApy,
     nominalApyChange24h: difference(nominalApy, storedMetricAgo(store, source.id, 'nominalApy', now, DAY_SECONDS)),
+    nominalApyChange7d: difference(nominalApy, storedMetricAgo(store, source.id, 'nominalApy', now, 7 * DAY_SECONDS)),
+    nominalAprAverage7d: aprAverage(store, source.id, now, blockTime),
     realizedApr7d,
     realizedApy7d: compounded(realizedApr7d),
     realizedApr30d: realizedApr(store, source, now, totalLocked, 30 * DAY_SECONDS),

@@ -5,7 +5,7 @@ import { figure, missing, type Figure } from '../core/figure.ts';
 import { RATE_DECIMALS, scaledRatio } from '../core/scaledRatio.ts';
 import { DAY_SECONDS, toNumber } from '../core/units.ts';
 import type { HistoryStore, Observation } from '../store/historyStore.ts';
-import { storedMetricAgo } from './history.ts';
+import { storedMetricAgo, storedMetricAverage } from './history.ts';
 import type { YieldFigures } from './figures.ts';
 
 type YieldSource = SourceOfKind<'erc4626'> | SourceOfKind<'exchange-rate'>;
@@ -59,6 +59,8 @@ export function yieldFigures(p: { source: YieldSource; baseToken: string; observ
     apy30d: windows.d30.apy,
     spans: Object.fromEntries(Object.entries(spans).filter(([, span]) => span !== undefined)),
     apyChange24h: difference(apy24h, storedMetricAgo(store, source.id, 'apy24h', observation.blockTime, DAY_SECONDS)),
+    apyChange7d: difference(apy24h, storedMetricAgo(store, source.id, 'apy24h', observation.blockTime, 7 * DAY_SECONDS)),
+    apy24hAverage7d: storedMetricAverage(store, source.id, 'apy24h', observation.blockTime - 7 * DAY_SECONDS, observation.blockTime),
     tvl,
     supply,
     spreadOverBase: difference(apy7d.ok ? apy7d : apy24h, p.baseApy),

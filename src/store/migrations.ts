@@ -131,4 +131,11 @@ export const migrations: readonly string[] = [
   ALTER TABLE subscriptions ADD COLUMN deactivated_at INTEGER;
   ALTER TABLE subscriptions ADD COLUMN deactivated_reason TEXT;
   `,
+  // 5: the alert engine reads one rule's states on one source when a chat group's condition crosses; the digest
+  // tick reads only the subscriptions due (src/subscriptions/digestScheduler.ts keeps next_digest_at; 0 = now).
+  `
+  CREATE INDEX alert_state_by_rule ON alert_state (rule, source_id);
+  ALTER TABLE subscriptions ADD COLUMN next_digest_at INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX subscriptions_digest_due ON subscriptions (kind, active, next_digest_at);
+  `,
 ];

@@ -36,10 +36,24 @@ export interface SubscriptionStore {
   deactivateChat(platform: Platform, chatId: string, reason: string, now: number): number;
   forChat(platform: Platform, chatId: string): Subscription[];
   active(kind: SubscriptionKind): Subscription[];
+  /** Active digest subscriptions whose next digest is due at `now` (ms) or before: an indexed read (migration 5). */
+  dueDigests(now: number): Subscription[];
+  /** When (ms) a digest subscription is next worth looking at; a new or changed subscription is due at once. */
+  setNextDigestAt(id: number, at: number): void;
   byId(id: number): Subscription | undefined;
   overrides(platform: Platform, chatId: string): RuleOverrides;
+  /** Every chat's overrides, by `platform:chatId` (chats without any are absent): one read for the alert engine's index. */
+  allOverrides(): Map<string, RuleOverrides>;
   setOverride(platform: Platform, chatId: string, rule: string, value: number): void;
+  /**
+   * Counts the writes made through this store (subscribe, unsubscribe, deactivation, overrides): whoever keeps
+   * an index of the subscriptions rebuilds it when this moved. Writes through another connection are not seen.
+   */
+  revision(): number;
 }
+
+/** The key `allOverrides` files a chat under. */
+export const chatKey = (platform: Platform, chatId: string): string => `${platform}:${chatId}`;
 
 interface SubscriptionRow {
   id: number;
@@ -74,7 +88,7 @@ export function createSqliteSubscriptionStore(db: Database.Database): Subscripti
     upsert: db.prepare(
       `INSERT INTO subscriptions (platform, chat_id, kind, digest_time, time_zone, assets_json, active, created_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?)
        ON CONFLICT (platform, chat_id, kind) DO UPDATE SET digest_time = excluded.digest_time, time_zone = excluded.time_zone,
-         assets_json = excluded.assets_json, active = 1, deactivated_at = NULL, deactivated_reason = NULL,
+         assets_json = excluded.assets_json, active = 1, deactivated_at = NULL, deactivated_reason = NULL, next_digest_at = 0,
          created_at = CASE WHEN subscriptions.active = 1 THEN subscriptions.created_at ELSE excluded.created_at END`,
     ),
     get: db.prepare('SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ? AND kind = ?'),
@@ -84,7 +98,10 @@ export function createSqliteSubscriptionStore(db: Database.Database): Subscripti
     deactivate: db.prepare('UPDATE subscriptions SET active = 0, deactivated_at = ?, deactivated_reason = ? WHERE platform = ? AND chat_id = ? AND active = 1'),
     forChat: db.prepare('SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ? ORDER BY kind'),
     active: db.prepare('SELECT * FROM subscriptions WHERE kind = ? AND active = 1 ORDER BY id'),
+    dueDigests: db.prepare("SELECT * FROM subscriptions WHERE kind = 'digest' AND active = 1 AND next_digest_at <= ? ORDER BY id"),
+    setNextDigestAt: db.prepare('UPDATE subscriptions SET next_digest_at = ? WHERE id = ?'),
     overrides: db.prepare('SELECT overrides_json FROM chat_settings WHERE platform = ? AND chat_id = ?'),
+    allOverrides: db.prepare('SELECT platform, chat_id, overrides_json FROM chat_settings'),
     setOverrides: db.prepare(
       `INSERT INTO chat_settings (platform, chat_id, overrides_json) VALUES (?, ?, ?)
        ON CONFLICT (platform, chat_id) DO UPDATE SET overrides_json = excluded.overrides_json`,
@@ -94,16 +111,22 @@ export function createSqliteSubscriptionStore(db: Database.Database): Subscripti
     const row = st.overrides.get(platform, chatId) as { overrides_json: string } | undefined;
     return row ? (JSON.parse(row.overrides_json) as RuleOverrides) : {};
   };
+  let revision = 0;
+  const changed = <T>(result: T): T => {
+    revision++;
+    return result;
+  };
   return {
     subscribe(s, now) {
+      revision++;
       st.upsert.run(s.platform, s.chatId, s.kind, s.digestTime ?? null, s.timeZone ?? null, s.assets && s.assets.length > 0 ? JSON.stringify(s.assets) : null, now);
       return toSubscription(st.get.get(s.platform, s.chatId, s.kind) as SubscriptionRow);
     },
     unsubscribe(platform, chatId, kind) {
-      return (kind ? st.unsubscribeKind.run(platform, chatId, kind) : st.unsubscribeAll.run(platform, chatId)).changes;
+      return changed((kind ? st.unsubscribeKind.run(platform, chatId, kind) : st.unsubscribeAll.run(platform, chatId)).changes);
     },
     deactivateChat(platform, chatId, reason, now) {
-      return st.deactivate.run(now, reason, platform, chatId).changes;
+      return changed(st.deactivate.run(now, reason, platform, chatId).changes);
     },
     forChat(platform, chatId) {
       return (st.forChat.all(platform, chatId) as SubscriptionRow[]).map(toSubscription);
@@ -111,13 +134,24 @@ export function createSqliteSubscriptionStore(db: Database.Database): Subscripti
     active(kind) {
       return (st.active.all(kind) as SubscriptionRow[]).map(toSubscription);
     },
+    dueDigests(now) {
+      return (st.dueDigests.all(now) as SubscriptionRow[]).map(toSubscription);
+    },
+    setNextDigestAt(id, at) {
+      st.setNextDigestAt.run(at, id);
+    },
     byId(id) {
       const row = st.byId.get(id) as SubscriptionRow | undefined;
       return row && toSubscription(row);
     },
     overrides,
-    setOverride(platform, chatId, rule, value) {
-      st.setOverrides.run(platform, chatId, JSON.stringify({ ...overrides(platform, chatId), [rule]: value }));
+    allOverrides() {
+      const rows = st.allOverrides.all() as { platform: Platform; chat_id: string; overrides_json: string }[];
+      return new Map(rows.map((r) => [chatKey(r.platform, r.chat_id), JSON.parse(r.overrides_json) as RuleOverrides]));
     },
+    setOverride(platform, chatId, rule, value) {
+      changed(st.setOverrides.run(platform, chatId, JSON.stringify({ ...overrides(platform, chatId), [rule]: value })));
+    },
+    revision: () => revision,
   };
 }

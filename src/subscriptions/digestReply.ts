@@ -1,14 +1,10 @@
 import { bold, type Block, type Inline, type Reply } from '../shared/reply.ts';
-import { openAlertsLine } from '../alerts/alertMessages.ts';
-import { difference } from '../core/change.ts';
-import { describeMissing, type Figure } from '../core/figure.ts';
+import { openAlertsLine } from '../alerts/openAlert.ts';
+import { describeMissing, missing, type Figure } from '../core/figure.ts';
 import { formatDepeg, formatPercent, formatPointsChange, formatRatio, formatRatioChange } from '../core/format.ts';
 import { haltLength } from '../core/haltText.ts';
-import { DAY_SECONDS } from '../core/units.ts';
 import type { OpenAlert } from '../alerts/openAlert.ts';
 import { dataAgeSeconds, isStale, poolLabel, type Snapshot } from '../figures/figures.ts';
-import { storedMetricAgo } from '../figures/history.ts';
-import type { HistoryStore } from '../store/historyStore.ts';
 import { localDateTitle } from './localTime.ts';
 import { currentTimeZoneName } from './timeZoneName.ts';
 
@@ -28,29 +24,25 @@ function why(f: Figure, window: string): string {
 /** A change in percentage points with its window, or '—' and why: "Δ24h −0.40 pp", "Δ7d — (history < 7 d)". */
 const delta = (label: string, window: string, f: Figure) => `${label} ${formatPointsChange(f)}${why(f, window)}`;
 
-/** An APY with what it is, and its 24 h (from the snapshot) and 7 d (from the stored history) changes. */
-function apyLine(history: HistoryStore, sourceId: string, name: string, what: string, apy: Figure, change24h: Figure, at: number): string {
-  // Missing when no stored reading lies near 7 d back: the bot has not run that long (or was down then).
-  const stored7d = storedMetricAgo(history, sourceId, name, at, 7 * DAY_SECONDS);
-  const change7d = apy.ok ? difference(apy, stored7d) : apy;
+/** An APY with what it is, and its 24 h and 7 d changes (from the snapshot; a hand-built one may lack the 7 d). */
+function apyLine(what: string, apy: Figure, change24h: Figure, change7d: Figure = missing('not-enough-history')): string {
   const apyText = apy.ok ? `${what} ${formatPercent(apy)}` : `${what} —${why(apy, '24 h')}`;
   return `: ${apyText} · ${delta('Δ24h', '24 h', change24h)} · ${delta('Δ7d', '7 d', change7d)}`;
 }
 
 /**
  * Each source's APY (saying which: 24 h or nominal) with its 24 h and 7 d change in percentage points, each
- * pool's depeg, the tower leverage with its 24 h change, from the latest snapshot and the stored history; a
- * missing figure says why; the note says how old the reads are.
+ * pool's depeg, the tower leverage with its 24 h change, all from the latest snapshot; a missing figure says
+ * why; the note says how old the reads are.
  */
-export function digestBody(snapshot: Snapshot, history: HistoryStore, nowMs: number): DigestBody {
+export function digestBody(snapshot: Snapshot, nowMs: number): DigestBody {
   const lines: Inline[][] = [];
   for (const view of snapshot.sources) {
     const f = view.figures;
-    const at = view.lastRead?.blockTime;
-    if (!f || at === undefined) continue;
+    if (!f || view.lastRead === undefined) continue;
     const stale = isStale(view, nowMs) ? ` (stale: read ${haltLength(dataAgeSeconds(view, nowMs) ?? 0)} ago)` : '';
-    if (f.kind === 'yield') lines.push([bold(view.label), apyLine(history, view.id, 'apy24h', '24 h APY', f.apy24h, f.apyChange24h, at) + stale]);
-    else if (f.kind === 'sequencer') lines.push([bold(view.label), apyLine(history, view.id, 'nominalApy', 'nominal APY', f.nominalApy, f.nominalApyChange24h, at) + stale]);
+    if (f.kind === 'yield') lines.push([bold(view.label), apyLine('24 h APY', f.apy24h, f.apyChange24h, f.apyChange7d) + stale]);
+    else if (f.kind === 'sequencer') lines.push([bold(view.label), apyLine('nominal APY', f.nominalApy, f.nominalApyChange24h, f.nominalApyChange7d) + stale]);
     else if (f.kind === 'pool') lines.push([bold(poolLabel(view.label, f)), `: depeg ${f.twapSeconds === undefined ? 'spot ' : ''}${formatDepeg(f)}${stale}`]);
   }
   const { leverage, leverageChange24h } = snapshot.tower;

@@ -25,9 +25,10 @@ function withPool(bps: number, now: number, ageMs = 60_000, twap?: Figure): Snap
   return { ...base, sources };
 }
 
-/** The fixture, every source fresh, with the tower at `leverage`. */
+/** The fixture, every source fresh, with the tower at `leverage` against 1.119× 24 h earlier. */
 function withLeverage(leverage: number, now: number): Snapshot {
-  return { ...withPool(0, now), tower: { ...base.tower, leverage: figure(leverage) } };
+  const tower = { ...base.tower, leverage: figure(leverage), leverage24hAgo: figure(1.119), leverageRelativeChange24h: figure(leverage / 1.119 - 1) };
+  return { ...withPool(0, now), tower };
 }
 
 describe('AlertEngine with hand-built snapshots', () => {
@@ -93,9 +94,6 @@ describe('AlertEngine with hand-built snapshots', () => {
   });
 
   it('GIVEN tower leverage jumping 10× within the outlier window THEN it is held, not alerted on, until it repeats', () => {
-    const t = base.sources[0]!.lastRead!.blockTime;
-    store.addMetrics(TOWER_SOURCE_ID, t - 86_400, { leverage: 1.119 });
-    store.addMetrics(TOWER_SOURCE_ID, t, { leverage: 1.119 });
     engine.evaluate(withLeverage(1.119, NOW), NOW);
     const report = engine.evaluate(withLeverage(11.19, NOW + 5 * MIN), NOW + 5 * MIN);
     expect(report.held).toEqual([TOWER_SOURCE_ID]);
@@ -106,9 +104,6 @@ describe('AlertEngine with hand-built snapshots', () => {
   });
 
   it('GIVEN tower leverage jumping against a reference older than the outlier window THEN it is accepted at once', () => {
-    const t = base.sources[0]!.lastRead!.blockTime;
-    store.addMetrics(TOWER_SOURCE_ID, t - 86_400, { leverage: 1.119 });
-    store.addMetrics(TOWER_SOURCE_ID, t, { leverage: 1.119 });
     engine.evaluate(withLeverage(1.119, NOW), NOW);
     const later = NOW + 7 * 60 * MIN;
     expect(engine.evaluate(withLeverage(11.19, later), later).held).toEqual([]);

@@ -6,7 +6,6 @@ import { figure } from '../../src/core/figure.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
 import type { OutboxStore } from '../../src/store/outboxStore.ts';
 import { chainLiveness } from '../../src/figures/chainLiveness.ts';
-import { TOWER_SOURCE_ID } from '../../src/figures/computeSnapshot.ts';
 import type { ChainView, Snapshot, SourceView } from '../../src/figures/figures.ts';
 import { renderDiscord } from '../../src/platforms/renderDiscord.ts';
 import { renderTelegramHtml } from '../../src/platforms/renderTelegramHtml.ts';
@@ -30,16 +29,26 @@ const config = {
   alerts: { ...devnet.alerts, operatorChat: { platform: 'telegram' as const, chatId: '999' } },
 };
 
-/** The fixture at `now`, every source read a minute earlier, with the changes given. */
-function at(now: number, change: { pool?: Partial<Extract<SourceView['figures'], { kind: 'pool' }>>; apy24h?: number; leverage?: number; seMetisAgeMs?: number } = {}): Snapshot {
+/**
+ * The fixture at `now`, every source read a minute earlier, with the changes given: an APY comes with the
+ * snapshot's 7 d average of it, a leverage with its past point 24 h earlier (1.119×) and its relative change.
+ */
+function at(now: number, change: { pool?: Partial<Extract<SourceView['figures'], { kind: 'pool' }>>; apy24h?: number; apyAverage7d?: number; leverage?: number; seMetisAgeMs?: number } = {}): Snapshot {
   const sources = base.sources.map((s): SourceView => {
     const ageMs = s.id === 'seMetis' && change.seMetisAgeMs !== undefined ? change.seMetisAgeMs : MIN;
     const fresh = { ...s, lastRead: { ...s.lastRead!, observedAt: now - ageMs } };
     if (s.figures?.kind === 'pool' && change.pool) return { ...fresh, figures: { ...s.figures, ...change.pool } };
-    if (s.figures?.kind === 'yield' && change.apy24h !== undefined) return { ...fresh, figures: { ...s.figures, apy24h: figure(change.apy24h) } };
+    if (s.figures?.kind === 'yield' && change.apy24h !== undefined) {
+      const average = change.apyAverage7d === undefined ? {} : { apy24hAverage7d: figure(change.apyAverage7d) };
+      return { ...fresh, figures: { ...s.figures, apy24h: figure(change.apy24h), ...average } };
+    }
     return fresh;
   });
-  const tower = change.leverage === undefined ? base.tower : { ...base.tower, leverage: figure(change.leverage) };
+  const past = 1.119;
+  const tower =
+    change.leverage === undefined
+      ? base.tower
+      : { ...base.tower, leverage: figure(change.leverage), leverage24hAgo: figure(past), leverageRelativeChange24h: figure(change.leverage / past - 1) };
   return { ...base, sources, tower, chains: base.chains.map((c) => ({ ...c, readAt: now - 1_000 })), lastCycle: { startedAt: now - 2_000, finishedAt: now } };
 }
 
@@ -137,14 +146,11 @@ describe('alert, recovery and notice texts (golden)', () => {
   });
 
   it('APY drop and recovery: the 24 h APY then (7 d average) and now, the drop in pp and %, the thresholds', () => {
-    const t = base.sources[1]!.lastRead!.blockTime;
-    // A 7 d average of 26.55 %: two stored readings, 26.00 % and 27.10 %.
-    store.addMetrics('seMetis', t - 3 * 86_400, { apy24h: 0.26 });
-    store.addMetrics('seMetis', t - 86_400, { apy24h: 0.271 });
+    // A 7 d average of 26.55 % (the snapshot's; test/figures/sevenDayFigures.test.ts computes it from the history).
     // 18.20 % is 8.35 pp and 8.35 / 26.55 = 31.45 % under 26.55 %: past both 20 % and 3 pp. 25.10 % is 1.45 pp
     // (5.5 %) under: within the clear lines of 12 % and 1.8 pp.
     const apys = [0.182, 0.182, 0.19, 0.251, 0.251];
-    apys.forEach((apy, i) => engine.evaluate(at(NOW + i * 5 * MIN, { apy24h: apy, seMetisAgeMs: 2 * MIN }), NOW + i * 5 * MIN));
+    apys.forEach((apy, i) => engine.evaluate(at(NOW + i * 5 * MIN, { apy24h: apy, apyAverage7d: 0.2655, seMetisAgeMs: 2 * MIN }), NOW + i * 5 * MIN));
     const [fire, recover] = texts();
     expect(fire!.text).toBe(
       [
@@ -171,9 +177,6 @@ describe('alert, recovery and notice texts (golden)', () => {
   });
 
   it('tower leverage moved and settled: then and now, the change, the trigger, the largest move', () => {
-    const t = base.sources[0]!.lastRead!.blockTime;
-    store.addMetrics(TOWER_SOURCE_ID, t - 86_400, { leverage: 1.119 });
-    store.addMetrics(TOWER_SOURCE_ID, t, { leverage: 1.119 });
     // 1.278 / 1.119 − 1 = +14.21 %; 1.150 / 1.119 − 1 = +2.77 % (under the 6 % clear line). K = 1 for leverage.
     [1.278, 1.3, 1.15].forEach((leverage, i) => engine.evaluate(at(NOW + i * 5 * MIN, { leverage }), NOW + i * 5 * MIN));
     const [moved, settled] = texts();

@@ -3,7 +3,6 @@ import { handleCommandText } from '../../commands/registry.ts';
 import { figure, missing, type Figure } from '../../src/core/figure.ts';
 import type { Snapshot } from '../../src/figures/figures.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
-import { openSqliteStore } from '../../src/store/sqliteStore.ts';
 import { digestBody } from '../../src/subscriptions/digestReply.ts';
 import { context, NOW, snapshot } from './snapshotFixture.ts';
 
@@ -71,12 +70,7 @@ describe('a pool TWAP wherever pool depeg is shown', () => {
   });
 
   it('GIVEN a digest THEN the pool line has both depegs', () => {
-    const store = openSqliteStore(':memory:');
-    try {
-      const lines = digestBody(ok, store, NOW).lines.map((parts) => parts.map((p) => (typeof p === 'string' ? p : p.text)).join(''));
-      expect(lines).toContain('eMetis/METIS: depeg spot −312 bps, 30 min TWAP −41 bps');
-    } finally {
-      store.close();
-    }
+    const lines = digestBody(ok, NOW).lines.map((parts) => parts.map((p) => (typeof p === 'string' ? p : p.text)).join(''));
+    expect(lines).toContain('eMetis/METIS: depeg spot −312 bps, 30 min TWAP −41 bps');
   });
 });

@@ -3,7 +3,6 @@ import { handleCommandText } from '../../commands/registry.ts';
 import { sourceChart } from '../../src/charts/sourceChart.ts';
 import type { Snapshot } from '../../src/figures/figures.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
-import { openSqliteStore } from '../../src/store/sqliteStore.ts';
 import { digestBody } from '../../src/subscriptions/digestReply.ts';
 import { END, storeWithHistory } from '../charts/syntheticHistory.ts';
 import { context, NOW, snapshot } from './snapshotFixture.ts';
@@ -44,13 +43,8 @@ describe('replies about a stable pair', () => {
   });
 
   it('GIVEN a stable pair THEN the digest names it', () => {
-    const store = openSqliteStore(':memory:');
-    try {
-      const text = digestBody(stable, store, NOW).lines.map((line) => line.map((part) => (typeof part === 'string' ? part : part.text)).join('')).join('\n');
-      expect(text).toContain('eMetis/METIS (stable curve): depeg');
-    } finally {
-      store.close();
-    }
+    const text = digestBody(stable, NOW).lines.map((line) => line.map((part) => (typeof part === 'string' ? part : part.text)).join('')).join('\n');
+    expect(text).toContain('eMetis/METIS (stable curve): depeg');
   });
 
   it('GIVEN a stable pair THEN its chart says so in the title and the footnote', () => {

@@ -220,11 +220,11 @@ describe('kill -9 of the whole bot in the middle of an alert broadcast, then a r
     const states = depegStates('eMetis-METIS');
     expect(states).toHaveLength(SUBSCRIBERS);
     expect(states.every((s) => s.level === 'warning' && s.seq === 1 && s.pending === undefined)).toBe(true);
-    // devnet.yaml's other eMetis pool (the stable pair, 44 bps under fair: inside the warning) was evaluated for
-    // the same chats and never left its calm state.
+    // devnet.yaml's other eMetis pool (the stable pair, 44 bps under fair: inside the warning) was measured for
+    // the same chats and never left its calm state: their group never crossed, so no chat's state was even
+    // written (issue 12: a quiet chat's state is neither read nor written).
     const stable = depegStates('eMetis-WMETIS-stable');
-    expect(stable).toHaveLength(SUBSCRIBERS);
-    expect(stable.every((s) => s.level === 'ok' && s.pending === undefined)).toBe(true);
+    expect(stable).toEqual([]);
 
     // And it says it is running.
     const health = await fetch(`${String(listening.url)}/healthz`);

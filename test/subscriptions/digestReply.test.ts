@@ -1,28 +1,27 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { figure } from '../../src/core/figure.ts';
+import type { Snapshot } from '../../src/figures/figures.ts';
 import type { OpenAlert } from '../../src/alerts/openAlert.ts';
 import { renderDiscord } from '../../src/platforms/renderDiscord.ts';
 import { renderTelegramHtml } from '../../src/platforms/renderTelegramHtml.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
-import { openSqliteStore, type SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
 import { digestBody, digestReply } from '../../src/subscriptions/digestReply.ts';
-import { NOW, snapshot } from '../commands/snapshotFixture.ts';
+import { NOW, snapshot as fixture } from '../commands/snapshotFixture.ts';
 
 /**
  * The digest of the snapshot fixture at NOW (Fri 15 Jan 2027 08:00 UTC, 09:00 in Berlin): golden texts on every
- * platform. The sequencer's nominal APY is 17.078 %, unchanged over 24 h; 7 d ago it was stored at 16.00 %:
- * +1.08 pp. seMetis: 24 h APY 12.74 %, −0.01 pp over 24 h, nothing stored 7 d back. The pool is 37 bps under
+ * platform. The sequencer's nominal APY is 17.078 %, unchanged over 24 h; 7 d ago it was 16.00 %: the snapshot
+ * says +1.078 pp. seMetis: 24 h APY 12.74 %, −0.01 pp over 24 h, no 7 d change (the fixture has none). The pool is 37 bps under
  * fair on spot (no TWAP). Reads: 2 min ago, seMetis 1 h ago (stale after 15 min).
  */
-describe('the daily digest (golden)', () => {
-  let store: SqliteHistoryStore;
-  beforeEach(() => {
-    store = openSqliteStore(':memory:');
-    store.addMetrics('sequencer', snapshot.sources[0]!.lastRead!.blockTime - 7 * 86_400, { nominalApy: 0.16 });
-  });
-  afterEach(() => store.close());
+const snapshot: Snapshot = {
+  ...fixture,
+  sources: fixture.sources.map((s) => (s.figures?.kind === 'sequencer' ? { ...s, figures: { ...s.figures, nominalApyChange7d: figure(0.17078 - 0.16) } } : s)),
+};
 
+describe('the daily digest (golden)', () => {
   const open: OpenAlert[] = [{ rule: 'depeg', sourceId: 'eMetis-METIS', level: 'warning' }];
-  const reply = () => digestReply(digestBody(snapshot, store, NOW), { nowMs: NOW, timeZone: 'Europe/Berlin' }, open);
+  const reply = () => digestReply(digestBody(snapshot, NOW), { nowMs: NOW, timeZone: 'Europe/Berlin' }, open);
 
   it('on the console: what each number is, why one is missing, local date and zone in the title, the data age', () => {
     expect(renderText(reply())).toBe(
@@ -72,7 +71,7 @@ describe('the daily digest (golden)', () => {
   });
 
   it('in UTC and in summer: the title follows the zone (Berlin is UTC+2 in July)', () => {
-    const body = digestBody(snapshot, store, NOW);
+    const body = digestBody(snapshot, NOW);
     expect(renderText(digestReply(body, { nowMs: NOW, timeZone: 'UTC' }, [])).split('\n')[0]).toBe('DAILY DIGEST · FRI 15 JAN 2027 · 08:00 UTC');
     expect(renderText(digestReply(body, { nowMs: Date.UTC(2027, 6, 1, 7, 0), timeZone: 'Europe/Berlin' }, [])).split('\n')[0]).toBe('DAILY DIGEST · THU 1 JUL 2027 · 09:00 EUROPE/BERLIN');
   });

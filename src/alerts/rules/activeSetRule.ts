@@ -1,5 +1,7 @@
 import { bold, type Reply } from '../../shared/reply.ts';
+import { freshSequencers } from './freshSequencers.ts';
 import type { LevelParams, LevelTransition } from './levelRule.ts';
+import type { LevelRule } from './rule.ts';
 import type { ChatThresholds } from './ruleParams.ts';
 
 /** How many active sequencers are missing below the chat's minimum (the measure; 0 at or above it). */
@@ -13,3 +15,16 @@ export function activeSetMessage(t: LevelTransition, activeCount: number, minimu
   const text = `${activeCount} active sequencer${activeCount === 1 ? '' : 's'} (alert below ${minimum}).`;
   return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [bold(title), '\n', text] }] };
 }
+
+/** Active set: fewer active sequencers than the chat's minimum. */
+export const activeSetRule: LevelRule<{ activeCount: number }> = {
+  kind: 'level',
+  name: 'active-sequencers',
+  measure(input) {
+    const seq = freshSequencers(input);
+    return seq ? [{ sourceId: seq.view.sourceId, names: seq.names, facts: { activeCount: seq.view.activeCount } }] : [];
+  },
+  params: (t) => activeSetParams(t),
+  value: (t, f) => ({ measure: activeShortfall(f.activeCount, t.minActiveSequencers), reading: f.activeCount }),
+  message: (transition, f, t) => activeSetMessage(transition, f.activeCount, t.minActiveSequencers),
+};

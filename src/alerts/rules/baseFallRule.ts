@@ -5,7 +5,9 @@ import { formatAmount } from '../../core/format.ts';
 import { DAY_SECONDS } from '../../core/units.ts';
 import type { SequencersView } from '../../figures/figures.ts';
 import type { HistoryStore } from '../../store/historyStore.ts';
+import { freshSequencers } from './freshSequencers.ts';
 import type { LevelParams, LevelTransition } from './levelRule.ts';
+import type { LevelRule } from './rule.ts';
 import type { ChatThresholds } from './ruleParams.ts';
 
 /**
@@ -29,8 +31,23 @@ export const baseFallParams = (t: ChatThresholds): LevelParams => ({
   cooldownMs: t.cooldownMinutes * 60_000,
 });
 
+/** The base fall's message: now, the fall in percent, then, and the chat's threshold. */
 export function baseFallMessage(t: LevelTransition, fall: { percent: number; now: number; then: number }, thresholdPercent: number): Reply {
   const title = t.kind === 'recover' ? '✅ The base recovered' : '⚠️ The base is falling';
   const text = `METIS locked by sequencers: ${formatAmount(fall.now)}, ${fall.percent.toFixed(1)}% below ${formatAmount(fall.then)} 24 h earlier (alert at ${thresholdPercent}%).`;
   return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [bold(title), '\n', text] }] };
 }
+
+/** Base fall: METIS locked against the stored value a day before the read, to subscribers of the sequencers. */
+export const baseFallRule: LevelRule<{ percent: number; now: number; then: number }> = {
+  kind: 'level',
+  name: 'base-fall',
+  measure(input) {
+    const seq = freshSequencers(input);
+    const fall = seq && baseFall(seq.view, input.history);
+    return seq && fall ? [{ sourceId: seq.view.sourceId, names: seq.names, facts: fall }] : [];
+  },
+  params: (t) => baseFallParams(t),
+  value: (_t, f) => ({ measure: f.percent, reading: f.percent }),
+  message: (transition, f, t) => baseFallMessage(transition, f, t.baseFallPercent),
+};

@@ -1,7 +1,11 @@
+import type { Reply } from '../../shared/reply.ts';
 import type { Config } from '../../config/configSchema.ts';
+import { haltLength, utcClock } from '../../core/haltText.ts';
 import type { BlockPoint } from '../../core/sequencer.ts';
 import type { Snapshot } from '../../figures/figures.ts';
-import type { LevelParams } from './levelRule.ts';
+import { alertReply, at, icon } from '../alertText.ts';
+import type { LevelParams, LevelTransition } from './levelRule.ts';
+import type { LevelRule } from './rule.ts';
 import type { ChatThresholds } from './ruleParams.ts';
 
 /** One chain's halt, as the rule sees it after a cycle. */
@@ -52,3 +56,56 @@ export const haltParams = (t: ChatThresholds, haltAfterSeconds: number): LevelPa
   cycles: t.cycles,
   cooldownMs: t.cooldownMinutes * 60_000,
 });
+
+/** What a chain halt message says. */
+export interface HaltFacts {
+  readonly chainName: string;
+  readonly chainId: number;
+  readonly head: { readonly number: bigint };
+  /** When the head last moved (ms). */
+  readonly headSince: number;
+  /** How long the head had stood at the read, and the chain's limit (s). */
+  readonly haltSeconds: number;
+  readonly haltAfterSeconds: number;
+  /** When the chain was read (ms). */
+  readonly readAt: number;
+  readonly now: number;
+}
+
+/**
+ * A chain halt ("Metis has produced no block for 17 min") and its recovery, with how long the head stood still
+ * (from the longest reading: the head stopped at its time minus its length).
+ */
+export function haltMessage(t: LevelTransition, f: HaltFacts): Reply {
+  const note = `Data: chain read ${haltLength((f.now - f.readAt) / 1000)} ago.`;
+  if (t.kind === 'recover') {
+    const w = t.worst;
+    const stood = w === undefined ? '' : ` The head had stood still for at least ${haltLength(w.measure)} (from ${utcClock(w.at - w.measure * 1000, f.now)}).`;
+    return alertReply(
+      `${icon('ok')} ${f.chainName} produces blocks again`,
+      [`New head #${f.head.number} (chain ${f.chainId}), back under the ${haltLength(f.haltAfterSeconds)} halt limit; its figures are current again.${stood}`],
+      '/status',
+      note,
+    );
+  }
+  return alertReply(
+    `${icon(t.to)} ${f.chainName} has produced no block for ${haltLength(f.haltSeconds)}`,
+    [
+      `Head #${f.head.number} (chain ${f.chainId}), unchanged since ${at(f.headSince, f.now)}: the RPC answers, the chain does not move (halt after ${haltLength(f.haltAfterSeconds)}).`,
+      'Figures from it are as old as that block.',
+    ],
+    '/status',
+    note,
+  );
+}
+
+
+/** Chain halt: per chain read this cycle, its head's standing time against its haltAfter. */
+export const haltRule: LevelRule<HaltInput> = {
+  kind: 'level',
+  name: 'halt',
+  measure: ({ snapshot, config }) => haltInputs(snapshot, config).map((h) => ({ sourceId: h.sourceId, names: h.names, facts: h })),
+  params: (t, h) => haltParams(t, h.haltAfterSeconds),
+  value: (_t, h) => ({ measure: h.haltSeconds, reading: h.haltSeconds }),
+  message: (transition, h, _t, now): Reply => haltMessage(transition, { ...h, now }),
+};

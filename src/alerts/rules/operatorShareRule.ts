@@ -1,5 +1,7 @@
 import { bold, type Reply } from '../../shared/reply.ts';
+import { freshSequencers } from './freshSequencers.ts';
 import type { LevelParams, LevelTransition } from './levelRule.ts';
+import type { LevelRule } from './rule.ts';
 import type { ChatThresholds } from './ruleParams.ts';
 
 /** Operator concentration: the largest operator's share of the base, in percent. */
@@ -10,8 +12,24 @@ export const operatorShareParams = (t: ChatThresholds): LevelParams => ({
   cooldownMs: t.cooldownMinutes * 60_000,
 });
 
+/** The operator share's message: who, how much of the base, and the chat's threshold. */
 export function operatorShareMessage(t: LevelTransition, operator: string, percent: number, thresholdPercent: number): Reply {
   const title = t.kind === 'recover' ? `✅ Operator share back down: ${operator}` : `⚠️ One operator holds much of the base: ${operator}`;
   const text = `${operator} runs ${percent.toFixed(1)}% of the METIS locked by sequencers (alert above ${thresholdPercent}%; sequencers of one protocol counted together).`;
   return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [bold(title), '\n', text] }] };
 }
+
+/** Operator concentration: the largest operator's share of the base (sequencers of one protocol together). */
+export const operatorShareRule: LevelRule<{ operator: string; percent: number }> = {
+  kind: 'level',
+  name: 'operator-share',
+  measure(input) {
+    const seq = freshSequencers(input);
+    const largest = seq?.view.largestOperator;
+    if (!seq || !largest?.share.ok) return [];
+    return [{ sourceId: seq.view.sourceId, names: seq.names, facts: { operator: largest.name, percent: largest.share.value * 100 } }];
+  },
+  params: (t) => operatorShareParams(t),
+  value: (_t, f) => ({ measure: f.percent, reading: f.percent }),
+  message: (transition, f, t) => operatorShareMessage(transition, f.operator, f.percent, t.operatorSharePercent),
+};

@@ -4,6 +4,8 @@ import { formatAmount, formatPercent } from '../../core/format.ts';
 import { toNumber } from '../../core/units.ts';
 import type { SequencersView } from '../../figures/figures.ts';
 import type { HistoryStore } from '../../store/historyStore.ts';
+import { freshSequencers } from './freshSequencers.ts';
+import type { NoticeRule } from './rule.ts';
 
 /** Where the exit announcements stopped: the position of the last UnlockInit announced. */
 export interface ExitCursor {
@@ -45,3 +47,18 @@ export function sequencerExits(view: SequencersView, history: HistoryStore, curs
     });
   return { exits, cursor: next };
 }
+
+/** Sequencer exits, to subscribers of the sequencers, while the sequencer source is fresh. */
+export const sequencerExitRule: NoticeRule<ExitCursor> = {
+  kind: 'notice',
+  name: 'sequencer-exit',
+  sources: (input) => {
+    const seq = freshSequencers(input);
+    return seq ? [seq.view.sourceId] : [];
+  },
+  notices(input, _sourceId, cursor) {
+    const { view, names } = freshSequencers(input)!;
+    const { exits, cursor: next } = sequencerExits(view, input.history, cursor);
+    return { notices: exits.map((e) => ({ names, key: (id: number) => `sequencer-exit:${e.key}:${id}`, reply: e.reply })), cursor: next };
+  },
+};

@@ -1,6 +1,8 @@
 import { bold, type Reply } from '../../shared/reply.ts';
 import { formatAmount, formatPercent } from '../../core/format.ts';
 import type { SequencersView } from '../../figures/figures.ts';
+import { freshSequencers } from './freshSequencers.ts';
+import type { NoticeRule } from './rule.ts';
 
 /** The highest sequencer id already announced (or seen at the first evaluation). */
 export interface JoinCursor {
@@ -29,3 +31,18 @@ export function sequencerJoins(view: SequencersView, cursor: JoinCursor | undefi
     }));
   return { joins, cursor: { maxId } };
 }
+
+/** New sequencers, to subscribers of the sequencers, while the sequencer source is fresh. */
+export const sequencerJoinRule: NoticeRule<JoinCursor> = {
+  kind: 'notice',
+  name: 'sequencer-join',
+  sources: (input) => {
+    const seq = freshSequencers(input);
+    return seq ? [seq.view.sourceId] : [];
+  },
+  notices(input, sourceId, cursor) {
+    const { view, names } = freshSequencers(input)!;
+    const { joins, cursor: next } = sequencerJoins(view, cursor);
+    return { notices: joins.map((j) => ({ names, key: (id: number) => `sequencer-join:${sourceId}:${j.seqId}:${id}`, reply: j.reply })), cursor: next };
+  },
+};

@@ -1,0 +1,46 @@
+import { bold, type Block, type Inline, type Reply } from '../shared/reply.ts';
+import { figure, type Figure } from '../core/figure.ts';
+import { formatBps, formatGrouped, formatNumber, formatPercent, formatQuantity } from '../core/format.ts';
+import { haltLength, utcClock } from '../core/haltText.ts';
+import type { Level } from './rules/levelRule.ts';
+
+/* The words and numbers every alert message is made of, so each rule's messages read alike. */
+
+/** Where an alert's figures come from: the block they were read at and how old that read is. */
+export interface DataAge {
+  readonly blockNumber: bigint;
+  readonly chainId: number;
+  /** Seconds since the read (wall clock). */
+  readonly ageSeconds: number;
+}
+
+/** The sign of a level in a title. */
+export const icon = (to: Level) => (to === 'critical' ? '🚨' : to === 'warning' ? '⚠️' : '✅');
+/** Basis points, signed: '−130 bps'. */
+export const bpsText = (bps: number) => formatBps(figure(bps));
+/** A rate as a percentage: '18.20%'. */
+export const pct = (fraction: number) => formatPercent(figure(fraction));
+/** A relative change, signed, one decimal: '+20.2 %'. */
+export const signedPercent = (fraction: number) => `${formatGrouped(fraction * 100, 1, { signed: true })} %`;
+/** A threshold or share in percent as configured ('10 %', '12.5 %'): no digits it does not have. */
+export const plainPercent = (percent: number) => `${formatQuantity(Number(percent.toFixed(2)))} %`;
+/** Percentage points as configured: '3 pp'. */
+export const points = (p: number) => `${formatQuantity(Number(p.toFixed(2)))} pp`;
+/** A price, four decimals. */
+export const price = (value: Figure) => formatNumber(value, 4);
+/** "13:55 UTC (10 min ago)"; "(just now)" within a second (a one-cycle rule fires when it crosses). */
+export const at = (ms: number, now: number) => `${utcClock(ms, now)} (${now - ms < 1_000 ? 'just now' : `${haltLength((now - ms) / 1000)} ago`})`;
+/** "1 h 5 min (from 13:00 UTC)" */
+export const lasted = (startedAt: number, now: number) => `${haltLength((now - startedAt) / 1000)} (from ${utcClock(startedAt, now)})`;
+
+/** "Data: block 200 on chain 1088, read 2 min ago." */
+export const dataNote = (d: DataAge): string => `Data: block ${d.blockNumber} on chain ${d.chainId}, read ${haltLength(d.ageSeconds)} ago.`;
+
+/** An alert: the bold title, then sentences one per line, the command that shows more, and the data's age as a note. */
+export function alertReply(title: string, lines: readonly (string | readonly Inline[])[], command: string, note?: string): Reply {
+  const parts: Inline[] = [bold(title)];
+  for (const line of [...lines, `More: ${command}`]) parts.push('\n', ...(typeof line === 'string' ? [line] : line));
+  const blocks: Block[] = [{ kind: 'paragraph', parts }];
+  if (note !== undefined) blocks.push({ kind: 'note', text: note });
+  return { kind: 'answer', blocks };
+}

@@ -1,0 +1,102 @@
+import type { Reply } from '../../shared/reply.ts';
+import type { Config } from '../../config/configSchema.ts';
+import type { Figure } from '../../core/figure.ts';
+import { formatWindow } from '../../core/format.ts';
+import { isStale, poolLabel, type SourceView } from '../../figures/figures.ts';
+import { alertReply, at, bpsText, dataNote, icon, lasted, price, type DataAge } from '../alertText.ts';
+import { utcClock } from '../../core/haltText.ts';
+import type { LevelTransition, WorstReading } from './levelRule.ts';
+import type { LevelRule } from './rule.ts';
+import { commandFor, dataOf, namesOf } from './citeSource.ts';
+import { depegParams } from './ruleParams.ts';
+
+/** What a depeg message says: the pool, the price it was measured on, and the chat's levels. */
+export interface DepegFacts {
+  readonly label: string;
+  readonly asset: string;
+  readonly quote: string;
+  /** The price the depeg was measured on: '30 min TWAP' or 'spot'. */
+  readonly basis: string;
+  /** That price, and the fair value, in the quote token. */
+  readonly price: Figure;
+  readonly fairValue: Figure;
+  readonly bps: number;
+  readonly warningBps: number;
+  readonly criticalBps: number;
+  readonly clearBps: number;
+  readonly data: DataAge;
+  /** The command that shows more, e.g. '/apy eMetis-METIS'. */
+  readonly command: string;
+  readonly now: number;
+}
+
+/**
+ * A depeg firing, escalating or clearing: price against fair value, the depeg and on which price, when it first
+ * crossed the warning, and for a recovery how long it lasted, its worst reading and the clear level.
+ */
+export function depegMessage(t: LevelTransition, f: DepegFacts): Reply {
+  const trades = `${f.asset} trades at ${price(f.price)} ${f.quote}, fair value ${price(f.fairValue)} ${f.quote}: ${bpsText(f.bps)} on the ${f.basis} price`;
+  const started = t.startedAt === undefined ? undefined : at(t.startedAt, f.now);
+  const worst = (w: WorstReading | undefined) => (w === undefined ? '' : `, at worst ${bpsText(w.reading)} (${utcClock(w.at, f.now)})`);
+  if (t.kind === 'recover') {
+    const span = t.startedAt === undefined ? '' : ` The depeg lasted ${lasted(t.startedAt, f.now)}${worst(t.worst)}.`;
+    return alertReply(
+      `${icon('ok')} Depeg over: ${f.label}`,
+      [`${trades}, back under the ${f.warningBps} bps warning; cleared at ${Math.round(f.clearBps)} bps as configured.${span}`],
+      f.command,
+      dataNote(f.data),
+    );
+  }
+  const head = t.kind === 'escalate' ? `${icon(t.to)} Depeg escalated to critical: ${f.label}` : `${icon(t.to)} Depeg ${t.to}: ${f.label}`;
+  const since = started === undefined ? [] : [`Past the ${f.warningBps} bps warning since ${started}${t.kind === 'escalate' ? worst(t.worst) : ''}.`];
+  return alertReply(head, [`${trades} (warning at ${f.warningBps} bps, critical at ${f.criticalBps} bps).`, ...since], f.command, dataNote(f.data));
+}
+
+
+/** A depeg as measured once per pool: everything its message says but the chat's levels. */
+export type DepegMeasure = Omit<DepegFacts, 'warningBps' | 'criticalBps' | 'clearBps' | 'now'>;
+
+/** A token's fair value is fresh when every rate source along its chain of bases is. */
+function fairValueFresh(config: Config, token: string, fresh: (id: string) => boolean): boolean {
+  const seen = new Set<string>();
+  for (let next: string | undefined = token; next !== undefined && !seen.has(next); next = config.tokens[next]?.base) {
+    seen.add(next);
+    const rateFrom = config.tokens[next]?.rateFrom;
+    if (rateFrom !== undefined && !fresh(rateFrom)) return false;
+  }
+  return true;
+}
+
+/**
+ * Depeg: |bps| of pools whose price and fair value are fresh; on the TWAP where the pool has one (a one-block
+ * manipulation of spot should not alert), else on spot.
+ */
+export const depegRule: LevelRule<DepegMeasure> = {
+  kind: 'level',
+  name: 'depeg',
+  measure({ snapshot, config, now }) {
+    const byId = new Map(snapshot.sources.map((s) => [s.id, s]));
+    const fresh = (id: string) => {
+      const view = byId.get(id);
+      return view !== undefined && !isStale(view, now);
+    };
+    return snapshot.sources.flatMap((view: SourceView) => {
+      const f = view.figures;
+      if (f?.kind !== 'pool' || isStale(view, now) || !fairValueFresh(config, f.asset, fresh) || !fairValueFresh(config, f.quote, fresh)) return [];
+      const base = { label: poolLabel(view.label, f), data: dataOf(view, now), command: commandFor(view), asset: f.asset, quote: f.quote, fairValue: f.fairValue };
+      const facts =
+        f.twapSeconds !== undefined && f.twapDepegBps.ok
+          ? { ...base, bps: f.twapDepegBps.value, basis: `${formatWindow(f.twapSeconds)} TWAP`, price: f.twapPrice }
+          : f.depegBps.ok
+            ? { ...base, bps: f.depegBps.value, basis: 'spot', price: f.price }
+            : undefined;
+      return facts ? [{ sourceId: view.id, names: namesOf(view), facts }] : [];
+    });
+  },
+  params: (t) => depegParams(t),
+  value: (_t, f) => ({ measure: Math.abs(f.bps), reading: f.bps }),
+  message(transition, f, t, now): Reply {
+    const p = depegParams(t);
+    return depegMessage(transition, { ...f, warningBps: t.depegWarningBps, criticalBps: p.critical ?? t.depegCriticalBps, clearBps: p.clear, now });
+  },
+};
