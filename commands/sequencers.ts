@@ -1,6 +1,7 @@
 import { formatAge, formatAmount, formatPercent } from '../src/core/format.ts';
 import { DAY_SECONDS } from '../src/core/units.ts';
-import type { SequencerRow, SequencersView, Snapshot } from '../src/figures/figures.ts';
+import type { SequencerRow, SequencersView } from '../src/figures/sequencersViewTypes.ts';
+import type { Snapshot } from '../src/figures/figures.ts';
 import { ageCell } from './ageCell.ts';
 import type { CommandDefinition } from './command.ts';
 import { bold, type Block, type Reply } from '../src/shared/reply.ts';

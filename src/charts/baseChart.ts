@@ -1,7 +1,8 @@
 import { figure } from '../core/figure.ts';
 import { formatAmount, formatPercent } from '../core/format.ts';
 import { DAY_SECONDS, toNumber } from '../core/units.ts';
-import type { SequencersView, SourceView } from '../figures/figures.ts';
+import type { SequencersView } from '../figures/sequencersViewTypes.ts';
+import type { SourceView } from '../figures/figures.ts';
 import { METIS_DECIMALS } from '../figures/sequencerFigures.ts';
 import { countsInBase, operatorOf } from '../figures/sequencersView.ts';
 import type { MetricHistory } from '../store/historyStore.ts';

@@ -1,6 +1,7 @@
 import { formatAmount, formatPercent } from '../core/format.ts';
 import { DAY_SECONDS, toNumber } from '../core/units.ts';
-import type { SequencerRow, SequencersView, SourceView } from '../figures/figures.ts';
+import type { SequencerRow, SequencersView } from '../figures/sequencersViewTypes.ts';
+import type { SourceView } from '../figures/figures.ts';
 import { sequencerDailyIncome } from '../figures/sequencerDailyIncome.ts';
 import { METIS_DECIMALS } from '../figures/sequencerFigures.ts';
 import type { MetricHistory } from '../store/historyStore.ts';

@@ -10,7 +10,8 @@ import { SEQUENCER_STATUS, type SequencerRecord } from '../sources/sequencerReco
 import type { ChainEvent, HistoryStore, Observation } from '../store/historyStore.ts';
 import { METIS_DECIMALS } from './sequencerFigures.ts';
 import { sequencerDailyIncome } from './sequencerDailyIncome.ts';
-import type { ProtocolShareView, SequencerEventView, SequencerRow, SequencersView, TowerView } from './figures.ts';
+import type { ProtocolShareView, SequencerEventView, SequencerRow, SequencersView } from './sequencersViewTypes.ts';
+import type { TowerView } from './figures.ts';
 
 const metis = (wei: bigint) => toNumber(wei, METIS_DECIMALS);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/loadConfig.ts';
-import type { SequencersView, Snapshot } from '../../src/figures/figures.ts';
+import type { SequencersView } from '../../src/figures/sequencersViewTypes.ts';
+import type { Snapshot } from '../../src/figures/figures.ts';
 import { sequencersView } from '../../src/figures/sequencersView.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
 import { at, config as fixtureConfig, DAY, E18, NOW, record, source, storeWithHistory, tower } from '../helpers/sequencerHistory.ts';

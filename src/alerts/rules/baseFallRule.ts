@@ -3,7 +3,7 @@ import { relativeChange } from '../../core/change.ts';
 import { figure } from '../../core/figure.ts';
 import { formatAmount } from '../../core/format.ts';
 import { DAY_SECONDS } from '../../core/units.ts';
-import type { SequencersView } from '../../figures/figures.ts';
+import type { SequencersView } from '../../figures/sequencersViewTypes.ts';
 import type { HistoryStore } from '../../store/historyStore.ts';
 import { freshSequencers } from './freshSequencers.ts';
 import type { LevelParams, LevelTransition } from './levelRule.ts';

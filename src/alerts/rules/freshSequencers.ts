@@ -1,4 +1,5 @@
-import { isStale, type SequencersView } from '../../figures/figures.ts';
+import { isStale } from '../../figures/figures.ts';
+import { type SequencersView } from '../../figures/sequencersViewTypes.ts';
 import type { RuleInput } from './rule.ts';
 
 /**

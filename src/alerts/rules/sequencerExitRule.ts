@@ -2,7 +2,7 @@ import { bold, type Reply } from '../../shared/reply.ts';
 import { figure, missing } from '../../core/figure.ts';
 import { formatAmount, formatPercent } from '../../core/format.ts';
 import { toNumber } from '../../core/units.ts';
-import type { SequencersView } from '../../figures/figures.ts';
+import type { SequencersView } from '../../figures/sequencersViewTypes.ts';
 import type { HistoryStore } from '../../store/historyStore.ts';
 import { freshSequencers } from './freshSequencers.ts';
 import type { NoticeRule } from './rule.ts';

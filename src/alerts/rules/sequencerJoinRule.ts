@@ -1,6 +1,6 @@
 import { bold, type Reply } from '../../shared/reply.ts';
 import { formatAmount, formatPercent } from '../../core/format.ts';
-import type { SequencersView } from '../../figures/figures.ts';
+import type { SequencersView } from '../../figures/sequencersViewTypes.ts';
 import { freshSequencers } from './freshSequencers.ts';
 import type { NoticeRule } from './rule.ts';
 
