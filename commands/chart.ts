@@ -7,9 +7,8 @@ import { didYouMean } from '../src/config/didYouMean.ts';
 import type { Snapshot, SourceView } from '../src/figures/figures.ts';
 import type { MetricHistory } from '../src/store/historyStore.ts';
 import { assetNames, findSources } from './assetNames.ts';
-import { echoUserText } from './echoUserText.ts';
 import type { CommandContext, CommandDefinition } from './command.ts';
-import { findSequencer } from './sequencers.ts';
+import { findSequencer, resolveSequencer } from './resolveSequencer.ts';
 import { UserError } from './userError.ts';
 import type { Reply } from '../src/shared/reply.ts';
 
@@ -55,12 +54,12 @@ function resolve(name: string, context: CommandContext): Target | Reply {
     if (!sequencers || !source) return text('No sequencer has been read yet.');
     return { chart: (window, history) => baseChart({ sequencers, source, history, window, nowMs }), file: BASE, what: 'the METIS locked by sequencers' };
   }
-  const found = sequencers && source ? findSequencer(sequencers, name) : undefined;
-  if (Array.isArray(found)) {
-    return { kind: 'usage', blocks: [{ kind: 'paragraph', parts: [`"${echoUserText(name)}" matches ${found.length} sequencers: ${found.map((r) => `${r.seqId} ${r.name}`).join(', ')}. Give the id.`] }] };
-  }
-  if (found && sequencers && source) {
-    return { chart: (window, history) => sequencerChart({ row: found, sequencers, source, history, window, nowMs }), file: `seq${found.seqId}`, what: `sequencer ${found.name}` };
+  // A name no sequencer matches falls through to the did-you-mean over every chart name.
+  const resolved = sequencers && source && findSequencer(sequencers, name) !== undefined ? resolveSequencer(sequencers, name) : undefined;
+  if (resolved && 'reply' in resolved) return resolved.reply;
+  if (resolved && sequencers && source) {
+    const { row } = resolved;
+    return { chart: (window, history) => sequencerChart({ row, sequencers, source, history, window, nowMs }), file: `seq${row.seqId}`, what: `sequencer ${row.name}` };
   }
   const names = chartNames(snapshot);
   const meant = didYouMean(name, names);

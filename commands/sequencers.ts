@@ -3,13 +3,12 @@ import { DAY_SECONDS } from '../src/core/units.ts';
 import type { SequencerRow, SequencersView } from '../src/figures/sequencersViewTypes.ts';
 import type { Snapshot } from '../src/figures/figures.ts';
 import { ageCell } from './ageCell.ts';
+import { resolveSequencer } from './resolveSequencer.ts';
 import type { CommandDefinition } from './command.ts';
 import { bold, type Block, type Reply } from '../src/shared/reply.ts';
 
 /** A unix time (seconds) as its UTC date. */
 const utcDate = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
-
-const compact = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** What the status column says: active, exiting until the date its exit can be claimed, exited. */
 export function statusText(row: SequencerRow): string {
@@ -17,21 +16,6 @@ export function statusText(row: SequencerRow): string {
   return row.status;
 }
 
-/**
- * The sequencer a user means: its id, its name (case, spaces and punctuation ignored; a unique part of it is
- * enough), or its owner or signer address.
- */
-export function findSequencer(view: SequencersView, query: string): SequencerRow | SequencerRow[] | undefined {
-  const q = query.trim();
-  if (/^#?\d+$/.test(q)) return view.rows.find((r) => r.seqId === Number(q.replace('#', '')));
-  if (/^0x[0-9a-fA-F]{40}$/.test(q)) return view.rows.find((r) => r.owner.toLowerCase() === q.toLowerCase() || r.signer.toLowerCase() === q.toLowerCase());
-  const c = compact(q);
-  if (c === '') return undefined;
-  const exact = view.rows.filter((r) => compact(r.name) === c);
-  if (exact.length === 1) return exact[0];
-  const partial = view.rows.filter((r) => compact(r.name).includes(c) || (r.lst !== undefined && compact(r.lst) === c));
-  return partial.length === 1 ? partial[0] : partial.length > 1 ? partial : undefined;
-}
 
 const sourceAge = (snapshot: Snapshot, view: SequencersView, now: number) => {
   const source = snapshot.sources.find((s) => s.id === view.sourceId);
@@ -185,13 +169,7 @@ export const sequencersCommand: CommandDefinition = {
     if (!view) return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: ['No sequencer has been read yet.'] }] };
     if (args.sequencer === undefined) return { kind: 'answer', blocks: overview(snapshot, view, now) };
     const query = String(args.sequencer);
-    const found = findSequencer(view, query);
-    if (found === undefined) {
-      return { kind: 'usage', blocks: [{ kind: 'paragraph', parts: [`No sequencer matches "${query.slice(0, 40)}". Sequencers: ${view.rows.map((r) => `${r.seqId} ${r.name}`).join(', ')}`] }] };
-    }
-    if (Array.isArray(found)) {
-      return { kind: 'usage', blocks: [{ kind: 'paragraph', parts: [`"${query.slice(0, 40)}" matches ${found.length} sequencers: ${found.map((r) => `${r.seqId} ${r.name}`).join(', ')}. Give the id.`] }] };
-    }
-    return { kind: 'answer', blocks: detail(snapshot, view, found, now) };
+    const found = resolveSequencer(view, query);
+    return 'reply' in found ? found.reply : { kind: 'answer', blocks: detail(snapshot, view, found.row, now) };
   },
 };

@@ -1,5 +1,9 @@
 import { assetNames } from './assetNames.ts';
-import type { CommandDefinition, OptionSpec } from './command.ts';
+import type { ChatInfo, CommandContext, CommandDefinition, OptionSpec } from './command.ts';
+import { resolveSequencer } from './resolveSequencer.ts';
+import { EVERYTHING } from '../src/alerts/chatGroups.ts';
+import { sequencerAsset } from '../src/alerts/rules/sequencerNames.ts';
+import type { SubscriptionService } from '../src/subscriptions/subscriptionService.ts';
 import { formatClock, parseClock } from '../src/subscriptions/localTime.ts';
 import { resolveTimeZone } from '../src/subscriptions/timeZoneName.ts';
 import { bold, type Reply } from '../src/shared/reply.ts';
@@ -15,15 +19,47 @@ const assetOption = (name: string): OptionSpec => ({
   name,
   description: 'An asset to alert on (all when none is given), e.g. seMetis',
   type: 'string',
-  choices: (context) => [...assetNames(context.snapshot()), 'tower', 'sequencers'],
+  choices: (context) => [...assetNames(context.snapshot()), 'tower', 'sequencers', SEQUENCER_WORD, ...(context.snapshot().sequencers?.rows.map((r) => r.name) ?? [])],
 });
 
-/** `/subscribe digest [HH:MM] [timezone]` or `/subscribe alerts [asset …]`. */
+/** `/subscribe alerts sequencer <name>`: that sequencer's own events, beside what the chat already gets. */
+const SEQUENCER_WORD = 'sequencer';
+
+/**
+ * Adds one sequencer's own alerts to the chat's alerts subscription: a chat that had every source keeps it
+ * (`all` beside the sequencer), a chat with a list gets the sequencer added to it.
+ */
+function subscribeSequencer(context: CommandContext, chat: ChatInfo, service: SubscriptionService, query: string): Reply {
+  const view = context.snapshot().sequencers;
+  if (!view) return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: ['No sequencer has been read yet.'] }] };
+  const resolved = resolveSequencer(view, query);
+  if ('reply' in resolved) return resolved.reply;
+  const { row } = resolved;
+  const current = service.store.forChat(chat.platform, chat.chatId).find((s) => s.kind === 'alerts' && s.active);
+  const kept = current === undefined ? [] : current.assets.length === 0 ? [EVERYTHING] : current.assets;
+  const assets = [...new Set([...kept, sequencerAsset(row.seqId)])];
+  service.store.subscribe({ platform: chat.platform, chatId: chat.chatId, kind: 'alerts', assets }, context.now());
+  return {
+    kind: 'answer',
+    blocks: [
+      {
+        kind: 'paragraph',
+        parts: [
+          'Subscribed: ',
+          bold(`alerts for sequencer ${row.name}`),
+          ` (${row.seqId}): its status changes, its reward claims, and its reward not growing for a day while active. /alerts shows the rules; /unsubscribe alerts to stop.`,
+        ],
+      },
+    ],
+  };
+}
+
+/** `/subscribe digest [HH:MM] [timezone]`, `/subscribe alerts [asset …]` or `/subscribe alerts sequencer <name>`. */
 export const subscribeCommand: CommandDefinition = {
   name: 'subscribe',
   requiresManageChannels: true,
   description: 'Subscribe this chat to the daily digest or to alerts',
-  usage: '/subscribe digest [HH:MM] [timezone] · /subscribe alerts [asset …]',
+  usage: '/subscribe digest [HH:MM] [timezone] · /subscribe alerts [asset …] · /subscribe alerts sequencer <name>',
   mutates: true,
   options: [
     { name: 'kind', description: 'digest or alerts', type: 'string', required: true, choices: () => ['digest', 'alerts'] },
@@ -52,6 +88,7 @@ export const subscribeCommand: CommandDefinition = {
       return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: ['Subscribed: the ', bold('daily digest'), ` at ${time} ${zone.typed}. /unsubscribe digest to stop.`] }] };
     }
     if (args.time !== undefined || args.timezone !== undefined) throw new UserError('too-many-arguments', { value: String(args.time ?? args.timezone) });
+    if (assets[0]?.toLowerCase() === SEQUENCER_WORD && assets.length > 1) return subscribeSequencer(context, chat, service, assets.slice(1).join(' '));
     const unique = [...new Set(assets)];
     service.store.subscribe({ platform: chat.platform, chatId: chat.chatId, kind: 'alerts', assets: unique }, now);
     const what = unique.length === 0 ? 'every source' : unique.join(', ');

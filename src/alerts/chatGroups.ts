@@ -32,6 +32,13 @@ export function chatGroups(alerts: Config['alerts'], subscriptions: readonly Sub
   return { groups, byId };
 }
 
-/** Whether a subscription wants a source: it names none (everything) or one of the source's names. */
-export const wants = (subscription: Subscription, names: readonly string[]): boolean =>
-  subscription.assets.length === 0 || subscription.assets.some((a) => names.includes(a.toLowerCase()));
+/** The asset that keeps "everything" in a list that also names single sequencers (`/subscribe alerts sequencer …`). */
+export const EVERYTHING = 'all';
+
+/**
+ * Whether a subscription wants a source: it names one of the source's names, or it wants everything (no names, or
+ * `all`) and the source is not one that goes only to chats that named it.
+ */
+export const wants = (subscription: Subscription, names: readonly string[], byNameOnly = false): boolean =>
+  (!byNameOnly && (subscription.assets.length === 0 || subscription.assets.includes(EVERYTHING))) ||
+  subscription.assets.some((a) => names.includes(a.toLowerCase()));

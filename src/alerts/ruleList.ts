@@ -9,6 +9,9 @@ import { rewardRule } from './rules/rewardRule.ts';
 import type { AnyRule } from './rules/rule.ts';
 import { sequencerExitRule } from './rules/sequencerExitRule.ts';
 import { sequencerJoinRule } from './rules/sequencerJoinRule.ts';
+import { sequencerClaimRule } from './rules/sequencerClaimRule.ts';
+import { sequencerStallRule } from './rules/sequencerStallRule.ts';
+import { sequencerStatusRule } from './rules/sequencerStatusRule.ts';
 
 /**
  * Every rule a chat can get alerts of, in the order one chat's messages of one cycle are queued. Adding a rule
@@ -25,4 +28,7 @@ export const RULES: readonly AnyRule[] = [
   activeSetRule,
   operatorShareRule,
   rewardRule,
+  sequencerStatusRule,
+  sequencerStallRule,
+  sequencerClaimRule,
 ];

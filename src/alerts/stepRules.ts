@@ -63,11 +63,11 @@ export function stepLevelRule<F>(rule: LevelRule<F>, order: number, measured: re
     };
     for (const group of chats.groups) {
       if (!crossing(group)) continue;
-      for (const subscription of group.subscriptions) if (wants(subscription, m.names)) stepChat(subscription, group);
+      for (const subscription of group.subscriptions) if (wants(subscription, m.names, m.byNameOnly)) stepChat(subscription, group);
     }
     for (const id of states.activeChats(rule.name, m.sourceId).keys()) {
       const chat = chats.byId.get(id);
-      if (chat && !crossing(chat.group) && wants(chat.subscription, m.names)) stepChat(chat.subscription, chat.group);
+      if (chat && !crossing(chat.group) && wants(chat.subscription, m.names, m.byNameOnly)) stepChat(chat.subscription, chat.group);
     }
   }
   return step;
@@ -78,7 +78,7 @@ export function noticeMessages(notices: readonly Notice[], order: number, chats:
   if (notices.length === 0) return [];
   const messages: ChatMessage[] = [];
   for (const { subscription } of chats.byId.values()) {
-    for (const n of notices) if (wants(subscription, n.names)) messages.push({ subscriptionId: subscription.id, order, message: toChat(subscription, n.key(subscription.id), n.reply) });
+    for (const n of notices) if (wants(subscription, n.names, n.byNameOnly)) messages.push({ subscriptionId: subscription.id, order, message: toChat(subscription, n.key(subscription.id), n.reply) });
   }
   return messages;
 }

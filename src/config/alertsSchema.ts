@@ -19,6 +19,8 @@ export const alertsSchema = z
     minActiveSequencers: z.number().int().min(1).max(1_000).default(3),
     /** One operator (sequencers of one LST protocol together) holding more than this share of the base, percent. */
     operatorSharePercent: z.number().gt(0).max(100).default(50),
+    /** An active sequencer whose earned reward has not grown for this many hours (to chats subscribed to it). */
+    rewardStallHours: z.number().gt(0).max(720).default(24),
     /** Consecutive cycles a condition must hold before it fires (and before it clears). */
     cycles: z.number().int().min(1).max(100).default(2),
     /** An alert clears once its measure is below this fraction of the firing threshold (hysteresis). */

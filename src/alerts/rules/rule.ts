@@ -6,7 +6,7 @@ import type { LevelParams, LevelTransition } from './levelRule.ts';
 import type { ChatThresholds } from './ruleParams.ts';
 
 /** The rules that produce alerts; the names chats see in /alerts and in idempotency keys. */
-export type RuleName = 'depeg' | 'apy-drop' | 'leverage' | 'reward' | 'stale' | 'halt' | 'base-fall' | 'active-sequencers' | 'operator-share';
+export type RuleName = 'depeg' | 'apy-drop' | 'leverage' | 'reward' | 'stale' | 'halt' | 'base-fall' | 'active-sequencers' | 'operator-share' | 'reward-stall';
 
 /** What every rule measures from, once per cycle. */
 export interface RuleInput {
@@ -26,6 +26,8 @@ export interface Measured<F> {
   readonly names: readonly string[];
   /** Everything the rule's measure and messages need. */
   readonly facts: F;
+  /** Only for chats that named it: one sequencer's own events do not go to chats subscribed to everything. */
+  readonly byNameOnly?: boolean;
 }
 
 /**
@@ -47,6 +49,8 @@ export interface LevelRule<F> {
 /** Something announced once, at once (an event is the fact): to every chat that wants its source. */
 export interface Notice {
   readonly names: readonly string[];
+  /** Only for chats that named it (see Measured.byNameOnly). */
+  readonly byNameOnly?: boolean;
   /** The outbox idempotency key for one subscription. */
   readonly key: (subscriptionId: number) => string;
   readonly reply: Reply;

@@ -12,6 +12,7 @@ export const TUNABLE_RULES = {
   'base-fall': { key: 'baseFallPercent', min: 0.1, max: 100, unit: '% fall of METIS locked in 24 h' },
   'active-sequencers': { key: 'minActiveSequencers', min: 1, max: 1_000, unit: 'active sequencers at least' },
   'operator-share': { key: 'operatorSharePercent', min: 1, max: 100, unit: '% of the base held by one operator' },
+  'reward-stall': { key: 'rewardStallHours', min: 1, max: 720, unit: 'hours an active sequencer earns nothing' },
   cycles: { key: 'cycles', min: 1, max: 100, unit: 'consecutive cycles' },
   cooldown: { key: 'cooldownMinutes', min: 0, max: 10_080, unit: 'minutes' },
 } as const;
@@ -28,6 +29,7 @@ export interface ChatThresholds {
   readonly baseFallPercent: number;
   readonly minActiveSequencers: number;
   readonly operatorSharePercent: number;
+  readonly rewardStallHours: number;
   readonly cycles: number;
   readonly cooldownMinutes: number;
   readonly clearRatio: number;
@@ -43,6 +45,7 @@ export function chatThresholds(config: Config['alerts'], overrides: Readonly<Rec
     baseFallPercent: config.baseFallPercent,
     minActiveSequencers: config.minActiveSequencers,
     operatorSharePercent: config.operatorSharePercent,
+    rewardStallHours: config.rewardStallHours,
     cycles: config.cycles,
     cooldownMinutes: config.cooldown / 60,
     clearRatio: config.clearRatio,

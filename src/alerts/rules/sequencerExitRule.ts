@@ -5,12 +5,11 @@ import { toNumber } from '../../core/units.ts';
 import type { SequencersView } from '../../figures/sequencersViewTypes.ts';
 import type { HistoryStore } from '../../store/historyStore.ts';
 import { freshSequencers } from './freshSequencers.ts';
+import { newEvents, type EventCursor } from './newEvents.ts';
 import type { NoticeRule } from './rule.ts';
 
 /** Where the exit announcements stopped: the position of the last UnlockInit announced. */
-export interface ExitCursor {
-  readonly after: string;
-}
+export type ExitCursor = EventCursor;
 
 export interface SequencerExit {
   /** Idempotency part: chain, tx, log index. */
@@ -18,33 +17,26 @@ export interface SequencerExit {
   readonly reply: Reply;
 }
 
-const position = (e: { blockNumber: bigint; logIndex: number }) => `${e.blockNumber.toString().padStart(20, '0')}:${String(e.logIndex).padStart(6, '0')}`;
-
 /**
  * A sequencer starts to exit: every UnlockInit after the cursor, at once (no K cycles: the event is the fact).
  * The first evaluation only places the cursor, so a restart or a first start never announces old exits.
  */
 export function sequencerExits(view: SequencersView, history: HistoryStore, cursor: ExitCursor | undefined): { exits: SequencerExit[]; cursor: ExitCursor } {
-  const events = history.eventsBetween(view.sourceId, ['UnlockInit'], Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-  const newest = events.at(-1);
-  const next = { after: newest ? position(newest) : (cursor?.after ?? '') };
-  if (cursor === undefined) return { exits: [], cursor: next };
-  const exits = events
-    .filter((e) => position(e) > cursor.after)
-    .map((e) => {
-      const row = view.rows.find((r) => BigInt(r.seqId) === e.args.sequencerId);
-      const name = row?.name ?? `sequencer ${String(e.args.sequencerId)}`;
-      const amount = toNumber(e.args.amount ?? 0n, 18);
-      const share = row?.share ?? (view.base.ok && view.base.value > 0 ? figure(amount / view.base.value) : missing('zero-base'));
-      const claimable = e.args.unlockClaimTime === undefined ? 'unknown' : new Date(Number(e.args.unlockClaimTime) * 1000).toISOString().slice(0, 10);
-      return {
-        key: `${e.chainId}:${e.txHash}:${e.logIndex}`,
-        reply: {
-          kind: 'answer' as const,
-          blocks: [{ kind: 'paragraph' as const, parts: [bold(`🚪 Sequencer exiting: ${name}`), `\nStarted its exit with ${formatAmount(amount)} METIS locked, ${formatPercent(share, 1)} of the base; claimable from ${claimable} UTC.`] }],
-        },
-      };
-    });
+  const { events, cursor: next } = newEvents(history, view.sourceId, ['UnlockInit'], cursor);
+  const exits = events.map((e) => {
+    const row = view.rows.find((r) => BigInt(r.seqId) === e.args.sequencerId);
+    const name = row?.name ?? `sequencer ${String(e.args.sequencerId)}`;
+    const amount = toNumber(e.args.amount ?? 0n, 18);
+    const share = row?.share ?? (view.base.ok && view.base.value > 0 ? figure(amount / view.base.value) : missing('zero-base'));
+    const claimable = e.args.unlockClaimTime === undefined ? 'unknown' : new Date(Number(e.args.unlockClaimTime) * 1000).toISOString().slice(0, 10);
+    return {
+      key: `${e.chainId}:${e.txHash}:${e.logIndex}`,
+      reply: {
+        kind: 'answer' as const,
+        blocks: [{ kind: 'paragraph' as const, parts: [bold(`🚪 Sequencer exiting: ${name}`), `\nStarted its exit with ${formatAmount(amount)} METIS locked, ${formatPercent(share, 1)} of the base; claimable from ${claimable} UTC.`] }],
+      },
+    };
+  });
   return { exits, cursor: next };
 }
 

@@ -1,0 +1,45 @@
+import { getAddress } from 'viem';
+import { bold, type Reply } from '../../shared/reply.ts';
+import { formatAmount } from '../../core/format.ts';
+import { toNumber } from '../../core/units.ts';
+import type { SequencerRow } from '../../figures/sequencersViewTypes.ts';
+import type { ChainEvent } from '../../store/historyStore.ts';
+import { freshSequencers } from './freshSequencers.ts';
+import { newEvents, type EventCursor } from './newEvents.ts';
+import type { NoticeRule } from './rule.ts';
+import { sequencerNames } from './sequencerNames.ts';
+
+const METIS_DECIMALS = 18;
+
+/** A ClaimRewards in words: who claimed how much, to where, and what stays unclaimed. */
+export function claimMessage(row: SequencerRow, event: ChainEvent): Reply {
+  const amount = toNumber(event.args.amount ?? 0n, METIS_DECIMALS);
+  const recipient = event.args.recipient === undefined ? 'its recipient' : getAddress(`0x${event.args.recipient.toString(16).padStart(40, '0')}`);
+  return {
+    kind: 'answer',
+    blocks: [{ kind: 'paragraph', parts: [bold(`💰 Sequencer ${row.name} claimed ${formatAmount(amount)} METIS`), `\nPaid to ${recipient}; ${formatAmount(row.unclaimed)} METIS stays unclaimed.`] }],
+  };
+}
+
+/**
+ * One sequencer's reward claims (LockingInfo ClaimRewards), at once, to chats that subscribed to that sequencer.
+ * The first evaluation only places the cursor.
+ */
+export const sequencerClaimRule: NoticeRule<EventCursor> = {
+  kind: 'notice',
+  name: 'sequencer-claim',
+  sources: (input) => {
+    const seq = freshSequencers(input);
+    return seq ? [seq.view.sourceId] : [];
+  },
+  notices(input, sourceId, cursor) {
+    const { view } = freshSequencers(input)!;
+    const { events, cursor: next } = newEvents(input.history, sourceId, ['ClaimRewards'], cursor);
+    const notices = events.flatMap((e) => {
+      const row = view.rows.find((r) => BigInt(r.seqId) === e.args.sequencerId);
+      if (!row) return [];
+      return [{ names: sequencerNames(row), byNameOnly: true, key: (id: number) => `sequencer-claim:${e.chainId}:${e.txHash}:${e.logIndex}:${id}`, reply: claimMessage(row, e) }];
+    });
+    return { notices, cursor: next };
+  },
+};
