@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { formatClock, localTime } from '../src/subscriptions/localTime.ts';
 import { openSqliteStore } from '../src/store/sqliteStore.ts';
-import { createSqliteSubscriptionStore } from '../src/store/subscriptionStore.ts';
 import type { Platform } from '../src/shared/platform.ts';
 import type { AlertFigures } from './alertChild.ts';
 import { historyFile, twentySources } from './memoryHistory.ts';
@@ -52,11 +52,13 @@ const OWN_THRESHOLDS: readonly (readonly [string, number])[] = [
  * `now` in one of four zones, so that none is due while the bench runs.
  */
 function subscribe(dbPath: string, now: number): void {
-  const store = openSqliteStore(dbPath);
+  const store = openSqliteStore(dbPath); // migrates the copied file first
   try {
-    const db = store.database;
-    db.exec('DELETE FROM subscriptions; DELETE FROM chat_settings; DELETE FROM alert_state; DELETE FROM outbox;');
-    const subscriptions = createSqliteSubscriptionStore(db);
+    // Emptying every chat table is no operation of the store's: a connection of the bench's own does it.
+    const raw = new Database(dbPath);
+    raw.exec('DELETE FROM subscriptions; DELETE FROM chat_settings; DELETE FROM alert_state; DELETE FROM outbox;');
+    raw.close();
+    const { subscriptions } = store;
     store.transaction(() => {
       for (let chat = 0; chat < ALERT_SCENARIO.chats; chat++) {
         const platform: Platform = chat % 4 === 3 ? 'discord' : 'telegram';

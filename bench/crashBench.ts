@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSqliteOutboxStore } from '../src/store/outboxStore.ts';
 import { openSqliteStore } from '../src/store/sqliteStore.ts';
 import { startFakeBotApi } from '../test/fakes/fakeBotApi.ts';
 
@@ -49,7 +48,7 @@ export async function benchCrash(runs = 20, chats = 400): Promise<CrashBenchResu
       const received = new Set(telegram.sent.map((m) => String(m.chat_id)));
       const store = openSqliteStore(path);
       try {
-        const pending = new Set(createSqliteOutboxStore(store.database).due(Number.MAX_SAFE_INTEGER, chats + 1).map((m) => m.chatId));
+        const pending = new Set(store.outbox.due(Number.MAX_SAFE_INTEGER, chats + 1).map((m) => m.chatId));
         duplicates.push([...pending].filter((chat) => received.has(chat)).length);
         for (let chat = 1; chat <= chats; chat++) if (!received.has(String(chat)) && !pending.has(String(chat))) lost++;
       } finally {

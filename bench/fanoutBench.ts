@@ -5,16 +5,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Api } from 'grammy';
 import { AlertEngine } from '../src/alerts/alertEngine.ts';
-import { createSqliteAlertStateStore } from '../src/store/alertStateStore.ts';
 import { configSchema } from '../src/config/configSchema.ts';
-import { createSqliteOutboxStore } from '../src/store/outboxStore.ts';
 import { OutboxWorker } from '../src/delivery/outboxWorker.ts';
 import { silentLogger } from '../src/log/logger.ts';
 import type { Snapshot } from '../src/figures/figures.ts';
 import { createTelegramSender } from '../src/platforms/telegramSender.ts';
 import { openSqliteStore } from '../src/store/sqliteStore.ts';
 import { DigestScheduler } from '../src/subscriptions/digestScheduler.ts';
-import { createSqliteSubscriptionStore } from '../src/store/subscriptionStore.ts';
 
 export interface FanoutResult {
   readonly subscribers: number;
@@ -67,16 +64,14 @@ export async function benchFanout(subscribers = 10_000, limitPerSecond = 3_000):
   };
   const sampler = setInterval(sample, 25);
   try {
-    const db = store.database;
-    const subscriptions = createSqliteSubscriptionStore(db);
-    const outbox = createSqliteOutboxStore(db);
-    const transaction = <T>(work: () => T): T => db.transaction(work)();
+    const { subscriptions, outbox } = store;
+    const transaction = <T>(work: () => T): T => store.transaction(work);
     const config = configSchema.parse({
       chains: [{ id: 1, name: 'x', rpc: ['http://127.0.0.1:1'] }],
       tokens: { METIS: {} },
       sources: [{ id: 'eMetis', kind: 'erc20-supply', chain: 1, token: 'METIS', address: '0x0000000000000000000000000000000000000001' }],
     });
-    const engine = new AlertEngine({ config, history: store, subscriptions, states: createSqliteAlertStateStore(db), outbox, transaction, logger: silentLogger });
+    const engine = new AlertEngine({ config, history: store, subscriptions, states: store.alertStates, outbox, transaction, logger: silentLogger });
     transaction(() => {
       for (let i = 1; i <= subscribers; i++) subscriptions.subscribe({ platform: 'telegram', chatId: String(i), kind: 'digest', digestTime: '09:00', timeZone: 'UTC' }, 0);
     });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { configSchema, type Config } from '../src/config/configSchema.ts';
 import { loadConfig } from '../src/config/loadConfig.ts';
 import { DEVNET_ADDRESSES } from '../src/devnet/devnetAddresses.ts';
@@ -11,9 +12,9 @@ import { Poller } from '../src/poller/poller.ts';
 import { eventCursorKey } from '../src/store/eventCursorKey.ts';
 import { createFailoverRpc, type FailoverRpc } from '../src/rpc/failoverRpc.ts';
 import { migrations } from '../src/store/migrations.ts';
-import { openSqliteStore, type SqliteHistoryStore } from '../src/store/sqliteStore.ts';
+import { openSqliteStore } from '../src/store/sqliteStore.ts';
+import type { Storage } from '../src/store/storage.ts';
 import { createSubscriptionRuntime } from '../src/subscriptionRuntime.ts';
-import { createSqliteSubscriptionStore } from '../src/store/subscriptionStore.ts';
 import type { Platform } from '../src/shared/platform.ts';
 
 /** What the memory scenario holds (issue 6): the cached history file is keyed by all of it. */
@@ -119,8 +120,11 @@ async function fillHistory(dbPath: string): Promise<Omit<HistoryFile, 'path' | '
     const runtime = createSubscriptionRuntime({ config, store, logger: silentLogger, now: Date.now, snapshot: () => poller.snapshot() });
     runtime.afterCycle(poller.snapshot());
     await runtime.stop();
-    const alertStates = (store.database.prepare('SELECT COUNT(*) AS n FROM alert_state').get() as { n: number }).n;
     store.close();
+    // Counted in SQL on a connection of the bench's own (the store has no count, and all() would load every row).
+    const raw = new Database(dbPath, { readonly: true });
+    const alertStates = (raw.prepare('SELECT COUNT(*) AS n FROM alert_state').get() as { n: number }).n;
+    raw.close();
     return { genesisTime, sources: config.sources.length, ...history, ...subs, alertStates, fillSeconds: (Date.now() - started) / 1000 };
   } finally {
     await devnet.stop();
@@ -131,7 +135,7 @@ async function fillHistory(dbPath: string): Promise<Omit<HistoryFile, 'path' | '
  * A year of 5-minute observations and metrics behind each source's real read, and hourly reward events with
  * the event cursor moved back to cover them (so the 7 d and 30 d realized APRs are figures, and stored).
  */
-function writeYear(store: SqliteHistoryStore, config: Config, rpcs: ReadonlyMap<number, FailoverRpc>) {
+function writeYear(store: Storage, config: Config, rpcs: ReadonlyMap<number, FailoverRpc>) {
   const { days, stepSeconds, rewardEverySeconds } = MEMORY_SCENARIO;
   const sequencer = config.sources.find((s) => s.kind === 'sequencer')!;
   const reward = store.recentEvents(sequencer.id, 'DistributeReward', 1)[0];
@@ -197,8 +201,8 @@ const ASSET_LISTS: readonly (readonly string[])[] = [['seMetis'], ['eMetis', 'to
  * default 09:00 UTC (the heaviest minute), the rest spread over other zones; most alert subscriptions want
  * every asset, some a list, and one chat in ten has its own thresholds.
  */
-function subscribe(store: SqliteHistoryStore, createdAt: number) {
-  const subscriptions = createSqliteSubscriptionStore(store.database);
+function subscribe(store: Storage, createdAt: number) {
+  const { subscriptions } = store;
   let digestSubscriptions = 0;
   let alertSubscriptions = 0;
   store.transaction(() => {

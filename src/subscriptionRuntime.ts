@@ -1,25 +1,24 @@
 import type { Writable } from 'node:stream';
 import { schedule, type ScheduledTask } from 'node-cron';
 import { AlertEngine } from './alerts/alertEngine.ts';
-import { createSqliteAlertStateStore } from './store/alertStateStore.ts';
 import type { Config } from './config/configSchema.ts';
 import type { Clock } from './core/clock.ts';
 import type { DeliveryObserver } from './delivery/deliveryObserver.ts';
 import type { MessageSender } from './delivery/messageSender.ts';
-import { createSqliteOutboxStore, type OutboxStore } from './store/outboxStore.ts';
+import type { OutboxStore } from './store/outboxStore.ts';
 import { OutboxWorker } from './delivery/outboxWorker.ts';
 import type { Logger } from './log/logger.ts';
 import type { Snapshot } from './figures/figures.ts';
 import { renderText } from './platforms/renderText.ts';
-import type { SqliteHistoryStore } from './store/sqliteStore.ts';
+import type { Storage } from './store/storage.ts';
 import { DigestScheduler } from './subscriptions/digestScheduler.ts';
 import type { SubscriptionService } from './subscriptions/subscriptionService.ts';
-import { createSqliteSubscriptionStore, type SubscriptionStore } from './store/subscriptionStore.ts';
+import type { SubscriptionStore } from './store/subscriptionStore.ts';
 import { type Platform } from './shared/platform.ts';
 
 export interface SubscriptionRuntimeOptions {
   readonly config: Config;
-  readonly store: SqliteHistoryStore;
+  readonly store: Storage;
   readonly logger: Logger;
   /** The app's clock: alert and digest decisions. */
   readonly now: () => number;
@@ -34,7 +33,7 @@ export interface SubscriptionRuntimeOptions {
 }
 
 /**
- * Subscriptions, alerts, digests and the outbox, wired on the history store's SQLite connection. The app
+ * Subscriptions, alerts, digests and the outbox, wired on the bot's storage (one transaction for all). The app
  * calls `afterCycle` from the poller, `attach` once its platforms run, and `stop` before the store closes.
  */
 export interface SubscriptionRuntime {
@@ -59,20 +58,18 @@ export interface SubscriptionRuntime {
 
 export function createSubscriptionRuntime(options: SubscriptionRuntimeOptions): SubscriptionRuntime {
   const { config, store, logger, now } = options;
-  const db = store.database;
-  const subscriptions = createSqliteSubscriptionStore(db);
-  const sqliteOutbox = createSqliteOutboxStore(db);
+  const { subscriptions, outbox: storedOutbox } = store;
   // Every message enters through enqueue (alerts, digests): counted here, whoever wrote it.
   const outbox: OutboxStore = {
-    ...sqliteOutbox,
+    ...storedOutbox,
     enqueue(message, at) {
-      const isNew = sqliteOutbox.enqueue(message, at);
+      const isNew = storedOutbox.enqueue(message, at);
       if (isNew) options.observer?.messagesQueued(message.platform, 1);
       return isNew;
     },
   };
-  const states = createSqliteAlertStateStore(db);
-  const transaction = <T>(work: () => T): T => db.transaction(work)();
+  const states = store.alertStates;
+  const transaction = <T>(work: () => T): T => store.transaction(work);
   const consoleOutput = options.consoleOutput ?? process.stdout;
   const senders: Partial<Record<Platform, MessageSender>> = {
     console: {

@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config/loadConfig.ts';
 import type { Snapshot, SourceView } from '../../src/figures/figures.ts';
 import { TOWER_SOURCE_ID } from '../../src/figures/computeSnapshot.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
-import type { SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
+import type { Storage } from '../../src/store/storage.ts';
 import type { SubscriptionStore } from '../../src/store/subscriptionStore.ts';
 import { NOW, snapshot as base } from '../commands/snapshotFixture.ts';
 import { sqliteAlertEngine } from '../helpers/sqliteAlertEngine.ts';
@@ -32,7 +32,7 @@ function withLeverage(leverage: number, now: number): Snapshot {
 }
 
 describe('AlertEngine with hand-built snapshots', () => {
-  let store: SqliteHistoryStore;
+  let store: Storage;
   let outbox: OutboxStore;
   let subscriptions: SubscriptionStore;
   let engine: AlertEngine;

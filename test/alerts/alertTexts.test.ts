@@ -10,7 +10,7 @@ import type { ChainView, Snapshot, SourceView } from '../../src/figures/figures.
 import { renderDiscord } from '../../src/platforms/renderDiscord.ts';
 import { renderTelegramHtml } from '../../src/platforms/renderTelegramHtml.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
-import type { SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
+import type { Storage } from '../../src/store/storage.ts';
 import type { SubscriptionStore } from '../../src/store/subscriptionStore.ts';
 import { NOW, snapshot as base } from '../commands/snapshotFixture.ts';
 import { sqliteAlertEngine } from '../helpers/sqliteAlertEngine.ts';
@@ -63,7 +63,7 @@ function rendered(reply: Reply) {
 }
 
 describe('alert, recovery and notice texts (golden)', () => {
-  let store: SqliteHistoryStore;
+  let store: Storage;
   let outbox: OutboxStore;
   let subscriptions: SubscriptionStore;
   let engine: AlertEngine;

@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config/loadConfig.ts';
 import { chainLiveness } from '../../src/figures/chainLiveness.ts';
 import type { ChainView, Snapshot } from '../../src/figures/figures.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
-import type { SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
+import type { Storage } from '../../src/store/storage.ts';
 import type { SubscriptionStore } from '../../src/store/subscriptionStore.ts';
 import { NOW, snapshot as base } from '../commands/snapshotFixture.ts';
 import { sqliteAlertEngine } from '../helpers/sqliteAlertEngine.ts';
@@ -36,7 +36,7 @@ function snapshotAt(now: number, stoodSince: number, opts: { readAt?: number; so
 }
 
 describe('the chain halt rule', () => {
-  let store: SqliteHistoryStore;
+  let store: Storage;
   let outbox: OutboxStore;
   let subscriptions: SubscriptionStore;
   let engine: AlertEngine;

@@ -4,7 +4,8 @@ import { loadConfig } from '../../src/config/loadConfig.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { createBotMetrics, type BotMetrics } from '../../src/ops/metrics.ts';
 import { createOutboxApi, createTelegramSender } from '../../src/platforms/telegramSender.ts';
-import { openSqliteStore, type SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
+import { openSqliteStore } from '../../src/store/sqliteStore.ts';
+import type { Storage } from '../../src/store/storage.ts';
 import { createSubscriptionRuntime, type SubscriptionRuntime } from '../../src/subscriptionRuntime.ts';
 import { snapshot } from '../commands/snapshotFixture.ts';
 import { startFakeBotApi, type FakeBotApi } from '../fakes/fakeBotApi.ts';
@@ -14,7 +15,7 @@ const text = (t: string): Reply => ({ kind: 'answer', blocks: [{ kind: 'paragrap
 /** The /metrics counters of outgoing messages, fed by the outbox as the app wires it. */
 describe('messages queued, sent and failed per platform in /metrics', () => {
   let telegram: FakeBotApi;
-  let store: SqliteHistoryStore;
+  let store: Storage;
   let metrics: BotMetrics;
   let runtime: SubscriptionRuntime;
 

@@ -5,12 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Api } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqliteOutboxStore } from '../../src/store/outboxStore.ts';
 import { OutboxWorker } from '../../src/delivery/outboxWorker.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { createTelegramSender } from '../../src/platforms/telegramSender.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
-import { createSqliteSubscriptionStore } from '../../src/store/subscriptionStore.ts';
 import { startFakeBotApi, type FakeBotApi } from '../fakes/fakeBotApi.ts';
 import { waitUntil } from '../helpers/waitUntil.ts';
 
@@ -45,8 +43,8 @@ describe('kill -9 in the middle of a fan-out, then a restart on the same databas
     const store = openSqliteStore(path);
     try {
       const worker = new OutboxWorker({
-        outbox: createSqliteOutboxStore(store.database),
-        subscriptions: createSqliteSubscriptionStore(store.database),
+        outbox: store.outbox,
+        subscriptions: store.subscriptions,
         senders: { telegram: createTelegramSender(new Api(telegram.token, { apiRoot: telegram.apiRoot }), { globalPerSecond: 100, perChatPerSecond: 1, perGroupPerMinute: 20 }) },
         logger: silentLogger,
       });

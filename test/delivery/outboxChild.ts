@@ -1,10 +1,8 @@
 import { Api } from 'grammy';
-import { createSqliteOutboxStore } from '../../src/store/outboxStore.ts';
 import { OutboxWorker } from '../../src/delivery/outboxWorker.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { createTelegramSender } from '../../src/platforms/telegramSender.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
-import { createSqliteSubscriptionStore } from '../../src/store/subscriptionStore.ts';
 
 /**
  * A bot process for the kill -9 test and benchmark: enqueues `count` messages into the outbox at `path` and
@@ -12,14 +10,14 @@ import { createSqliteSubscriptionStore } from '../../src/store/subscriptionStore
  */
 const [path = '', token = '', apiRoot = '', count = '0', globalPerSecond = '100', concurrency = '4'] = process.argv.slice(2);
 const store = openSqliteStore(path);
-const outbox = createSqliteOutboxStore(store.database);
+const outbox = store.outbox;
 for (let i = 1; i <= Number(count); i++) {
   outbox.enqueue({ key: `kill:${i}`, platform: 'telegram', chatId: String(i), reply: { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [`message ${i}`] }] } }, Date.now());
 }
 const limits = { globalPerSecond: Number(globalPerSecond), perChatPerSecond: 1, perGroupPerMinute: 20 };
 const worker = new OutboxWorker({
   outbox,
-  subscriptions: createSqliteSubscriptionStore(store.database),
+  subscriptions: store.subscriptions,
   senders: { telegram: createTelegramSender(new Api(token, { apiRoot }), limits) },
   logger: silentLogger,
   concurrency: Number(concurrency),

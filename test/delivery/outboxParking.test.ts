@@ -1,13 +1,17 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { Api } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/shared/reply.ts';
 import type { MessageSender } from '../../src/delivery/messageSender.ts';
-import { createSqliteOutboxStore, type OutboxStore } from '../../src/store/outboxStore.ts';
+import type { OutboxStore } from '../../src/store/outboxStore.ts';
 import { OutboxWorker } from '../../src/delivery/outboxWorker.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { createTelegramSender } from '../../src/platforms/telegramSender.ts';
-import { openSqliteStore, type SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
-import { createSqliteSubscriptionStore } from '../../src/store/subscriptionStore.ts';
+import { openSqliteStore } from '../../src/store/sqliteStore.ts';
+import type { Storage } from '../../src/store/storage.ts';
 import { startFakeBotApi, type FakeBotApi } from '../fakes/fakeBotApi.ts';
 import { drainOutbox } from '../helpers/drainOutbox.ts';
 import { createFakeClock, type FakeClock } from '../helpers/fakeClock.ts';
@@ -19,7 +23,8 @@ const limits = { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20
 describe('the outbox with a platform that is not available', () => {
   let clock: FakeClock;
   let telegram: FakeBotApi;
-  let store: SqliteHistoryStore;
+  let dbPath: string;
+  let store: Storage;
   let outbox: OutboxStore;
   let worker: OutboxWorker | undefined;
   let available = false;
@@ -30,14 +35,16 @@ describe('the outbox with a platform that is not available', () => {
   beforeEach(async () => {
     clock = createFakeClock();
     telegram = await startFakeBotApi({ limits, now: clock.now });
-    store = openSqliteStore(':memory:');
-    outbox = createSqliteOutboxStore(store.database);
+    // A file, so the test can read the attempt counts through a connection of its own.
+    dbPath = join(mkdtempSync(join(tmpdir(), 'parking-')), 'bot.db');
+    store = openSqliteStore(dbPath);
+    outbox = store.outbox;
     available = false;
     const sender = createTelegramSender(new Api(telegram.token, { apiRoot: telegram.apiRoot }), limits);
     const console: MessageSender = { isGroup: () => false, send: async (_chat, reply) => (consoleLines.push(JSON.stringify(reply)), { ok: true }) };
     worker = new OutboxWorker({
       outbox,
-      subscriptions: createSqliteSubscriptionStore(store.database),
+      subscriptions: store.subscriptions,
       senders: { telegram: { ...sender, available: () => available }, console },
       logger: silentLogger,
       clock,
@@ -58,7 +65,9 @@ describe('the outbox with a platform that is not available', () => {
     expect(consoleLines).toHaveLength(1);
     expect(telegram.calls.filter((c) => c.method === 'sendMessage')).toHaveLength(0);
     expect(outbox.counts()).toEqual({ pending: 3, sent: 1, failed: 0 });
-    const attempts = store.database.prepare(`SELECT attempts FROM outbox WHERE platform = 'telegram'`).all() as { attempts: number }[];
+    const reader = new Database(dbPath, { readonly: true });
+    const attempts = reader.prepare(`SELECT attempts FROM outbox WHERE platform = 'telegram'`).all() as { attempts: number }[];
+    reader.close();
     expect(attempts.map((r) => r.attempts)).toEqual([0, 0, 0]);
 
     // Written while down: parked as well.

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/shared/reply.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
 import { silentLogger } from '../../src/log/logger.ts';
-import { openSqliteStore, type SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
+import { openSqliteStore } from '../../src/store/sqliteStore.ts';
+import type { Storage } from '../../src/store/storage.ts';
 import { createSubscriptionRuntime, type SubscriptionRuntime } from '../../src/subscriptionRuntime.ts';
 import { snapshot } from '../commands/snapshotFixture.ts';
 
@@ -11,7 +12,7 @@ const NOW = Date.UTC(2027, 0, 31);
 const text = (t: string): Reply => ({ kind: 'answer', blocks: [{ kind: 'paragraph', parts: [t] }] });
 
 describe('outbox pruning (delivery.keepSent, default 30 d)', () => {
-  let store: SqliteHistoryStore;
+  let store: Storage;
   let runtime: SubscriptionRuntime;
 
   afterEach(async () => {

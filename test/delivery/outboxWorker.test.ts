@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { Api } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/shared/reply.ts';
-import { createSqliteOutboxStore, type OutboxStore } from '../../src/store/outboxStore.ts';
+import type { OutboxStore } from '../../src/store/outboxStore.ts';
 import { OutboxWorker } from '../../src/delivery/outboxWorker.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { createOutboxApi, createTelegramSender } from '../../src/platforms/telegramSender.ts';
-import { openSqliteStore, type SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
-import { createSqliteSubscriptionStore, type SubscriptionStore } from '../../src/store/subscriptionStore.ts';
+import { openSqliteStore } from '../../src/store/sqliteStore.ts';
+import type { Storage } from '../../src/store/storage.ts';
+import type { SubscriptionStore } from '../../src/store/subscriptionStore.ts';
 import { startFakeBotApi, type FakeBotApi } from '../fakes/fakeBotApi.ts';
 import { drainOutbox } from '../helpers/drainOutbox.ts';
 import { createFakeClock, type FakeClock } from '../helpers/fakeClock.ts';
@@ -21,7 +22,7 @@ const limits = { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20
 describe('the outbox worker against a fake Bot API (real grammY)', () => {
   let clock: FakeClock;
   let telegram: FakeBotApi;
-  let store: SqliteHistoryStore;
+  let store: Storage;
   let outbox: OutboxStore;
   let subscriptions: SubscriptionStore;
   let worker: OutboxWorker | undefined;
@@ -40,8 +41,8 @@ describe('the outbox worker against a fake Bot API (real grammY)', () => {
     clock = createFakeClock();
     telegram = await startFakeBotApi({ limits, now: clock.now });
     store = openSqliteStore(':memory:');
-    outbox = createSqliteOutboxStore(store.database);
-    subscriptions = createSqliteSubscriptionStore(store.database);
+    outbox = store.outbox;
+    subscriptions = store.subscriptions;
   });
 
   afterEach(async () => {
@@ -131,14 +132,14 @@ describe('the outbox worker against a fake Bot API (real grammY)', () => {
   it('GIVEN a store closed with messages pending (a crash) THEN the next process delivers each exactly once', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'outbox-')), 'bot.db');
     const first = openSqliteStore(path);
-    const firstOutbox = createSqliteOutboxStore(first.database);
+    const firstOutbox = first.outbox;
     for (let i = 0; i < 5; i++) firstOutbox.enqueue({ key: `r${i}`, platform: 'telegram', chatId: String(500 + i), reply: text(`r${i}`) }, 0);
     firstOutbox.markSent(1, Date.now()); // delivered before the crash
     first.close();
     store.close();
     store = openSqliteStore(path);
-    outbox = createSqliteOutboxStore(store.database);
-    subscriptions = createSqliteSubscriptionStore(store.database);
+    outbox = store.outbox;
+    subscriptions = store.subscriptions;
     // Enqueueing again after the restart (the rule or the digest re-evaluated) is a no-op.
     expect(outbox.enqueue({ key: 'r0', platform: 'telegram', chatId: '500', reply: text('r0') }, 0)).toBe(false);
     startWorker();

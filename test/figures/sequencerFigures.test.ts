@@ -4,14 +4,15 @@ import { loadConfig } from '../../src/config/loadConfig.ts';
 import { figure } from '../../src/core/figure.ts';
 import { sequencerFigures } from '../../src/figures/sequencerFigures.ts';
 import { eventCursorKey } from '../../src/store/eventCursorKey.ts';
-import { openSqliteStore, type SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
+import { openSqliteStore } from '../../src/store/sqliteStore.ts';
+import type { Storage } from '../../src/store/storage.ts';
 
 const E18 = 10n ** 18n;
 const DAY = 86_400;
 const NOW = 1_800_000_000;
 
 describe('sequencerFigures: realized APR over the time-weighted base', () => {
-  let store: SqliteHistoryStore;
+  let store: Storage;
   afterEach(() => store.close());
 
   it('GIVEN 1M METIS locked for 3.5 days, then 2M, and 2,100 METIS paid in 7 d THEN realized 7 d APR = 2,100 / 1.5M × 365/7 = 7.3 %', () => {

@@ -5,7 +5,8 @@ import { figure } from '../../src/core/figure.ts';
 import { leverageChanges, TOWER_SOURCE_ID } from '../../src/figures/leverageChanges.ts';
 import { sequencerFigures } from '../../src/figures/sequencerFigures.ts';
 import { yieldFigures } from '../../src/figures/yieldFigures.ts';
-import { openSqliteStore, type SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
+import { openSqliteStore } from '../../src/store/sqliteStore.ts';
+import type { Storage } from '../../src/store/storage.ts';
 
 const E18 = 10n ** 18n;
 const HOUR = 3_600;
@@ -15,7 +16,7 @@ const config = loadConfig('config/devnet.yaml', { METIS_BOT_DB: ':memory:' });
 
 /** The figures the alert rules and the digest used to compute from the store themselves: now in the snapshot, each once. */
 describe('the 7 d averages, the 7 d changes and the leverage 24 h change (hand-computed)', () => {
-  let store: SqliteHistoryStore;
+  let store: Storage;
   afterEach(() => store.close());
 
   const vault = () => {

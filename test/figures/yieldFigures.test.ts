@@ -3,7 +3,8 @@ import type { SourceOfKind } from '../../src/config/configSchema.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
 import { figure } from '../../src/core/figure.ts';
 import { yieldFigures } from '../../src/figures/yieldFigures.ts';
-import { openSqliteStore, type SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
+import { openSqliteStore } from '../../src/store/sqliteStore.ts';
+import type { Storage } from '../../src/store/storage.ts';
 
 const E18 = 10n ** 18n;
 const HOUR = 3_600;
@@ -12,7 +13,7 @@ const NOW = 1_800_000_000;
 const YEAR = 31_536_000;
 
 describe('yieldFigures: the span each APY really covers', () => {
-  let store: SqliteHistoryStore;
+  let store: Storage;
   afterEach(() => store.close());
 
   const setUp = (pastPoints: readonly [number, bigint][]) => {

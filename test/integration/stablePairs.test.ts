@@ -14,7 +14,8 @@ import type { PoolFigures } from '../../src/figures/figures.ts';
 import { Poller } from '../../src/poller/poller.ts';
 import { MULTICALL3_ADDRESS } from '../../src/shared/chains.ts';
 import { createFailoverRpc } from '../../src/rpc/failoverRpc.ts';
-import { openSqliteStore, type SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
+import { openSqliteStore } from '../../src/store/sqliteStore.ts';
+import type { Storage } from '../../src/store/storage.ts';
 import { startCountingProxy, type CountingProxy } from '../helpers/countingProxy.ts';
 import uniswapV2PairArtifact from '@uniswap/v2-core/build/UniswapV2Pair.json' with { type: 'json' };
 
@@ -31,7 +32,7 @@ const DEPLOYER_KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7b
 describe('stable pairs in the uniswap-v2 kind, on anvil', () => {
   let anvil: AnvilHandle;
   let proxy: CountingProxy;
-  let store: SqliteHistoryStore;
+  let store: Storage;
   let poller: Poller;
   let chain: DeployClients;
   let compiled: Fixtures;

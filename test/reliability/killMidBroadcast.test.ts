@@ -7,7 +7,6 @@ import type { Config } from '../../src/config/configSchema.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
 import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
-import { createSqliteSubscriptionStore } from '../../src/store/subscriptionStore.ts';
 import { startFakeBotApi, type FakeBotApi, type SentMessage } from '../fakes/fakeBotApi.ts';
 import { fakePlatformVars } from '../helpers/fakePlatformEnv.ts';
 import { waitUntil } from '../helpers/waitUntil.ts';
@@ -109,7 +108,7 @@ describe('kill -9 of the whole bot in the middle of an alert broadcast, then a r
     // Setup, not mocking: the bot's own subscription store writes the rows a /subscribe would.
     const store = openSqliteStore(dbPath);
     try {
-      const subscriptions = createSqliteSubscriptionStore(store.database);
+      const subscriptions = store.subscriptions;
       store.transaction(() => {
         for (const chat of SEEDED_CHATS) subscriptions.subscribe({ platform: 'telegram', chatId: String(chat), kind: 'alerts', assets: ['eMetis'] }, Date.now());
       });

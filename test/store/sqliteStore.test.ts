@@ -2,7 +2,7 @@ import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileSystemProblem, PAGE_CACHE_KIB } from '../../src/store/openDatabase.ts';
+import { fileSystemProblem, openDatabase, PAGE_CACHE_KIB } from '../../src/store/openDatabase.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
 import { StoreError } from '../../src/store/storeError.ts';
 
@@ -69,11 +69,38 @@ describe('openSqliteStore', () => {
     second.close();
   });
 
+  it('GIVEN one transaction writing every store THEN a throw keeps none of it and a return keeps all of it, across reopen', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'store-')), 'history.db');
+    const first = openSqliteStore(path);
+    const writeAll = (n: number) => {
+      first.addObservation(observation(n, 1_000n));
+      first.subscriptions.subscribe({ platform: 'telegram', chatId: String(n), kind: 'alerts' }, n);
+      first.outbox.enqueue({ key: `k${n}`, platform: 'telegram', chatId: String(n), reply: { kind: 'answer', blocks: [] } }, n);
+      first.alertStates.put({ scope: String(n), rule: 'depeg', sourceId: 'seMetis', state: { n } }, n);
+    };
+    expect(() =>
+      first.transaction(() => {
+        writeAll(100);
+        throw new Error('cycle failed');
+      }),
+    ).toThrow('cycle failed');
+    expect(first.transaction(() => (writeAll(200), 'done'))).toBe('done');
+    first.close();
+    const second = openSqliteStore(path);
+    expect(second.latestObservation('seMetis')?.blockTime).toBe(200);
+    expect(second.observationAtOrBefore('seMetis', 199)).toBeUndefined();
+    expect(second.subscriptions.active('alerts').map((s) => s.chatId)).toEqual(['200']);
+    expect(second.outbox.due(Number.MAX_SAFE_INTEGER, 10).map((m) => m.key)).toEqual(['k200']);
+    expect(second.alertStates.all()).toEqual([{ scope: '200', rule: 'depeg', sourceId: 'seMetis', state: { n: 200 } }]);
+    second.close();
+  });
+
   it('GIVEN a file THEN its page cache is SQLite\'s 2 MB, not the 16 MB better-sqlite3 is built with', () => {
-    const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'store-')), 'history.db'));
+    // The setting is per connection: asked of the connection openSqliteStore builds on.
+    const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'store-')), 'history.db'));
     expect(PAGE_CACHE_KIB).toBe(2_000);
-    expect(store.database.pragma('cache_size', { simple: true })).toBe(-2_000);
-    store.close();
+    expect(db.pragma('cache_size', { simple: true })).toBe(-2_000);
+    db.close();
   });
 
   it('GIVEN a path that is a directory THEN a StoreError says it is a directory, not that it is not writable', () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/loadConfig.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import type { OutboxStore } from '../../src/store/outboxStore.ts';
-import type { SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
+import type { Storage } from '../../src/store/storage.ts';
 import type { SubscriptionStore } from '../../src/store/subscriptionStore.ts';
 import { DigestScheduler } from '../../src/subscriptions/digestScheduler.ts';
 import { snapshot } from '../commands/snapshotFixture.ts';
@@ -13,7 +13,7 @@ const DAY = 86_400_000;
 
 /** The tick reads only the digests due (next_digest_at, indexed), and still sends each local day exactly once. */
 describe('DigestScheduler: only what is due', () => {
-  let store: SqliteHistoryStore;
+  let store: Storage;
   let subscriptions: SubscriptionStore;
   let outbox: OutboxStore;
   let digests: DigestScheduler;
@@ -22,7 +22,7 @@ describe('DigestScheduler: only what is due', () => {
     const config = loadConfig('config/devnet.yaml', { METIS_BOT_DB: ':memory:' });
     const wired = sqliteAlertEngine(config);
     ({ store, subscriptions, outbox } = wired);
-    const transaction = <T>(work: () => T): T => store.database.transaction(work)();
+    const transaction = <T>(work: () => T): T => store.transaction(work);
     digests = new DigestScheduler({ subscriptions, outbox, engine: wired.engine, snapshot: () => snapshot, transaction, logger: silentLogger });
   });
   afterEach(() => store.close());

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../commands/command.ts';
 import { handleCommandText } from '../../commands/registry.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
-import { openSqliteStore, type SqliteHistoryStore } from '../../src/store/sqliteStore.ts';
+import { openSqliteStore } from '../../src/store/sqliteStore.ts';
+import type { Storage } from '../../src/store/storage.ts';
 import { localTime } from '../../src/subscriptions/localTime.ts';
-import { createSqliteSubscriptionStore } from '../../src/store/subscriptionStore.ts';
 import { currentTimeZoneName, resolveTimeZone } from '../../src/subscriptions/timeZoneName.ts';
 import { context as base } from '../commands/snapshotFixture.ts';
 
@@ -41,12 +41,12 @@ describe('resolveTimeZone', () => {
 });
 
 describe('/subscribe digest with a time zone', () => {
-  let store: SqliteHistoryStore | undefined;
+  let store: Storage | undefined;
   afterEach(() => store?.close());
 
   function chatContext(): CommandContext {
     store = openSqliteStore(':memory:');
-    const subscriptions = createSqliteSubscriptionStore(store.database);
+    const subscriptions = store.subscriptions;
     return {
       ...base,
       chat: { platform: 'telegram', chatId: '42', userId: '42', kind: 'private', isAdmin: () => true },
