@@ -1,7 +1,9 @@
 /** The fake Discord's public shapes: what tests pass in and read back; and the error a route handler throws. */
 
+/** A JSON object as the fake reads and answers it. */
 export type Json = Record<string, unknown>;
 
+/** One REST request the fake answered, as recorded in `calls`. */
 export interface RestCall {
   /** position in `calls` */
   index: number;
@@ -28,6 +30,7 @@ export interface FakeAttachment {
   data: Buffer;
 }
 
+/** One gateway frame, as recorded in `frames`. */
 export interface GatewayFrame {
   index: number;
   /** 'in' from the client, 'out' from the fake */
@@ -39,17 +42,20 @@ export interface GatewayFrame {
   connection: number;
 }
 
+/** A text channel of a guild. */
 export interface FakeChannel {
   id: string;
   name: string;
 }
 
+/** A guild the bot is in, with its text channels. */
 export interface FakeGuild {
   id: string;
   name: string;
   channels: FakeChannel[];
 }
 
+/** How the gateway behaves: the heartbeat it asks for, and whether it refuses IDENTIFY. */
 export interface FakeDiscordOptions {
   /** heartbeat interval announced in HELLO; default 41250 ms like Discord */
   heartbeatIntervalMs?: number;
@@ -60,6 +66,7 @@ export interface FakeDiscordOptions {
   identifyCloseCode?: number;
 }
 
+/** An error answer injected with `failNext`. */
 export interface Fault {
   status: number;
   /** Discord's JSON error code (50013 Missing Permissions, 50001 Missing Access, 10003 Unknown Channel…) */
@@ -73,6 +80,7 @@ export interface Fault {
   skip?: number;
 }
 
+/** An option of a dispatched interaction; its type comes from the registered command, else from the value. */
 export interface InteractionOption {
   name: string;
   value: string | number | boolean;
@@ -80,6 +88,7 @@ export interface InteractionOption {
   focused?: boolean;
 }
 
+/** What `dispatchInteraction` sends: a user in the first guild's first channel (or a DM) running a command. */
 export interface InteractionParams {
   /** 'command' (type 2) or 'autocomplete' (type 4); default 'command' */
   kind?: 'command' | 'autocomplete';
@@ -92,11 +101,13 @@ export interface InteractionParams {
   permissions?: bigint;
 }
 
+/** The id and token of a dispatched interaction, to find its responses. */
 export interface DispatchedInteraction {
   id: string;
   token: string;
 }
 
+/** A message the bot created or edited, as recorded in `messages`. */
 export interface SentMessage {
   kind: 'channel' | 'reply' | 'deferred' | 'edit' | 'followup';
   channelId: string;
@@ -110,6 +121,7 @@ export interface SentMessage {
   files?: FakeAttachment[];
 }
 
+/** The running fake: its addresses, what it recorded, and the test's levers. */
 export interface FakeDiscord {
   /** for discord.js `rest: { api }` (no version: discord.js appends /v10) */
   readonly apiRoot: string;
@@ -182,6 +194,7 @@ export const invalidForm = (path: string, message: string): FakeDiscordError =>
 /** A 200 with a JSON body. */
 export const ok = (json: unknown): RouteResult => ({ status: 200, json });
 
+/** A JSON object (not null, not an array). */
 export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A string field, or '' when it is anything else. */
