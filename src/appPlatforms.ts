@@ -105,6 +105,8 @@ export async function createAppPlatforms(options: AppPlatformOptions): Promise<A
       gate,
       now,
       events: supervisor,
+      // The config loader refuses webhook mode without its URL and TELEGRAM_WEBHOOK_SECRET.
+      ...(config.telegram.mode === 'webhook' && config.telegram.webhook && env.TELEGRAM_WEBHOOK_SECRET ? { webhook: { ...config.telegram.webhook, secret: env.TELEGRAM_WEBHOOK_SECRET } } : {}),
     });
     telegram = bot;
     supervisors.push(supervisor);
