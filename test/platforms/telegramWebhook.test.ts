@@ -1,5 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCommandGate, type CommandGate } from '../../commands/commandGate.ts';
+import { createApp } from '../../src/app.ts';
+import { configSchema } from '../../src/config/configSchema.ts';
+import { loadConfig } from '../../src/config/loadConfig.ts';
 import { commands } from '../../commands/registry.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { startOpsServer, type OpsServer } from '../../src/ops/opsServer.ts';
@@ -11,6 +14,7 @@ import { TelegramWebhookError } from '../../src/platforms/telegramWebhookRegistr
 import { context } from '../commands/snapshotFixture.ts';
 import { startFakeBotApi, type FakeBotApi, type Json } from '../fakes/fakeBotApi.ts';
 import { installFakeWebhook, messageUpdate, type FakeWebhook } from '../fakes/fakeWebhook.ts';
+import { fakePlatformEnv } from '../helpers/fakePlatformEnv.ts';
 import { createManualTimers } from '../helpers/manualTimers.ts';
 
 const SECRET = 'wh-secret_0123456789abcdefABCDEF';
@@ -276,5 +280,40 @@ describe('Telegram webhook mode: limits and refusals', () => {
     expect(refused).toBeInstanceOf(TelegramStartError);
     expect(isTelegramRejection(refused)).toBe(true);
     expect(isTelegramRejection(new TelegramWebhookError(400, 'Bad Request: bad webhook'))).toBe(false);
+  });
+});
+
+describe('the app in webhook mode', () => {
+  it('GIVEN telegram.mode webhook in the config THEN the app registers the public URL and serves the path on its HTTP endpoint', async () => {
+    const fake = await startFakeBotApi({ recordGetUpdates: true });
+    installFakeWebhook(fake);
+    const logs: Json[] = [];
+    const base = loadConfig('config/devnet.yaml', { METIS_BOT_DB: ':memory:' });
+    const config = configSchema.parse({ ...base, http: { port: 0 }, telegram: { mode: 'webhook', webhook: { url: 'https://bot.example.test/tg/updates', dropPendingUpdates: true } } });
+    // No poll cycle: /status answers from the empty snapshot.
+    const app = await createApp({
+      config,
+      env: fakePlatformEnv({ telegram: fake }, { TELEGRAM_WEBHOOK_SECRET: SECRET }),
+      logger: createLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line) as Json) }),
+    });
+    try {
+      expect(fake.calls.filter((c) => c.method === 'setWebhook').map((c) => c.payload)).toEqual([
+        { url: 'https://bot.example.test/tg/updates', secret_token: SECRET, allowed_updates: ['message', 'channel_post', 'callback_query'], drop_pending_updates: true, max_connections: 40 },
+      ]);
+      expect(fake.calls.some((c) => c.method === 'getUpdates' || c.method === 'deleteWebhook')).toBe(false);
+      expect(app.platforms.telegram?.state).toBe('up');
+      // The TLS proxy in front passes the public URL's path through to the HTTP endpoint.
+      const post = (secret: string) =>
+        fetch(`${app.ops!.url}/tg/updates`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: JSON.stringify(messageUpdate(1, CHAT, '/status')) }).then((r) => r.status);
+      expect(await post('forged')).toBe(401);
+      expect(await post(SECRET)).toBe(200);
+      expect((await fake.nextMessageTo(CHAT)).plain).toContain('Status');
+      expect(fake.messagesTo(CHAT)).toHaveLength(1);
+      expect(logs).toContainEqual(expect.objectContaining({ msg: 'ops endpoint listening', paths: ['/healthz', '/metrics', '/tg/updates'] }));
+      expect(JSON.stringify(logs)).not.toContain(SECRET);
+    } finally {
+      await app.stop();
+      await fake.close();
+    }
   });
 });
