@@ -94,8 +94,8 @@ export function telegramCommandList(commands: readonly CommandDefinition[]) {
 }
 
 /**
- * The Telegram adapter (grammY, long polling or a webhook). It only translates: text in, the neutral reply rendered
- * as HTML out. One catch logs whatever fails; nothing a user or the Bot API does can stop the process.
+ * The Telegram adapter (grammY, long polling or a webhook). It only translates: text in, the neutral reply
+ * rendered as HTML out. One catch logs whatever fails; nothing a user or the Bot API does can stop the process.
  */
 export function createTelegramBot(options: TelegramOptions): TelegramBot {
   // 60 s per call, not grammY's 500 s: a connection that went silent is noticed within a long poll (30 s) and a margin.
