@@ -143,7 +143,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   let ops: OpsServer | undefined;
   if (config.http) {
     try {
-      ops = await startOpsServer({ host: config.http.host, port: config.http.port, health, metrics: () => metrics.render(), logger });
+      const routes = telegram?.webhook ? [telegram.webhook] : [];
+      ops = await startOpsServer({ host: config.http.host, port: config.http.port, health, metrics: () => metrics.render(), logger, routes });
     } catch (error) {
       await subscriptions.stop().catch(() => {});
       store.close();

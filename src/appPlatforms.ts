@@ -86,6 +86,8 @@ export async function createAppPlatforms(options: AppPlatformOptions): Promise<A
   if (env.TELEGRAM_BOT_TOKEN) {
     const { createTelegramBot, describeTelegramError, isTelegramRejection } = await import('./platforms/telegramBot.ts');
     const status = statusOf('telegram');
+    // The config loader refuses webhook mode without its URL and TELEGRAM_WEBHOOK_SECRET.
+    const webhook = config.telegram.mode === 'webhook' ? config.telegram.webhook : undefined;
     const supervisor: PlatformSupervisor = createPlatformSupervisor({
       ...supervision,
       status,
@@ -105,6 +107,7 @@ export async function createAppPlatforms(options: AppPlatformOptions): Promise<A
       gate,
       now,
       events: supervisor,
+      ...(webhook && env.TELEGRAM_WEBHOOK_SECRET ? { webhook: { ...webhook, secret: env.TELEGRAM_WEBHOOK_SECRET } } : {}),
     });
     telegram = bot;
     supervisors.push(supervisor);

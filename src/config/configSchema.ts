@@ -6,6 +6,7 @@ import { deliverySchema } from './deliverySchema.ts';
 import { duration, identifier, show } from './fieldSchemas.ts';
 import { referenceProblems } from './referenceProblems.ts';
 import { sourceSchema } from './sourceSchema.ts';
+import { telegramSchema } from './telegramSchema.ts';
 import { tokenSchema, towerSchema } from './tokenSchema.ts';
 
 /** The whole config file: every section validated, then the references between sections. */
@@ -45,6 +46,8 @@ export const configSchema = z
     alerts: alertsSchema,
     /** Outbox delivery: platform rate limits and retries. */
     delivery: deliverySchema,
+    /** How Telegram's updates arrive: long polling, or a webhook served on the `http` endpoint. */
+    telegram: telegramSchema,
   })
   .superRefine((config, ctx) => {
     for (const { path, message, input } of referenceProblems(config)) ctx.addIssue({ code: 'custom', path, message, input });

@@ -13,6 +13,10 @@ const envSchema = z.object({
     .string()
     .regex(/^\d+:[A-Za-z0-9_-]{10,}$/, { error: 'TELEGRAM_BOT_TOKEN does not look like a bot token (digits:letters, as @BotFather gives it)' })
     .optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, { error: 'TELEGRAM_WEBHOOK_SECRET must be 1–256 characters of A-Z a-z 0-9 _ - (Telegram\'s rule for secret_token), e.g. from `openssl rand -hex 32`' })
+    .optional(),
   TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: 'TELEGRAM_API_ROOT must be a URL (http or https) such as http://127.0.0.1:8081' }).optional(),
   DISCORD_TOKEN: z
     .string()

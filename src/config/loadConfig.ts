@@ -7,6 +7,7 @@ import { describeIssue, pathKey, recordAllowedKeys } from './describeIssue.ts';
 import { interpolateEnv } from './interpolateEnv.ts';
 import { findPastedTokens } from './pastedTokens.ts';
 import { formatPath, looksLikeSecret } from './showValue.ts';
+import { webhookSecretProblems } from './telegramSchema.ts';
 
 /** A config that cannot be used; `problems` holds one line per problem, each starting with its path. */
 export class ConfigError extends BaseError {
@@ -74,6 +75,9 @@ export function parseConfig(text: string, env: Readonly<Record<string, string | 
     for (const p of referenceProblems(value)) {
       for (const line of describeIssue({ code: 'custom', path: p.path, message: p.message, input: p.input }, context)) problems.add(line);
     }
+  }
+  for (const p of webhookSecretProblems(value, env)) {
+    for (const line of describeIssue({ code: 'custom', path: p.path, message: p.message, input: p.input }, context)) problems.add(line);
   }
   if (problems.size > 0 || !result.success) throw new ConfigError(file, [...problems]);
   return result.data;

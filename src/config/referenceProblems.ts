@@ -45,7 +45,8 @@ function sourceRefs(raw: unknown): SourceRefs {
 
 /**
  * Cross-references between sections: duplicate chain and source ids, chains, tokens and sources that are not
- * configured, sequencers without a block time, loops in the chain of bases. They are checked on whatever is
+ * configured, sequencers without a block time, loops in the chain of bases, a webhook without the HTTP endpoint.
+ * They are checked on whatever is
  * well-formed, field by field, so a wrong type elsewhere never hides them (the loader runs this on the raw
  * document when the schema fails); a check whose answer depends on a broken field is skipped rather than
  * guessed (no "chain 1 is not in chains" while a chain's id is unreadable).
@@ -93,6 +94,8 @@ export function referenceProblems(input: unknown): ReferenceProblem[] {
       if (tokens && !tokens.has(token)) problem(['sources', i, field], `token ${VALUE} is not in tokens`, token);
     }
   });
+  if (isMapping(root.telegram) && root.telegram.mode === 'webhook' && root.http === undefined)
+    problem(['telegram', 'mode'], "webhook mode serves Telegram's updates on the HTTP endpoint: set http.port (behind the webhook's public https URL)", undefined);
   if (tokens && baseToken !== undefined && !tokens.has(baseToken)) problem(['tower', 'baseToken'], `token ${VALUE} is not in tokens`, baseToken);
   for (const [symbol, token] of tokens ?? []) {
     if (token.base !== undefined && !tokens!.has(token.base)) problem(['tokens', symbol, 'base'], `token ${VALUE} is not in tokens`, token.base);

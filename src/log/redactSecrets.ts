@@ -90,20 +90,21 @@ function decodeSafely(text: string): string {
 }
 
 /**
- * The secrets the running bot knows: bot tokens from the environment, every configured RPC URL (their
- * paths and query strings often carry an API key), and the Bot API / Discord REST roots (a proxy URL may carry
- * credentials). Give them to `createLogger`.
+ * The secrets the running bot knows: bot tokens and the webhook secret from the environment, every configured
+ * RPC URL (their paths and query strings often carry an API key), and the Bot API / Discord REST roots (a proxy
+ * URL may carry credentials). Give them to `createLogger`.
  */
 export function collectSecrets(
   env: {
     readonly TELEGRAM_BOT_TOKEN?: string | undefined;
+    readonly TELEGRAM_WEBHOOK_SECRET?: string | undefined;
     readonly DISCORD_TOKEN?: string | undefined;
     readonly TELEGRAM_API_ROOT?: string | undefined;
     readonly DISCORD_REST_API?: string | undefined;
   },
   config: { readonly chains: readonly { readonly rpc: readonly string[] }[] },
 ): string[] {
-  return [env.TELEGRAM_BOT_TOKEN, env.DISCORD_TOKEN, ...config.chains.flatMap((c) => c.rpc), env.TELEGRAM_API_ROOT, env.DISCORD_REST_API].filter(
+  return [env.TELEGRAM_BOT_TOKEN, env.TELEGRAM_WEBHOOK_SECRET, env.DISCORD_TOKEN, ...config.chains.flatMap((c) => c.rpc), env.TELEGRAM_API_ROOT, env.DISCORD_REST_API].filter(
     (s): s is string => typeof s === 'string' && s !== '',
   );
 }

@@ -9,6 +9,12 @@ export class OpsServerError extends BaseError {
   override name = 'OpsServerError';
 }
 
+/** One more path served beside /healthz and /metrics (Telegram's webhook); it answers every method itself. */
+export interface OpsRoute {
+  readonly path: string;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+}
+
 export interface OpsServerOptions {
   readonly host: string;
   /** 0 picks a free port (tests). */
@@ -16,6 +22,7 @@ export interface OpsServerOptions {
   readonly health: () => HealthReport;
   readonly metrics: () => Promise<{ contentType: string; body: string }>;
   readonly logger: Logger;
+  readonly routes?: readonly OpsRoute[];
 }
 
 export interface OpsServer {
@@ -32,13 +39,15 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
 
 /**
  * The operations endpoint: `GET /healthz` (200 ok or degraded, 503 unhealthy; a JSON body with the reason)
- * and `GET /metrics` (Prometheus text). Nothing else; it changes nothing and reads only memory.
+ * and `GET /metrics` (Prometheus text), which change nothing and read only memory; and the `routes` given.
  * @throws OpsServerError when it cannot listen.
  */
 export async function startOpsServer(options: OpsServerOptions): Promise<OpsServer> {
   const { logger } = options;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const route = options.routes?.find((r) => r.path === path);
+    if (route) return route.handle(req, res);
     const head = req.method === 'HEAD';
     if (req.method !== 'GET' && !head) {
       res.setHeader('allow', 'GET, HEAD');
@@ -71,7 +80,7 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
   });
   const port = (server.address() as AddressInfo).port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-  logger.info('ops endpoint listening', { url: `http://${host}:${port}`, paths: ['/healthz', '/metrics'] });
+  logger.info('ops endpoint listening', { url: `http://${host}:${port}`, paths: ['/healthz', '/metrics', ...(options.routes ?? []).map((r) => r.path)] });
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host}:${port}`,

@@ -4,6 +4,7 @@ import { createCommandGate, type CommandGate } from '../../commands/commandGate.
 import { commandFailure } from '../../commands/failureReply.ts';
 import { commandNameOf, handleCommandText } from '../../commands/registry.ts';
 import type { Reply } from '../shared/reply.ts';
+import type { TelegramWebhookConfig } from '../config/telegramSchema.ts';
 import type { Logger } from '../log/logger.ts';
 import { walkCauses } from '../shared/baseError.ts';
 import type { PlatformEvents } from './platformSupervisor.ts';
@@ -11,6 +12,8 @@ import { renderTelegram } from './renderTelegramHtml.ts';
 import { telegramReplyRetry } from './telegramReplyRetry.ts';
 import { TelegramStartError } from './telegramStartError.ts';
 import { createAdminStatusCache, telegramCommandContext } from './telegramChat.ts';
+import { createTelegramWebhookEndpoint, type TelegramWebhookEndpoint } from './telegramWebhookEndpoint.ts';
+import { noteWebhookBeforePolling, registerWebhook } from './telegramWebhookRegistration.ts';
 
 export interface TelegramOptions {
   readonly token: string;
@@ -30,6 +33,8 @@ export interface TelegramOptions {
   readonly events?: PlatformEvents;
   /** Retries of an interactive call (a reply, the admin lookup) on 429 and 5xx; default REPLY_RETRY_ATTEMPTS. */
   readonly replyRetryAttempts?: number;
+  /** Webhook mode (telegram.webhook and TELEGRAM_WEBHOOK_SECRET); long polling when absent. */
+  readonly webhook?: TelegramWebhookConfig & { readonly secret: string };
 }
 
 /** Longest wait for one Bot API call (the long poll holds 30 s). */
@@ -40,14 +45,20 @@ type GrammySignal = Parameters<Bot['api']['getMe']>[0];
 export interface TelegramBot {
   /**
    * One attempt: checks the token (one getMe, not retried), publishes the command list and starts long
-   * polling; resolves once polling runs. Rejects with TelegramStartError when the Bot API refuses the token
-   * (401, 404), grammY's GrammyError for another refusal and HttpError when it cannot be reached. Can be
-   * called again after a failure or stop.
+   * polling, or in webhook mode registers the webhook and opens its endpoint; resolves once updates arrive.
+   * Rejects with TelegramStartError when the Bot API refuses the token (401, 404), TelegramWebhookError when
+   * it refuses the webhook, grammY's GrammyError for another refusal and HttpError when it cannot be reached.
+   * Can be called again after a failure or stop.
    */
   start(signal?: AbortSignal): Promise<void>;
-  /** Stops long polling (confirming the updates handled); safe to call when not running. */
+  /**
+   * Stops long polling (confirming the updates handled), or closes the webhook endpoint (handling the updates
+   * it took; the webhook stays registered, so Telegram keeps the next ones); safe to call when not running.
+   */
   stop(): Promise<void>;
   readonly bot: Bot;
+  /** The update endpoint in webhook mode, for the HTTP endpoint to serve at its path. */
+  readonly webhook?: TelegramWebhookEndpoint;
 }
 
 /**
@@ -83,8 +94,8 @@ export function telegramCommandList(commands: readonly CommandDefinition[]) {
 }
 
 /**
- * The Telegram adapter (grammY, long polling). It only translates: text in, the neutral reply rendered
- * as HTML out. One catch logs whatever fails; nothing a user or the Bot API does can stop the process.
+ * The Telegram adapter (grammY, long polling or a webhook). It only translates: text in, the neutral reply
+ * rendered as HTML out. One catch logs whatever fails; nothing a user or the Bot API does can stop the process.
  */
 export function createTelegramBot(options: TelegramOptions): TelegramBot {
   // 60 s per call, not grammY's 500 s: a connection that went silent is noticed within a long poll (30 s) and a margin.
@@ -122,9 +133,15 @@ export function createTelegramBot(options: TelegramOptions): TelegramBot {
   const events = options.events;
   if (events) bot.api.config.use(watchLongPoll(bot, events));
 
+  const webhook = options.webhook;
+  const endpoint = webhook
+    ? createTelegramWebhookEndpoint({ path: webhook.path, secret: webhook.secret, concurrency: webhook.concurrency, maxQueued: webhook.maxQueued, logger, handleUpdate: (update) => bot.handleUpdate(update) })
+    : undefined;
+
   let polling: Promise<void> | undefined;
   return {
     bot,
+    ...(endpoint ? { webhook: endpoint } : {}),
     async start(signal) {
       await polling; // a stop still confirming its last updates
       // One getMe, not grammY's init(), which retries a network error without end and in silence.
@@ -138,6 +155,13 @@ export function createTelegramBot(options: TelegramOptions): TelegramBot {
       await bot.api.setMyCommands(telegramCommandList(options.commands), undefined, grammySignal).catch((error: unknown) => {
         logger.warn('could not publish the command list', { error });
       });
+      if (webhook && endpoint) {
+        await registerWebhook(bot.api, webhook, logger, signal);
+        endpoint.open();
+        logger.info('Telegram bot on its webhook', { username: bot.botInfo.username, path: webhook.path });
+        return;
+      }
+      await noteWebhookBeforePolling(bot.api, logger, signal);
       let started = false;
       await new Promise<void>((resolve, reject) => {
         polling = bot.start({ onStart: () => ((started = true), resolve()), drop_pending_updates: false }).then(
@@ -153,6 +177,7 @@ export function createTelegramBot(options: TelegramOptions): TelegramBot {
       logger.info('Telegram bot polling', { username: bot.botInfo.username });
     },
     async stop() {
+      await endpoint?.close();
       if (bot.isRunning()) await bot.stop().catch(() => {}); // its last getUpdates may fail while the API is down
       await polling;
       polling = undefined;
