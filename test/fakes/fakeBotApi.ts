@@ -144,6 +144,8 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
       return state.waitFor<undefined>('poll', () => true, timeoutMs, () => `a held getUpdates${state.recentCalls()}`).then(() => undefined);
     },
 
+    onMethod: define,
+
     failNext(method, fault) {
       const key = method.toLowerCase();
       let list = state.faults.get(key);

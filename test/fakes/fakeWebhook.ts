@@ -8,7 +8,8 @@
  *   // … the bot calls setWebhook …
  *   expect(await webhook.deliver(messageUpdate(1, 4242, '/status'))).toBe(200);
  */
-import { FakeBotApiError, type FakeBotApi, type Json } from './fakeBotApi.ts';
+import type { FakeBotApi } from './fakeBotApi.ts';
+import { FakeBotApiError, type Json } from './botApi/types.ts';
 
 /** What the fake holds for a registered webhook (empty url: none). */
 export interface FakeWebhookState {

@@ -12,7 +12,8 @@ import { createTelegramBot, describeTelegramError, isTelegramRejection, type Tel
 import { TelegramStartError } from '../../src/platforms/telegramStartError.ts';
 import { TelegramWebhookError } from '../../src/platforms/telegramWebhookRegistration.ts';
 import { context } from '../commands/snapshotFixture.ts';
-import { startFakeBotApi, type FakeBotApi, type Json } from '../fakes/fakeBotApi.ts';
+import { startFakeBotApi, type FakeBotApi } from '../fakes/fakeBotApi.ts';
+import type { Json } from '../fakes/botApi/types.ts';
 import { installFakeWebhook, messageUpdate, type FakeWebhook } from '../fakes/fakeWebhook.ts';
 import { fakePlatformEnv } from '../helpers/fakePlatformEnv.ts';
 import { createManualTimers } from '../helpers/manualTimers.ts';

@@ -5,13 +5,14 @@ import { bad, codePoints, isObject, type Json, type MethodHandler } from './type
 export const commandsKey = (scope: unknown, lang: unknown): string =>
   `${JSON.stringify(isObject(scope) ? scope : { type: 'default' })}|${typeof lang === 'string' ? lang : ''}`;
 
-/** The bot's own methods: getMe, deleteWebhook, setMyCommands, getMyCommands. */
+/** The bot's own methods: getMe, deleteWebhook, getWebhookInfo (none set; fakeWebhook.ts installs a real one), setMyCommands, getMyCommands. */
 export function defineBotMethods(state: BotApiState, define: (name: string, fn: MethodHandler) => void, dropUpdates: () => void): void {
   define('getMe', () => state.botUser);
   define('deleteWebhook', (p) => {
     if (p.drop_pending_updates === true) dropUpdates();
     return true;
   });
+  define('getWebhookInfo', () => ({ url: '', has_custom_certificate: false, pending_update_count: 0 }));
 
   define('setMyCommands', (p) => {
     if (!Array.isArray(p.commands)) throw bad('parameter "commands" is required');

@@ -161,6 +161,8 @@ export interface FakeBotApi {
   nextMessageTo(chatId: number, timeoutMs?: number): Promise<SentMessage>;
   /** All messages sent/edited to chatId so far. */
   messagesTo(chatId: number): SentMessage[];
+  /** Replaces (or adds) the handler of one method: for a method group a test installs itself (see fakeWebhook.ts). */
+  onMethod(method: string, handler: MethodHandler): void;
   /** Resolves once a getUpdates request is held open (the bot is idle, waiting for updates). */
   waitForPoll(timeoutMs?: number): Promise<void>;
 
