@@ -1,6 +1,7 @@
 import { assetNames } from './assetNames.ts';
 import type { ChatInfo, CommandContext, CommandDefinition, OptionSpec } from './command.ts';
 import { resolveSequencer } from './resolveSequencer.ts';
+import { didYouMean } from '../src/config/didYouMean.ts';
 import { EVERYTHING } from '../src/alerts/chatGroups.ts';
 import { sequencerAsset } from '../src/alerts/rules/sequencerNames.ts';
 import type { SubscriptionService } from '../src/subscriptions/subscriptionService.ts';
@@ -15,12 +16,28 @@ const MAX_ASSETS = 4;
 /** Their option names: asset, asset2, … */
 const ASSET_OPTIONS = Array.from({ length: MAX_ASSETS }, (_, i) => (i === 0 ? 'asset' : `asset${i + 1}`));
 
+/** What `/subscribe alerts` takes by name: every asset, the tower, the sequencers as a whole. */
+const alertTargets = (context: CommandContext) => [...assetNames(context.snapshot()), 'tower', 'sequencers'];
+
 const assetOption = (name: string): OptionSpec => ({
   name,
-  description: 'An asset to alert on (all when none is given), e.g. seMetis',
+  description: 'An asset to alert on (all when none is given), e.g. seMetis; or "sequencer" and a sequencer name',
   type: 'string',
-  choices: (context) => [...assetNames(context.snapshot()), 'tower', 'sequencers', SEQUENCER_WORD, ...(context.snapshot().sequencers?.rows.map((r) => r.name) ?? [])],
+  // Free text: after "sequencer" comes a sequencer's name, id or address; the names are checked in run.
+  parseText: (raw) => raw,
+  suggestions: (context) => [...alertTargets(context), SEQUENCER_WORD, ...(context.snapshot().sequencers?.rows.map((r) => r.name) ?? [])],
 });
+
+/** The typed names as the known targets spell them; an unknown one is refused with the closest known name. */
+function knownTargets(typed: readonly string[], context: CommandContext): string[] {
+  const known = alertTargets(context);
+  return typed.map((name) => {
+    const match = known.find((k) => k.toLowerCase() === name.toLowerCase());
+    if (match !== undefined) return match;
+    const meant = didYouMean(name, known);
+    throw new UserError('unknown-choice', { option: 'asset', value: name, choices: known, ...(meant ? { meant } : {}) });
+  });
+}
 
 /** `/subscribe alerts sequencer <name>`: that sequencer's own events, beside what the chat already gets. */
 const SEQUENCER_WORD = 'sequencer';
@@ -89,7 +106,7 @@ export const subscribeCommand: CommandDefinition = {
     }
     if (args.time !== undefined || args.timezone !== undefined) throw new UserError('too-many-arguments', { value: String(args.time ?? args.timezone) });
     if (assets[0]?.toLowerCase() === SEQUENCER_WORD && assets.length > 1) return subscribeSequencer(context, chat, service, assets.slice(1).join(' '));
-    const unique = [...new Set(assets)];
+    const unique = [...new Set(knownTargets(assets, context))];
     service.store.subscribe({ platform: chat.platform, chatId: chat.chatId, kind: 'alerts', assets: unique }, now);
     const what = unique.length === 0 ? 'every source' : unique.join(', ');
     return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: ['Subscribed: ', bold('alerts'), ` for ${what}. /alerts shows the rules; /unsubscribe alerts to stop.`] }] };

@@ -108,6 +108,9 @@ describe('the bot as a process', () => {
 
       telegram.sendUserMessage({ chatId: 99, text: '/apy' }); // its reply is refused with the echoed token
       telegram.sendUserMessage({ chatId: 99, text: '/status' });
+      // The refused reply leaves the user the one failure reply, with a reference and without the Bot API's words.
+      const failure = (await telegram.nextMessageTo(99)).plain;
+      expect(failure).toMatch(/^Something went wrong answering that; it has been logged with the reference [0-9a-f]{8}\.$/);
       expect((await telegram.nextMessageTo(99)).plain).toContain('Status');
       const interaction = discord.dispatchInteraction({ name: 'status' });
       await discord.waitFor((c) => c.path.startsWith(`/interactions/${interaction.id}/`));
