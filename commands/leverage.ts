@@ -1,3 +1,4 @@
+import { baseRunBy } from '../src/figures/baseRunBy.ts';
 import { missing, type Figure } from '../src/core/figure.ts';
 import { formatAge, formatAmount, formatBps, formatDays, formatPercent, formatRatio, formatRatioChange, formatWindow } from '../src/core/format.ts';
 import { shareOf } from '../src/core/share.ts';
@@ -69,7 +70,7 @@ export const leverageCommand: CommandDefinition = {
         kind: 'paragraph',
         parts: [
           bold('Base run by'),
-          `: LST protocols ${formatPercent(runBy.lstShare, 1)}${runBy.protocols.length > 0 ? ` (${runBy.protocols.map((p) => `${p.protocol} ${formatPercent(p.share, 1)}`).join(', ')})` : ''}, independent sequencers ${formatPercent(runBy.independentShare, 1)}. `,
+          `: ${baseRunBy(runBy)}. `,
           bold(`Rooted ${formatRatio(runBy.rootedRatio, 3)}`),
           ` = all claims ÷ the ${base} locked by sequencers not run by the claims' issuers.`,
         ],

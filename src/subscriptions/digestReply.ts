@@ -1,3 +1,4 @@
+import { baseRunBy } from '../figures/baseRunBy.ts';
 import { bold, type Block, type Inline, type Reply } from '../shared/reply.ts';
 import { openAlertsLine } from '../alerts/openAlert.ts';
 import { describeMissing, missing, type Figure } from '../core/figure.ts';
@@ -32,8 +33,8 @@ function apyLine(what: string, apy: Figure, change24h: Figure, change7d: Figure 
 
 /**
  * Each source's APY (saying which: 24 h or nominal) with its 24 h and 7 d change in percentage points, each
- * pool's depeg, the tower leverage with its 24 h change, all from the latest snapshot; a missing figure says
- * why; the note says how old the reads are.
+ * pool's depeg, the tower leverage with its 24 h change, who runs the base and the rooted ratio, all from the
+ * latest snapshot; a missing figure says why; the note says how old the reads are.
  */
 export function digestBody(snapshot: Snapshot, nowMs: number): DigestBody {
   const lines: Inline[][] = [];
@@ -49,6 +50,11 @@ export function digestBody(snapshot: Snapshot, nowMs: number): DigestBody {
   if (leverage.ok) {
     const change = leverageChange24h ? ` · Δ24h ${formatRatioChange(leverageChange24h, 4)}${why(leverageChange24h, '24 h')}` : '';
     lines.push([bold('Tower leverage'), `: ${formatRatio(leverage, 3)}${change}`]);
+  }
+  const runBy = snapshot.sequencers;
+  if (runBy) {
+    // The base under the tower: how much of it the claims' own issuers run, and the ratio of claims to the rest.
+    lines.push([bold('Base run by'), `: ${baseRunBy(runBy)} · rooted ${formatRatio(runBy.rootedRatio, 3)}${why(runBy.rootedRatio, '')}`]);
   }
   const ages = snapshot.sources.flatMap((s) => {
     const age = dataAgeSeconds(s, nowMs);

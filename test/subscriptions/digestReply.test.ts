@@ -7,6 +7,8 @@ import { renderTelegramHtml } from '../../src/platforms/renderTelegramHtml.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
 import { digestBody, digestReply } from '../../src/subscriptions/digestReply.ts';
 import { NOW, snapshot as fixture } from '../commands/snapshotFixture.ts';
+import { sequencersView } from '../../src/figures/sequencersView.ts';
+import { config, source, storeWithHistory, tower } from '../helpers/sequencerHistory.ts';
 
 /**
  * The digest of the snapshot fixture at NOW (Fri 15 Jan 2027 08:00 UTC, 09:00 in Berlin): golden texts on every
@@ -74,5 +76,17 @@ describe('the daily digest (golden)', () => {
     const body = digestBody(snapshot, NOW);
     expect(renderText(digestReply(body, { nowMs: NOW, timeZone: 'UTC' }, [])).split('\n')[0]).toBe('DAILY DIGEST · FRI 15 JAN 2027 · 08:00 UTC');
     expect(renderText(digestReply(body, { nowMs: Date.UTC(2027, 6, 1, 7, 0), timeZone: 'Europe/Berlin' }, [])).split('\n')[0]).toBe('DAILY DIGEST · THU 1 JUL 2027 · 09:00 EUROPE/BERLIN');
+  });
+});
+
+describe('the daily digest with the sequencers read', () => {
+  it('GIVEN who runs the base THEN one line: LST protocols each named, independent sequencers, the rooted ratio', () => {
+    const store = storeWithHistory();
+    const sequencers = sequencersView({ config, source, observation: store.latestObservation('sequencer')!, store, tower })!;
+    const text = renderText(digestReply(digestBody({ ...fixture, sequencers }, NOW * 1000), { nowMs: NOW * 1000, timeZone: 'UTC' }, []));
+    // Base 1,000,000: ENKI runs 310k (31.0 %), Artemis 200k + 150k exiting (35.0 %), independent 340k (34.0 %).
+    // Rooted = claims 600k ÷ (1,000k − 310k − 350k run by the issuers) = 600 ÷ 340 = 1.765.
+    expect(text).toContain('Base run by: LST protocols 66.0% (ENKI 31.0%, Artemis 35.0%), independent sequencers 34.0% · rooted 1.765');
+    store.close();
   });
 });
