@@ -1,4 +1,4 @@
-import type { PublicClient } from 'viem';
+import { isAddress, type PublicClient } from 'viem';
 import type { SourceOfKind } from '../config/configSchema.ts';
 import { classifyLogsRangeError, LogsRangeFloorError } from '../rpc/logsRangeError.ts';
 import { distributeRewardEvent, lockingInfoEvents, rewardUpdateEvent } from '../sources/abis.ts';
@@ -75,7 +75,12 @@ export async function readSequencerEvents(p: {
       const blocks = await Promise.all(unknown.map((blockNumber) => client.getBlock({ blockNumber })));
       for (const block of blocks) blockTimes.set(block.number, Number(block.timestamp));
       for (const log of logs) {
-        const args = Object.fromEntries(Object.entries(log.args).filter((entry): entry is [string, bigint] => typeof entry[1] === 'bigint'));
+        // Stored args are integers: an address (a claim's recipient, a lock's signer) is kept as its 160-bit number; bytes are dropped.
+        const args = Object.fromEntries(
+          Object.entries(log.args).flatMap(([name, value]): [string, bigint][] =>
+            typeof value === 'bigint' ? [[name, value]] : typeof value === 'string' && isAddress(value, { strict: false }) ? [[name, BigInt(value)]] : [],
+          ),
+        );
         events.push({
           sourceId: source.id,
           chainId: source.chain,

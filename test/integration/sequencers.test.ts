@@ -84,6 +84,9 @@ describe('/sequencers on a devnet', () => {
     expect(await type('/subscribe alerts sequencers')).toContain('Subscribed: alerts for sequencers');
     // Nine cycles (54 h): Leaving's exit, started at deployment under a 2-day delay, is claimable.
     for (let i = 0; i < 9; i++) await cycle();
+    // One sequencer's own alerts need its name, which the first read brings.
+    expect(await type('/subscribe alerts sequencer ENKI0')).toContain('Subscribed: alerts for sequencer ENKI0 (2)');
+    expect(await type('/subscribe alerts sequencer bedrock')).toContain('Subscribed: alerts for sequencer Bedrock (5)');
   }, 180_000);
 
   afterAll(async () => {
@@ -103,6 +106,14 @@ describe('/sequencers on a devnet', () => {
     for (let i = 0; i < 5; i++) await cycle();
     expect(count(/The base recovered/)).toBe(1);
     expect(count(/The base is falling/)).toBe(1);
+    // ENKI0's claim, to this chat that named it, once; Leaving's exit is not this chat's sequencer.
+    const [claim] = await devnet.deployment.l1.publicClient.getLogs({ address: DEVNET_ADDRESSES.l1.lockingInfo, event: lockingInfoEvents[4], fromBlock: 0n, strict: true });
+    // The amount as formatAmount writes a whole number of METIS under 1,000 (the devnet's claim is one).
+    expect(claim!.args.amount % 10n ** 18n).toBe(0n);
+    const amount = String(claim!.args.amount / 10n ** 18n);
+    expect(count(new RegExp(`💰 Sequencer ENKI0 claimed ${amount} METIS\nPaid to ${claim!.args.recipient};`))).toBe(1);
+    expect(count(/💰 Sequencer/)).toBe(1);
+    expect(count(/🔁 Sequencer Leaving/)).toBe(0);
   }, 120_000);
 
   it('announces a started exit once, and nothing again across a restart', async () => {
@@ -119,6 +130,9 @@ describe('/sequencers on a devnet', () => {
     await cycle();
     expect(count(/Sequencer exiting/)).toBe(1);
     expect(count(/The base (is falling|recovered)/)).toBe(2);
+    // Bedrock is this chat's own sequencer: its status change came once too, with the same claimable date.
+    expect(count(new RegExp(`🔁 Sequencer Bedrock: active → exiting \\(claimable from ${claimable} UTC\\)`))).toBe(1);
+    expect(count(/🔁 Sequencer/)).toBe(1);
     // Fill the 7 d window behind the last read.
     while (reads.at(-1)!.time - reads[0]!.time < 8 * DAY) await cycle();
   }, 180_000);
