@@ -34,3 +34,35 @@ export async function listenOnLoopback(server: Server): Promise<number> {
   });
   return (server.address() as AddressInfo).port;
 }
+
+/** A fake service's server listening on loopback: its port, and a close that ends every connection. */
+export interface LoopbackServer {
+  readonly port: number;
+  /** Closes the server and every connection a client keeps alive. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `server` on a free loopback port without server-side idle timeouts (they race with a client reusing
+ * a keep-alive socket: spurious ECONNRESET), and closes it by destroying whatever connections clients keep.
+ */
+export async function serveOnLoopback(server: Server): Promise<LoopbackServer> {
+  server.keepAliveTimeout = 0;
+  server.requestTimeout = 0;
+  server.headersTimeout = 0;
+  const sockets = trackSockets(server);
+  const port = await listenOnLoopback(server);
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        // A response being written finishes first; then every socket goes (a held long poll included).
+        setImmediate(() => {
+          server.closeAllConnections();
+          for (const s of sockets) s.destroy();
+        });
+      }),
+  };
+}

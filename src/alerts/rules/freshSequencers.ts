@@ -12,3 +12,9 @@ export function freshSequencers({ snapshot, now }: Pick<RuleInput, 'snapshot' | 
   if (!view || !source || isStale(source, now)) return undefined;
   return { view, names: ['sequencers', view.sourceId.toLowerCase()] };
 }
+
+/** A sequencer notice rule's sources: the sequencer source while it is fresh, else none (no cursor moves). */
+export function freshSequencerSource(input: Pick<RuleInput, 'snapshot' | 'now'>): string[] {
+  const seq = freshSequencers(input);
+  return seq ? [seq.view.sourceId] : [];
+}

@@ -4,7 +4,7 @@ import { formatAmount } from '../../core/format.ts';
 import { toNumber } from '../../core/units.ts';
 import type { SequencerRow } from '../../figures/sequencersViewTypes.ts';
 import type { ChainEvent } from '../../store/historyStore.ts';
-import { freshSequencers } from './freshSequencers.ts';
+import { freshSequencers, freshSequencerSource } from './freshSequencers.ts';
 import { newEvents, type EventCursor } from './newEvents.ts';
 import type { NoticeRule } from './rule.ts';
 import { sequencerNames } from './sequencerNames.ts';
@@ -28,10 +28,7 @@ export function claimMessage(row: SequencerRow, event: ChainEvent): Reply {
 export const sequencerClaimRule: NoticeRule<EventCursor> = {
   kind: 'notice',
   name: 'sequencer-claim',
-  sources: (input) => {
-    const seq = freshSequencers(input);
-    return seq ? [seq.view.sourceId] : [];
-  },
+  sources: freshSequencerSource,
   notices(input, sourceId, cursor) {
     const { view } = freshSequencers(input)!;
     const { events, cursor: next } = newEvents(input.history, sourceId, ['ClaimRewards'], cursor);

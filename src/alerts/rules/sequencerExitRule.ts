@@ -4,7 +4,7 @@ import { formatAmount, formatPercent } from '../../core/format.ts';
 import { toNumber } from '../../core/units.ts';
 import type { SequencersView } from '../../figures/sequencersViewTypes.ts';
 import type { HistoryStore } from '../../store/historyStore.ts';
-import { freshSequencers } from './freshSequencers.ts';
+import { freshSequencers, freshSequencerSource } from './freshSequencers.ts';
 import { newEvents, type EventCursor } from './newEvents.ts';
 import type { NoticeRule } from './rule.ts';
 
@@ -44,10 +44,7 @@ export function sequencerExits(view: SequencersView, history: HistoryStore, curs
 export const sequencerExitRule: NoticeRule<ExitCursor> = {
   kind: 'notice',
   name: 'sequencer-exit',
-  sources: (input) => {
-    const seq = freshSequencers(input);
-    return seq ? [seq.view.sourceId] : [];
-  },
+  sources: freshSequencerSource,
   notices(input, _sourceId, cursor) {
     const { view, names } = freshSequencers(input)!;
     const { exits, cursor: next } = sequencerExits(view, input.history, cursor);

@@ -1,7 +1,7 @@
 import { bold, type Reply } from '../../shared/reply.ts';
 import { formatAmount, formatPercent } from '../../core/format.ts';
 import type { SequencersView } from '../../figures/sequencersViewTypes.ts';
-import { freshSequencers } from './freshSequencers.ts';
+import { freshSequencers, freshSequencerSource } from './freshSequencers.ts';
 import type { NoticeRule } from './rule.ts';
 
 /** The highest sequencer id already announced (or seen at the first evaluation). */
@@ -36,10 +36,7 @@ export function sequencerJoins(view: SequencersView, cursor: JoinCursor | undefi
 export const sequencerJoinRule: NoticeRule<JoinCursor> = {
   kind: 'notice',
   name: 'sequencer-join',
-  sources: (input) => {
-    const seq = freshSequencers(input);
-    return seq ? [seq.view.sourceId] : [];
-  },
+  sources: freshSequencerSource,
   notices(input, sourceId, cursor) {
     const { view, names } = freshSequencers(input)!;
     const { joins, cursor: next } = sequencerJoins(view, cursor);

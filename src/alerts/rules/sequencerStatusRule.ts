@@ -1,7 +1,7 @@
 import { bold, type Reply } from '../../shared/reply.ts';
 import { formatAmount } from '../../core/format.ts';
 import type { SequencerRow } from '../../figures/sequencersViewTypes.ts';
-import { freshSequencers } from './freshSequencers.ts';
+import { freshSequencers, freshSequencerSource } from './freshSequencers.ts';
 import type { NoticeRule } from './rule.ts';
 import { sequencerNames } from './sequencerNames.ts';
 
@@ -28,10 +28,7 @@ export function statusChangeMessage(row: SequencerRow, from: SequencerRow['statu
 export const sequencerStatusRule: NoticeRule<StatusCursor> = {
   kind: 'notice',
   name: 'sequencer-status',
-  sources: (input) => {
-    const seq = freshSequencers(input);
-    return seq ? [seq.view.sourceId] : [];
-  },
+  sources: freshSequencerSource,
   notices(input, sourceId, cursor) {
     const { view } = freshSequencers(input)!;
     const statuses = Object.fromEntries(view.rows.map((r) => [String(r.seqId), r.status]));

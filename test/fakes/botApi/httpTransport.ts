@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { listenOnLoopback, readBody, trackSockets } from '../loopbackHttp.ts';
+import { readBody, serveOnLoopback } from '../loopbackHttp.ts';
 import type { BotApiState } from './botApiState.ts';
 import { errorBody, writeJson } from './jsonResponse.ts';
 import type { createLongPolling } from './longPolling.ts';
@@ -127,27 +127,5 @@ export async function startBotApiServer(
       void writeJson(res, 500, errorBody(500, `Internal Server Error: ${String(err)}`), closing());
     });
   });
-  // Keep-alive sockets stay open until close(): a server-side idle timeout races
-  // with grammY's keep-alive agent reusing the socket (spurious ECONNRESET).
-  server.keepAliveTimeout = 0;
-  server.requestTimeout = 0;
-  server.headersTimeout = 0;
-  const sockets = trackSockets(server);
-
-  const port = await listenOnLoopback(server);
-
-
-  return {
-    port,
-    /** Closes the server and every connection a client keeps alive. */
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-        setImmediate(() => {
-          server.closeAllConnections();
-          for (const s of sockets) s.destroy();
-        });
-      }),
-  };
+  return serveOnLoopback(server);
 }

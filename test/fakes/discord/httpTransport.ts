@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { listenOnLoopback, readBody, trackSockets } from '../loopbackHttp.ts';
+import { readBody, serveOnLoopback } from '../loopbackHttp.ts';
 import type { DiscordState } from './discordState.ts';
 import { FakeDiscordError, type FakeAttachment, type Fault, type Route, type RouteResult } from './types.ts';
 
@@ -115,22 +115,6 @@ export async function startDiscordServer(
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: String(error), code: 0 }));
     });
   });
-  // No server-side idle timeouts: they race with discord.js reusing a keep-alive socket (spurious ECONNRESET).
-  server.keepAliveTimeout = 0;
-  server.requestTimeout = 0;
-  server.headersTimeout = 0;
   server.on('upgrade', onUpgrade);
-  const sockets = trackSockets(server);
-  const port = await listenOnLoopback(server);
-
-  return {
-    port,
-    /** Closes the server and every connection a client keeps alive. */
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-        for (const s of sockets) s.destroy();
-      }),
-  };
+  return serveOnLoopback(server);
 }
