@@ -2,6 +2,7 @@ import { getAddress } from 'viem';
 import type { Config, SourceOfKind } from '../config/configSchema.ts';
 import { groupHoldings, rootedRatio, sequencerIncome, shareOfBase } from '../core/baseShares.ts';
 import { figure, missing, type Figure } from '../core/figure.ts';
+import { storedMetricAgo } from './history.ts';
 import { rewardFlatSince } from './rewardFlatSince.ts';
 import { sequencerRealizedApr } from '../core/sequencer.ts';
 import { DAY_SECONDS, toNumber } from '../core/units.ts';
@@ -173,6 +174,7 @@ export function sequencersView(p: {
     rows,
     activeCount: records.filter((r) => r.status === SEQUENCER_STATUS.active).length,
     base,
+    base24hAgo: storedMetricAgo(store, source.id, 'totalLocked', now, DAY_SECONDS),
     ...(largest ? { largestOperator: { name: largest.key, share: shareOfBase(largest.amount, totalLocked) } } : {}),
     protocols,
     lstShare: shareOfBase(lstLocked, totalLocked),

@@ -67,6 +67,8 @@ export interface SequencersView {
   readonly activeCount: number;
   /** METIS locked (totalLocked). */
   readonly base: Figure;
+  /** The base stored 24 h before the read (the newest at or before then, at most 12 h older, as every 24 h change). */
+  readonly base24hAgo: Figure;
   /** The largest operator, sequencers of one protocol counted together. */
   readonly largestOperator?: { readonly name: string; readonly share: Figure };
   readonly protocols: readonly ProtocolShareView[];
