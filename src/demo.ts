@@ -64,12 +64,14 @@ async function demo(): Promise<void> {
     // From here on the chains live: a block every 12 s (L1) and 4 s (L2), polled on the config's schedule.
     await devnet.keepMining();
     say(`Chains: L1 ${devnet.l1.url}, L2 ${devnet.l2.url}, mining a block every ${devnet.deployment.l1BlockTimeSeconds} s and ${devnet.deployment.l2BlockTimeSeconds} s.`);
-    say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ask: /apy, /apy seMetis, /simulate 1000 1y, /leverage, /sequencers, /sequencers ENKI0, /chart seMetis, /chart sequencers, /chart ENKI0, /subscribe alerts sequencer ENKI0, /status, /help (end of input or Ctrl-C stops).`);
     // The chains stop inside the app's own stop, so a signal's shutdown waits for both anvils to exit
     // before the process does (a cleanUp of our own on the signal would race its exit).
     const stopApp = app.stop.bind(app);
     const demoApp: App = Object.assign(Object.create(app) as App, { stop: () => stopApp().finally(cleanUp) });
-    await runService({ app: demoApp, logger, chat: true });
+    // Ready is said once Ctrl-C is handled: a Ctrl-C right after it must stop the chains too.
+    const ready = () =>
+      say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ask: /apy, /apy seMetis, /simulate 1000 1y, /leverage, /sequencers, /sequencers ENKI0, /chart seMetis, /chart sequencers, /chart ENKI0, /subscribe alerts sequencer ENKI0, /status, /help (end of input or Ctrl-C stops).`);
+    await runService({ app: demoApp, logger, chat: true, onSignalsHandled: ready });
   } finally {
     await cleanUp();
   }

@@ -57,9 +57,11 @@ export function explainStartFailure(error: unknown): string {
  * through `App.stop()` within a 10 s deadline (see handleShutdown): exit 0 after a clean stop on a signal,
  * EXIT_SHUTDOWN_FAILED past the deadline. In chat mode the end of input stops the app and returns.
  */
-export async function runService(p: { app: App; logger: Logger; chat: boolean; shutdownDeadlineMs?: number }): Promise<void> {
+export async function runService(p: { app: App; logger: Logger; chat: boolean; shutdownDeadlineMs?: number; onSignalsHandled?: () => void }): Promise<void> {
   const { app, logger } = p;
   const shutdown = handleShutdown({ stop: () => app.stop(), logger, ...(p.shutdownDeadlineMs !== undefined ? { deadlineMs: p.shutdownDeadlineMs } : {}) });
+  // Only now does a Ctrl-C stop the app (and what it started) instead of killing the process outright.
+  p.onSignalsHandled?.();
 
   logger.info('first poll cycle');
   await app.poller.runCycle().catch((error: unknown) => logger.error('poll cycle failed', { error }));
