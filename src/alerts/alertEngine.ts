@@ -89,7 +89,7 @@ export class AlertEngine {
       }
     });
     // A chat's messages of one cycle stay together, in rule order, chats in subscription order.
-    outcomes.sort((a, b) => a.subscription.id - b.subscription.id || a.outcome.order - b.outcome.order);
+    outcomes.sort((a, b) => a.chat.id - b.chat.id || a.outcome.order - b.outcome.order);
     let transitions = 0;
     for (const { outcome } of outcomes) if (outcome.message) transitions++;
 
@@ -109,14 +109,14 @@ export class AlertEngine {
     // Each chat's message is made as it is written: the reply is shared, only the row is per chat.
     let enqueued = 0;
     this.o.transaction(() => {
-      for (const { subscription, outcome } of outcomes) {
+      for (const { chat, outcome } of outcomes) {
         const w = outcome.write;
-        if (w) this.states.writeChat(subscription.id, w.rule, w.sourceId, w.state, now);
+        if (w) this.states.writeChat(chat.id, w.rule, w.sourceId, w.state, now);
       }
       this.states.write(globalWrites.values(), now);
-      for (const { subscription, outcome } of outcomes) {
+      for (const { chat, outcome } of outcomes) {
         const m = outcome.message;
-        if (m && this.o.outbox.enqueue({ key: m.key(subscription.id), platform: subscription.platform, chatId: subscription.chatId, subscriptionId: subscription.id, reply: m.reply }, now)) enqueued++;
+        if (m && this.o.outbox.enqueue({ key: m.key(chat.id), platform: chat.platform, chatId: chat.chatId, subscriptionId: chat.id, reply: m.reply }, now)) enqueued++;
       }
       for (const m of operatorMessages) if (this.o.outbox.enqueue(m, now)) enqueued++;
     });

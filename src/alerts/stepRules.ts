@@ -1,6 +1,5 @@
 import type { Reply } from '../shared/reply.ts';
-import type { Subscription } from '../store/subscriptionStore.ts';
-import { wants, type ChatGroup, type ChatGroups } from './chatGroups.ts';
+import { wants, type AlertChat, type ChatGroup, type ChatGroups } from './chatGroups.ts';
 import { initialLevelState, stepLevel, type LevelParams, type LevelState } from './rules/levelRule.ts';
 import type { LevelRule, Measured, Notice } from './rules/rule.ts';
 
@@ -36,9 +35,9 @@ export interface Outcome {
   readonly message?: ChatNotice;
 }
 
-/** An outcome for one subscription. */
+/** An outcome for one alerts chat. */
 export interface ChatOutcome {
-  readonly subscription: Subscription;
+  readonly chat: AlertChat;
   readonly outcome: Outcome;
 }
 
@@ -79,9 +78,9 @@ export function stepLevelRule<F>(rule: LevelRule<F>, order: number, measured: re
       l.outcomes.set(stored, outcome);
       return outcome;
     };
-    const stepChat = (subscription: Subscription, group: ChatGroup, stored: LevelState | undefined) => {
-      const outcome = outcomeOf(group, stored);
-      if (outcome !== NOTHING) out.push({ subscription, outcome });
+    const stepChat = (chat: AlertChat, stored: LevelState | undefined) => {
+      const outcome = outcomeOf(chat.group, stored);
+      if (outcome !== NOTHING) out.push({ chat, outcome });
     };
     const crossing = (group: ChatGroup) => {
       const l = levelsOf(group);
@@ -89,11 +88,11 @@ export function stepLevelRule<F>(rule: LevelRule<F>, order: number, measured: re
     };
     for (const group of chats.groups) {
       if (!crossing(group)) continue;
-      for (const subscription of group.subscriptions) if (wants(subscription, m.names)) stepChat(subscription, group, source.get(subscription.id));
+      for (const chat of group.chats) if (wants(chat, m.names)) stepChat(chat, source.get(chat.id));
     }
     source.active.forEach((stored, id) => {
       const chat = chats.byId.get(id);
-      if (chat && !crossing(chat.group) && wants(chat.subscription, m.names)) stepChat(chat.subscription, chat.group, stored);
+      if (chat && !crossing(chat.group) && wants(chat, m.names)) stepChat(chat, stored);
     });
   }
 }
@@ -110,9 +109,9 @@ interface GroupLevels {
 export function noticeOutcomes(notices: readonly Notice[], order: number, chats: ChatGroups, out: ChatOutcome[]): void {
   if (notices.length === 0) return;
   const outcomes = notices.map((message): Outcome => ({ order, message }));
-  chats.byId.forEach(({ subscription }) => {
+  chats.byId.forEach((chat) => {
     notices.forEach((n, i) => {
-      if (wants(subscription, n.names)) out.push({ subscription, outcome: outcomes[i]! });
+      if (wants(chat, n.names)) out.push({ chat, outcome: outcomes[i]! });
     });
   });
 }
