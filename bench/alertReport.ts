@@ -1,5 +1,4 @@
-import type { AlertRun } from './alertBench.ts';
-import { ALERT_SCENARIO, ALERT_TARGETS, BEFORE } from './alertBench.ts';
+import { ALERT_SCENARIO, ALERT_TARGETS, BEFORE, type AlertRun } from './alertBench.ts';
 import type { AlertFigures } from './alertChild.ts';
 import type { MemoryPoint } from './memoryPoint.ts';
 

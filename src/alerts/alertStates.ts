@@ -35,7 +35,9 @@ export class AlertStates implements ChatStateView {
   constructor(private readonly store: AlertStateStore) {
     const shared = sharing();
     for (const record of store.all()) {
-      if (record.scope.startsWith(SUB)) this.rememberChat(subscriptionOf(record.scope), record.rule, record.sourceId, shared(record.state as LevelState));
+      const state = record.state as LevelState;
+      // Quiet states are not kept: no need to share them.
+      if (record.scope.startsWith(SUB)) this.rememberChat(subscriptionOf(record.scope), record.rule, record.sourceId, isQuiet(state) ? state : shared(state));
       else this.global.set(globalKey(record.scope, record.rule, record.sourceId), record.state);
     }
   }
