@@ -7,6 +7,7 @@ import { openSqliteStore } from '../src/store/sqliteStore.ts';
 import type { Platform } from '../src/shared/platform.ts';
 import type { AlertFigures } from './alertChild.ts';
 import { historyFile, twentySources } from './memoryHistory.ts';
+import { bundle, productionScripts } from './productionBuild.ts';
 
 /** The scenario of issue 12's alert benchmark. */
 export const ALERT_SCENARIO = { chats: 100_000, alerts: 50_000, digests: 50_000, ownThresholdsEvery: 10 } as const;
@@ -81,15 +82,24 @@ function subscribe(dbPath: string, now: number): void {
   }
 }
 
+/** The alert bench's figures, and how its child was run. */
+export interface AlertRun {
+  readonly figures: AlertFigures;
+  readonly command: string;
+}
+
 /**
  * `npm run bench -- alerts`: issue 12's alert benchmark, in a fresh process (RSS is the bot's alone) on a copy
- * of the cached year of history (bench/memoryHistory.ts) with 100,000 chats.
+ * of the cached year of history (bench/memoryHistory.ts) with 100,000 chats. The child is bundled by the
+ * `build` script's esbuild flags and run with `start`'s node flags, as production runs the bot (and
+ * `--expose-gc`, to measure after a full collection).
  */
-export async function benchAlerts(cacheDir = '.cache/bench'): Promise<AlertFigures> {
+export async function benchAlerts(cacheDir = '.cache/bench'): Promise<AlertRun> {
   const history = await historyFile(cacheDir);
   mkdirSync(cacheDir, { recursive: true });
   const dbPath = join(cacheDir, 'alerts.db');
   const configFile = join(cacheDir, 'alerts-config.json');
+  const outdir = join(cacheDir, 'alert-child');
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
   copyFileSync(history.path, dbPath);
   try {
@@ -97,13 +107,18 @@ export async function benchAlerts(cacheDir = '.cache/bench'): Promise<AlertFigur
     // No cycle runs: the RPC addresses are never called.
     const unused = { url: 'http://127.0.0.1:9' };
     writeFileSync(configFile, JSON.stringify(twentySources({ l1: unused, l2: unused }, dbPath)));
-    return await new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/alertChild.ts', configFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const scripts = productionScripts();
+    const child = bundle('bench/alertChild.ts', outdir, scripts.esbuildFlags);
+    const args = ['--expose-gc', ...scripts.nodeFlags, child, configFile];
+    const figures = await new Promise<AlertFigures>((resolve, reject) => {
+      const run = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
       let out = '';
-      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as AlertFigures) : reject(new Error(`alert bench child exited with ${code}: ${out}`))));
+      run.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      run.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as AlertFigures) : reject(new Error(`alert bench child exited with ${code}: ${out}`))));
     });
+    return { figures, command: `bench/alertChild.ts bundled as \`npm run build\` bundles, run as node ${args.slice(0, -2).join(' ')}` };
   } finally {
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
+    rmSync(outdir, { recursive: true, force: true });
   }
 }

@@ -5,7 +5,8 @@ import { silentLogger } from '../src/log/logger.ts';
 import { Poller } from '../src/poller/poller.ts';
 import { createFailoverRpc } from '../src/rpc/failoverRpc.ts';
 import { openSqliteStore } from '../src/store/sqliteStore.ts';
-import { ALERT_SCENARIO, ALERT_TARGETS, benchAlerts, BEFORE } from './alertBench.ts';
+import { benchAlerts } from './alertBench.ts';
+import { alertReport } from './alertReport.ts';
 import { benchApyCommand } from './commandBench.ts';
 import { benchCrash } from './crashBench.ts';
 import { benchFanout } from './fanoutBench.ts';
@@ -117,22 +118,4 @@ if (wanted('crash')) {
   out(`  lost ${crash.lost} (target 0), limit violations ${crash.violations} (target 0)`);
 }
 
-if (wanted('alerts')) {
-  const now = await benchAlerts();
-  const before = BEFORE.figures;
-  const n = (x: number) => x.toLocaleString('en-US');
-  out(`Alerts at ${n(ALERT_SCENARIO.chats)} chats (${n(ALERT_SCENARIO.alerts)} alerts, ${n(ALERT_SCENARIO.digests)} digests, 1 in ${ALERT_SCENARIO.ownThresholdsEvery} alert chats with its own thresholds), the year of history of 20 sources:`);
-  const row = (label: string, cell: (f: typeof now) => string, target: string) => out(`  ${label.padEnd(52)}${cell(before).padStart(16)}${cell(now).padStart(12)}   ${target}`);
-  const ms = (x: number) => `${x.toFixed(1)} ms`;
-  const mb = (x: number) => `${x.toFixed(2)} MB`;
-  out(`  ${''.padEnd(52)}${`before ${BEFORE.commit}`.padStart(16)}${'now'.padStart(12)}   target`);
-  row('quiet cycle (nothing crosses), median of 7', (f) => ms(f.quietMs), `< ${ALERT_TARGETS.quietMs} ms ${now.quietMs < ALERT_TARGETS.quietMs ? 'PASS' : 'MISS'}`);
-  row('  JS heap allocated by it', (f) => `${mb(f.quietAllocatedMb)}${f.quietCollected ? '+' : ''}`, `< ${ALERT_TARGETS.quietAllocatedMb} MB ${now.quietAllocatedMb < ALERT_TARGETS.quietAllocatedMb ? 'PASS' : 'MISS'}`);
-  row('a depeg crossing for every alert chat (K = 2: pending)', (f) => ms(f.pendingMs), '');
-  row('the depeg firing: all messages enqueued', (f) => ms(f.fireMs), `< ${ALERT_TARGETS.fireMs} ms ${now.fireMs < ALERT_TARGETS.fireMs ? 'PASS' : 'MISS'}`);
-  row('  messages enqueued', (f) => n(f.fired), `${n(ALERT_SCENARIO.alerts)} ${now.fired === ALERT_SCENARIO.alerts ? 'PASS' : 'MISS'}`);
-  row('digest tick, first (every subscription looked at)', (f) => ms(f.digestFirstMs), '');
-  row('digest tick with nothing due', (f) => ms(f.digestIdleMs), `< ${ALERT_TARGETS.digestIdleMs} ms ${now.digestIdleMs < ALERT_TARGETS.digestIdleMs ? 'PASS' : 'MISS'}`);
-  row('RSS of the bot after the firing cycle', (f) => `${f.rssMb.toFixed(0)} MB`, `< ${ALERT_TARGETS.rssMb} MB ${now.rssMb < ALERT_TARGETS.rssMb ? 'PASS' : 'MISS'}`);
-  out('  (+: a collection ran during the cycle, so the allocation shown is a lower bound)');
-}
+if (wanted('alerts')) for (const line of alertReport(await benchAlerts())) out(line);

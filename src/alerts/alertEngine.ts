@@ -14,7 +14,7 @@ import { screenOutlier, type OutlierState } from './rules/outlierFilter.ts';
 import type { RuleInput } from './rules/rule.ts';
 import { chatThresholds, type ChatThresholds } from './rules/ruleParams.ts';
 import { staleMeasures } from './rules/staleRule.ts';
-import { noticeMessages, stepLevelRule, type ChatMessage } from './stepRules.ts';
+import { noticeOutcomes, stepLevelRule, type ChatOutcome } from './stepRules.ts';
 
 export interface AlertEngineOptions {
   readonly config: Config;
@@ -76,27 +76,25 @@ export class AlertEngine {
 
     const input: RuleInput = { snapshot, config, now, history: this.o.history, screen };
     const chats = this.chatGroups();
-    const chatMessages: ChatMessage[] = [];
-    const chatWrites: StateWrite[] = [];
+    const outcomes: ChatOutcome[] = [];
     RULES.forEach((rule, order) => {
       if (rule.kind === 'level') {
-        const step = stepLevelRule(rule, order, rule.measure(input), chats, this.states, now);
-        chatWrites.push(...step.writes);
-        chatMessages.push(...step.messages);
+        stepLevelRule(rule, order, rule.measure(input), chats, this.states, now, outcomes);
         return;
       }
       for (const sourceId of rule.sources(input)) {
         const { notices, cursor } = rule.notices(input, sourceId, readGlobal(GLOBAL, rule.name, sourceId));
         writeGlobal(GLOBAL, rule.name, sourceId, cursor);
-        chatMessages.push(...noticeMessages(notices, order, chats));
+        noticeOutcomes(notices, order, chats, outcomes);
       }
     });
     // A chat's messages of one cycle stay together, in rule order, chats in subscription order.
-    chatMessages.sort((a, b) => a.subscriptionId - b.subscriptionId || a.order - b.order);
-    const messages: NewOutboxMessage[] = chatMessages.map((m) => m.message);
-    let transitions = messages.length;
+    outcomes.sort((a, b) => a.chat.id - b.chat.id || a.outcome.order - b.outcome.order);
+    let transitions = 0;
+    for (const { outcome } of outcomes) if (outcome.message) transitions++;
 
     // Stale data: to the operator's chat only, never to subscribers.
+    const operatorMessages: NewOutboxMessage[] = [];
     for (const stale of staleMeasures(snapshot, config.alerts.staleAfter, now)) {
       const result = stepLevel(readGlobal<LevelState>(OPERATOR, 'stale', stale.sourceId) ?? initialLevelState, stale.ageSeconds, stale.params, now, stale.ageSeconds);
       writeGlobal(OPERATOR, 'stale', stale.sourceId, result.state);
@@ -104,14 +102,23 @@ export class AlertEngine {
       transitions++;
       const operator = config.alerts.operatorChat;
       const reply = stale.message(result.transition, now);
-      if (operator) messages.push({ key: `stale:${stale.sourceId}:${result.state.seq}:${result.transition.kind}`, platform: operator.platform, chatId: operator.chatId, reply });
+      if (operator) operatorMessages.push({ key: `stale:${stale.sourceId}:${result.state.seq}:${result.transition.kind}`, platform: operator.platform, chatId: operator.chatId, reply });
       else logger.warn(result.transition.kind === 'recover' ? 'source fresh again' : 'source stale', { source: stale.sourceId, ageSeconds: Math.round(stale.ageSeconds) });
     }
 
+    // Each chat's message is made as it is written: the reply is shared, only the row is per chat.
     let enqueued = 0;
     this.o.transaction(() => {
-      this.states.write([...chatWrites, ...globalWrites.values()], now);
-      for (const m of messages) if (this.o.outbox.enqueue(m, now)) enqueued++;
+      for (const { chat, outcome } of outcomes) {
+        const w = outcome.write;
+        if (w) this.states.writeChat(chat.id, w.rule, w.sourceId, w.state, now);
+      }
+      this.states.write(globalWrites.values(), now);
+      for (const { chat, outcome } of outcomes) {
+        const m = outcome.message;
+        if (m && this.o.outbox.enqueue({ key: m.key(chat.id), platform: chat.platform, chatId: chat.chatId, subscriptionId: chat.id, reply: m.reply }, now)) enqueued++;
+      }
+      for (const m of operatorMessages) if (this.o.outbox.enqueue(m, now)) enqueued++;
     });
     this.states.endCycle();
     if (enqueued > 0) this.o.onEnqueued?.();

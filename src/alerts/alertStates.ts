@@ -1,12 +1,12 @@
 import type { AlertStateRecord, AlertStateStore } from '../store/alertStateStore.ts';
 import type { LevelState } from './rules/levelRule.ts';
+import type { ChatStateView, SourceStates } from './stepRules.ts';
 
 /** The scope of rules kept per source, not per chat (outlier references, event cursors), and the operator's. */
 export const GLOBAL = 'global';
 export const OPERATOR = 'operator';
 const SUB = 'sub:';
 
-const scopeOf = (subscriptionId: number) => `${SUB}${subscriptionId}`;
 const ruleKey = (rule: string, sourceId: string) => `${rule}\u0000${sourceId}`;
 
 /**
@@ -15,16 +15,17 @@ const ruleKey = (rule: string, sourceId: string) => `${rule}\u0000${sourceId}`;
  */
 export const isQuiet = (state: LevelState): boolean => state.level === 'ok' && state.pending === undefined && state.worst === undefined;
 
-/** A state change to write: a chat's (scope `sub:<id>`), or a global or operator one. */
+/** A global or operator state change to write. */
 export type StateWrite = AlertStateRecord;
 
 /**
  * The alert states as the engine reads them, loaded once at start and written through to the store: the
  * global and operator states and every chat state that is not quiet (open alerts, pending crossings) in
  * memory; a quiet chat state is read from the store only when its group's condition crosses, one query per
- * (rule, source) and cycle.
+ * (rule, source) and cycle. Equal chat states read together share one object, so a step decides each once
+ * (src/alerts/stepRules.ts); a step's outcome then hands the chats it moved alike one object again.
  */
-export class AlertStates {
+export class AlertStates implements ChatStateView {
   private readonly global = new Map<string, unknown>();
   /** Not-quiet chat states by (rule, source), then subscription id. */
   private readonly active = new Map<string, Map<number, LevelState>>();
@@ -32,30 +33,25 @@ export class AlertStates {
   private quietRead = new Map<string, Map<number, LevelState>>();
 
   constructor(private readonly store: AlertStateStore) {
-    for (const record of store.all()) this.remember(record);
+    const shared = sharing();
+    for (const record of store.all()) {
+      const state = record.state as LevelState;
+      // Quiet states are not kept: no need to share them.
+      if (record.scope.startsWith(SUB)) this.rememberChat(subscriptionOf(record.scope), record.rule, record.sourceId, isQuiet(state) ? state : shared(state));
+      else this.global.set(globalKey(record.scope, record.rule, record.sourceId), record.state);
+    }
   }
 
   /** A global or operator state. */
   scoped<T>(scope: string, rule: string, sourceId: string): T | undefined {
-    return this.global.get(`${scope}\u0000${ruleKey(rule, sourceId)}`) as T | undefined;
+    return this.global.get(globalKey(scope, rule, sourceId)) as T | undefined;
   }
 
-  /** The chats whose state of this rule on this source is not quiet. */
-  activeChats(rule: string, sourceId: string): ReadonlyMap<number, LevelState> {
-    return this.active.get(ruleKey(rule, sourceId)) ?? new Map();
-  }
-
-  /** A chat's stored state (undefined: never stored). */
-  chat(rule: string, sourceId: string, subscriptionId: number): LevelState | undefined {
+  /** The chat states of one rule on one source: the not-quiet ones, and any chat's stored one. */
+  ofSource(rule: string, sourceId: string): SourceStates {
     const key = ruleKey(rule, sourceId);
-    const active = this.active.get(key)?.get(subscriptionId);
-    if (active) return active;
-    let quiet = this.quietRead.get(key);
-    if (!quiet) {
-      quiet = new Map(this.store.forRule(rule, sourceId).flatMap((r) => (r.scope.startsWith(SUB) ? [[Number(r.scope.slice(SUB.length)), r.state as LevelState] as const] : [])));
-      this.quietRead.set(key, quiet);
-    }
-    return quiet.get(subscriptionId);
+    const active = this.active.get(key) ?? NONE;
+    return { active, get: (id) => active.get(id) ?? this.quiet(rule, sourceId, key).get(id) };
   }
 
   /** A chat's open alerts (level above ok), every rule and source. */
@@ -76,10 +72,18 @@ export class AlertStates {
     });
   }
 
-  /** Writes a cycle's changes to the store (inside the caller's transaction), then to memory. */
-  write(writes: readonly StateWrite[], now: number): void {
-    for (const record of writes) this.store.put(record, now);
-    for (const record of writes) this.remember(record);
+  /** Writes global or operator states to the store (inside the caller's transaction), then to memory. */
+  write(writes: Iterable<StateWrite>, now: number): void {
+    for (const record of writes) {
+      this.store.put(record, now);
+      this.global.set(globalKey(record.scope, record.rule, record.sourceId), record.state);
+    }
+  }
+
+  /** Writes a chat's state to the store (inside the caller's transaction), then to memory. */
+  writeChat(subscriptionId: number, rule: string, sourceId: string, state: LevelState, now: number): void {
+    this.store.put({ scope: `${SUB}${subscriptionId}`, rule, sourceId, state }, now);
+    this.rememberChat(subscriptionId, rule, sourceId, state);
   }
 
   /** Forgets the quiet states read this cycle (the store has them; the next crossing reads them again). */
@@ -87,14 +91,20 @@ export class AlertStates {
     this.quietRead = new Map();
   }
 
-  private remember(record: AlertStateRecord): void {
-    if (!record.scope.startsWith(SUB)) {
-      this.global.set(`${record.scope}\u0000${ruleKey(record.rule, record.sourceId)}`, record.state);
-      return;
+  /** The stored chat states of (rule, source), read once a cycle, equal ones sharing an object. */
+  private quiet(rule: string, sourceId: string, key: string): Map<number, LevelState> {
+    let quiet = this.quietRead.get(key);
+    if (!quiet) {
+      const shared = sharing();
+      quiet = new Map();
+      for (const r of this.store.forRule(rule, sourceId)) if (r.scope.startsWith(SUB)) quiet.set(subscriptionOf(r.scope), shared(r.state as LevelState));
+      this.quietRead.set(key, quiet);
     }
-    const id = Number(record.scope.slice(SUB.length));
-    const key = ruleKey(record.rule, record.sourceId);
-    const state = record.state as LevelState;
+    return quiet;
+  }
+
+  private rememberChat(id: number, rule: string, sourceId: string, state: LevelState): void {
+    const key = ruleKey(rule, sourceId);
     if (isQuiet(state)) {
       this.active.get(key)?.delete(id);
       this.quietRead.get(key)?.set(id, state);
@@ -107,5 +117,18 @@ export class AlertStates {
   }
 }
 
-/** The record of a chat's state. */
-export const chatRecord = (subscriptionId: number, rule: string, sourceId: string, state: LevelState): StateWrite => ({ scope: scopeOf(subscriptionId), rule, sourceId, state });
+const NONE: ReadonlyMap<number, LevelState> = new Map();
+const globalKey = (scope: string, rule: string, sourceId: string) => `${scope}\u0000${ruleKey(rule, sourceId)}`;
+const subscriptionOf = (scope: string) => Number(scope.slice(SUB.length));
+
+/** Hands out one object per distinct state (by its JSON) for as long as the returned function is kept. */
+function sharing(): (state: LevelState) => LevelState {
+  const seen = new Map<string, LevelState>();
+  return (state) => {
+    const json = JSON.stringify(state);
+    const known = seen.get(json);
+    if (known) return known;
+    seen.set(json, state);
+    return state;
+  };
+}

@@ -1,61 +1,86 @@
 import type { Reply } from '../shared/reply.ts';
-import type { NewOutboxMessage } from '../store/outboxStore.ts';
-import type { Subscription } from '../store/subscriptionStore.ts';
-import { chatRecord, type StateWrite } from './alertStates.ts';
-import { wants, type ChatGroup, type ChatGroups } from './chatGroups.ts';
+import { wants, type AlertChat, type ChatGroup, type ChatGroups } from './chatGroups.ts';
 import { initialLevelState, stepLevel, type LevelParams, type LevelState } from './rules/levelRule.ts';
 import type { LevelRule, Measured, Notice } from './rules/rule.ts';
 
-/** The chat states a step reads: the not-quiet ones of a (rule, source), and any one chat's stored state. */
+/** The chat states of one rule on one source, as a step reads them. */
+export interface SourceStates {
+  /** The chats whose state is not quiet. */
+  readonly active: ReadonlyMap<number, LevelState>;
+  /** A chat's stored state (undefined: never stored). */
+  get(subscriptionId: number): LevelState | undefined;
+}
+
+/** The chat states a step reads, per (rule, source). */
 export interface ChatStateView {
-  activeChats(rule: string, sourceId: string): ReadonlyMap<number, LevelState>;
-  chat(rule: string, sourceId: string, subscriptionId: number): LevelState | undefined;
+  ofSource(rule: string, sourceId: string): SourceStates;
 }
 
-/** A message for one subscription, with where it goes among that chat's messages of the cycle. */
-export interface ChatMessage {
-  readonly subscriptionId: number;
-  /** The rule's place in the rule list. */
+/** A message to one or many chats: the reply is shared, the key names the chat. */
+export interface ChatNotice {
+  /** The outbox idempotency key for one subscription. */
+  readonly key: (subscriptionId: number) => string;
+  readonly reply: Reply;
+}
+
+/**
+ * What a cycle does to every chat that shares one (rule, source, threshold group, stored state): at most one
+ * state to write and one message. Decided once and shared by those chats, so a step costs one small record per
+ * chat it touches and nothing per chat it leaves alone.
+ */
+export interface Outcome {
+  /** The rule's place in the rule list: where the message goes among a chat's messages of the cycle. */
   readonly order: number;
-  readonly message: NewOutboxMessage;
+  readonly write?: { readonly rule: string; readonly sourceId: string; readonly state: LevelState };
+  readonly message?: ChatNotice;
 }
 
-/** What one rule's step decided: state changes and messages. */
-export interface RuleStep {
-  readonly writes: StateWrite[];
-  readonly messages: ChatMessage[];
+/** An outcome for one alerts chat. */
+export interface ChatOutcome {
+  readonly chat: AlertChat;
+  readonly outcome: Outcome;
 }
 
-const toChat = (subscription: Subscription, key: string, reply: Reply): NewOutboxMessage => ({
-  key,
-  platform: subscription.platform,
-  chatId: subscription.chatId,
-  subscriptionId: subscription.id,
-  reply,
-});
+const NOTHING: Outcome = { order: 0 };
 
 /**
  * One level rule over every chat: each source's measure is taken once per threshold group; a group whose measure
  * is below its warning leaves its quiet chats alone (stepping would not change them), so only the chats of a
- * group at or past its warning and the chats with a state in progress are stepped. Pure: states in, changes out.
+ * group at or past its warning and the chats with a state in progress are stepped. A stored state object is
+ * stepped once per group (chats stepped alike share their state object, src/alerts/alertStates.ts), and its
+ * message is built once. Pure: states in, outcomes appended to `out`.
  */
-export function stepLevelRule<F>(rule: LevelRule<F>, order: number, measured: readonly Measured<F>[], chats: ChatGroups, states: ChatStateView, now: number): RuleStep {
-  const step: RuleStep = { writes: [], messages: [] };
+export function stepLevelRule<F>(rule: LevelRule<F>, order: number, measured: readonly Measured<F>[], chats: ChatGroups, states: ChatStateView, now: number, out: ChatOutcome[]): void {
   for (const m of measured) {
-    const levels = new Map<ChatGroup, { measure: number; reading: number; params: LevelParams }>();
-    const levelsOf = (group: ChatGroup) => {
+    const source = states.ofSource(rule.name, m.sourceId);
+    const levels = new Map<ChatGroup, GroupLevels>();
+    const levelsOf = (group: ChatGroup): GroupLevels => {
       let l = levels.get(group);
-      if (!l) levels.set(group, (l = { ...rule.value(group.thresholds, m.facts), params: rule.params(group.thresholds, m.facts) }));
+      if (!l) levels.set(group, (l = { ...rule.value(group.thresholds, m.facts), params: rule.params(group.thresholds, m.facts), outcomes: new Map() }));
       return l;
     };
-    const stepChat = (subscription: Subscription, group: ChatGroup) => {
-      const { measure, reading, params } = levelsOf(group);
-      const stored = states.chat(rule.name, m.sourceId, subscription.id);
-      const result = stepLevel(stored ?? initialLevelState, measure, params, now, reading);
-      if (JSON.stringify(result.state) !== JSON.stringify(stored)) step.writes.push(chatRecord(subscription.id, rule.name, m.sourceId, result.state));
-      if (!result.transition) return;
-      const key = `alert:${subscription.id}:${rule.name}:${m.sourceId}:${result.state.seq}:${result.transition.kind}:${result.transition.to}`;
-      step.messages.push({ subscriptionId: subscription.id, order, message: toChat(subscription, key, rule.message(result.transition, m.facts, group.thresholds, now)) });
+    const outcomeOf = (group: ChatGroup, stored: LevelState | undefined): Outcome => {
+      const l = levelsOf(group);
+      let outcome = l.outcomes.get(stored);
+      if (outcome) return outcome;
+      const result = stepLevel(stored ?? initialLevelState, l.measure, l.params, now, l.reading);
+      const changed = JSON.stringify(result.state) !== JSON.stringify(stored);
+      const transition = result.transition;
+      const suffix = transition && `:${rule.name}:${m.sourceId}:${result.state.seq}:${transition.kind}:${transition.to}`;
+      outcome =
+        !changed && !transition
+          ? NOTHING
+          : {
+              order,
+              ...(changed ? { write: { rule: rule.name, sourceId: m.sourceId, state: result.state } } : {}),
+              ...(transition ? { message: { key: (id: number) => `alert:${id}${suffix}`, reply: rule.message(transition, m.facts, group.thresholds, now) } } : {}),
+            };
+      l.outcomes.set(stored, outcome);
+      return outcome;
+    };
+    const stepChat = (chat: AlertChat, stored: LevelState | undefined) => {
+      const outcome = outcomeOf(chat.group, stored);
+      if (outcome !== NOTHING) out.push({ chat, outcome });
     };
     const crossing = (group: ChatGroup) => {
       const l = levelsOf(group);
@@ -63,22 +88,30 @@ export function stepLevelRule<F>(rule: LevelRule<F>, order: number, measured: re
     };
     for (const group of chats.groups) {
       if (!crossing(group)) continue;
-      for (const subscription of group.subscriptions) if (wants(subscription, m.names, m.byNameOnly)) stepChat(subscription, group);
+      for (const chat of group.chats) if (wants(chat, m.names, m.byNameOnly)) stepChat(chat, source.get(chat.id));
     }
-    for (const id of states.activeChats(rule.name, m.sourceId).keys()) {
+    source.active.forEach((stored, id) => {
       const chat = chats.byId.get(id);
-      if (chat && !crossing(chat.group) && wants(chat.subscription, m.names, m.byNameOnly)) stepChat(chat.subscription, chat.group);
-    }
+      if (chat && !crossing(chat.group) && wants(chat, m.names, m.byNameOnly)) stepChat(chat, stored);
+    });
   }
-  return step;
+}
+
+/** One group's levels for one source this cycle, and the outcome of each stored state stepped so far. */
+interface GroupLevels {
+  readonly measure: number;
+  readonly reading: number;
+  readonly params: LevelParams;
+  readonly outcomes: Map<LevelState | undefined, Outcome>;
 }
 
 /** Notices to every chat that wants their source. */
-export function noticeMessages(notices: readonly Notice[], order: number, chats: ChatGroups): ChatMessage[] {
-  if (notices.length === 0) return [];
-  const messages: ChatMessage[] = [];
-  for (const { subscription } of chats.byId.values()) {
-    for (const n of notices) if (wants(subscription, n.names, n.byNameOnly)) messages.push({ subscriptionId: subscription.id, order, message: toChat(subscription, n.key(subscription.id), n.reply) });
-  }
-  return messages;
+export function noticeOutcomes(notices: readonly Notice[], order: number, chats: ChatGroups, out: ChatOutcome[]): void {
+  if (notices.length === 0) return;
+  const outcomes = notices.map((message): Outcome => ({ order, message }));
+  chats.byId.forEach((chat) => {
+    notices.forEach((n, i) => {
+      if (wants(chat, n.names, n.byNameOnly)) out.push({ chat, outcome: outcomes[i]! });
+    });
+  });
 }

@@ -29,12 +29,20 @@ export function createSqliteAlertStateStore(db: Database.Database): AlertStateSt
   };
   type Row = { scope: string; rule: string; source_id: string; state_json: string };
   const toRecord = (r: Row): AlertStateRecord => ({ scope: r.scope, rule: r.rule, sourceId: r.source_id, state: JSON.parse(r.state_json) as unknown });
+  // Chats moved alike by a cycle share one state object (src/alerts/alertStates.ts): serialised once.
+  const serialised = new WeakMap<object, string>();
+  const stateJson = (state: unknown): string => {
+    if (typeof state !== 'object' || state === null) return JSON.stringify(state);
+    let json = serialised.get(state);
+    if (json === undefined) serialised.set(state, (json = JSON.stringify(state)));
+    return json;
+  };
   return {
     all: () => (st.all.all() as Row[]).map(toRecord),
     forScope: (scope) => (st.scope.all(scope) as Row[]).map(toRecord),
     forRule: (rule, sourceId) => (st.rule.all(rule, sourceId) as Row[]).map(toRecord),
     put(record, now) {
-      st.put.run(record.scope, record.rule, record.sourceId, JSON.stringify(record.state), now);
+      st.put.run(record.scope, record.rule, record.sourceId, stateJson(record.state), now);
     },
   };
 }

@@ -94,10 +94,17 @@ export function createSqliteOutboxStore(db: Database.Database): OutboxStore {
     counts: db.prepare(`SELECT status, COUNT(*) AS n FROM outbox GROUP BY status`),
     prune: db.prepare(`DELETE FROM outbox WHERE status <> 'pending' AND created_at < ?`),
   };
+  // An alert's reply is one object for every chat of its group (50,000 rows in one cycle): serialised once.
+  const serialised = new WeakMap<Reply, string>();
+  const replyJson = (reply: Reply): string => {
+    let json = serialised.get(reply);
+    if (json === undefined) serialised.set(reply, (json = JSON.stringify(reply)));
+    return json;
+  };
   return {
     enqueue(m, now) {
       // Due at once (0): new messages go before ones waiting for a retry; the worker's clock decides the rest.
-      return st.enqueue.run(m.key, m.platform, m.chatId, m.subscriptionId ?? null, JSON.stringify(m.reply), 0, now).changes > 0;
+      return st.enqueue.run(m.key, m.platform, m.chatId, m.subscriptionId ?? null, replyJson(m.reply), 0, now).changes > 0;
     },
     has(key) {
       return st.has.get(key) !== undefined;

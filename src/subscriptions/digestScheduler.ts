@@ -20,6 +20,25 @@ export interface DigestSchedulerOptions {
   readonly onEnqueued?: () => void;
 }
 
+/** Where a digest time stands at a tick: minutes late (negative: still ahead) on which local date, and when to look again. */
+interface DigestPlan {
+  readonly timeZone: string;
+  readonly date: string;
+  readonly late: number;
+  readonly nextAt: number;
+}
+
+/** The plan of a subscription's digest time at `now`; undefined when it has no valid time (it is never due). */
+function digestPlan(now: number, sub: Subscription): DigestPlan | undefined {
+  const target = parseClock(sub.digestTime ?? '');
+  if (target === undefined || !sub.timeZone) return undefined;
+  const local = localTime(now, sub.timeZone);
+  const late = local.minutes - target;
+  // Still ahead today: look again then. Else today's is sent, skipped or missed: tomorrow's is next.
+  const nextAt = late < 0 ? Math.max(now + 60_000, localInstant(local.date, target, sub.timeZone)) : localInstant(nextLocalDate(local.date), target, sub.timeZone);
+  return { timeZone: sub.timeZone, date: local.date, late, nextAt };
+}
+
 /**
  * Enqueues each digest subscription's message once per local day, at or after its local time. Called every
  * minute (node-cron in the app, directly in tests with a controlled clock). The idempotency key is
@@ -41,26 +60,23 @@ export class DigestScheduler {
   tick(now: number): number {
     const due: { sub: Subscription; key: string; timeZone: string }[] = [];
     const next: [id: number, at: number][] = [];
+    // Subscriptions at one local time in one zone are due alike: the zone's clock is read once for all of them.
+    const plans = new Map<string, DigestPlan | undefined>();
     for (const sub of this.o.subscriptions.dueDigests(now)) {
-      const target = parseClock(sub.digestTime ?? '');
-      if (target === undefined || !sub.timeZone) {
+      const planKey = `${sub.timeZone ?? ''} ${sub.digestTime ?? ''}`;
+      let plan = plans.get(planKey);
+      if (!plans.has(planKey)) plans.set(planKey, (plan = digestPlan(now, sub)));
+      if (!plan) {
         next.push([sub.id, Number.MAX_SAFE_INTEGER]);
         continue;
       }
-      const local = localTime(now, sub.timeZone);
-      const late = local.minutes - target;
-      if (late < 0) {
-        next.push([sub.id, Math.max(now + 60_000, localInstant(local.date, target, sub.timeZone))]);
-        continue;
-      }
-      // Today's is sent, skipped or missed: tomorrow's is next.
-      next.push([sub.id, localInstant(nextLocalDate(local.date), target, sub.timeZone)]);
-      if (late > CATCH_UP_MINUTES) continue;
+      next.push([sub.id, plan.nextAt]);
+      if (plan.late < 0 || plan.late > CATCH_UP_MINUTES) continue;
       // A subscription made after today's time starts tomorrow.
-      if (sub.createdAt > now - late * 60_000) continue;
-      const key = `digest:${sub.id}:${local.date}`;
+      if (sub.createdAt > now - plan.late * 60_000) continue;
+      const key = `digest:${sub.id}:${plan.date}`;
       if (this.o.outbox.has(key)) continue;
-      due.push({ sub, key, timeZone: sub.timeZone });
+      due.push({ sub, key, timeZone: plan.timeZone });
     }
     if (due.length === 0) {
       if (next.length > 0) this.o.transaction(() => next.forEach(([id, at]) => this.o.subscriptions.setNextDigestAt(id, at)));

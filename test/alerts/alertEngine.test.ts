@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AlertEngine } from '../../src/alerts/alertEngine.ts';
 import { figure, missing, type Figure } from '../../src/core/figure.ts';
 import type { OutboxStore } from '../../src/store/outboxStore.ts';
+import type { Config } from '../../src/config/configSchema.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
 import type { Snapshot, SourceView } from '../../src/figures/figures.ts';
 import { TOWER_SOURCE_ID } from '../../src/figures/computeSnapshot.ts';
@@ -36,10 +37,11 @@ describe('AlertEngine with hand-built snapshots', () => {
   let outbox: OutboxStore;
   let subscriptions: SubscriptionStore;
   let engine: AlertEngine;
+  let withOperator: Config;
 
   beforeEach(() => {
     const config = loadConfig('config/devnet.yaml', { METIS_BOT_DB: ':memory:' });
-    const withOperator = { ...config, alerts: { ...config.alerts, operatorChat: { platform: 'telegram' as const, chatId: '999' } } };
+    withOperator = { ...config, alerts: { ...config.alerts, operatorChat: { platform: 'telegram' as const, chatId: '999' } } };
     ({ store, outbox, subscriptions, engine } = sqliteAlertEngine(withOperator));
     subscriptions.subscribe({ platform: 'telegram', chatId: '1', kind: 'alerts' }, 0);
     subscriptions.subscribe({ platform: 'telegram', chatId: '2', kind: 'alerts', assets: ['seMetis'] }, 0);
@@ -115,5 +117,26 @@ describe('AlertEngine with hand-built snapshots', () => {
     let now = NOW;
     for (let i = 0; i < 4; i++, now += 5 * MIN) engine.evaluate(withPool(-120, now), now);
     expect(keys()).toEqual([]);
+  });
+
+  it('GIVEN chats of one threshold group moved alike THEN each keeps its own message and state, across a restart and a threshold change', () => {
+    subscriptions.subscribe({ platform: 'telegram', chatId: '3', kind: 'alerts' }, 0);
+    subscriptions.subscribe({ platform: 'discord', chatId: '4', kind: 'alerts' }, 0);
+    let now = NOW;
+    for (let i = 0; i < 4; i++, now += 5 * MIN) engine.evaluate(withPool(-120, now), now);
+    const fired = ['1 alert:1:depeg:eMetis-METIS:1:fire:warning', '3 alert:3:depeg:eMetis-METIS:1:fire:warning', '4 alert:4:depeg:eMetis-METIS:1:fire:warning'];
+    expect(keys()).toEqual(fired);
+    expect(texts()[1]).toBe(texts()[0]);
+    expect(texts()[2]).toBe(texts()[0]);
+
+    // A restart reads the three equal states back; then one chat raises its warning past the depeg.
+    const restarted = sqliteAlertEngine(withOperator, store);
+    restarted.subscriptions.setOverride('telegram', '3', 'depegWarningBps', 500);
+    for (let i = 0; i < 4; i++, now += 5 * MIN) restarted.engine.evaluate(withPool(-120, now), now);
+    expect(keys()).toEqual([...fired, '3 alert:3:depeg:eMetis-METIS:1:recover:ok']);
+    const open = (chatId: string, platform: 'telegram' | 'discord' = 'telegram') => restarted.engine.openAlerts(restarted.subscriptions.forChat(platform, chatId).at(0)!);
+    expect(open('1')).toMatchObject([{ rule: 'depeg', sourceId: 'eMetis-METIS', level: 'warning' }]);
+    expect(open('3')).toEqual([]);
+    expect(open('4', 'discord')).toMatchObject([{ rule: 'depeg', sourceId: 'eMetis-METIS', level: 'warning' }]);
   });
 });
