@@ -201,6 +201,9 @@ export async function swapAlgebra(
   return routerCall(c, kit, p.pool, 'swapExactIn', [p.pool, p.zeroToOne, p.amountIn, p.limitSqrtPrice ?? 0n]);
 }
 
+/** Gas for one router call (a mint or swap with its callback and oracle write uses well under a million). */
+const ALGEBRA_CALL_GAS = 3_000_000n;
+
 /** Approves the router for the pool's tokens, then runs one of its callback-paying calls; the pool's two balance changes. */
 async function routerCall(
   c: AlgebraClients,
@@ -217,7 +220,9 @@ async function routerCall(
     functionName,
     args,
   } as never);
-  await waitFor(c, `AlgebraTestRouter.${functionName}`, await c.walletClient.writeContract(request as never));
+  // A fixed, ample gas limit, not the estimate: the estimate is taken in the latest block's second, and when the
+  // transaction is mined a second later the pool also writes a new oracle timepoint, which the estimate left out.
+  await waitFor(c, `AlgebraTestRouter.${functionName}`, await c.walletClient.writeContract({ ...(request as object), gas: ALGEBRA_CALL_GAS } as never));
   const [amount0, amount1] = result as readonly [bigint, bigint];
   return { amount0, amount1 };
 }
