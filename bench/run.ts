@@ -12,6 +12,7 @@ import { benchCrash } from './crashBench.ts';
 import { benchFanout } from './fanoutBench.ts';
 import { benchMemory, RSS_TARGET_MB, type MemoryBenchResult } from './memoryBench.ts';
 import { benchPoll } from './pollBench.ts';
+import { benchSequencerPoll } from './sequencerPollBench.ts';
 
 /**
  * `npm run bench`: every speed figure, measured side by side in one run and printed as ratios.
@@ -33,6 +34,10 @@ if (wanted('poll')) {
     out(`  batched (the bot):  ${poll.batched.requestsPerCycle.toFixed(1)} JSON-RPC requests (${poll.batched.ethCallsPerCycle} eth_call), ${poll.batched.msMedian.toFixed(1)} ms`);
     out(`  one request a view: ${poll.perView.requestsPerCycle.toFixed(1)} JSON-RPC requests, ${poll.perView.msMedian.toFixed(1)} ms`);
     out(`  ratio: ${(poll.perView.requestsPerCycle / poll.batched.requestsPerCycle).toFixed(1)}x fewer requests (target >= 20x), ${(poll.perView.msMedian / poll.batched.msMedian).toFixed(1)}x faster`);
+
+    const seq = await benchSequencerPoll(devnet);
+    out(`Poll cycle of the devnet config with ${seq.sequencers} sequencers in the LockingPool (requests counted on the wire):`);
+    out(`  L1: ${seq.l1.requests} JSON-RPC requests, ${seq.l1.ethCalls} eth_call (totalSequencers and every sequencers(id) in it; target 1); L2: ${seq.l2.requests} requests, ${seq.l2.ethCalls} eth_call`);
 
     // /apy from the figures of a real cycle over the demo tower.
     const config = loadConfig('config/devnet.yaml', { DEVNET_L1_RPC: devnet.l1.url, DEVNET_L2_RPC: devnet.l2.url, METIS_BOT_DB: ':memory:' });
