@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { MINIMAL_CONFIG_YAML } from './minimalConfig.ts';
 import { ConfigError, loadConfig, parseConfig } from '../../src/config/loadConfig.ts';
 
-const minimal = `
-chains:
-  - id: 1
-    name: Ethereum
-    rpc: ["http://127.0.0.1:8545"]
-tokens:
-  METIS: {}
-  eMetis: { base: METIS }
-sources:
-  - id: eMetis
-    kind: erc20-supply
-    chain: 1
-    token: eMetis
-    address: "0x97a2de3a09f4a4229369ee82c7f76be1a5564661"
-`;
+const minimal = MINIMAL_CONFIG_YAML;
 
 function problemsOf(text: string, env: Record<string, string> = {}): readonly string[] {
   try {

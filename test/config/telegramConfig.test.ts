@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { MINIMAL_CONFIG_YAML } from './minimalConfig.ts';
 import { parseEnv } from '../../src/config/env.ts';
 import { ConfigError, parseConfig } from '../../src/config/loadConfig.ts';
 import { collectSecrets, createSecretScrubber } from '../../src/log/redactSecrets.ts';
 
-const minimal = `
-chains:
-  - id: 1
-    name: Ethereum
-    rpc: ["http://127.0.0.1:8545"]
-tokens:
-  METIS: {}
-  eMetis: { base: METIS }
-sources:
-  - id: eMetis
-    kind: erc20-supply
-    chain: 1
-    token: eMetis
-    address: "0x97a2de3a09f4a4229369ee82c7f76be1a5564661"
-`;
+const minimal = MINIMAL_CONFIG_YAML;
 const HTTP = 'http: { port: 8080 }\n';
 const SECRET = 'Wh00k-secret_0123456789abcdef';
 
