@@ -2,7 +2,8 @@ import type { Config } from '../config/configSchema.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Snapshot } from '../figures/figures.ts';
 import type { NewOutboxMessage, OutboxStore } from '../store/outboxStore.ts';
-import type { HistoryStore } from '../store/historyStore.ts';
+import type { ChainEvent, HistoryStore } from '../store/historyStore.ts';
+import { ANNOUNCED_EVENTS, ANNOUNCED_EVENTS_KEPT, chainPosition } from './rules/newEvents.ts';
 import type { AlertStateStore } from '../store/alertStateStore.ts';
 import type { Subscription, SubscriptionStore } from '../store/subscriptionStore.ts';
 import { AlertStates, GLOBAL, OPERATOR, type StateWrite } from './alertStates.ts';
@@ -74,7 +75,7 @@ export class AlertEngine {
       return undefined;
     };
 
-    const input: RuleInput = { snapshot, config, now, history: this.o.history, screen };
+    const input: RuleInput = { snapshot, config, now, events: this.announcedEvents(snapshot), screen };
     const chats = this.chatGroups();
     const outcomes: ChatOutcome[] = [];
     RULES.forEach((rule, order) => {
@@ -134,6 +135,16 @@ export class AlertEngine {
       ...(s.since === undefined ? {} : { since: s.since }),
       ...(s.value === undefined ? {} : { value: s.value }),
     }));
+  }
+
+  /**
+   * The newest stored events of the kinds notice rules announce, for every sequencer source, oldest first: the
+   * one read of the event log a cycle makes, so the rules themselves read data, not the store.
+   */
+  private announcedEvents(snapshot: Snapshot): ChainEvent[] {
+    const sources = snapshot.sources.filter((s) => s.kind === 'sequencer').map((s) => s.id);
+    const events = sources.flatMap((id) => ANNOUNCED_EVENTS.flatMap((name) => this.o.history.recentEvents(id, name, ANNOUNCED_EVENTS_KEPT)));
+    return events.sort((a, b) => (chainPosition(a) < chainPosition(b) ? -1 : chainPosition(a) > chainPosition(b) ? 1 : 0));
   }
 
   /** Sources whose latest reading is held back as an outlier. */

@@ -1,4 +1,8 @@
-import type { ChainEvent, HistoryStore } from '../../store/historyStore.ts';
+import type { ChainEvent } from '../../store/historyStore.ts';
+
+/** The events notice rules announce, and how many of the newest of each kind per source the engine hands them. */
+export const ANNOUNCED_EVENTS = ['UnlockInit', 'ClaimRewards', 'RewardUpdate'] as const;
+export const ANNOUNCED_EVENTS_KEPT = 50;
 
 /** Where a notice rule's announcements stopped: the chain position of the last event announced. */
 export interface EventCursor {
@@ -6,16 +10,16 @@ export interface EventCursor {
 }
 
 /** A sortable chain position: block number, then log index, zero-padded. */
-const position = (e: Pick<ChainEvent, 'blockNumber' | 'logIndex'>) => `${e.blockNumber.toString().padStart(20, '0')}:${String(e.logIndex).padStart(6, '0')}`;
+export const chainPosition = (e: Pick<ChainEvent, 'blockNumber' | 'logIndex'>): string => `${e.blockNumber.toString().padStart(20, '0')}:${String(e.logIndex).padStart(6, '0')}`;
 
 /**
- * The stored events of these names after the cursor, oldest first, and the cursor past them. The first evaluation
- * (no cursor) only places it, so a first start or a restart never announces old events.
+ * The events of these names and this source after the cursor, oldest first, and the cursor past them. The first
+ * evaluation (no cursor) only places it, so a first start or a restart never announces old events.
  */
-export function newEvents(history: HistoryStore, sourceId: string, names: readonly string[], cursor: EventCursor | undefined): { events: ChainEvent[]; cursor: EventCursor } {
-  const events = history.eventsBetween(sourceId, names, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-  const newest = events.at(-1);
-  const next = { after: newest ? position(newest) : (cursor?.after ?? '') };
+export function newEvents(events: readonly ChainEvent[], sourceId: string, names: readonly string[], cursor: EventCursor | undefined): { events: ChainEvent[]; cursor: EventCursor } {
+  const mine = events.filter((e) => e.sourceId === sourceId && names.includes(e.name));
+  const newest = mine.at(-1);
+  const next = { after: newest ? chainPosition(newest) : (cursor?.after ?? '') };
   if (cursor === undefined) return { events: [], cursor: next };
-  return { events: events.filter((e) => position(e) > cursor.after), cursor: next };
+  return { events: mine.filter((e) => chainPosition(e) > cursor.after), cursor: next };
 }

@@ -6,6 +6,7 @@ import { toNumber } from '../../core/units.ts';
 import { METIS_DECIMALS } from '../../figures/sequencerFigures.ts';
 import { alertReply, at, pct, signedPercent } from '../alertText.ts';
 import { commandFor, namesOf } from './citeSource.ts';
+import { newEvents } from './newEvents.ts';
 import type { NoticeRule } from './rule.ts';
 
 /** What a reward change notice says: one RewardUpdate event and the sequencer's figures now. */
@@ -48,28 +49,23 @@ export function rewardMessage(f: RewardFacts): Reply {
   return alertReply(`🔔 Reward change: ${f.label}`, [`Reward ${change.oldText} → ${change.newText} METIS per L2 block${changeText}.`, apr, tx], f.command);
 }
 
-
 /** Where reward announcements stopped: the position of the last RewardUpdate announced ('' before any). */
 export interface RewardCursor {
   readonly after?: string;
 }
-
-const position = (e: { blockNumber: bigint; logIndex: number }) => `${e.blockNumber.toString().padStart(20, '0')}:${String(e.logIndex).padStart(6, '0')}`;
 
 /** Reward changes: each RewardUpdate of a sequencer source not yet announced (the last 50 stored). */
 export const rewardRule: NoticeRule<RewardCursor> = {
   kind: 'notice',
   name: 'reward',
   sources: ({ snapshot }) => snapshot.sources.flatMap((view) => (view.figures?.kind === 'sequencer' ? [view.id] : [])),
-  notices({ snapshot, config, history, now }, sourceId, cursor) {
+  notices({ snapshot, config, events, now }, sourceId, cursor) {
     const view = snapshot.sources.find((s) => s.id === sourceId)!;
-    const events = history.recentEvents(view.id, 'RewardUpdate', 50).reverse();
-    const newest = events.at(-1);
-    if (cursor === undefined || view.figures?.kind !== 'sequencer') return { notices: [], cursor: { after: newest ? position(newest) : '' } };
+    // A cursor stored without its position (before any RewardUpdate) counts from the start.
+    const fresh = newEvents(events, view.id, ['RewardUpdate'], cursor && { after: cursor.after ?? '' });
+    if (view.figures?.kind !== 'sequencer') return { notices: [], cursor: fresh.cursor };
     const f = view.figures;
-    const notices = events
-      .filter((e) => position(e) > (cursor.after ?? ''))
-      .map((e) => {
+    const notices = fresh.events.map((e) => {
         const txUrl = explorerTxUrl(config.chains, e.chainId, e.txHash);
         const facts: Omit<RewardFacts, 'now'> = {
           label: view.label,
@@ -89,7 +85,7 @@ export const rewardRule: NoticeRule<RewardCursor> = {
       });
     return {
       notices: notices.map(({ facts, key }) => ({ names: namesOf(view), key: (id: number) => `reward:${id}:${key}`, reply: rewardMessage({ ...facts, now }) })),
-      cursor: newest ? { after: position(newest) } : cursor,
+      cursor: fresh.cursor,
     };
   },
 };

@@ -1,7 +1,7 @@
 import type { Reply } from '../../shared/reply.ts';
 import type { Config } from '../../config/configSchema.ts';
 import type { Snapshot } from '../../figures/figures.ts';
-import type { HistoryStore } from '../../store/historyStore.ts';
+import type { ChainEvent } from '../../store/historyStore.ts';
 import type { LevelParams, LevelTransition } from './levelRule.ts';
 import type { ChatThresholds } from './ruleParams.ts';
 
@@ -13,8 +13,11 @@ export interface RuleInput {
   readonly snapshot: Snapshot;
   readonly config: Config;
   readonly now: number;
-  /** Stored events, for the rules that announce them (exits, reward changes) and the base's past. */
-  readonly history: HistoryStore;
+  /**
+   * The newest stored events of the kinds notice rules announce (ANNOUNCED_EVENTS), per sequencer source, oldest
+   * first: read from the event log once per cycle by the engine, so a rule reads data, never the store.
+   */
+  readonly events: readonly ChainEvent[];
   /** The outlier screen (src/alerts/rules/outlierFilter.ts): the reading to use, or undefined while held back. */
   readonly screen: (sourceId: string, value: number) => number | undefined;
 }

@@ -31,7 +31,7 @@ export const sequencerClaimRule: NoticeRule<EventCursor> = {
   sources: freshSequencerSource,
   notices(input, sourceId, cursor) {
     const { view } = freshSequencers(input)!;
-    const { events, cursor: next } = newEvents(input.history, sourceId, ['ClaimRewards'], cursor);
+    const { events, cursor: next } = newEvents(input.events, sourceId, ['ClaimRewards'], cursor);
     const notices = events.flatMap((e) => {
       const row = view.rows.find((r) => BigInt(r.seqId) === e.args.sequencerId);
       if (!row) return [];

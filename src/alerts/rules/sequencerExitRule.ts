@@ -3,7 +3,7 @@ import { figure, missing } from '../../core/figure.ts';
 import { formatAmount, formatPercent } from '../../core/format.ts';
 import { toNumber } from '../../core/units.ts';
 import type { SequencersView } from '../../figures/sequencersViewTypes.ts';
-import type { HistoryStore } from '../../store/historyStore.ts';
+import type { ChainEvent } from '../../store/historyStore.ts';
 import { freshSequencers, freshSequencerSource } from './freshSequencers.ts';
 import { newEvents, type EventCursor } from './newEvents.ts';
 import type { NoticeRule } from './rule.ts';
@@ -21,8 +21,8 @@ export interface SequencerExit {
  * A sequencer starts to exit: every UnlockInit after the cursor, at once (no K cycles: the event is the fact).
  * The first evaluation only places the cursor, so a restart or a first start never announces old exits.
  */
-export function sequencerExits(view: SequencersView, history: HistoryStore, cursor: ExitCursor | undefined): { exits: SequencerExit[]; cursor: ExitCursor } {
-  const { events, cursor: next } = newEvents(history, view.sourceId, ['UnlockInit'], cursor);
+export function sequencerExits(view: SequencersView, announced: readonly ChainEvent[], cursor: ExitCursor | undefined): { exits: SequencerExit[]; cursor: ExitCursor } {
+  const { events, cursor: next } = newEvents(announced, view.sourceId, ['UnlockInit'], cursor);
   const exits = events.map((e) => {
     const row = view.rows.find((r) => BigInt(r.seqId) === e.args.sequencerId);
     const name = row?.name ?? `sequencer ${String(e.args.sequencerId)}`;
@@ -47,7 +47,7 @@ export const sequencerExitRule: NoticeRule<ExitCursor> = {
   sources: freshSequencerSource,
   notices(input, _sourceId, cursor) {
     const { view, names } = freshSequencers(input)!;
-    const { exits, cursor: next } = sequencerExits(view, input.history, cursor);
+    const { exits, cursor: next } = sequencerExits(view, input.events, cursor);
     return { notices: exits.map((e) => ({ names, key: (id: number) => `sequencer-exit:${e.key}:${id}`, reply: e.reply })), cursor: next };
   },
 };
