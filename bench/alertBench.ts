@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { formatClock, localTime } from '../src/subscriptions/localTime.ts';
 import { openSqliteStore } from '../src/store/sqliteStore.ts';
-import type { Platform } from '../src/shared/platform.ts';
+import type { Platform } from '../src/vocabulary/platform.ts';
 import type { AlertFigures } from './alertChild.ts';
 import { historyFile, twentySources } from './memoryHistory.ts';
 import { bundle, productionScripts } from './productionBuild.ts';

@@ -15,7 +15,7 @@ import { migrations } from '../src/store/migrations.ts';
 import { openSqliteStore } from '../src/store/sqliteStore.ts';
 import type { Storage } from '../src/store/storage.ts';
 import { createSubscriptionRuntime } from '../src/subscriptionRuntime.ts';
-import type { Platform } from '../src/shared/platform.ts';
+import type { Platform } from '../src/vocabulary/platform.ts';
 
 /** What the memory scenario holds (issue 6): the cached history file is keyed by all of it. */
 export const MEMORY_SCENARIO = {

@@ -4,7 +4,7 @@ import { TUNABLE_RULES, type ChatThresholds, type TunableRule } from '../src/ale
 import { deactivationNotice } from '../src/subscriptions/deactivationNotice.ts';
 import { currentTimeZoneName } from '../src/subscriptions/timeZoneName.ts';
 import type { CommandDefinition } from './command.ts';
-import { bold, type Inline, type Reply } from '../src/shared/reply.ts';
+import { bold, type Inline, type Reply } from '../src/vocabulary/reply.ts';
 import { subscriptionAccess } from './subscriptionAccess.ts';
 import { UserError } from './userError.ts';
 

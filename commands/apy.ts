@@ -6,7 +6,7 @@ import { blockAgeSeconds, dataAgeSeconds, isStale, poolLabel, type Snapshot, typ
 import { ageCell } from './ageCell.ts';
 import { assetNames, findSources } from './assetNames.ts';
 import type { CommandContext, CommandDefinition } from './command.ts';
-import { bold, type Block, type Inline, type Reply } from '../src/shared/reply.ts';
+import { bold, type Block, type Inline, type Reply } from '../src/vocabulary/reply.ts';
 
 /** A figure, or why it is missing in words (for the detail view, where there is room). */
 const explained = (f: Figure, format: (f: Figure) => string) => (f.ok ? format(f) : `— (${describeMissing(f.missing)})`);

@@ -10,7 +10,7 @@ import { assetNames, findSources } from './assetNames.ts';
 import type { CommandContext, CommandDefinition } from './command.ts';
 import { findSequencer, resolveSequencer } from './resolveSequencer.ts';
 import { UserError } from './userError.ts';
-import type { Reply } from '../src/shared/reply.ts';
+import type { Reply } from '../src/vocabulary/reply.ts';
 
 const WINDOWS = Object.keys(CHART_WINDOWS) as ChartWindow[];
 const DEFAULT_WINDOW: ChartWindow = '7d';

@@ -1,8 +1,8 @@
 import type { Snapshot } from '../src/figures/figures.ts';
 import type { MetricHistory } from '../src/store/historyStore.ts';
 import type { SubscriptionService } from '../src/subscriptions/subscriptionService.ts';
-import type { Reply } from '../src/shared/reply.ts';
-import type { Platform } from '../src/shared/platform.ts';
+import type { Reply } from '../src/vocabulary/reply.ts';
+import type { Platform } from '../src/vocabulary/platform.ts';
 
 /**
  * One option of a command. The same spec drives the text parser (Telegram, console), the Telegram command

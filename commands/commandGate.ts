@@ -2,8 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { formatAge } from '../src/core/format.ts';
 import { SlidingWindowLimiter } from '../src/core/slidingWindowLimiter.ts';
 import { findCommand } from './registry.ts';
-import type { Reply } from '../src/shared/reply.ts';
-import type { Platform } from '../src/shared/platform.ts';
+import type { Reply } from '../src/vocabulary/reply.ts';
+import type { Platform } from '../src/vocabulary/platform.ts';
 
 /** Where a command comes from. */
 

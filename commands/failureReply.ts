@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { code, type Reply } from '../src/shared/reply.ts';
+import { code, type Reply } from '../src/vocabulary/reply.ts';
 
 /** A failure's reply and the reference that ties it to its log line. */
 export interface CommandFailure {

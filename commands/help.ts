@@ -1,5 +1,5 @@
 import { usageLine, type CommandDefinition } from './command.ts';
-import { code, type Block } from '../src/shared/reply.ts';
+import { code, type Block } from '../src/vocabulary/reply.ts';
 
 /** The command list, shared by /help and /start. */
 export function commandListBlock(commands: readonly CommandDefinition[]): Block {

@@ -5,7 +5,7 @@ import { shareOf } from '../src/core/share.ts';
 import { dataAgeSeconds, isStale, poolLabel, type Snapshot, type SourceView } from '../src/figures/figures.ts';
 import { ageCell } from './ageCell.ts';
 import type { CommandDefinition } from './command.ts';
-import { bold, type Block, type Reply } from '../src/shared/reply.ts';
+import { bold, type Block, type Reply } from '../src/vocabulary/reply.ts';
 
 /** The oldest read among the sources the tower is built from (the sequencer and every wrapper). */
 function towerAge(snapshot: Snapshot, now: number): string {

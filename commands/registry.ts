@@ -5,7 +5,7 @@ import { usageLine, type CommandContext, type CommandDefinition } from './comman
 import { helpCommand } from './help.ts';
 import { leverageCommand } from './leverage.ts';
 import { parseArguments } from './parseArguments.ts';
-import type { Reply } from '../src/shared/reply.ts';
+import type { Reply } from '../src/vocabulary/reply.ts';
 import { sequencersCommand } from './sequencers.ts';
 import { simulateCommand } from './simulate.ts';
 import { startCommand } from './start.ts';

@@ -1,5 +1,5 @@
 import type { SequencerRow, SequencersView } from '../src/figures/sequencersViewTypes.ts';
-import type { Reply } from '../src/shared/reply.ts';
+import type { Reply } from '../src/vocabulary/reply.ts';
 import { echoUserText } from './echoUserText.ts';
 
 

@@ -5,7 +5,7 @@ import type { Snapshot } from '../src/figures/figures.ts';
 import { ageCell } from './ageCell.ts';
 import { resolveSequencer } from './resolveSequencer.ts';
 import type { CommandDefinition } from './command.ts';
-import { bold, type Block, type Reply } from '../src/shared/reply.ts';
+import { bold, type Block, type Reply } from '../src/vocabulary/reply.ts';
 
 /** A unix time (seconds) as its UTC date. */
 const utcDate = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);

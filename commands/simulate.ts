@@ -7,7 +7,7 @@ import { YEAR_SECONDS } from '../src/core/units.ts';
 import type { Snapshot, SourceView } from '../src/figures/figures.ts';
 import { assetNames, findSources } from './assetNames.ts';
 import type { CommandContext, CommandDefinition } from './command.ts';
-import type { Reply } from '../src/shared/reply.ts';
+import type { Reply } from '../src/vocabulary/reply.ts';
 import { simulateHoldReply } from './simulateHoldReply.ts';
 import { simulateLoopReply } from './simulateLoopReply.ts';
 import { LOOP_OPTIONS, loopSettings, simulateSettings } from './simulateSettings.ts';

@@ -2,7 +2,7 @@ import { effectiveApy, type Compounding } from '../src/core/compounding.ts';
 import { formatQuantity } from '../src/core/format.ts';
 import { describeHorizon } from '../src/core/horizon.ts';
 import { rankByFinal } from '../src/core/simulateModel.ts';
-import { bold, type Block, type Inline, type Reply } from '../src/shared/reply.ts';
+import { bold, type Block, type Inline, type Reply } from '../src/vocabulary/reply.ts';
 import type { SimulateSettings } from './simulateSettings.ts';
 import { outcomeTable, pct, PROJECTION_NOTE, stressTable, type SimulateRow } from './simulateTables.ts';
 

@@ -4,7 +4,7 @@ import { formatNumber, formatQuantity, formatRatio } from '../src/core/format.ts
 import { describeHorizon } from '../src/core/horizon.ts';
 import { rankByFinal, stakeApy, type LoopPlan } from '../src/core/simulateModel.ts';
 import { poolLabel, type Snapshot } from '../src/figures/figures.ts';
-import { bold, type Block, type Inline, type Reply } from '../src/shared/reply.ts';
+import { bold, type Block, type Inline, type Reply } from '../src/vocabulary/reply.ts';
 import type { LoopSettings, SimulateSettings } from './simulateSettings.ts';
 import { decimalsFor, money, outcomeTable, pct, PROJECTION_NOTE, stressTable, type SimulateRow } from './simulateTables.ts';
 

@@ -4,7 +4,7 @@ import { STRESS_DROPS, type Outcome } from '../src/core/simulateModel.ts';
 import type { RateChoice } from '../src/core/strategyRate.ts';
 import type { SourceView } from '../src/figures/figures.ts';
 import { ageCell } from './ageCell.ts';
-import type { Block } from '../src/shared/reply.ts';
+import type { Block } from '../src/vocabulary/reply.ts';
 
 /** The tables both /simulate replies show, and the number formats they share. */
 

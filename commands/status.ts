@@ -3,7 +3,7 @@ import { formatAge, formatWindow } from '../src/core/format.ts';
 import { haltLength, utcClock } from '../src/core/haltText.ts';
 import { blockAgeSeconds, dataAgeSeconds, isStale, type ChainView } from '../src/figures/figures.ts';
 import type { CommandDefinition } from './command.ts';
-import type { Block, Reply } from '../src/shared/reply.ts';
+import type { Block, Reply } from '../src/vocabulary/reply.ts';
 
 const ago = (now: number, at: number) => `${formatAge(Math.max(0, (now - at) / 1000))} ago`;
 

@@ -7,7 +7,7 @@ import { sequencerAsset } from '../src/alerts/rules/sequencerNames.ts';
 import type { SubscriptionService } from '../src/subscriptions/subscriptionService.ts';
 import { formatClock, parseClock } from '../src/subscriptions/localTime.ts';
 import { resolveTimeZone } from '../src/subscriptions/timeZoneName.ts';
-import { bold, type Reply } from '../src/shared/reply.ts';
+import { bold, type Reply } from '../src/vocabulary/reply.ts';
 import { subscriptionAccess } from './subscriptionAccess.ts';
 import { UserError } from './userError.ts';
 

@@ -1,5 +1,5 @@
 import type { ChatInfo, CommandContext } from './command.ts';
-import type { Reply } from '../src/shared/reply.ts';
+import type { Reply } from '../src/vocabulary/reply.ts';
 import type { SubscriptionService } from '../src/subscriptions/subscriptionService.ts';
 
 const say = (text: string): Reply => ({ kind: 'usage', blocks: [{ kind: 'paragraph', parts: [text] }] });

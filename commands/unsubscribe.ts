@@ -1,5 +1,5 @@
 import type { CommandDefinition } from './command.ts';
-import type { Reply } from '../src/shared/reply.ts';
+import type { Reply } from '../src/vocabulary/reply.ts';
 import { subscriptionAccess } from './subscriptionAccess.ts';
 
 /** `/unsubscribe [digest|alerts|all]`. */

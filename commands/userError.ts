@@ -1,5 +1,5 @@
 import { formatQuantity } from '../src/core/format.ts';
-import { BaseError } from '../src/shared/baseError.ts';
+import { BaseError } from '../src/vocabulary/baseError.ts';
 import { echoUserText } from './echoUserText.ts';
 
 /**

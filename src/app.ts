@@ -10,7 +10,7 @@ import type { Logger } from './log/logger.ts';
 import { assessHealth, type HealthReport } from './ops/health.ts';
 import { createBotMetrics, type BotMetrics } from './ops/metrics.ts';
 import type { PlatformStatus } from './ops/platformStatus.ts';
-import type { ConnectedPlatform } from './shared/platform.ts';
+import type { ConnectedPlatform } from './vocabulary/platform.ts';
 import { startOpsServer, type OpsServer } from './ops/opsServer.ts';
 import { Poller } from './poller/poller.ts';
 import { schedulePolling } from './poller/schedulePolling.ts';

@@ -6,7 +6,7 @@ import type { Env } from './config/env.ts';
 import type { MessageSender } from './delivery/messageSender.ts';
 import type { Logger } from './log/logger.ts';
 import { PlatformStatus } from './ops/platformStatus.ts';
-import type { ConnectedPlatform } from './shared/platform.ts';
+import type { ConnectedPlatform } from './vocabulary/platform.ts';
 // Platforms are imported when their token is set: discord.js and grammY cost ~60 MB of memory unused.
 import type { DiscordBot } from './platforms/discordBot.ts';
 import { DiscordStartError } from './platforms/discordStartError.ts';

@@ -7,7 +7,7 @@ import { readChain } from './poller/readChain.ts';
 import { createFailoverRpc } from './rpc/failoverRpc.ts';
 import { redactUrl } from './log/redactUrl.ts';
 import { AllEndpointsFailedError, shortError } from './rpc/rpcErrors.ts';
-import { walkCauses } from './shared/baseError.ts';
+import { walkCauses } from './vocabulary/baseError.ts';
 import { createChainReaders } from './sources/createSourceReader.ts';
 import { openSqliteStore } from './store/sqliteStore.ts';
 import { loadSettings } from './main.ts';

@@ -14,7 +14,7 @@ import type { Storage } from './store/storage.ts';
 import { DigestScheduler } from './subscriptions/digestScheduler.ts';
 import type { SubscriptionService } from './subscriptions/subscriptionService.ts';
 import type { SubscriptionStore } from './store/subscriptionStore.ts';
-import { type Platform } from './shared/platform.ts';
+import { type Platform } from './vocabulary/platform.ts';
 
 export interface SubscriptionRuntimeOptions {
   readonly config: Config;

@@ -1,4 +1,4 @@
-import { bold, type Block, type Inline, type Reply } from '../shared/reply.ts';
+import { bold, type Block, type Inline, type Reply } from '../vocabulary/reply.ts';
 import { figure, type Figure } from '../core/figure.ts';
 import { formatBps, formatGrouped, formatNumber, formatPercent, formatQuantity } from '../core/format.ts';
 import { haltLength, utcClock } from '../core/haltText.ts';

@@ -1,5 +1,5 @@
 import type { Config } from '../config/configSchema.ts';
-import { PLATFORMS } from '../shared/platform.ts';
+import { PLATFORMS } from '../vocabulary/platform.ts';
 import { chatKey, type RuleOverrides, type Subscription } from '../store/subscriptionStore.ts';
 import { chatThresholds, type ChatThresholds } from './rules/ruleParams.ts';
 

@@ -1,4 +1,4 @@
-import { bold, type Inline } from '../shared/reply.ts';
+import { bold, type Inline } from '../vocabulary/reply.ts';
 import type { Level } from './rules/levelRule.ts';
 
 /** An alert open in a chat, for /alerts and the digest. */

@@ -1,4 +1,4 @@
-import type { Reply } from '../shared/reply.ts';
+import type { Reply } from '../vocabulary/reply.ts';
 import { wants, type AlertChat, type ChatGroup, type ChatGroups } from './chatGroups.ts';
 import { initialLevelState, stepLevel, type LevelParams, type LevelState } from './rules/levelRule.ts';
 import type { LevelRule, Measured, Notice } from './rules/rule.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLATFORMS } from '../shared/platform.ts';
+import { PLATFORMS } from '../vocabulary/platform.ts';
 import { duration } from './fieldSchemas.ts';
 
 /** Alert rules: defaults every chat starts from (a chat may override them with /alerts set). */

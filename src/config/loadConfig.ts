@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import { BaseError } from '../shared/baseError.ts';
+import { BaseError } from '../vocabulary/baseError.ts';
 import { configSchema, type Config } from './configSchema.ts';
 import { referenceProblems } from './referenceProblems.ts';
 import { describeIssue, pathKey, recordAllowedKeys } from './describeIssue.ts';

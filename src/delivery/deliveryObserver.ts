@@ -1,4 +1,4 @@
-import type { Platform } from '../shared/platform.ts';
+import type { Platform } from '../vocabulary/platform.ts';
 
 /** Told how many outbox messages of a platform were written, accepted by it, or given up on (the bot's metrics). */
 export interface DeliveryObserver {

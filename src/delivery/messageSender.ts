@@ -1,4 +1,4 @@
-import type { Reply } from '../shared/reply.ts';
+import type { Reply } from '../vocabulary/reply.ts';
 import type { ChatRateLimiter } from './rateLimiter.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from '../core/clock.ts';
 import type { Logger } from '../log/logger.ts';
 import type { SubscriptionStore } from '../store/subscriptionStore.ts';
-import type { Platform } from '../shared/platform.ts';
+import type { Platform } from '../vocabulary/platform.ts';
 import type { DeliveryObserver } from './deliveryObserver.ts';
 import type { MessageSender, SendOutcome } from './messageSender.ts';
 import type { OutboxMessage, OutboxStore } from '../store/outboxStore.ts';

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
-import { BaseError } from '../shared/baseError.ts';
+import { BaseError } from '../vocabulary/baseError.ts';
 
 export interface StartAnvilOptions {
   readonly chainId: number;

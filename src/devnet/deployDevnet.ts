@@ -1,4 +1,4 @@
-import { MULTICALL3_ADDRESS } from '../shared/chains.ts';
+import { MULTICALL3_ADDRESS } from '../vocabulary/chains.ts';
 import { encodeFunctionData, maxUint256, type Address, type Hex } from 'viem';
 import type { CompiledContract, Fixtures } from './compileFixtures.ts';
 import {

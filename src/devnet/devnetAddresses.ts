@@ -1,4 +1,4 @@
-import { MULTICALL3_ADDRESS } from '../shared/chains.ts';
+import { MULTICALL3_ADDRESS } from '../vocabulary/chains.ts';
 
 /** anvil's default account 0 (mnemonic "test test … junk"): deploys everything, on both chains. */
 export const DEVNET_PRIVATE_KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80' as const;

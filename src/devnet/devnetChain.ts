@@ -16,7 +16,7 @@ import {
   type WalletClient,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { MULTICALL3_ADDRESS } from '../shared/chains.ts';
+import { MULTICALL3_ADDRESS } from '../vocabulary/chains.ts';
 import type { CompiledContract, ContractName, Fixtures } from './compileFixtures.ts';
 import { DEVNET_PRIVATE_KEY, L1_CHAIN_ID, L2_CHAIN_ID } from './devnetAddresses.ts';
 import { multicall3FullAbi } from './fixtureAbis.ts';

@@ -1,5 +1,5 @@
 /** The chat platforms that connect over the network (the console is always there). */
-import type { ConnectedPlatform } from '../shared/platform.ts';
+import type { ConnectedPlatform } from '../vocabulary/platform.ts';
 
 /**
  * `starting`: the first connection attempt is under way. `up`: answering commands. `down`: unreachable for

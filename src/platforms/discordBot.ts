@@ -13,7 +13,7 @@ import {
 import type { CommandContext, CommandDefinition } from '../../commands/command.ts';
 import { createCommandGate, type CommandGate } from '../../commands/commandGate.ts';
 import type { Logger } from '../log/logger.ts';
-import { walkCauses } from '../shared/baseError.ts';
+import { walkCauses } from '../vocabulary/baseError.ts';
 import { discordCommandsJson, registerCommands } from './discordCommands.ts';
 import { handleDiscordInteractions, noMentions } from './discordInteractions.ts';
 import type { PlatformEvents } from './platformSupervisor.ts';

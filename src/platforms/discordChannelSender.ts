@@ -1,5 +1,5 @@
 import { DiscordAPIError, RESTJSONErrorCodes, Routes, type REST } from 'discord.js';
-import type { Reply } from '../shared/reply.ts';
+import type { Reply } from '../vocabulary/reply.ts';
 import { renderDiscord } from './renderDiscord.ts';
 
 /**

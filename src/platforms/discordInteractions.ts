@@ -12,7 +12,7 @@ import {
 import type { ChatInfo, CommandContext, CommandDefinition } from '../../commands/command.ts';
 import type { CommandGate } from '../../commands/commandGate.ts';
 import { usageReply } from '../../commands/registry.ts';
-import type { Reply } from '../shared/reply.ts';
+import type { Reply } from '../vocabulary/reply.ts';
 import { commandFailure } from '../../commands/failureReply.ts';
 import { UserError } from '../../commands/userError.ts';
 import type { Logger } from '../log/logger.ts';

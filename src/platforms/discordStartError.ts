@@ -1,4 +1,4 @@
-import { BaseError } from '../shared/baseError.ts';
+import { BaseError } from '../vocabulary/baseError.ts';
 
 /** Kept apart from discordBot.ts so main can recognise the error without loading discord.js. */
 /**

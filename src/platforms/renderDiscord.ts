@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import { layoutTable, type Block, type Inline, type Reply } from '../shared/reply.ts';
+import { layoutTable, type Block, type Inline, type Reply } from '../vocabulary/reply.ts';
 import { packPieces } from './packPieces.ts';
 
 /** Discord's limits, in characters (we count UTF-16 units, which is never fewer than Discord counts). */

@@ -1,4 +1,4 @@
-import { layoutTable, type Block, type Inline, type Reply } from '../shared/reply.ts';
+import { layoutTable, type Block, type Inline, type Reply } from '../vocabulary/reply.ts';
 import { packPieces } from './packPieces.ts';
 
 /** Telegram's limit for one message's text. */

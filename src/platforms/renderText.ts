@@ -1,4 +1,4 @@
-import { layoutTable, plainText, type Block, type Reply } from '../shared/reply.ts';
+import { layoutTable, plainText, type Block, type Reply } from '../vocabulary/reply.ts';
 
 function block(b: Block): string {
   switch (b.kind) {

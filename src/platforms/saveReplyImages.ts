@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { Block, Reply } from '../shared/reply.ts';
+import type { Block, Reply } from '../vocabulary/reply.ts';
 
 /** Where the console writes pictures unless told otherwise. */
 export const defaultImageDir = () => join(tmpdir(), 'metis-yield-bot-charts');

@@ -3,10 +3,10 @@ import type { CommandContext, CommandDefinition } from '../../commands/command.t
 import { createCommandGate, type CommandGate } from '../../commands/commandGate.ts';
 import { commandFailure } from '../../commands/failureReply.ts';
 import { commandNameOf, handleCommandText } from '../../commands/registry.ts';
-import type { Reply } from '../shared/reply.ts';
+import type { Reply } from '../vocabulary/reply.ts';
 import type { TelegramWebhookConfig } from '../config/telegramSchema.ts';
 import type { Logger } from '../log/logger.ts';
-import { walkCauses } from '../shared/baseError.ts';
+import { walkCauses } from '../vocabulary/baseError.ts';
 import type { PlatformEvents } from './platformSupervisor.ts';
 import { renderTelegram } from './renderTelegramHtml.ts';
 import { telegramReplyRetry } from './telegramReplyRetry.ts';

@@ -1,5 +1,5 @@
 /** Kept apart from telegramBot.ts so main can recognise the error without loading grammY. */
-import { BaseError } from '../shared/baseError.ts';
+import { BaseError } from '../vocabulary/baseError.ts';
 
 const explain = (errorCode: number, description: string) =>
   errorCode === 401

@@ -1,7 +1,7 @@
 import { GrammyError, type Api } from 'grammy';
 import type { TelegramWebhookConfig } from '../config/telegramSchema.ts';
 import type { Logger } from '../log/logger.ts';
-import { BaseError } from '../shared/baseError.ts';
+import { BaseError } from '../vocabulary/baseError.ts';
 import { TelegramStartError } from './telegramStartError.ts';
 
 type GrammySignal = Parameters<Api['getMe']>[0];

@@ -2,7 +2,7 @@ import { createPublicClient, defineChain, type PublicClient } from 'viem';
 import type { ChainConfig } from '../config/configSchema.ts';
 import type { FailoverRpc } from '../rpc/failoverRpc.ts';
 import type { ChainClients } from './readChain.ts';
-import { MULTICALL3_ADDRESS } from '../shared/chains.ts';
+import { MULTICALL3_ADDRESS } from '../vocabulary/chains.ts';
 
 /** viem clients for a configured chain over its failover RPC; the chain itself is data, as viem's chains are. */
 export function createChainClients(chain: ChainConfig, rpc: FailoverRpc): ChainClients {

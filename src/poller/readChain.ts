@@ -8,7 +8,7 @@ import type { CallResult, SourceReader } from '../sources/sourceReader.ts';
 import type { ChainEvent, EventCursor, HistoryStore, Observation } from '../store/historyStore.ts';
 import type { LogsRangeController } from './logsRangeController.ts';
 import { readSequencerEvents } from './readEvents.ts';
-import { MULTICALL3_ADDRESS } from '../shared/chains.ts';
+import { MULTICALL3_ADDRESS } from '../vocabulary/chains.ts';
 import { eventCursorKey } from '../store/eventCursorKey.ts';
 
 export interface SourceFailure {

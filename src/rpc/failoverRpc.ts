@@ -1,7 +1,7 @@
 import { custom, type Transport } from 'viem';
 import { httpPost, type HttpPost } from './httpPost.ts';
 import { classifyLogsRangeError } from './logsRangeError.ts';
-import { walkCauses } from '../shared/baseError.ts';
+import { walkCauses } from '../vocabulary/baseError.ts';
 import { AllEndpointsFailedError, AnswerTooLargeError, EndpointError, JsonRpcError, shortError, TimeoutError } from './rpcErrors.ts';
 import { redactUrl } from '../log/redactUrl.ts';
 

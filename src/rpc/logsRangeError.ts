@@ -1,4 +1,4 @@
-import { BaseError, causeChain } from '../shared/baseError.ts';
+import { BaseError, causeChain } from '../vocabulary/baseError.ts';
 import { AllEndpointsFailedError, EndpointError, shortError } from './rpcErrors.ts';
 
 /** Why a provider refused an eth_getLogs request that a smaller block range would get through. */

@@ -1,4 +1,4 @@
-import { BaseError, walkCauses } from '../shared/baseError.ts';
+import { BaseError, walkCauses } from '../vocabulary/baseError.ts';
 
 /** No HTTP answer within the time given (httpPost). */
 export class TimeoutError extends BaseError {

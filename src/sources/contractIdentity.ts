@@ -7,7 +7,7 @@ import {
   type PublicClient,
 } from 'viem';
 import { shortError } from '../rpc/rpcErrors.ts';
-import { walkCauses } from '../shared/baseError.ts';
+import { walkCauses } from '../vocabulary/baseError.ts';
 import { erc20Abi } from './abis.ts';
 import { SourceReadError } from './sourceReader.ts';
 

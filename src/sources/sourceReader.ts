@@ -1,6 +1,6 @@
 import type { Abi, Address, PublicClient } from 'viem';
 import type { SourceConfig } from '../config/configSchema.ts';
-import { BaseError } from '../shared/baseError.ts';
+import { BaseError } from '../vocabulary/baseError.ts';
 import type { SequencerRecord } from './sequencerRecord.ts';
 
 /** One view call of the cycle's multicall. */

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { Reply } from '../shared/reply.ts';
-import type { Platform } from '../shared/platform.ts';
+import type { Reply } from '../vocabulary/reply.ts';
+import type { Platform } from '../vocabulary/platform.ts';
 
 export interface OutboxMessage {
   readonly id: number;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** A chat platform; the outbox has one sender per platform. */
-import type { Platform } from '../shared/platform.ts';
+import type { Platform } from '../vocabulary/platform.ts';
 export type SubscriptionKind = 'digest' | 'alerts';
 
 export interface Subscription {

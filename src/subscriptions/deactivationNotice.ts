@@ -1,6 +1,6 @@
 import { utcDayTime } from '../core/utcDayTime.ts';
 import type { Subscription } from '../store/subscriptionStore.ts';
-import type { Platform } from '../shared/platform.ts';
+import type { Platform } from '../vocabulary/platform.ts';
 
 const PLATFORM_NAMES: Readonly<Record<Platform, string>> = { telegram: 'Telegram', discord: 'Discord', console: 'The console' };
 

@@ -1,5 +1,5 @@
 import { baseRunBy } from '../figures/baseRunBy.ts';
-import { bold, type Block, type Inline, type Reply } from '../shared/reply.ts';
+import { bold, type Block, type Inline, type Reply } from '../vocabulary/reply.ts';
 import { openAlertsLine } from '../alerts/openAlert.ts';
 import { describeMissing, missing, type Figure } from '../core/figure.ts';
 import { formatDepeg, formatPercent, formatPointsChange, formatRatio, formatRatioChange } from '../core/format.ts';

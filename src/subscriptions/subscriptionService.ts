@@ -1,7 +1,7 @@
 import type { OpenAlert } from '../alerts/openAlert.ts';
 import type { ChatThresholds } from '../alerts/rules/ruleParams.ts';
 import type { Subscription, SubscriptionStore } from '../store/subscriptionStore.ts';
-import type { Platform } from '../shared/platform.ts';
+import type { Platform } from '../vocabulary/platform.ts';
 
 /** What the subscription commands may use: the store, and what the alert engine knows of a chat. */
 export interface SubscriptionService {

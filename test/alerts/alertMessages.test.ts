@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainText, type Reply } from '../../src/shared/reply.ts';
+import { plainText, type Reply } from '../../src/vocabulary/reply.ts';
 import { apyDropMessage, depegMessage, leverageMessage, rewardMessage, staleMessage } from '../../src/alerts/alertMessages.ts';
 import type { LevelTransition } from '../../src/alerts/rules/levelRule.ts';
 import { figure } from '../../src/core/figure.ts';

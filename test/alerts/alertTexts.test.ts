@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/shared/reply.ts';
+import type { Reply } from '../../src/vocabulary/reply.ts';
 import { AlertEngine } from '../../src/alerts/alertEngine.ts';
 import type { HeadTrack } from '../../src/core/chainHalt.ts';
 import { figure } from '../../src/core/figure.ts';

@@ -11,7 +11,7 @@ export interface Layer {
 }
 
 export const LAYERS: readonly Layer[] = [
-  { name: 'shared', paths: ['src/shared'], what: 'the vocabulary every layer speaks: the neutral `Reply`, `Platform`, chain constants, the error base' },
+  { name: 'vocabulary', paths: ['src/vocabulary'], what: 'the vocabulary every layer speaks: the neutral `Reply`, `Platform`, chain constants, the error base' },
   { name: 'core', paths: ['src/core'], what: 'pure math and formatting, no I/O' },
   { name: 'log', paths: ['src/log'], what: 'JSON logs with secrets scrubbed' },
   { name: 'rpc', paths: ['src/rpc'], what: 'JSON-RPC over HTTP with failover and log-range limits' },

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { handleCommandText } from '../../commands/registry.ts';
-import { plainText, type Block, type Reply } from '../../src/shared/reply.ts';
+import { plainText, type Block, type Reply } from '../../src/vocabulary/reply.ts';
 import { sourceChart } from '../../src/charts/sourceChart.ts';
 import type { HistoryStore } from '../../src/store/historyStore.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';

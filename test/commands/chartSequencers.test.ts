@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleCommandText } from '../../commands/registry.ts';
-import { plainText, type Block, type Reply } from '../../src/shared/reply.ts';
+import { plainText, type Block, type Reply } from '../../src/vocabulary/reply.ts';
 import type { HistoryStore } from '../../src/store/historyStore.ts';
 import { decodePng } from '../charts/decodePng.ts';
 import { sequencerChartContext } from '../helpers/sequencerChartContext.ts';

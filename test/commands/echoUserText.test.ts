@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/registry.ts';
 import { echoUserText, MAX_ECHO_LENGTH, stripControls } from '../../commands/echoUserText.ts';
-import { plainText } from '../../src/shared/reply.ts';
+import { plainText } from '../../src/vocabulary/reply.ts';
 import { handleCommandText } from '../../commands/registry.ts';
 import { renderTelegramHtml } from '../../src/platforms/renderTelegramHtml.ts';
 import { context } from './snapshotFixture.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commandFailure } from '../../commands/failureReply.ts';
-import { plainText } from '../../src/shared/reply.ts';
+import { plainText } from '../../src/vocabulary/reply.ts';
 
 describe('commandFailure', () => {
   it('GIVEN a reference THEN the reply is a neutral usage paragraph naming it, in code style', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CommandContext, CommandDefinition, OptionSpec } from '../../commands/command.ts';
-import type { Reply } from '../../src/shared/reply.ts';
+import type { Reply } from '../../src/vocabulary/reply.ts';
 import { commands, handleCommandText, usageReply } from '../../commands/registry.ts';
 import { UserError } from '../../commands/userError.ts';
 import { readInteractionArguments } from '../../src/platforms/discordBot.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainText, type Reply } from '../../src/shared/reply.ts';
+import { plainText, type Reply } from '../../src/vocabulary/reply.ts';
 import { commands, handleCommandText, MAX_COMMAND_LENGTH } from '../../commands/registry.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
 import type { Snapshot } from '../../src/figures/figures.ts';

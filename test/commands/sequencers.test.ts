@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handleCommandText, commands } from '../../commands/registry.ts';
-import { plainText, type Block, type Reply } from '../../src/shared/reply.ts';
+import { plainText, type Block, type Reply } from '../../src/vocabulary/reply.ts';
 import type { Snapshot } from '../../src/figures/figures.ts';
 import { sequencersView } from '../../src/figures/sequencersView.ts';
 import { NOW, signer, source, config, storeWithHistory, tower } from '../helpers/sequencerHistory.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../commands/command.ts';
-import { plainText, type Reply } from '../../src/shared/reply.ts';
+import { plainText, type Reply } from '../../src/vocabulary/reply.ts';
 import { handleCommandText } from '../../commands/registry.ts';
 import { figure, missing } from '../../src/core/figure.ts';
 import type { Snapshot } from '../../src/figures/figures.ts';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/shared/reply.ts';
+import type { Reply } from '../../src/vocabulary/reply.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { createBotMetrics, type BotMetrics } from '../../src/ops/metrics.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Api } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/shared/reply.ts';
+import type { Reply } from '../../src/vocabulary/reply.ts';
 import type { MessageSender } from '../../src/delivery/messageSender.ts';
 import type { OutboxStore } from '../../src/store/outboxStore.ts';
 import { OutboxWorker } from '../../src/delivery/outboxWorker.ts';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/shared/reply.ts';
+import type { Reply } from '../../src/vocabulary/reply.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Api } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/shared/reply.ts';
+import type { Reply } from '../../src/vocabulary/reply.ts';
 import type { OutboxStore } from '../../src/store/outboxStore.ts';
 import { OutboxWorker } from '../../src/delivery/outboxWorker.ts';
 import { silentLogger } from '../../src/log/logger.ts';

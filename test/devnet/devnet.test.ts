@@ -26,7 +26,7 @@ import { DEVNET_ADDRESSES, DEVNET_DEPLOYER } from '../../src/devnet/devnetAddres
 import { DEVNET_INITIAL } from '../../src/devnet/devnetInitial.ts';
 import { DEVNET_SEQUENCERS, devnetPubkey } from '../../src/devnet/devnetSequencers.ts';
 import { devnetChain, sendBatch } from '../../src/devnet/devnetChain.ts';
-import { MULTICALL3_ADDRESS } from '../../src/shared/chains.ts';
+import { MULTICALL3_ADDRESS } from '../../src/vocabulary/chains.ts';
 import {
   devnetErc20Abi,
   devnetRouterAbi,

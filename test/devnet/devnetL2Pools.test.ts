@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { algebraPoolTestAbi } from '../../src/devnet/algebraPool.ts';
 import { DEVNET_ADDRESSES } from '../../src/devnet/devnetAddresses.ts';
 import { DEVNET_INITIAL } from '../../src/devnet/devnetInitial.ts';
-import { MULTICALL3_ADDRESS } from '../../src/shared/chains.ts';
+import { MULTICALL3_ADDRESS } from '../../src/vocabulary/chains.ts';
 import { devnetErc20Abi, mockDepositPoolAbi } from '../../src/devnet/fixtureAbis.ts';
 import { wobblePpm } from '../../src/devnet/scenario.ts';
 import { mockCamelotPairAbi } from '../../src/devnet/stablePairs.ts';

@@ -12,7 +12,7 @@ import { silentLogger } from '../../src/log/logger.ts';
 import { camelotPairAbi, solidlyPairAbi } from '../../src/sources/abis.ts';
 import type { PoolFigures } from '../../src/figures/figures.ts';
 import { Poller } from '../../src/poller/poller.ts';
-import { MULTICALL3_ADDRESS } from '../../src/shared/chains.ts';
+import { MULTICALL3_ADDRESS } from '../../src/vocabulary/chains.ts';
 import { createFailoverRpc } from '../../src/rpc/failoverRpc.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
 import type { Storage } from '../../src/store/storage.ts';

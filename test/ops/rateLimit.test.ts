@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { handleCommandText } from '../../commands/registry.ts';
 import { createCommandGate, rateLimitedReply, type CommandObserver } from '../../commands/commandGate.ts';
 import { commandNameOf } from '../../commands/registry.ts';
-import { plainText, type Reply } from '../../src/shared/reply.ts';
+import { plainText, type Reply } from '../../src/vocabulary/reply.ts';
 import { SlidingWindowLimiter } from '../../src/core/slidingWindowLimiter.ts';
 import { context } from '../commands/snapshotFixture.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/registry.ts';
-import type { Reply } from '../../src/shared/reply.ts';
+import type { Reply } from '../../src/vocabulary/reply.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { runConsoleChat } from '../../src/platforms/consoleChat.ts';
 import { createDiscordBot, type DiscordBot } from '../../src/platforms/discordBot.ts';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assetNames } from '../../commands/assetNames.ts';
 import type { CommandContext, CommandDefinition } from '../../commands/command.ts';
 import { commands, runCommand, usageReply } from '../../commands/registry.ts';
-import { plainText, type Reply } from '../../src/shared/reply.ts';
+import { plainText, type Reply } from '../../src/vocabulary/reply.ts';
 import { UserError } from '../../commands/userError.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { explainStartFailure } from '../../src/main.ts';

@@ -1,7 +1,7 @@
 import { Client, REST } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleCommandText } from '../../commands/registry.ts';
-import type { Reply } from '../../src/shared/reply.ts';
+import type { Reply } from '../../src/vocabulary/reply.ts';
 import { createDiscordChannelSender, type DiscordChannelSender } from '../../src/platforms/discordChannelSender.ts';
 import { renderDiscord } from '../../src/platforms/renderDiscord.ts';
 import { context } from '../commands/snapshotFixture.ts';

@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { handleCommandText } from '../../commands/registry.ts';
-import { bold, code, italic, link, type Reply } from '../../src/shared/reply.ts';
+import { bold, code, italic, link, type Reply } from '../../src/vocabulary/reply.ts';
 import {
   DISCORD_LIMITS,
   escapeDiscordMarkdown,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handleCommandText } from '../../commands/registry.ts';
-import { link, plainText, type Reply } from '../../src/shared/reply.ts';
+import { link, plainText, type Reply } from '../../src/vocabulary/reply.ts';
 import { escapeHtml, renderTelegramHtml, TELEGRAM_MESSAGE_LIMIT } from '../../src/platforms/renderTelegramHtml.ts';
 import { parseTelegramHtml } from '../fakes/telegramHtml.ts';
 import { context } from '../commands/snapshotFixture.ts';

@@ -1,7 +1,7 @@
 import { ContractFunctionExecutionError, ContractFunctionRevertedError, parseAbi } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { AllEndpointsFailedError, EndpointError, JsonRpcError, shortError } from '../../src/rpc/rpcErrors.ts';
-import { BaseError } from '../../src/shared/baseError.ts';
+import { BaseError } from '../../src/vocabulary/baseError.ts';
 
 describe('rpc errors', () => {
   it('GIVEN the JSON-RPC code of a revert THEN isRevert, whatever the words; another code only with revert data or as geth words a data-less revert', () => {

@@ -19,7 +19,7 @@ import {
 import { startAnvil, type AnvilHandle } from '../../src/devnet/anvil.ts';
 import { compileFixtures, type Fixtures } from '../../src/devnet/compileFixtures.ts';
 import { createDevnetChain, deployFixture, type DevnetChain } from '../../src/devnet/devnetChain.ts';
-import { MULTICALL3_ADDRESS } from '../../src/shared/chains.ts';
+import { MULTICALL3_ADDRESS } from '../../src/vocabulary/chains.ts';
 import { devnetErc20Abi } from '../../src/devnet/fixtureAbis.ts';
 import { sqrtPriceX96FromPrice } from '../../src/devnet/priceMath.ts';
 import { silentLogger } from '../../src/log/logger.ts';

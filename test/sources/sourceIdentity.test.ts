@@ -6,7 +6,7 @@ import { deployAlgebraPool, type AlgebraPoolDeployment } from '../../src/devnet/
 import { startAnvil, type AnvilHandle } from '../../src/devnet/anvil.ts';
 import { compileFixtures, type Fixtures } from '../../src/devnet/compileFixtures.ts';
 import { createDevnetChain, deployFixture, type DevnetChain } from '../../src/devnet/devnetChain.ts';
-import { MULTICALL3_ADDRESS } from '../../src/shared/chains.ts';
+import { MULTICALL3_ADDRESS } from '../../src/vocabulary/chains.ts';
 import { runDoctor } from '../../src/doctor.ts';
 import { createChainClients } from '../../src/poller/chainClients.ts';
 import { readChain } from '../../src/poller/readChain.ts';

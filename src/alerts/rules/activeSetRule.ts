@@ -1,4 +1,4 @@
-import { bold, type Reply } from '../../shared/reply.ts';
+import { bold, type Reply } from '../../vocabulary/reply.ts';
 import { freshSequencers } from './freshSequencers.ts';
 import type { LevelParams, LevelTransition } from './levelRule.ts';
 import type { LevelRule } from './rule.ts';

@@ -1,4 +1,4 @@
-import { bold, type Reply } from '../../shared/reply.ts';
+import { bold, type Reply } from '../../vocabulary/reply.ts';
 import { relativeChange } from '../../core/change.ts';
 import { formatAmount } from '../../core/format.ts';
 import type { SequencersView } from '../../figures/sequencersViewTypes.ts';

@@ -1,4 +1,4 @@
-import type { Reply } from '../../shared/reply.ts';
+import type { Reply } from '../../vocabulary/reply.ts';
 import type { Config } from '../../config/configSchema.ts';
 import { haltLength, utcClock } from '../../core/haltText.ts';
 import type { BlockPoint } from '../../core/sequencer.ts';

@@ -1,4 +1,4 @@
-import type { Reply } from '../../shared/reply.ts';
+import type { Reply } from '../../vocabulary/reply.ts';
 import { figure } from '../../core/figure.ts';
 import { formatRatio } from '../../core/format.ts';
 import { utcClock } from '../../core/haltText.ts';

@@ -1,4 +1,4 @@
-import { code, link, type Inline, type Reply } from '../../shared/reply.ts';
+import { code, link, type Inline, type Reply } from '../../vocabulary/reply.ts';
 import { explorerTxUrl } from '../../config/explorerTxUrl.ts';
 import { describeMissing, type Figure } from '../../core/figure.ts';
 import { aprAtReward, rewardChange } from '../../core/rewardChange.ts';

@@ -1,4 +1,4 @@
-import type { Reply } from '../../shared/reply.ts';
+import type { Reply } from '../../vocabulary/reply.ts';
 import type { Config } from '../../config/configSchema.ts';
 import type { Snapshot } from '../../figures/figures.ts';
 import type { ChainEvent } from '../../store/historyStore.ts';

@@ -1,5 +1,5 @@
 import { getAddress } from 'viem';
-import { bold, type Reply } from '../../shared/reply.ts';
+import { bold, type Reply } from '../../vocabulary/reply.ts';
 import { formatAmount } from '../../core/format.ts';
 import { toNumber } from '../../core/units.ts';
 import type { SequencerRow } from '../../figures/sequencersViewTypes.ts';

@@ -1,4 +1,4 @@
-import { bold, type Reply } from '../../shared/reply.ts';
+import { bold, type Reply } from '../../vocabulary/reply.ts';
 import { figure, missing } from '../../core/figure.ts';
 import { formatAmount, formatPercent } from '../../core/format.ts';
 import { toNumber } from '../../core/units.ts';

@@ -1,4 +1,4 @@
-import { bold, type Reply } from '../../shared/reply.ts';
+import { bold, type Reply } from '../../vocabulary/reply.ts';
 import { formatAmount } from '../../core/format.ts';
 import type { SequencerRow } from '../../figures/sequencersViewTypes.ts';
 import { freshSequencers, freshSequencerSource } from './freshSequencers.ts';

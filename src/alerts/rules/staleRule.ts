@@ -1,4 +1,4 @@
-import type { Reply } from '../../shared/reply.ts';
+import type { Reply } from '../../vocabulary/reply.ts';
 import { haltLength, utcClock } from '../../core/haltText.ts';
 import { dataAgeSeconds, type Snapshot } from '../../figures/figures.ts';
 import { alertReply, icon, lasted } from '../alertText.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BaseError, causeChain, walkCauses } from '../../src/shared/baseError.ts';
+import { BaseError, causeChain, walkCauses } from '../../src/vocabulary/baseError.ts';
 
 class OuterError extends BaseError {
   override name = 'OuterError';
