@@ -1,10 +1,22 @@
 import type { BotApiState } from './botApiState.ts';
 import { bad, codePoints, isObject, type Json, type MethodHandler, type SentMessage } from './types.ts';
+import type { TgEntity } from '../telegramHtml.ts';
 
 const CHAT_ACTIONS = new Set([
   'typing', 'upload_photo', 'record_video', 'upload_video', 'record_voice', 'upload_voice',
   'upload_document', 'choose_sticker', 'find_location', 'record_video_note', 'upload_video_note',
 ]);
+
+/** Stores a text message the bot sent or edited and records it as the tests see it (sendMessage, editMessageText). */
+function storeAndRecord(state: BotApiState, method: 'sendMessage' | 'editMessageText', chatId: number, p: Json, m: { text: string; plain: string; entities: TgEntity[]; message: Json }): Json {
+  const { text, plain, entities, message } = m;
+  state.storeMessage(chatId, { message, fromBot: true, plain, entities, replyMarkup: p.reply_markup });
+  const s: SentMessage = { method, chat_id: chatId, message_id: message.message_id as number, text, plain, entities, at: state.clock(), payload: p, message };
+  if (typeof p.parse_mode === 'string') s.parse_mode = p.parse_mode;
+  if (p.reply_markup !== undefined) s.reply_markup = p.reply_markup;
+  state.recordSent(s);
+  return message;
+}
 
 /** Messages: send (text, photo), edit, delete, chat actions, answers to button presses. */
 export function defineMessageMethods(state: BotApiState, define: (name: string, fn: MethodHandler) => void, limitSends: (method: string, chatId: number) => void): void {
@@ -23,15 +35,7 @@ export function defineMessageMethods(state: BotApiState, define: (name: string, 
     if (entities.length > 0) message.entities = entities;
     if (reply) message.reply_to_message = reply;
     if (isObject(p.reply_markup) && p.reply_markup.inline_keyboard !== undefined) message.reply_markup = p.reply_markup;
-    state.storeMessage(chatId, { message, fromBot: true, plain, entities, replyMarkup: p.reply_markup });
-    const s: SentMessage = {
-      method: 'sendMessage', chat_id: chatId, message_id: message.message_id as number, text, plain, entities,
-      at: state.clock(), payload: p, message,
-    };
-    if (typeof p.parse_mode === 'string') s.parse_mode = p.parse_mode;
-    if (p.reply_markup !== undefined) s.reply_markup = p.reply_markup;
-    state.recordSent(s);
-    return message;
+    return storeAndRecord(state, 'sendMessage', chatId, p, { text, plain, entities, message });
   });
 
   define('sendPhoto', (p, files) => {
@@ -113,15 +117,7 @@ export function defineMessageMethods(state: BotApiState, define: (name: string, 
     else delete message.entities;
     if (isObject(p.reply_markup) && p.reply_markup.inline_keyboard !== undefined) message.reply_markup = p.reply_markup;
     else delete message.reply_markup;
-    state.storeMessage(chatId, { message, fromBot: true, plain, entities, replyMarkup: p.reply_markup });
-    const s: SentMessage = {
-      method: 'editMessageText', chat_id: chatId, message_id: message.message_id as number, text, plain, entities,
-      at: state.clock(), payload: p, message,
-    };
-    if (typeof p.parse_mode === 'string') s.parse_mode = p.parse_mode;
-    if (p.reply_markup !== undefined) s.reply_markup = p.reply_markup;
-    state.recordSent(s);
-    return message;
+    return storeAndRecord(state, 'editMessageText', chatId, p, { text, plain, entities, message });
   });
 
   define('deleteMessage', (p) => {
