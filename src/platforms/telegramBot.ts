@@ -1,4 +1,4 @@
-import { Bot, GrammyError, HttpError, InputFile, type Context, type Transformer } from 'grammy';
+import { Bot, BotError, GrammyError, HttpError, InputFile, type Context, type Transformer } from 'grammy';
 import type { CommandContext, CommandDefinition } from '../../commands/command.ts';
 import { createCommandGate, type CommandGate } from '../../commands/commandGate.ts';
 import { commandFailure } from '../../commands/failureReply.ts';
@@ -75,7 +75,8 @@ export function isTelegramRejection(error: unknown): boolean {
  * description, or the network error's code.
  */
 export function describeTelegramError(error: unknown): string {
-  if (error instanceof TelegramStartError) return describeTelegramError(error.cause);
+  // A start error may come without its grammY cause (setWebhook's payload carries the secret): then its own words.
+  if (error instanceof TelegramStartError) return error.cause instanceof GrammyError ? describeTelegramError(error.cause) : error.message;
   if (error instanceof GrammyError) {
     const hint = error.error_code === 401 ? ' (TELEGRAM_BOT_TOKEN is wrong or was revoked)' : error.error_code === 409 ? ' (another process polls with this token)' : '';
     return `${error.error_code} ${error.description}${hint}`;
@@ -119,7 +120,9 @@ export function createTelegramBot(options: TelegramOptions): TelegramBot {
     if (reply) await sendReply(ctx, reply);
   });
 
-  bot.catch(async (err) => {
+  // One catch for both ways updates arrive: grammY calls bot.catch from its polling loop only, so the webhook
+  // endpoint routes a handler's BotError here itself.
+  const onBotError = async (err: BotError<Context>): Promise<void> => {
     const cause = err.error;
     const failure = commandFailure();
     const fields = { chat: err.ctx.chat?.id, update: err.ctx.update.update_id, ref: failure.ref };
@@ -128,14 +131,15 @@ export function createTelegramBot(options: TelegramOptions): TelegramBot {
     else logger.error('command handler failed', { ...fields, error: cause });
     // Not silence: the user is told, as on Discord and the console (a refused reply may fit as this short one).
     if (err.ctx.chat) await sendReply(err.ctx, failure.reply).catch(() => {});
-  });
+  };
+  bot.catch(onBotError);
 
   const events = options.events;
   if (events) bot.api.config.use(watchLongPoll(bot, events));
 
   const webhook = options.webhook;
   const endpoint = webhook
-    ? createTelegramWebhookEndpoint({ path: webhook.path, secret: webhook.secret, concurrency: webhook.concurrency, maxQueued: webhook.maxQueued, logger, handleUpdate: (update) => bot.handleUpdate(update) })
+    ? createTelegramWebhookEndpoint({ path: webhook.path, secret: webhook.secret, concurrency: webhook.concurrency, maxQueued: webhook.maxQueued, logger, handleUpdate: (update) => bot.handleUpdate(update).catch((error: unknown) => (error instanceof BotError ? onBotError(error) : Promise.reject(error))) })
     : undefined;
 
   let polling: Promise<void> | undefined;

@@ -149,6 +149,15 @@ describe('Telegram webhook mode', () => {
     expect(reply.plain).toMatch(HELP);
   });
 
+  it('GIVEN a reply the Bot API refuses THEN the one failure reply with its reference, logged, as when polling', async () => {
+    t.fake.failNext('sendMessage', { status: 400, description: 'Bad Request: message is too long' });
+    expect(await t.telegram.deliver(messageUpdate(9, CHAT, '/help'))).toBe(200);
+    const failure = (await t.fake.nextMessageTo(CHAT)).plain;
+    const ref = /reference ([0-9a-f]{8})\.$/.exec(failure)?.[1];
+    expect(failure).toMatch(/^Something went wrong answering that; it has been logged with the reference [0-9a-f]{8}\.$/);
+    expect(t.logs).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'Bot API refused a call', ref, code: 400 }));
+  });
+
   it('GIVEN a forged or missing secret THEN 401 and the update is not handled', async () => {
     const before = t.fake.messagesTo(CHAT).length;
     const taken = t.commandsTaken.count;
@@ -279,6 +288,7 @@ describe('Telegram webhook mode: limits and refusals', () => {
     t.fake.failNext('setWebhook', { status: 401, description: 'Unauthorized' });
     const refused = await t.bot.start().catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(TelegramStartError);
+    expect(describeTelegramError(refused)).toBe('Telegram rejected TELEGRAM_BOT_TOKEN (401 Unauthorized): check the token @BotFather gave you.');
     expect(isTelegramRejection(refused)).toBe(true);
     expect(isTelegramRejection(new TelegramWebhookError(400, 'Bad Request: bad webhook'))).toBe(false);
   });
