@@ -17,6 +17,13 @@ import { chatThresholds, type ChatThresholds } from './rules/ruleParams.ts';
 import { staleMeasures } from './rules/staleRule.ts';
 import { noticeOutcomes, stepLevelRule, type ChatOutcome } from './stepRules.ts';
 
+/** The global state under which the engine keeps, per source, how far it has read the event log. */
+const EVENTS_READ = 'events-read';
+interface EventsRead {
+  /** The newest block time (s) among the events read so far. */
+  readonly time: number;
+}
+
 export interface AlertEngineOptions {
   readonly config: Config;
   /** Stored events, for the rules that announce them. */
@@ -75,7 +82,19 @@ export class AlertEngine {
       return undefined;
     };
 
-    const input: RuleInput = { snapshot, config, now, events: this.announcedEvents(snapshot), screen };
+    // The event log is read once a cycle, from where the last cycle's read ended (its newest block time, again
+    // from that second: the rules' cursors drop what they announced), so a catch-up hands over every new event.
+    const events = snapshot.sources
+      .filter((s) => s.kind === 'sequencer')
+      .flatMap(({ id }) => {
+        const mark = readGlobal<EventsRead>(GLOBAL, EVENTS_READ, id);
+        const read = this.announcedEvents(id, mark);
+        const newest = read.reduce((t, e) => Math.max(t, e.blockTime), mark?.time ?? 0);
+        writeGlobal(GLOBAL, EVENTS_READ, id, { time: newest } satisfies EventsRead);
+        return read;
+      })
+      .sort((a, b) => (chainPosition(a) < chainPosition(b) ? -1 : chainPosition(a) > chainPosition(b) ? 1 : 0));
+    const input: RuleInput = { snapshot, config, now, events, screen };
     const chats = this.chatGroups();
     const outcomes: ChatOutcome[] = [];
     RULES.forEach((rule, order) => {
@@ -138,13 +157,12 @@ export class AlertEngine {
   }
 
   /**
-   * The newest stored events of the kinds notice rules announce, for every sequencer source, oldest first: the
-   * one read of the event log a cycle makes, so the rules themselves read data, not the store.
+   * One source's stored events of the kinds notice rules announce: everything from the second the last read
+   * ended; before any read, the newest of each kind, where the rules place their cursors.
    */
-  private announcedEvents(snapshot: Snapshot): ChainEvent[] {
-    const sources = snapshot.sources.filter((s) => s.kind === 'sequencer').map((s) => s.id);
-    const events = sources.flatMap((id) => ANNOUNCED_EVENTS.flatMap((name) => this.o.history.recentEvents(id, name, ANNOUNCED_EVENTS_KEPT)));
-    return events.sort((a, b) => (chainPosition(a) < chainPosition(b) ? -1 : chainPosition(a) > chainPosition(b) ? 1 : 0));
+  private announcedEvents(sourceId: string, mark: EventsRead | undefined): ChainEvent[] {
+    if (mark === undefined) return ANNOUNCED_EVENTS.flatMap((name) => this.o.history.recentEvents(sourceId, name, ANNOUNCED_EVENTS_KEPT));
+    return this.o.history.eventsBetween(sourceId, ANNOUNCED_EVENTS, mark.time - 1, Number.MAX_SAFE_INTEGER);
   }
 
   /** Sources whose latest reading is held back as an outlier. */

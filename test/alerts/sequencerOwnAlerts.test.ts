@@ -90,6 +90,20 @@ describe("one sequencer's own alerts (/subscribe alerts sequencer <name>)", () =
     evaluateAt(t + 300);
     expect(ownOnly().slice(before)).toHaveLength(2);
   });
+
+  it('GIVEN 60 claims between two cycles (a catch-up) THEN every one is announced, once', () => {
+    const before = ownOnly().length;
+    const t = NOW + 31 * HOUR;
+    observe(t, 400n, 40n, 1);
+    store.addEvents(
+      Array.from({ length: 60 }, (_, i) => ({ sourceId: 'sequencer', chainId: 1, name: 'ClaimRewards', blockNumber: 6_000n + BigInt(i), blockTime: t - 600 + i, logIndex: 0, txHash: `0xd${i}`, args: { sequencerId: 2n, recipient: 0x2222n, amount: BigInt(i + 1) * E18, totalAmount: 0n } })),
+    );
+    evaluateAt(t);
+    evaluateAt(t + 300);
+    const claims = ownOnly().slice(before).filter((m) => m.key.startsWith('sequencer-claim'));
+    expect(claims).toHaveLength(60);
+    expect(claims.map((m) => m.text.split('\n')[0])).toEqual(Array.from({ length: 60 }, (_, i) => `💰 Sequencer Beta claimed ${i + 1} METIS`));
+  });
 });
 
 describe('/subscribe alerts sequencer <name>', () => {

@@ -1,7 +1,8 @@
 import type { ChainEvent } from '../../store/historyStore.ts';
 
-/** The events notice rules announce, and how many of the newest of each kind per source the engine hands them. */
+/** The events notice rules announce. */
 export const ANNOUNCED_EVENTS = ['UnlockInit', 'ClaimRewards', 'RewardUpdate'] as const;
+/** Before the engine's first read of a source's log: the newest this many of each kind, where the rules place their cursors. */
 export const ANNOUNCED_EVENTS_KEPT = 50;
 
 /** Where a notice rule's announcements stopped: the chain position of the last event announced. */

@@ -14,8 +14,9 @@ export interface RuleInput {
   readonly config: Config;
   readonly now: number;
   /**
-   * The newest stored events of the kinds notice rules announce (ANNOUNCED_EVENTS), per sequencer source, oldest
-   * first: read from the event log once per cycle by the engine, so a rule reads data, never the store.
+   * The stored events of the kinds notice rules announce (ANNOUNCED_EVENTS) that are new since the engine's last
+   * read, per sequencer source, oldest first: read from the event log once a cycle by the engine, so a rule reads
+   * data, never the store.
    */
   readonly events: readonly ChainEvent[];
   /** The outlier screen (src/alerts/rules/outlierFilter.ts): the reading to use, or undefined while held back. */
