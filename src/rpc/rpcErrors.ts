@@ -26,13 +26,13 @@ export class EndpointError extends BaseError {
   readonly timedOut: boolean;
 }
 
+/** geth's message for a revert that carries no data (the same pattern viem's ExecutionRevertedError matches). */
+const EXECUTION_REVERTED = /execution reverted/i;
+
 /**
  * JSON-RPC codes that nodes other than geth's newer ones answer a revert with (older geth and its forks, Nethermind
  * -32015, Hardhat -32603): a revert only when the revert data comes along, as these codes also mean other failures.
  */
-/** geth's message for a revert that carries no data (the same pattern viem's ExecutionRevertedError matches). */
-const EXECUTION_REVERTED = /execution reverted/i;
-
 const REVERT_WITH_DATA_CODES: ReadonlySet<number> = new Set([-32000, -32015, -32603]);
 
 /** A JSON-RPC error object returned by an endpoint (`{ error: { code, message, data } }`). */
