@@ -10,7 +10,6 @@ export interface AlertStateRecord {
 
 export interface AlertStateStore {
   all(): AlertStateRecord[];
-  forScope(scope: string): AlertStateRecord[];
   /** Every scope's state of one rule on one source (indexed: migration 5). */
   forRule(rule: string, sourceId: string): AlertStateRecord[];
   put(record: AlertStateRecord, now: number): void;
@@ -20,7 +19,6 @@ export interface AlertStateStore {
 export function createSqliteAlertStateStore(db: Database.Database): AlertStateStore {
   const st = {
     all: db.prepare('SELECT * FROM alert_state'),
-    scope: db.prepare('SELECT * FROM alert_state WHERE scope = ?'),
     rule: db.prepare('SELECT * FROM alert_state WHERE rule = ? AND source_id = ?'),
     put: db.prepare(
       `INSERT INTO alert_state (scope, rule, source_id, state_json, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -39,7 +37,6 @@ export function createSqliteAlertStateStore(db: Database.Database): AlertStateSt
   };
   return {
     all: () => (st.all.all() as Row[]).map(toRecord),
-    forScope: (scope) => (st.scope.all(scope) as Row[]).map(toRecord),
     forRule: (rule, sourceId) => (st.rule.all(rule, sourceId) as Row[]).map(toRecord),
     put(record, now) {
       st.put.run(record.scope, record.rule, record.sourceId, stateJson(record.state), now);
