@@ -2,14 +2,13 @@ import { getAddress } from 'viem';
 import { bold, type Reply } from '../../vocabulary/reply.ts';
 import { formatAmount } from '../../core/format.ts';
 import { toNumber } from '../../core/units.ts';
+import { METIS_DECIMALS } from '../../figures/sequencerFigures.ts';
 import type { SequencerRow } from '../../figures/sequencersViewTypes.ts';
 import type { ChainEvent } from '../../store/historyStore.ts';
 import { freshSequencers, freshSequencerSource } from './freshSequencers.ts';
 import { newEvents, type EventCursor } from './newEvents.ts';
 import type { NoticeRule } from './rule.ts';
 import { sequencerNames } from './sequencerNames.ts';
-
-const METIS_DECIMALS = 18;
 
 /** A ClaimRewards in words: who claimed how much, to where, and what stays unclaimed. */
 export function claimMessage(row: SequencerRow, event: ChainEvent): Reply {

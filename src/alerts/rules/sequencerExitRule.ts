@@ -2,6 +2,7 @@ import { bold, type Reply } from '../../vocabulary/reply.ts';
 import { figure, missing } from '../../core/figure.ts';
 import { formatAmount, formatPercent } from '../../core/format.ts';
 import { toNumber } from '../../core/units.ts';
+import { METIS_DECIMALS } from '../../figures/sequencerFigures.ts';
 import type { SequencersView } from '../../figures/sequencersViewTypes.ts';
 import type { ChainEvent } from '../../store/historyStore.ts';
 import { freshSequencers, freshSequencerSource } from './freshSequencers.ts';
@@ -26,7 +27,7 @@ export function sequencerExits(view: SequencersView, announced: readonly ChainEv
   const exits = events.map((e) => {
     const row = view.rows.find((r) => BigInt(r.seqId) === e.args.sequencerId);
     const name = row?.name ?? `sequencer ${String(e.args.sequencerId)}`;
-    const amount = toNumber(e.args.amount ?? 0n, 18);
+    const amount = toNumber(e.args.amount ?? 0n, METIS_DECIMALS);
     const share = row?.share ?? (view.base.ok && view.base.value > 0 ? figure(amount / view.base.value) : missing('zero-base'));
     const claimable = e.args.unlockClaimTime === undefined ? 'unknown' : new Date(Number(e.args.unlockClaimTime) * 1000).toISOString().slice(0, 10);
     return {
