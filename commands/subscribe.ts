@@ -64,7 +64,7 @@ function subscribeSequencer(context: CommandContext, chat: ChatInfo, service: Su
         parts: [
           'Subscribed: ',
           bold(`alerts for sequencer ${row.name}`),
-          ` (${row.seqId}): its status changes, its reward claims, and its reward not growing for a day while active. /alerts shows the rules; /unsubscribe alerts to stop.`,
+          ` (${row.seqId}): its status changes, its reward claims, and its reward not growing for ${service.thresholds(chat).rewardStallHours} h while active. /alerts shows the rules; /unsubscribe alerts to stop.`,
         ],
       },
     ],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../commands/command.ts';
 import { handleCommandText } from '../../commands/registry.ts';
+import { chatThresholds } from '../../src/alerts/rules/ruleParams.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
 import type { Snapshot } from '../../src/figures/figures.ts';
 import { sequencersView } from '../../src/figures/sequencersView.ts';
@@ -114,14 +115,15 @@ describe('/subscribe alerts sequencer <name>', () => {
     ...base,
     snapshot: () => ({ ...base.snapshot(), sequencers: view }),
     chat: { platform: 'telegram', chatId: '42', userId: '42', kind: 'private', isAdmin: () => true },
-    subscriptions: { store: store.subscriptions, openAlerts: () => [], thresholds: () => ({}) as never, heldReadings: () => [], digestDefaults: { time: '09:00', timeZone: 'UTC' } },
+    subscriptions: { store: store.subscriptions, openAlerts: () => [], thresholds: () => chatThresholds(fixtureConfig.alerts, { rewardStallHours: 36 }), heldReadings: () => [], digestDefaults: { time: '09:00', timeZone: 'UTC' } },
   };
   const say = (text: string) => renderText(handleCommandText(text, context)!);
   const assets = () => store.subscriptions.forChat('telegram', '42').find((s) => s.kind === 'alerts')?.assets;
 
   it('GIVEN a chat with every source THEN naming a sequencer keeps everything and adds it', () => {
     expect(say('/subscribe alerts')).toContain('alerts for every source');
-    expect(say('/subscribe alerts sequencer Beta')).toContain('alerts for sequencer Beta (2)');
+    // The reply names the chat's own stall threshold (36 h here, the default is 24).
+    expect(say('/subscribe alerts sequencer Beta')).toContain('alerts for sequencer Beta (2): its status changes, its reward claims, and its reward not growing for 36 h while active.');
     expect(assets()).toEqual(['all', 'sequencer:2']);
     expect(say('/subscribe alerts sequencer 4')).toContain('alerts for sequencer 0x4444…4444 (4)');
     expect(assets()).toEqual(['all', 'sequencer:2', 'sequencer:4']);
