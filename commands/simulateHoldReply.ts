@@ -4,7 +4,7 @@ import { describeHorizon } from '../src/core/horizon.ts';
 import { rankByFinal } from '../src/core/simulateModel.ts';
 import { bold, type Block, type Inline, type Reply } from '../src/vocabulary/reply.ts';
 import type { SimulateSettings } from './simulateSettings.ts';
-import { outcomeTable, pct, PROJECTION_NOTE, stressTable, type SimulateRow } from './simulateTables.ts';
+import { outcomeTable, pct, PROJECTION_NOTE, stressDropsText, stressTable, type SimulateRow } from './simulateTables.ts';
 
 const COMPOUND_WORDS: Readonly<Record<Compounding, string>> = {
   daily: 'compounded daily',
@@ -36,7 +36,7 @@ export function simulateHoldReply(rows: readonly SimulateRow[], s: SimulateSetti
   if (ignoredLoopOptions) blocks.push({ kind: 'paragraph', parts: ['ltv=, loops=, borrow= and lt= only apply to a loop: add ', bold('loop'), ' to use them.'] });
   blocks.push({
     kind: 'note',
-    text: `${PROJECTION_NOTE} Amounts in ${base}; a wrapper's APY is its growth in its base token. Stress: every rate 25 % and 50 % lower. age: since the source's last good read (⚠ stale).`,
+    text: `${PROJECTION_NOTE} Amounts in ${base}; a wrapper's APY is its growth in its base token. Stress: every rate ${stressDropsText()} lower. age: since the source's last good read (⚠ stale).`,
   });
   return { kind: 'answer', blocks };
 }

@@ -6,7 +6,7 @@ import { rankByFinal, stakeApy, type LoopPlan } from '../src/core/simulateModel.
 import { poolLabel, type Snapshot } from '../src/figures/figures.ts';
 import { bold, type Block, type Inline, type Reply } from '../src/vocabulary/reply.ts';
 import type { LoopSettings, SimulateSettings } from './simulateSettings.ts';
-import { decimalsFor, money, outcomeTable, pct, PROJECTION_NOTE, stressTable, type SimulateRow } from './simulateTables.ts';
+import { decimalsFor, money, outcomeTable, pct, PROJECTION_NOTE, stressDropsText, stressTable, type SimulateRow } from './simulateTables.ts';
 
 /** What each pool that swaps the token into the debt could take at 1 % and 5 % slippage, one line per pool. */
 function exitLines(snapshot: Snapshot, row: SimulateRow, positionInBase: number, base: string): Inline[][] {
@@ -82,7 +82,7 @@ export function simulateLoopReply(snapshot: Snapshot, rows: readonly SimulateRow
       `${PROJECTION_NOTE} Net APY ≈ M × stake APY − (M − 1) × borrow APR, with exposure M = Σ ltv^i for i = 0…loops and ${base} borrowed. ` +
       'Liquidating depeg = 1 − (M − 1) / (M × lt): how far the token may fall against the debt before the lending market liquidates. ' +
       `Exit: a pool that swaps the token into ${base} (or a token 1:1 with it); what it takes before the average sale price is 1 % / 5 % under spot, fees not counted (V3: the in-range liquidity taken as one range, an approximation). ` +
-      'Stress lowers the stake APY by 25 % and 50 %; the borrow rate stays. age: since the source\'s last good read (⚠ stale).',
+      `Stress lowers the stake APY by ${stressDropsText()}; the borrow rate stays. age: since the source's last good read (⚠ stale).`,
   });
   return { kind: 'answer', blocks };
 }

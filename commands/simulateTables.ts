@@ -42,6 +42,9 @@ export function outcomeTable(rows: readonly SimulateRow[], amount: number, now: 
   };
 }
 
+/** The stresses in words for the notes, from the same list the tables use: "25 % and 50 %". */
+export const stressDropsText = (): string => STRESS_DROPS.map((drop) => `${Math.round(drop * 100)} %`).join(' and ');
+
 /** APY and gain of each strategy under each rate-drop stress. */
 export function stressTable(rows: readonly SimulateRow[], amount: number, apyHeader: string): Block {
   const columns = STRESS_DROPS.flatMap((drop) => {
