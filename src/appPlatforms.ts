@@ -59,7 +59,7 @@ export interface AppPlatformOptions {
 /**
  * Telegram and/or Discord, each when its token is set: created, under a supervisor, not yet started (the
  * caller starts the supervisors).
- * @throws when DISCORD_TOKEN is set without DISCORD_APPLICATION_ID.
+ * @throws when DISCORD_TOKEN is set without DISCORD_APPLICATION_ID, or webhook mode without TELEGRAM_WEBHOOK_SECRET.
  */
 export async function createAppPlatforms(options: AppPlatformOptions): Promise<AppPlatforms> {
   const { config, env, logger, now, context, gate, scrub } = options;
@@ -86,8 +86,10 @@ export async function createAppPlatforms(options: AppPlatformOptions): Promise<A
   if (env.TELEGRAM_BOT_TOKEN) {
     const { createTelegramBot, describeTelegramError, isTelegramRejection } = await import('./platforms/telegramBot.ts');
     const status = statusOf('telegram');
-    // The config loader refuses webhook mode without its URL and TELEGRAM_WEBHOOK_SECRET.
+    // The config loader refuses webhook mode without its URL and TELEGRAM_WEBHOOK_SECRET; a config built
+    // otherwise must not fall back to polling behind the operator's back.
     const webhook = config.telegram.mode === 'webhook' ? config.telegram.webhook : undefined;
+    if (webhook && !env.TELEGRAM_WEBHOOK_SECRET) throw new Error('telegram.mode is webhook but TELEGRAM_WEBHOOK_SECRET is not set: set it to a long random string (A-Z a-z 0-9 _ -).');
     const supervisor: PlatformSupervisor = createPlatformSupervisor({
       ...supervision,
       status,

@@ -327,4 +327,16 @@ describe('the app in webhook mode', () => {
       await fake.close();
     }
   });
+
+  it('GIVEN webhook mode without TELEGRAM_WEBHOOK_SECRET in a config built past the loader THEN the app refuses to start, it does not poll instead', async () => {
+    const fake = await startFakeBotApi();
+    const base = loadConfig('config/devnet.yaml', { METIS_BOT_DB: ':memory:' });
+    const config = configSchema.parse({ ...base, http: { port: 0 }, telegram: { mode: 'webhook', webhook: { url: 'https://bot.example.test/tg/updates' } } });
+    try {
+      await expect(createApp({ config, env: fakePlatformEnv({ telegram: fake }), logger: createLogger({ level: 'silent' }) })).rejects.toThrow('telegram.mode is webhook but TELEGRAM_WEBHOOK_SECRET is not set');
+      expect(fake.calls.some((c) => c.method === 'getUpdates')).toBe(false);
+    } finally {
+      await fake.close();
+    }
+  });
 });
