@@ -7,7 +7,7 @@ import { METIS_DECIMALS } from '../figures/sequencerFigures.ts';
 import type { MetricHistory } from '../store/historyStore.ts';
 import { amountUnit } from './amountUnit.ts';
 import type { ChartPoint, LineSeries } from './lineChartSvg.ts';
-import { sequencerCycles } from './sequencerCycles.ts';
+import { thinToSteps } from './sequencerCycles.ts';
 import { CHART_WINDOWS, dataAsOf, MAX_CHART_POINTS, MIN_CHART_POINTS, type ChartWindow, type SourceChart } from './sourceChart.ts';
 
 const COLOR = { locked: '#2563eb', reward: '#0f9d8f' } as const;
@@ -29,13 +29,14 @@ export function sequencerChart(p: {
   const seconds = CHART_WINDOWS[p.window];
   const to = p.sequencers.blockTime;
   const from = to - seconds;
-  const locked: ChartPoint[] = sequencerCycles(history, p.sequencers.sourceId, from, to, MAX_CHART_POINTS).flatMap((cycle) => {
-    const read = cycle.reads.find((r) => r.seqId === row.seqId);
-    return read ? [{ time: cycle.time, value: toNumber(read.amount, METIS_DECIMALS) }] : [];
-  });
+  // This sequencer's reads only, in one range read, thinned as the base chart thins its cycles.
+  const reads = history.sequencerReads(p.sequencers.sourceId, row.seqId, from + 1, to);
+  const locked: ChartPoint[] = thinToSteps(reads.map((r) => ({ time: r.blockTime, read: r })), from, to, MAX_CHART_POINTS).map(({ time, read }) => ({ time, value: toNumber(read.amount, METIS_DECIMALS) }));
   if (locked.length < MIN_CHART_POINTS) return { ok: false, reason: 'too-little-history', points: locked.length };
 
-  const latest = history.sequencersAt(p.sequencers.sourceId, to).filter((r) => r.blockTime === to);
+  // Its reward per day ends at the newest read, as /sequencers <name> counts it.
+  const newest = reads[reads.length - 1];
+  const latest = newest && newest.blockTime === to ? [newest] : [];
   const daily = sequencerDailyIncome({ history, sourceId: p.sequencers.sourceId, now: to, latest, days: seconds / DAY_SECONDS }).get(row.seqId) ?? [];
   const reward: ChartPoint[] = daily.flatMap((d) => (d.income.ok ? [{ time: d.day + DAY_SECONDS, value: d.income.value }] : []));
 

@@ -25,3 +25,20 @@ export function sequencerCycles(history: MetricHistory, sourceId: string, from: 
   }
   return cycles;
 }
+
+/**
+ * At each of `maxPoints` equally spaced times in (from, to], the newest item at or before it, each item once
+ * (items oldest first): the same thinning as sequencerCycles, over one sequencer's reads already in hand.
+ */
+export function thinToSteps<T extends { readonly time: number }>(items: readonly T[], from: number, to: number, maxPoints: number): T[] {
+  const kept: T[] = [];
+  const step = (to - from) / maxPoints;
+  let next = 0;
+  for (let i = 1; i <= maxPoints; i++) {
+    const at = i === maxPoints ? to : from + i * step;
+    while (next < items.length && items[next]!.time <= at) next++;
+    const newest = items[next - 1];
+    if (newest && newest.time > from && newest !== kept[kept.length - 1]) kept.push(newest);
+  }
+  return kept;
+}
