@@ -26,13 +26,12 @@ function rulesList(t: ChatThresholds): Inline[][] {
 /** `/alerts` (this chat's rules and open alerts) and `/alerts set <rule> <value>`. */
 export const alertsCommand: CommandDefinition = {
   name: 'alerts',
-  description: "Show this chat's alert rules and open alerts, or change a threshold: /alerts set <rule> <value>",
   usage: `/alerts · /alerts set <rule> <value> (rules: ${ruleNames.join(', ')})`,
   mutates: true,
   options: [
-    { name: 'action', description: 'set, to change a threshold', type: 'string', choices: () => ['set'] },
-    { name: 'rule', description: 'The threshold to change', type: 'string', choices: () => ruleNames },
-    { name: 'value', description: 'The new value', type: 'number' },
+    { name: 'action', type: 'string', choices: () => ['set'] },
+    { name: 'rule', type: 'string', choices: () => ruleNames },
+    { name: 'value', type: 'number' },
   ],
   run(args, context): Reply {
     const setting = args.action === 'set';

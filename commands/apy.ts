@@ -173,11 +173,9 @@ function details(view: SourceView, now: number): Block[] {
 /** `/apy [asset]`: the yield table, or one source in detail. */
 export const apyCommand: CommandDefinition = {
   name: 'apy',
-  description: 'APY of the sequencer and each LST/LRT: now, 7 d, change over 24 h, TVL, data age',
   options: [
     {
       name: 'asset',
-      description: 'Source or token, e.g. seMetis',
       type: 'string',
       choices: (context: CommandContext) => assetNames(context.snapshot()),
     },

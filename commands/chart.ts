@@ -69,12 +69,10 @@ function resolve(name: string, context: CommandContext): Target | Reply {
 /** `/chart <asset | sequencers | sequencer> [7d|30d|90d]`: a PNG chart from the stored history. */
 export const chartCommand: CommandDefinition = {
   name: 'chart',
-  description: 'Chart from stored history: an asset’s APY or price, the base by operator, one sequencer (7d/30d/90d)',
   usage: `/chart <asset|${BASE}|sequencer> [window]`,
   options: [
     {
       name: 'asset',
-      description: 'Source or token (seMetis), "sequencers" for the base, or a sequencer name or id',
       type: 'string',
       required: true,
       // Free text: a sequencer may be named by a unique part of its name, its id or its address.
@@ -83,7 +81,6 @@ export const chartCommand: CommandDefinition = {
     },
     {
       name: 'window',
-      description: `How far back: ${WINDOWS.join(', ')} (default ${DEFAULT_WINDOW})`,
       type: 'string',
       choices: () => WINDOWS,
     },

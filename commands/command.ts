@@ -3,6 +3,7 @@ import type { MetricHistory } from '../src/store/historyStore.ts';
 import type { SubscriptionService } from '../src/subscriptions/subscriptionService.ts';
 import type { Reply } from '../src/vocabulary/reply.ts';
 import type { Platform } from '../src/vocabulary/platform.ts';
+import { english, type Translator } from '../src/i18n/translator.ts';
 
 /**
  * One option of a command. The same spec drives the text parser (Telegram, console), the Telegram command
@@ -11,7 +12,6 @@ import type { Platform } from '../src/vocabulary/platform.ts';
 export type OptionSpec =
   | {
       readonly name: string;
-      readonly description: string;
       readonly type: 'string';
       readonly required?: boolean;
       /** The accepted values (asset names, windows…), from the running config. */
@@ -28,7 +28,6 @@ export type OptionSpec =
     }
   | {
       readonly name: string;
-      readonly description: string;
       readonly type: 'number' | 'integer';
       readonly required?: boolean;
       readonly min?: number;
@@ -56,6 +55,8 @@ export interface ChatInfo {
    * commands marked `mutates`.
    */
   readonly isAdmin: () => boolean;
+  /** The sender's client language (Telegram `language_code`, Discord `locale`), when the platform tells. */
+  readonly languageTag?: string;
 }
 
 /** What a command may read: the latest figures (never the network) and the clock. */
@@ -71,12 +72,16 @@ export interface CommandContext {
   readonly chat?: ChatInfo;
   /** Subscriptions and alert settings (/subscribe, /unsubscribe, /alerts); absent without a store. */
   readonly subscriptions?: SubscriptionService;
+  /** The chat's language (src/subscriptions/chatLocale.ts); English when absent. */
+  readonly t?: Translator;
 }
 
+/** The messages of the chat's language. */
+export const translatorOf = (context: CommandContext): Translator => context.t ?? english;
+
 export interface CommandDefinition {
+  /** ASCII in every language; its description is the message `cmd-<name>` (locales/<language>/commands.ftl). */
   readonly name: string;
-  /** One line, at most 100 characters (Discord's limit; Telegram allows 256). */
-  readonly description: string;
   readonly options: readonly OptionSpec[];
   /** Only for members who may manage channels (Discord: hidden from others and checked again on arrival). */
   readonly requiresManageChannels?: boolean;
@@ -92,6 +97,11 @@ export interface CommandDefinition {
   readonly positionalByShape?: readonly string[];
   run(args: ArgumentValues, context: CommandContext): Reply;
 }
+
+/** What a command does, in one line of the language (at most 100 characters: Discord's limit; Telegram allows 256). */
+export const commandDescription = (t: Translator, command: CommandDefinition): string => t(`cmd-${command.name}`);
+/** What an option of a command takes, in one line of the language. */
+export const optionDescription = (t: Translator, command: CommandDefinition, option: OptionSpec): string => t(`cmd-${command.name}-${option.name}`);
 
 /** The usage line of a command: `/apy [asset]`. */
 export function usageLine(command: CommandDefinition): string {

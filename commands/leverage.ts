@@ -31,7 +31,6 @@ const ofBaseCell = (f: Figure, base: string) => (f.ok || f.missing !== 'zero-bas
  */
 export const leverageCommand: CommandDefinition = {
   name: 'leverage',
-  description: 'The tower: METIS locked, each wrapper layer in METIS, leverage and its change, exit liquidity',
   options: [],
   run(_args, context): Reply {
     const snapshot = context.snapshot();

@@ -3,6 +3,7 @@ import { apyCommand } from './apy.ts';
 import { chartCommand } from './chart.ts';
 import { usageLine, type CommandContext, type CommandDefinition } from './command.ts';
 import { helpCommand } from './help.ts';
+import { langCommand } from './lang.ts';
 import { leverageCommand } from './leverage.ts';
 import { parseArguments } from './parseArguments.ts';
 import type { Reply } from '../src/vocabulary/reply.ts';
@@ -15,7 +16,7 @@ import { unsubscribeCommand } from './unsubscribe.ts';
 import { describeUserError, UserError } from './userError.ts';
 
 /** Every command, in the order /help lists them. */
-export const commands: readonly CommandDefinition[] = [startCommand, helpCommand, apyCommand, simulateCommand, leverageCommand, sequencersCommand, chartCommand, statusCommand, subscribeCommand, unsubscribeCommand, alertsCommand];
+export const commands: readonly CommandDefinition[] = [startCommand, helpCommand, apyCommand, simulateCommand, leverageCommand, sequencersCommand, chartCommand, statusCommand, subscribeCommand, unsubscribeCommand, alertsCommand, langCommand];
 
 const byName = new Map(commands.map((c) => [c.name, c]));
 

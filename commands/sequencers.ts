@@ -150,11 +150,9 @@ function detail(snapshot: Snapshot, view: SequencersView, row: SequencerRow, now
  */
 export const sequencersCommand: CommandDefinition = {
   name: 'sequencers',
-  description: 'Every sequencer: status, share of the base, income; who runs the base. With a name or id: details',
   options: [
     {
       name: 'sequencer',
-      description: 'A sequencer name (or part of it), id, or owner/signer address',
       type: 'string',
       parseText: (raw) => raw,
       suggestions: (context) => context.snapshot().sequencers?.rows.map((r) => r.name) ?? [],

@@ -45,12 +45,10 @@ const usage = (text: string): Reply => ({ kind: 'usage', blocks: [{ kind: 'parag
  */
 export const simulateCommand: CommandDefinition = {
   name: 'simulate',
-  description: 'What an amount earns at current rates, per strategy, with stress; or a loop: net APY and its risks',
   positionalByShape: ['amount', 'duration', 'strategy', 'mode', 'compound'],
   options: [
     {
       name: 'amount',
-      description: 'Amount in METIS, e.g. 1000 (text also takes 1,000, 1k, 2.5m, 1e3)',
       type: 'number',
       required: true,
       min: SIMULATE_LIMITS.minAmount,
@@ -60,7 +58,6 @@ export const simulateCommand: CommandDefinition = {
     },
     {
       name: 'duration',
-      description: 'How long: 12h, 30d, 12w, 6m (months), 1y; from 1h to 10y (default 1y)',
       type: 'string',
       parseText: parseLimitedHorizon,
       suggestions: () => ['30d', '90d', '180d', '1y', '2y', '5y', '10y'],
@@ -68,16 +65,15 @@ export const simulateCommand: CommandDefinition = {
     },
     {
       name: 'strategy',
-      description: 'The sequencer or a staking token, e.g. seMetis (default: all, ranked)',
       type: 'string',
       choices: (context: CommandContext) => assetNames(context.snapshot(), isStrategy),
     },
-    { name: 'mode', description: 'hold (default) or loop (borrow against it and stake again)', type: 'string', choices: () => MODES },
-    { name: 'compound', description: 'How the sequencer APR compounds: daily (default), weekly, monthly, none', type: 'string', choices: () => COMPOUNDINGS },
-    { name: 'ltv', description: 'Loop: loan-to-value per loop, 0 to below 1, e.g. 0.7 or 70% (default 0.7)', type: 'number', min: 0, max: 1, maxExclusive: true, parseText: parseRateText, expected: '0.7 or 70%' },
-    { name: 'loops', description: 'Loop: how many times the loan is staked again, 0 to 20 (default 3)', type: 'integer', min: 0, max: SIMULATE_LIMITS.maxLoops },
-    { name: 'borrow', description: 'Loop: borrow APR as a fraction, 0.045 = 4.5% (default 0.05, assumed)', type: 'number', min: 0, max: 1, parseText: parseRateText, expected: '4.5% or 0.045' },
-    { name: 'lt', description: 'Loop: liquidation threshold of the lending market, e.g. 0.8 (default 0.8)', type: 'number', min: 0, minExclusive: true, max: 1, parseText: parseRateText, expected: '0.8 or 80%' },
+    { name: 'mode', type: 'string', choices: () => MODES },
+    { name: 'compound', type: 'string', choices: () => COMPOUNDINGS },
+    { name: 'ltv', type: 'number', min: 0, max: 1, maxExclusive: true, parseText: parseRateText, expected: '0.7 or 70%' },
+    { name: 'loops', type: 'integer', min: 0, max: SIMULATE_LIMITS.maxLoops },
+    { name: 'borrow', type: 'number', min: 0, max: 1, parseText: parseRateText, expected: '4.5% or 0.045' },
+    { name: 'lt', type: 'number', min: 0, minExclusive: true, max: 1, parseText: parseRateText, expected: '0.8 or 80%' },
   ],
   run(args, context): Reply {
     const snapshot = context.snapshot();

@@ -1,10 +1,9 @@
-import type { CommandDefinition } from './command.ts';
+import { translatorOf, type CommandDefinition } from './command.ts';
 import { commandListBlock } from './help.ts';
 
 /** `/start`: what the bot is, then the commands. */
 export const startCommand: CommandDefinition = {
   name: 'start',
-  description: 'Introduction',
   options: [],
   run(_args, context) {
     return {
@@ -17,7 +16,7 @@ export const startCommand: CommandDefinition = {
             'I watch Metis sequencer-mining rewards and the liquid staking tokens, vaults and pools built on them: APY, depeg and how much leverage sits on the METIS locked at the base.',
           ],
         },
-        commandListBlock(context.commands()),
+        commandListBlock(context.commands(), translatorOf(context)),
       ],
     };
   },

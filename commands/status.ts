@@ -17,7 +17,6 @@ function haltNote(chain: ChainView, now: number): string {
 /** `/status`: per source the last good read and last error; per chain the RPC in use and head block. */
 export const statusCommand: CommandDefinition = {
   name: 'status',
-  description: 'Health of every source and chain: last good read, age, last error, RPC in use, head block, halts',
   options: [],
   run(_args, context): Reply {
     const snapshot = context.snapshot();

@@ -21,7 +21,6 @@ const alertTargets = (context: CommandContext) => [...assetNames(context.snapsho
 
 const assetOption = (name: string): OptionSpec => ({
   name,
-  description: 'An asset to alert on (all when none is given), e.g. seMetis; or "sequencer" and a sequencer name',
   type: 'string',
   // Free text: after "sequencer" comes a sequencer's name, id or address; the names are checked in run.
   parseText: (raw) => raw,
@@ -75,14 +74,13 @@ function subscribeSequencer(context: CommandContext, chat: ChatInfo, service: Su
 export const subscribeCommand: CommandDefinition = {
   name: 'subscribe',
   requiresManageChannels: true,
-  description: 'Subscribe this chat to the daily digest or to alerts',
   usage: '/subscribe digest [HH:MM] [timezone] · /subscribe alerts [asset …] · /subscribe alerts sequencer <name>',
   mutates: true,
   options: [
-    { name: 'kind', description: 'digest or alerts', type: 'string', required: true, choices: () => ['digest', 'alerts'] },
+    { name: 'kind', type: 'string', required: true, choices: () => ['digest', 'alerts'] },
     // Shape only (anything like 1:23); the range is checked in run so the message names the bad time.
-    { name: 'time', description: 'Digest time, HH:MM (24 h), default 09:00', type: 'string', parseText: (raw) => (/^\d{1,3}:\d{1,3}$/.test(raw) ? raw : undefined), expected: 'HH:MM' },
-    { name: 'timezone', description: 'Digest time zone (IANA), e.g. Europe/Berlin; default UTC', type: 'string', parseText: (raw) => (/^([A-Za-z_]+\/[A-Za-z0-9_+\-/]+|UTC|GMT)$/i.test(raw) ? raw : undefined), expected: 'an IANA time zone such as Europe/Berlin' },
+    { name: 'time', type: 'string', parseText: (raw) => (/^\d{1,3}:\d{1,3}$/.test(raw) ? raw : undefined), expected: 'HH:MM' },
+    { name: 'timezone', type: 'string', parseText: (raw) => (/^([A-Za-z_]+\/[A-Za-z0-9_+\-/]+|UTC|GMT)$/i.test(raw) ? raw : undefined), expected: 'an IANA time zone such as Europe/Berlin' },
     ...ASSET_OPTIONS.map(assetOption),
   ],
   positionalByShape: ['kind', 'time', 'timezone', ...ASSET_OPTIONS],

@@ -6,9 +6,8 @@ import { subscriptionAccess } from './subscriptionAccess.ts';
 export const unsubscribeCommand: CommandDefinition = {
   name: 'unsubscribe',
   requiresManageChannels: true,
-  description: 'Stop the daily digest, alerts, or both (default) in this chat',
   mutates: true,
-  options: [{ name: 'what', description: 'digest, alerts or all (default)', type: 'string', choices: () => ['digest', 'alerts', 'all'] }],
+  options: [{ name: 'what', type: 'string', choices: () => ['digest', 'alerts', 'all'] }],
   run(args, context): Reply {
     const access = subscriptionAccess(context, true);
     if ('refused' in access) return access.refused;

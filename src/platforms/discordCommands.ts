@@ -7,7 +7,9 @@ import {
   type REST,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { CommandDefinition, OptionSpec } from '../../commands/command.ts';
+import { commandDescription, optionDescription, type CommandDefinition, type OptionSpec } from '../../commands/command.ts';
+import { english, translator, type Translator } from '../i18n/translator.ts';
+import { LOCALES } from '../i18n/locale.ts';
 
 /** Discord's limits for a slash command and its options. */
 export const DISCORD_DESCRIPTION_LIMIT = 100;
@@ -20,10 +22,19 @@ function checkName(kind: string, name: string): string {
   return name;
 }
 
-function optionJson(spec: OptionSpec): APIApplicationCommandBasicOption {
+/** Discord's code for each of our languages other than English (Discord's own default). */
+const DISCORD_LOCALE = { 'zh-CN': 'zh-CN' } as const;
+
+/** One description in English and, as Discord's `description_localizations`, in every other language. */
+function described(describe: (t: Translator) => string) {
+  const localizations = Object.fromEntries(LOCALES.filter((l) => l !== 'en').map((l) => [DISCORD_LOCALE[l], fit(describe(translator(l)), DISCORD_DESCRIPTION_LIMIT)]));
+  return { description: fit(describe(english), DISCORD_DESCRIPTION_LIMIT), description_localizations: localizations };
+}
+
+function optionJson(command: CommandDefinition, spec: OptionSpec): APIApplicationCommandBasicOption {
   const base = {
     name: checkName('option', spec.name),
-    description: fit(spec.description, DISCORD_DESCRIPTION_LIMIT),
+    ...described((t) => optionDescription(t, command, spec)),
     ...(spec.required ? { required: true } : {}),
   };
   if (spec.type === 'string') {
@@ -46,8 +57,8 @@ export function discordCommandJson(command: CommandDefinition): RESTPostAPIChatI
   return {
     type: ApplicationCommandType.ChatInput,
     name: checkName('command', command.name),
-    description: fit(command.description, DISCORD_DESCRIPTION_LIMIT),
-    ...(options.length > 0 ? { options: options.map(optionJson) } : {}),
+    ...described((t) => commandDescription(t, command)),
+    ...(options.length > 0 ? { options: options.map((o) => optionJson(command, o)) } : {}),
     ...(command.requiresManageChannels ? { default_member_permissions: PermissionFlagsBits.ManageChannels.toString() } : {}),
   };
 }
@@ -60,6 +71,7 @@ interface OptionShape {
   readonly type: number;
   readonly name: string;
   readonly description: string;
+  readonly description_localizations?: Readonly<Record<string, string | null | undefined>> | null;
   readonly required?: boolean;
   readonly autocomplete?: boolean;
   readonly min_value?: number;
@@ -76,6 +88,7 @@ export interface CommandShape {
   readonly type?: number;
   readonly name: string;
   readonly description?: string;
+  readonly description_localizations?: Readonly<Record<string, string | null | undefined>> | null;
   readonly default_member_permissions?: string | null;
   readonly nsfw?: boolean;
   readonly options?: readonly OptionShape[];
@@ -86,6 +99,7 @@ function normaliseOption(o: OptionShape): unknown {
     type: o.type,
     name: o.name,
     description: o.description,
+    description_localizations: o.description_localizations ?? {},
     required: o.required ?? false,
     autocomplete: o.autocomplete ?? false,
     min_value: o.min_value ?? null,
@@ -104,6 +118,7 @@ function normalise(commands: readonly CommandShape[]): string {
       type: c.type ?? ApplicationCommandType.ChatInput,
       name: c.name,
       description: c.description ?? '',
+      description_localizations: c.description_localizations ?? {},
       default_member_permissions: c.default_member_permissions ?? null,
       nsfw: c.nsfw ?? false,
       options: (c.options ?? []).map(normaliseOption),
@@ -113,7 +128,7 @@ function normalise(commands: readonly CommandShape[]): string {
 }
 
 /**
- * Whether Discord already has exactly the commands we want. Ids, versions, localizations and the fields Discord
+ * Whether Discord already has exactly the commands we want. Ids, versions, name localizations and the fields Discord
  * fills in by itself (dm_permission, contexts, integration_types) are ignored; command order is not significant,
  * option order is (Discord shows options in that order).
  */
@@ -140,7 +155,8 @@ export async function registerCommands(options: RegisterCommandsOptions): Promis
     ? Routes.applicationGuildCommands(options.applicationId, options.guildId)
     : Routes.applicationCommands(options.applicationId);
   const desired = discordCommandsJson(options.commands);
-  const current = (await options.rest.get(route)) as CommandShape[];
+  // Discord lists the localizations only when asked; without them every start would see a difference and PUT.
+  const current = (await options.rest.get(route, { query: new URLSearchParams({ with_localizations: 'true' }) })) as CommandShape[];
   if (commandsMatch(desired, current)) return false;
   await options.rest.put(route, { body: desired });
   return true;

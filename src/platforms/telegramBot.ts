@@ -1,5 +1,8 @@
 import { Bot, BotError, GrammyError, HttpError, InputFile, type Context, type Transformer } from 'grammy';
-import type { CommandContext, CommandDefinition } from '../../commands/command.ts';
+import type { LanguageCode } from 'grammy/types';
+import { commandDescription, type CommandContext, type CommandDefinition } from '../../commands/command.ts';
+import { DEFAULT_LOCALE, LOCALES } from '../i18n/locale.ts';
+import { english, translator, type Translator } from '../i18n/translator.ts';
 import { createCommandGate, type CommandGate } from '../../commands/commandGate.ts';
 import { commandFailure } from '../../commands/failureReply.ts';
 import { commandNameOf, handleCommandText } from '../../commands/registry.ts';
@@ -89,9 +92,17 @@ export function describeTelegramError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Telegram's command list from the same definitions the parser uses. */
-export function telegramCommandList(commands: readonly CommandDefinition[]) {
-  return commands.map((c) => ({ command: c.name, description: c.description.slice(0, 256) }));
+/** Telegram's command list from the same definitions the parser uses, described in one language. */
+export function telegramCommandList(commands: readonly CommandDefinition[], t: Translator = english) {
+  return commands.map((c) => ({ command: c.name, description: commandDescription(t, c).slice(0, 256) }));
+}
+
+/**
+ * The command menus to publish: English as the default (no language_code) and one per other language under its
+ * ISO 639-1 code, which Telegram matches against each user's client language.
+ */
+export function telegramCommandMenus(commands: readonly CommandDefinition[]): { readonly languageCode?: string; readonly commands: ReturnType<typeof telegramCommandList> }[] {
+  return LOCALES.map((locale) => ({ ...(locale === DEFAULT_LOCALE ? {} : { languageCode: locale.slice(0, 2) }), commands: telegramCommandList(commands, translator(locale)) }));
 }
 
 /**
@@ -156,9 +167,11 @@ export function createTelegramBot(options: TelegramOptions): TelegramBot {
           throw error instanceof GrammyError && isTelegramRejection(error) ? new TelegramStartError(error.error_code, error.description, { cause: error }) : error;
         });
       }
-      await bot.api.setMyCommands(telegramCommandList(options.commands), undefined, grammySignal).catch((error: unknown) => {
-        logger.warn('could not publish the command list', { error });
-      });
+      for (const menu of telegramCommandMenus(options.commands)) {
+        await bot.api.setMyCommands(menu.commands, menu.languageCode ? { language_code: menu.languageCode as LanguageCode } : undefined, grammySignal).catch((error: unknown) => {
+          logger.warn('could not publish the command list', { error, language: menu.languageCode ?? 'default' });
+        });
+      }
       if (webhook && endpoint) {
         await registerWebhook(bot.api, webhook, logger, signal);
         endpoint.open();

@@ -138,4 +138,17 @@ export const migrations: readonly string[] = [
   ALTER TABLE subscriptions ADD COLUMN next_digest_at INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX subscriptions_digest_due ON subscriptions (kind, active, next_digest_at);
   `,
+  // 6: a chat's language (/lang; NULL: English, or the private chat's client language) and the alerts it muted
+  // for a while (the "Mute 24 h" button, /alerts mute), per rule and source.
+  `
+  ALTER TABLE chat_settings ADD COLUMN language TEXT;
+  CREATE TABLE alert_mutes (
+    platform  TEXT    NOT NULL,
+    chat_id   TEXT    NOT NULL,
+    rule      TEXT    NOT NULL,
+    source_id TEXT    NOT NULL,
+    until     INTEGER NOT NULL,
+    PRIMARY KEY (platform, chat_id, rule, source_id)
+  );
+  `,
 ];

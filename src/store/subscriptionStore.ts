@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-
-/** A chat platform; the outbox has one sender per platform. */
+import { isLocale, type Locale } from '../i18n/locale.ts';
 import type { Platform } from '../vocabulary/platform.ts';
+
 export type SubscriptionKind = 'digest' | 'alerts';
 
 export interface Subscription {
@@ -22,6 +22,13 @@ export interface Subscription {
 
 /** Per-chat rule thresholds that differ from the config's defaults. */
 export type RuleOverrides = Readonly<Record<string, number>>;
+
+/** One muted alert of a chat: no message of `rule` about `sourceId` until `until` (ms). */
+export interface AlertMute {
+  readonly rule: string;
+  readonly sourceId: string;
+  readonly until: number;
+}
 
 /** Who wants what. A small interface so another engine could implement it; SQLite does. */
 export interface SubscriptionStore {
@@ -45,6 +52,21 @@ export interface SubscriptionStore {
   /** Every chat's overrides, by `platform:chatId` (chats without any are absent): one read for the alert engine's index. */
   allOverrides(): Map<string, RuleOverrides>;
   setOverride(platform: Platform, chatId: string, rule: string, value: number): void;
+  /** Back to the config's thresholds (every override of the chat removed); returns how many there were. */
+  clearOverrides(platform: Platform, chatId: string): number;
+  /** The language the chat chose with /lang; undefined when it chose none. */
+  language(platform: Platform, chatId: string): Locale | undefined;
+  setLanguage(platform: Platform, chatId: string, locale: Locale): void;
+  /** Every chat's chosen language, by `platform:chatId` (chats without one are absent). */
+  allLanguages(): Map<string, Locale>;
+  /** Mutes `rule` about `sourceId` for the chat until `until` (ms), replacing an earlier mute of the same pair. */
+  mute(platform: Platform, chatId: string, mute: AlertMute): void;
+  /** Ends the chat's mutes (of one rule and source, or all); returns how many were still running at `now`. */
+  unmute(platform: Platform, chatId: string, now: number, which?: { readonly rule: string; readonly sourceId: string }): number;
+  /** The chat's mutes still running at `now`, soonest end first. */
+  mutes(platform: Platform, chatId: string, now: number): AlertMute[];
+  /** Every mute still running at `now`, by `platform:chatId`: one read for the alert engine. */
+  allMutes(now: number): Map<string, AlertMute[]>;
   /**
    * Counts the writes made through this store (subscribe, unsubscribe, deactivation, overrides): whoever keeps
    * an index of the subscriptions rebuilds it when this moved. Writes through another connection are not seen.
@@ -106,7 +128,24 @@ export function createSqliteSubscriptionStore(db: Database.Database): Subscripti
       `INSERT INTO chat_settings (platform, chat_id, overrides_json) VALUES (?, ?, ?)
        ON CONFLICT (platform, chat_id) DO UPDATE SET overrides_json = excluded.overrides_json`,
     ),
+    language: db.prepare('SELECT language FROM chat_settings WHERE platform = ? AND chat_id = ?'),
+    allLanguages: db.prepare('SELECT platform, chat_id, language FROM chat_settings WHERE language IS NOT NULL'),
+    setLanguage: db.prepare(
+      `INSERT INTO chat_settings (platform, chat_id, overrides_json, language) VALUES (?, ?, '{}', ?)
+       ON CONFLICT (platform, chat_id) DO UPDATE SET language = excluded.language`,
+    ),
+    mute: db.prepare(
+      `INSERT INTO alert_mutes (platform, chat_id, rule, source_id, until) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (platform, chat_id, rule, source_id) DO UPDATE SET until = excluded.until`,
+    ),
+    unmuteOne: db.prepare('DELETE FROM alert_mutes WHERE platform = ? AND chat_id = ? AND rule = ? AND source_id = ? AND until > ?'),
+    unmuteAll: db.prepare('DELETE FROM alert_mutes WHERE platform = ? AND chat_id = ? AND until > ?'),
+    dropExpiredMutes: db.prepare('DELETE FROM alert_mutes WHERE platform = ? AND chat_id = ? AND until <= ?'),
+    mutes: db.prepare('SELECT rule, source_id, until FROM alert_mutes WHERE platform = ? AND chat_id = ? AND until > ? ORDER BY until, rule, source_id'),
+    allMutes: db.prepare('SELECT platform, chat_id, rule, source_id, until FROM alert_mutes WHERE until > ? ORDER BY until'),
   };
+  type MuteRow = { platform: Platform; chat_id: string; rule: string; source_id: string; until: number };
+  const toMute = (r: MuteRow): AlertMute => ({ rule: r.rule, sourceId: r.source_id, until: r.until });
   const overrides = (platform: Platform, chatId: string): RuleOverrides => {
     const row = st.overrides.get(platform, chatId) as { overrides_json: string } | undefined;
     return row ? (JSON.parse(row.overrides_json) as RuleOverrides) : {};
@@ -151,6 +190,42 @@ export function createSqliteSubscriptionStore(db: Database.Database): Subscripti
     },
     setOverride(platform, chatId, rule, value) {
       changed(st.setOverrides.run(platform, chatId, JSON.stringify({ ...overrides(platform, chatId), [rule]: value })));
+    },
+    clearOverrides(platform, chatId) {
+      const count = Object.keys(overrides(platform, chatId)).length;
+      if (count > 0) changed(st.setOverrides.run(platform, chatId, '{}'));
+      return count;
+    },
+    language(platform, chatId) {
+      const row = st.language.get(platform, chatId) as { language: string | null } | undefined;
+      return isLocale(row?.language) ? row.language : undefined;
+    },
+    setLanguage(platform, chatId, locale) {
+      changed(st.setLanguage.run(platform, chatId, locale));
+    },
+    allLanguages() {
+      const rows = st.allLanguages.all() as { platform: Platform; chat_id: string; language: string }[];
+      return new Map(rows.flatMap((r) => (isLocale(r.language) ? [[chatKey(r.platform, r.chat_id), r.language] as const] : [])));
+    },
+    mute(platform, chatId, m) {
+      changed(st.mute.run(platform, chatId, m.rule, m.sourceId, m.until));
+    },
+    unmute(platform, chatId, now, which) {
+      st.dropExpiredMutes.run(platform, chatId, now);
+      return changed((which ? st.unmuteOne.run(platform, chatId, which.rule, which.sourceId, now) : st.unmuteAll.run(platform, chatId, now)).changes);
+    },
+    mutes(platform, chatId, now) {
+      return (st.mutes.all(platform, chatId, now) as MuteRow[]).map(toMute);
+    },
+    allMutes(now) {
+      const byChat = new Map<string, AlertMute[]>();
+      for (const r of st.allMutes.all(now) as MuteRow[]) {
+        const key = chatKey(r.platform, r.chat_id);
+        const list = byChat.get(key);
+        if (list) list.push(toMute(r));
+        else byChat.set(key, [toMute(r)]);
+      }
+      return byChat;
     },
     revision: () => revision,
   };

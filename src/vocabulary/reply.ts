@@ -26,10 +26,28 @@ export type Block =
    */
   | { readonly kind: 'image'; readonly png: Uint8Array; readonly filename: string; readonly alt: string };
 
+/**
+ * A button: pressing it runs `command`, a command line such as `/apy seMetis`, as if the presser had typed it
+ * (same parser, same admin check, same limits), so every button has a typed equivalent and needs no state kept
+ * between sending and pressing. `edit`: the answer replaces the message the button sits under (a picker, a
+ * chart's window, a settings panel); otherwise it comes as a new message. A 'usage' answer (a mistake, a
+ * refusal) only ever goes privately to the presser.
+ */
+export interface Action {
+  readonly label: string;
+  readonly command: string;
+  readonly edit?: boolean;
+}
+
+/** A row under a reply: buttons side by side, or one drop-down (Discord's string select; a row of buttons on Telegram). */
+export type Control = { readonly kind: 'buttons'; readonly actions: readonly Action[] } | { readonly kind: 'select'; readonly placeholder: string; readonly actions: readonly Action[] };
+
 export interface Reply {
   /** 'usage' replies explain a mistake; platforms may show them only to the sender. */
   readonly kind: 'answer' | 'usage';
   readonly blocks: readonly Block[];
+  /** Rows of buttons and menus under the reply, top first (platforms without them, the console, leave them out). */
+  readonly controls?: readonly Control[];
 }
 
 export const bold = (text: string): Inline => ({ text, style: 'bold' });

@@ -13,6 +13,7 @@ export interface Layer {
 export const LAYERS: readonly Layer[] = [
   { name: 'vocabulary', paths: ['src/vocabulary'], what: 'the vocabulary every layer speaks: the neutral `Reply`, `Platform`, chain constants, the error base' },
   { name: 'core', paths: ['src/core'], what: 'pure math and formatting, no I/O' },
+  { name: 'i18n', paths: ['src/i18n'], what: 'the languages (English, Chinese): Fluent messages from `locales/`, one translator per language' },
   { name: 'log', paths: ['src/log'], what: 'JSON logs with secrets scrubbed' },
   { name: 'rpc', paths: ['src/rpc'], what: 'JSON-RPC over HTTP with failover and log-range limits' },
   { name: 'config', paths: ['src/config'], what: 'the config file and environment, validated once' },

@@ -16,11 +16,10 @@ import { startFakeDiscord, type FakeDiscord, type InteractionParams, type Json, 
 /** A Manage Channels command with typed options, as a later /alert might look. */
 const alertCommand: CommandDefinition = {
   name: 'alert',
-  description: 'Alert this channel when an asset depegs',
   requiresManageChannels: true,
   options: [
-    { name: 'bps', description: 'Depeg threshold in basis points', type: 'integer', required: true, min: 1, max: 5000 },
-    { name: 'asset', description: 'Token, e.g. seMetis', type: 'string', choices: (c) => assetNames(c.snapshot()) },
+    { name: 'bps', type: 'integer', required: true, min: 1, max: 5000 },
+    { name: 'asset', type: 'string', choices: (c) => assetNames(c.snapshot()) },
   ],
   run: (args) => ({ kind: 'answer', blocks: [{ kind: 'paragraph', parts: [`Alert at ${String(args.bps)} bps for ${String(args.asset ?? 'every asset')}.`] }] }),
 };
@@ -226,7 +225,7 @@ describe('Discord bot against a fake Discord', () => {
   });
 
   it('GIVEN a command that throws THEN the user gets a private apology with a reference, the error is logged with it and the bot goes on', async () => {
-    const boom: CommandDefinition = { name: 'boom', description: 'Fails', options: [], run: () => { throw new Error('kaput'); } };
+    const boom: CommandDefinition = { name: 'boom', options: [], run: () => { throw new Error('kaput'); } };
     await startBot({ commands: [...testCommands, boom] });
     const { body } = await ask({ name: 'boom' });
     expect(isEphemeral(body.data)).toBe(true);

@@ -1,19 +1,19 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits, Routes } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { assetNames } from '../../commands/assetNames.ts';
-import type { CommandDefinition } from '../../commands/command.ts';
+import { commandDescription, type CommandDefinition } from '../../commands/command.ts';
+import { english, translator } from '../../src/i18n/translator.ts';
 import { commands } from '../../commands/registry.ts';
 import { commandsMatch, discordCommandJson, discordCommandsJson, registerCommands, type CommandShape } from '../../src/platforms/discordCommands.ts';
 
-/** A command with every kind of option, as a later /alert might look. */
+/** A command with every kind of option, as a later /alert might look (no messages: its descriptions are the message ids). */
 const alertCommand: CommandDefinition = {
   name: 'alert',
-  description: 'Alert this channel when an asset depegs',
   requiresManageChannels: true,
   options: [
-    { name: 'asset', description: 'Token, e.g. seMetis', type: 'string', choices: (c) => assetNames(c.snapshot()) },
-    { name: 'bps', description: 'Depeg threshold in basis points', type: 'integer', required: true, min: 1, max: 5000 },
-    { name: 'ltv', description: 'Loan to value', type: 'number', min: 0, max: 0.95 },
+    { name: 'asset', type: 'string', choices: (c) => assetNames(c.snapshot()) },
+    { name: 'bps', type: 'integer', required: true, min: 1, max: 5000 },
+    { name: 'ltv', type: 'number', min: 0, max: 0.95 },
   ],
   run: () => ({ kind: 'answer', blocks: [] }),
 };
@@ -35,19 +35,24 @@ function asDiscordReturnsIt(json: readonly CommandShape[]): CommandShape[] {
 }
 
 describe('discordCommandJson', () => {
-  it('GIVEN the registry THEN every command keeps its name and description, and /apy asset is an autocompleted string', () => {
+  it('GIVEN the registry THEN every command keeps its name and its English and Chinese descriptions, and /apy asset is an autocompleted string', () => {
     const json = discordCommandsJson(commands);
     expect(json.map((c) => c.name)).toEqual(commands.map((c) => c.name));
     for (const [i, c] of json.entries()) {
       expect(c.type).toBe(1);
-      expect(c.description).toBe(commands[i]!.description); // ≤ 100, so nothing was cut
-      expect(c.description.length).toBeLessThanOrEqual(100);
+      // Each at most 100 characters in each language, so nothing was cut.
+      expect(c.description).toBe(commandDescription(english, commands[i]!));
+      expect(c.description_localizations).toEqual({ 'zh-CN': commandDescription(translator('zh-CN'), commands[i]!) });
+      for (const text of [c.description, c.description_localizations!['zh-CN']!, ...(c.options ?? []).flatMap((o) => [o.description, o.description_localizations!['zh-CN']!])]) {
+        expect(text.length, text).toBeLessThanOrEqual(100);
+        expect(text, 'a message is missing').not.toMatch(/^cmd-/);
+      }
       // Commands that change what a channel receives are hidden from members without Manage Channels.
       const changesChannel = c.name === 'subscribe' || c.name === 'unsubscribe';
       expect(c.default_member_permissions, c.name).toBe(changesChannel ? PermissionFlagsBits.ManageChannels.toString() : undefined);
     }
     expect(json.find((c) => c.name === 'apy')?.options).toEqual([
-      { name: 'asset', description: 'Source or token, e.g. seMetis', type: ApplicationCommandOptionType.String, autocomplete: true },
+      { name: 'asset', description: 'Source or token, e.g. seMetis', description_localizations: { 'zh-CN': '来源或代币，例如 seMetis' }, type: ApplicationCommandOptionType.String, autocomplete: true },
     ]);
   });
 
@@ -55,26 +60,21 @@ describe('discordCommandJson', () => {
     expect(discordCommandJson(alertCommand)).toEqual({
       type: 1,
       name: 'alert',
-      description: 'Alert this channel when an asset depegs',
+      description: 'cmd-alert',
+      description_localizations: { 'zh-CN': 'cmd-alert' },
       default_member_permissions: PermissionFlagsBits.ManageChannels.toString(),
       options: [
-        { name: 'bps', description: 'Depeg threshold in basis points', type: ApplicationCommandOptionType.Integer, required: true, min_value: 1, max_value: 5000 },
-        { name: 'asset', description: 'Token, e.g. seMetis', type: ApplicationCommandOptionType.String, autocomplete: true },
-        { name: 'ltv', description: 'Loan to value', type: ApplicationCommandOptionType.Number, min_value: 0, max_value: 0.95 },
+        { name: 'bps', description: 'cmd-alert-bps', description_localizations: { 'zh-CN': 'cmd-alert-bps' }, type: ApplicationCommandOptionType.Integer, required: true, min_value: 1, max_value: 5000 },
+        { name: 'asset', description: 'cmd-alert-asset', description_localizations: { 'zh-CN': 'cmd-alert-asset' }, type: ApplicationCommandOptionType.String, autocomplete: true },
+        { name: 'ltv', description: 'cmd-alert-ltv', description_localizations: { 'zh-CN': 'cmd-alert-ltv' }, type: ApplicationCommandOptionType.Number, min_value: 0, max_value: 0.95 },
       ],
     });
     expect(discordCommandJson(alertCommand).default_member_permissions).toBe('16');
   });
 
-  it('GIVEN a description over 100 characters THEN it is cut to 100 with an ellipsis', () => {
-    const json = discordCommandJson({ ...alertCommand, description: 'x'.repeat(150) });
-    expect(json.description).toHaveLength(100);
-    expect(json.description.endsWith('…')).toBe(true);
-  });
-
   it('GIVEN a name Discord refuses THEN it throws at once, naming it', () => {
     expect(() => discordCommandJson({ ...alertCommand, name: 'Alert' })).toThrow(/"Alert"/);
-    expect(() => discordCommandJson({ ...alertCommand, options: [{ name: 'two words', description: 'd', type: 'string' }] })).toThrow(/"two words"/);
+    expect(() => discordCommandJson({ ...alertCommand, options: [{ name: 'two words', type: 'string' }] })).toThrow(/"two words"/);
   });
 });
 
@@ -89,6 +89,7 @@ describe('commandsMatch', () => {
     const returned = asDiscordReturnsIt(desired);
     const change = (i: number, patch: Partial<CommandShape>) => returned.map((c, j) => (j === i ? { ...c, ...patch } : c));
     expect(commandsMatch(desired, change(0, { description: 'old text' }))).toBe(false);
+    expect(commandsMatch(desired, change(0, { description_localizations: { 'zh-CN': '旧的说明' } }))).toBe(false);
     expect(commandsMatch(desired, change(desired.length - 1, { default_member_permissions: null }))).toBe(false);
     expect(commandsMatch(desired, returned.slice(1))).toBe(false);
     const alert = returned.at(-1)!;

@@ -1,6 +1,8 @@
 import { ApplicationCommandOptionType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands, handleCommandText } from '../../commands/registry.ts';
+import { commandDescription } from '../../commands/command.ts';
+import { english, translator } from '../../src/i18n/translator.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { createDiscordBot, readInteractionArguments, type DiscordBot } from '../../src/platforms/discordBot.ts';
 import { discordCommandJson } from '../../src/platforms/discordCommands.ts';
@@ -15,18 +17,17 @@ describe('/simulate and /leverage as Discord slash commands', () => {
   it('GIVEN /simulate THEN typed options: amount a required NUMBER with its range, integers, ranges, autocompleted strings', () => {
     const { String: Text, Number: NumberType, Integer } = ApplicationCommandOptionType;
     expect(discordCommandJson(simulate).options).toEqual([
-      { name: 'amount', description: expect.any(String), type: NumberType, required: true, min_value: 0.000001, max_value: 1e12 },
-      { name: 'duration', description: expect.any(String), type: Text, autocomplete: true },
-      { name: 'strategy', description: expect.any(String), type: Text, autocomplete: true },
-      { name: 'mode', description: expect.any(String), type: Text, autocomplete: true },
-      { name: 'compound', description: expect.any(String), type: Text, autocomplete: true },
-      { name: 'ltv', description: expect.any(String), type: NumberType, min_value: 0, max_value: 1 },
-      { name: 'loops', description: expect.any(String), type: Integer, min_value: 0, max_value: 20 },
-      { name: 'borrow', description: expect.any(String), type: NumberType, min_value: 0, max_value: 1 },
-      { name: 'lt', description: expect.any(String), type: NumberType, min_value: 0, max_value: 1 },
+      { name: 'amount', description: expect.any(String), description_localizations: { 'zh-CN': expect.any(String) }, type: NumberType, required: true, min_value: 0.000001, max_value: 1e12 },
+      { name: 'duration', description: expect.any(String), description_localizations: { 'zh-CN': expect.any(String) }, type: Text, autocomplete: true },
+      { name: 'strategy', description: expect.any(String), description_localizations: { 'zh-CN': expect.any(String) }, type: Text, autocomplete: true },
+      { name: 'mode', description: expect.any(String), description_localizations: { 'zh-CN': expect.any(String) }, type: Text, autocomplete: true },
+      { name: 'compound', description: expect.any(String), description_localizations: { 'zh-CN': expect.any(String) }, type: Text, autocomplete: true },
+      { name: 'ltv', description: expect.any(String), description_localizations: { 'zh-CN': expect.any(String) }, type: NumberType, min_value: 0, max_value: 1 },
+      { name: 'loops', description: expect.any(String), description_localizations: { 'zh-CN': expect.any(String) }, type: Integer, min_value: 0, max_value: 20 },
+      { name: 'borrow', description: expect.any(String), description_localizations: { 'zh-CN': expect.any(String) }, type: NumberType, min_value: 0, max_value: 1 },
+      { name: 'lt', description: expect.any(String), description_localizations: { 'zh-CN': expect.any(String) }, type: NumberType, min_value: 0, max_value: 1 },
     ]);
-    expect(discordCommandJson(leverage)).toEqual({ type: 1, name: 'leverage', description: leverage.description });
-    for (const option of simulate.options) expect(option.description.length).toBeLessThanOrEqual(100);
+    expect(discordCommandJson(leverage)).toEqual({ type: 1, name: 'leverage', description: commandDescription(english, leverage), description_localizations: { 'zh-CN': commandDescription(translator('zh-CN'), leverage) } });
   });
 
   it('GIVEN typed values THEN the same arguments as the text, checked by the same ranges (the open ends too)', () => {

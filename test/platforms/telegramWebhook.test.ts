@@ -129,8 +129,10 @@ describe('Telegram webhook mode', () => {
 
   it('GIVEN the start THEN setWebhook carries the URL, secret, allowed updates, drop flag and connections, and nothing polls', () => {
     const calls = t.fake.calls.map((c) => c.method);
-    expect(calls).toEqual(['getMe', 'setMyCommands', 'setWebhook']);
-    expect(t.fake.calls[2]!.payload).toEqual({
+    expect(calls).toEqual(['getMe', 'setMyCommands', 'setMyCommands', 'setWebhook']);
+    // The command menu in English for everyone, and in Chinese for Chinese clients.
+    expect(t.fake.calls[2]!.payload).toMatchObject({ language_code: 'zh', commands: expect.arrayContaining([{ command: 'help', description: '这个机器人能做什么' }]) });
+    expect(t.fake.calls[3]!.payload).toEqual({
       url: `${t.ops.url}${PATH}`,
       secret_token: SECRET,
       allowed_updates: ['message', 'callback_query'],
@@ -216,7 +218,7 @@ describe('Telegram webhook mode', () => {
     try {
       await polling.start();
       const methods = t.fake.calls.slice(since).map((c) => c.method);
-      expect(methods.filter((m) => m !== 'getUpdates')).toEqual(['getMe', 'setMyCommands', 'getWebhookInfo', 'deleteWebhook']);
+      expect(methods.filter((m) => m !== 'getUpdates')).toEqual(['getMe', 'setMyCommands', 'setMyCommands', 'getWebhookInfo', 'deleteWebhook']);
       expect(t.telegram.state.url).toBe('');
       expect(t.logs).toContainEqual(
         expect.objectContaining({ level: 'info', msg: 'Telegram has a webhook set: removing it (deleteWebhook) to poll, as telegram.mode is polling', url: `${t.ops.url}${PATH}` }),

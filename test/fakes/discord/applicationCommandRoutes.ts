@@ -42,6 +42,7 @@ function storedCommand(c: Json, id: string, applicationId: string, version: stri
     type: c.type ?? 1,
     name: c.name,
     description: c.description ?? '',
+    description_localizations: c.description_localizations ?? null,
     ...(guildId ? { guild_id: guildId } : { dm_permission: true, contexts: null, integration_types: [0] }),
     nsfw: c.nsfw ?? false,
   };
@@ -57,11 +58,23 @@ function storedCommand(c: Json, id: string, applicationId: string, version: stri
 
 /** Application commands, global and per guild: GET lists them, PUT overwrites them all (ids kept by name). */
 export function applicationCommandRoutes(state: DiscordState): Route[] {
-  function appCommands(appId: string, guildId: string | undefined, method: string, body: unknown): RouteResult {
+  /**
+   * Discord gives the localization dictionaries only when asked (`with_localizations=true`); otherwise it leaves
+   * them out (and would give `description_localized` in the caller's language).
+   */
+  const withoutLocalizations = (c: Json): Json => {
+    const { description_localizations: _d, ...rest } = c;
+    return { ...rest, ...(Array.isArray(c.options) ? { options: c.options.map((o: Json) => { const { description_localizations: _o, ...keep } = o; return keep; }) } : {}) };
+  };
+
+  function appCommands(appId: string, guildId: string | undefined, method: string, body: unknown, query: Record<string, string>): RouteResult {
     if (appId !== state.applicationId) throw new FakeDiscordError(403, 50001, 'Missing Access');
     if (guildId && !state.guilds.some((g) => g.id === guildId)) throw new FakeDiscordError(403, 50001, 'Missing Access');
     const key = guildId ?? 'global';
-    if (method === 'GET') return ok(state.commands.get(key) ?? []);
+    if (method === 'GET') {
+      const listed = state.commands.get(key) ?? [];
+      return ok(query.with_localizations === 'true' ? listed : listed.map(withoutLocalizations));
+    }
     if (!Array.isArray(body)) throw invalidForm('_', 'Must be an array.');
     if (body.length > 100) throw invalidForm('_', 'Must be 100 or fewer in length.');
     const valid = body.map(validateCommand);
@@ -82,14 +95,14 @@ export function applicationCommandRoutes(state: DiscordState): Route[] {
       pattern: /^\/applications\/(\d+)\/commands$/,
       name: `${method} /applications/:app/commands`,
       auth: true,
-      handle: (m, body) => appCommands(m[1]!, undefined, method, body),
+      handle: (m, body, query) => appCommands(m[1]!, undefined, method, body, query),
     },
     {
       method,
       pattern: /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/,
       name: `${method} /applications/:app/guilds/:guild/commands`,
       auth: true,
-      handle: (m, body) => appCommands(m[1]!, m[2]!, method, body),
+      handle: (m, body, query) => appCommands(m[1]!, m[2]!, method, body, query),
     },
   ]);
 }
