@@ -1,3 +1,4 @@
+import { english } from '../src/i18n/translator.ts';
 import { isPoolKind } from '../src/config/poolKinds.ts';
 import { formatAge, formatAmount, formatBps, formatDays, formatDepeg, formatNumber, formatPercent, formatPointsChange, formatRatio, formatWindow, spanNote } from '../src/core/format.ts';
 import { describeMissing, type Figure } from '../src/core/figure.ts';
@@ -9,14 +10,14 @@ import type { CommandContext, CommandDefinition } from './command.ts';
 import { bold, type Block, type Inline, type Reply } from '../src/vocabulary/reply.ts';
 
 /** A figure, or why it is missing in words (for the detail view, where there is room). */
-const explained = (f: Figure, format: (f: Figure) => string) => (f.ok ? format(f) : `— (${describeMissing(f.missing)})`);
+const explained = (f: Figure, format: (f: Figure) => string) => (f.ok ? format(f) : `— (${describeMissing(english, f.missing)})`);
 
 /** A trailing window as replies name it: 24 h, 7 d, 30 d. */
 const windowTag = (seconds: number) => (seconds === DAY_SECONDS ? '24 h' : `${seconds / DAY_SECONDS} d`);
 
 /** An APY with the real span of history it covers, when that differs from the window's name by more than 10 %. */
 function withSpan(f: Figure, windowSeconds: number, span: number | undefined): string {
-  const note = f.ok ? spanNote(windowSeconds, span) : undefined;
+  const note = f.ok ? spanNote(english, windowSeconds, span) : undefined;
   return note === undefined ? formatPercent(f) : `${formatPercent(f)} (${note})`;
 }
 
@@ -28,7 +29,7 @@ function tableRow(view: SourceView, now: number): string[] | undefined {
     return [view.label, `${formatPercent(f.nominalApy)} nominal`, formatPercent(f.realizedApy7d), formatPointsChange(f.nominalApyChange24h), `${formatAmount(f.totalLocked)} METIS`, ageCell(view, now)];
   }
   if (f.kind === 'yield') {
-    const span = f.apy24h.ok ? spanNote(DAY_SECONDS, f.spans?.apy24h) : undefined;
+    const span = f.apy24h.ok ? spanNote(english, DAY_SECONDS, f.spans?.apy24h) : undefined;
     const now24h = `${formatPercent(f.apy24h)} 24 h${span === undefined ? '' : ` (${span})`}`;
     return [view.label, now24h, withSpan(f.apy7d, 7 * DAY_SECONDS, f.spans?.apy7d), formatPointsChange(f.apyChange24h), `${formatAmount(f.tvl)} ${f.baseToken}`, ageCell(view, now)];
   }
@@ -41,8 +42,8 @@ function poolText(view: SourceView): string {
   if (f?.kind !== 'pool') return `${view.label} not read yet`;
   // The first reason a depeg shows '—': the TWAP itself, else the depeg (no fair value for the quote, say).
   const missingWhy = f.twapSeconds !== undefined && !f.twapPrice.ok ? f.twapPrice.missing : !f.depegBps.ok ? f.depegBps.missing : undefined;
-  const why = missingWhy === undefined ? '' : `: ${describeMissing(missingWhy)}`;
-  return `${poolLabel(view.label, f)} ${formatNumber(f.price, 4)} (${formatDepeg(f)}${why})`;
+  const why = missingWhy === undefined ? '' : `: ${describeMissing(english, missingWhy)}`;
+  return `${poolLabel(view.label, f)} ${formatNumber(f.price, 4)} (${formatDepeg(english, f)}${why})`;
 }
 
 /** With no figure at all (first start, or every RPC failing) an empty table would say nothing: say why, and where to look. */
@@ -124,7 +125,7 @@ function details(view: SourceView, now: number): Block[] {
       ['Nominal APR: ', bold(explained(f.nominalApr, formatPercent)), ` (APY ${formatPercent(f.nominalApy)} compounded daily; Δ24h ${formatPointsChange(f.nominalApyChange24h)})`],
       ['Realized APR 7 d: ', explained(f.realizedApr7d, formatPercent), f.realizedApy7d.ok ? ` (APY ${formatPercent(f.realizedApy7d)})` : '', ' · 30 d: ', explained(f.realizedApr30d, formatPercent)],
       [`Reward per L2 block: ${formatNumber(f.rewardPerBlock, 6)} METIS · L2 block time ${formatNumber(f.blockTimeSeconds, 3)} s`],
-      [`Locked: ${formatAmount(f.totalLocked)} METIS · exit delay ${f.exitDelaySeconds.ok ? formatDays(f.exitDelaySeconds.value) : '—'}`],
+      [`Locked: ${formatAmount(f.totalLocked)} METIS · exit delay ${f.exitDelaySeconds.ok ? formatDays(english, f.exitDelaySeconds.value) : '—'}`],
     );
   } else if (f.kind === 'yield') {
     items.push(

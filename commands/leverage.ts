@@ -1,3 +1,4 @@
+import { english } from '../src/i18n/translator.ts';
 import { baseRunBy } from '../src/figures/baseRunBy.ts';
 import { missing, type Figure } from '../src/core/figure.ts';
 import { formatAge, formatAmount, formatBps, formatDays, formatPercent, formatRatio, formatRatioChange, formatWindow } from '../src/core/format.ts';
@@ -104,7 +105,7 @@ export const leverageCommand: CommandDefinition = {
     if (exitDelay?.ok) {
       blocks.push({
         kind: 'paragraph',
-        parts: [bold('Exit delay'), `: ${formatDays(exitDelay.value)} before locked ${base} can be withdrawn (LockingPool exit delay)`],
+        parts: [bold('Exit delay'), `: ${formatDays(english, exitDelay.value)} before locked ${base} can be withdrawn (LockingPool exit delay)`],
       });
     }
     blocks.push({

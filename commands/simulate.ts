@@ -6,7 +6,7 @@ import { strategyRate } from '../src/core/strategyRate.ts';
 import { YEAR_SECONDS } from '../src/core/units.ts';
 import type { Snapshot, SourceView } from '../src/figures/figures.ts';
 import { assetNames, findSources } from './assetNames.ts';
-import type { CommandContext, CommandDefinition } from './command.ts';
+import { translatorOf, type CommandContext, type CommandDefinition } from './command.ts';
 import type { Reply } from '../src/vocabulary/reply.ts';
 import { simulateHoldReply } from './simulateHoldReply.ts';
 import { simulateLoopReply } from './simulateLoopReply.ts';
@@ -88,7 +88,7 @@ export const simulateCommand: CommandDefinition = {
     if (views.length === 0) return usage('No earning source is configured to simulate.');
     if (mode === 'hold') {
       const rows = views.map((view): SimulateRow => {
-        const rate = strategyRate(view.figures);
+        const rate = strategyRate(translatorOf(context), view.figures);
         return rate.kind === 'missing' ? { view, rate } : { view, rate, outcomes: holdOutcomes(rate, s) };
       });
       return simulateHoldReply(rows, s, base, now, loopOptionsGiven);
@@ -105,7 +105,7 @@ export const simulateCommand: CommandDefinition = {
     const loop = loopSettings(args);
     const plan = loopPlan(s.amount, loop);
     const rows = loopable.map((view): SimulateRow => {
-      const rate = strategyRate(view.figures);
+      const rate = strategyRate(translatorOf(context), view.figures);
       return rate.kind === 'missing' ? { view, rate } : { view, rate, outcomes: loopOutcomes(rate, s, plan.exposure, loop.borrowApr) };
     });
     return simulateLoopReply(snapshot, rows, s, loop, plan, base, now);

@@ -1,3 +1,4 @@
+import { english } from '../src/i18n/translator.ts';
 import { describeMissing } from '../src/core/figure.ts';
 import { formatAge, formatWindow } from '../src/core/format.ts';
 import { haltLength, utcClock } from '../src/core/haltText.ts';
@@ -48,7 +49,7 @@ export const statusCommand: CommandDefinition = {
     const noTwap = snapshot.sources.flatMap((s) => {
       const f = s.figures;
       if (f?.kind !== 'pool' || f.twapSeconds === undefined || f.twapPrice.ok) return [];
-      return [[`${s.id}: no ${formatWindow(f.twapSeconds)} TWAP (${describeMissing(f.twapPrice.missing)}); depeg alerts use spot`]];
+      return [[`${s.id}: no ${formatWindow(f.twapSeconds)} TWAP (${describeMissing(english, f.twapPrice.missing)}); depeg alerts use spot`]];
     });
     if (noTwap.length > 0) blocks.push({ kind: 'list', items: noTwap });
     blocks.push({

@@ -1,3 +1,5 @@
+import type { Words } from './words.ts';
+
 /** Why a figure could not be computed. */
 export type Missing =
   | 'not-enough-history'
@@ -48,25 +50,10 @@ export function combine(a: Figure, b: Figure, fn: (a: number, b: number) => numb
   return figure(fn(a.value, b.value));
 }
 
-const WORDS: Readonly<Record<Missing, string>> = {
-  'not-enough-history': 'not enough history',
-  'zero-supply': 'zero supply',
-  'zero-base': 'zero base',
-  'zero-price': 'zero price',
-  'no-data': 'no data',
-  'no-path': 'no conversion path',
-  incomplete: 'incomplete data',
-  'not-finite': 'not a finite number',
-  'no-twap': 'a V2 pair has no price oracle',
-  'twap-off': 'turned off with twapSeconds: 0',
-  'no-oracle': 'the pool has no oracle: its oracle view reverted',
-  'oracle-too-short': 'pool oracle does not reach back that far',
-};
-
 /**
- * Human words for a missing reason, for display next to a '—'.
- * @example describeMissing('not-enough-history') // 'not enough history'
+ * Words for a missing reason, for display next to a '—' (the messages `missing-<reason>`).
+ * @example describeMissing(english, 'not-enough-history') // 'not enough history'
  */
-export function describeMissing(reason: Missing): string {
-  return WORDS[reason];
+export function describeMissing(words: Words, reason: Missing): string {
+  return words(`missing-${reason}`);
 }

@@ -1,3 +1,4 @@
+import type { Words } from './words.ts';
 import type { Figure } from './figure.ts';
 
 // Display text for figures. Negative numbers use the real minus sign U+2212, which lines up with '+' in monospace chat output.
@@ -99,38 +100,38 @@ export function formatWindow(seconds: number): string {
 
 /**
  * A duration people wait (an exit delay) in days, whole or with one decimal, the same in every reply.
- * @example formatDays(21 * 86_400) // '21 days'
- * @example formatDays(1_252_800) // '14.5 days'
- * @example formatDays(86_400) // '1 day'
+ * @example formatDays(english, 21 * 86_400) // '21 days'
+ * @example formatDays(english, 1_252_800) // '14.5 days'
+ * @example formatDays(english, 86_400) // '1 day'
  */
-export function formatDays(seconds: number): string {
+export function formatDays(words: Words, seconds: number): string {
   if (!Number.isFinite(seconds)) return DASH;
   const text = trimZeros((Math.max(0, seconds) / 86_400).toFixed(1));
-  return `${text} ${text === '1' ? 'day' : 'days'}`;
+  return words('format-days', { days: text, count: text === '1' ? 1 : 2 });
 }
 
 /**
  * The span a windowed figure really covers, when it differs from the window's name by more than 10 %
  * (an APY "24 h" measured from the nearest stored point 31 h back): 'over 31 h' under two days, else in days.
  * Undefined within 10 %, or without a span.
- * @example spanNote(86_400, 111_600) // 'over 31 h'
- * @example spanNote(604_800, 820_800) // 'over 9.5 days'
- * @example spanNote(86_400, 90_000) // undefined (25 h is within 10 % of 24 h)
+ * @example spanNote(english, 86_400, 111_600) // 'over 31 h'
+ * @example spanNote(english, 604_800, 820_800) // 'over 9.5 days'
+ * @example spanNote(english, 86_400, 90_000) // undefined (25 h is within 10 % of 24 h)
  */
-export function spanNote(windowSeconds: number, spanSeconds: number | undefined): string | undefined {
+export function spanNote(words: Words, windowSeconds: number, spanSeconds: number | undefined): string | undefined {
   if (spanSeconds === undefined || !(windowSeconds > 0) || !Number.isFinite(spanSeconds)) return undefined;
   if (Math.abs(spanSeconds - windowSeconds) <= 0.1 * windowSeconds) return undefined;
-  return spanSeconds < 2 * 86_400 ? `over ${Math.round(spanSeconds / 3_600)} h` : `over ${formatDays(spanSeconds)}`;
+  return words('format-span-over', { span: spanSeconds < 2 * 86_400 ? `${Math.round(spanSeconds / 3_600)} h` : formatDays(words, spanSeconds) });
 }
 
 /**
  * A pool's depeg: the spot figure alone for a pool without a TWAP window, else both, the TWAP labelled with it.
- * @example formatDepeg({ depegBps: figure(-37), twapDepegBps: missing('no-twap') }) // '−37 bps'
- * @example formatDepeg({ depegBps: figure(-312), twapDepegBps: figure(-41), twapSeconds: 1800 }) // 'spot −312 bps, 30 min TWAP −41 bps'
+ * @example formatDepeg(english, { depegBps: figure(-37), twapDepegBps: missing('no-twap') }) // '−37 bps'
+ * @example formatDepeg(english, { depegBps: figure(-312), twapDepegBps: figure(-41), twapSeconds: 1800 }) // 'spot −312 bps, 30 min TWAP −41 bps'
  */
-export function formatDepeg(pool: { readonly depegBps: Figure; readonly twapDepegBps: Figure; readonly twapSeconds?: number }): string {
+export function formatDepeg(words: Words, pool: { readonly depegBps: Figure; readonly twapDepegBps: Figure; readonly twapSeconds?: number }): string {
   if (pool.twapSeconds === undefined) return formatBps(pool.depegBps);
-  return `spot ${formatBps(pool.depegBps)}, ${formatWindow(pool.twapSeconds)} TWAP ${formatBps(pool.twapDepegBps)}`;
+  return words('format-depeg-spot-twap', { spot: formatBps(pool.depegBps), window: formatWindow(pool.twapSeconds), twap: formatBps(pool.twapDepegBps) });
 }
 
 const UNITS = ['', 'k', 'M', 'B', 'T'] as const;

@@ -1,4 +1,5 @@
 import { describeMissing, type Figure } from './figure.ts';
+import type { Words } from './words.ts';
 
 /**
  * How a strategy earns. The sequencer's figure is a nominal APR (rewards paid out): the chosen compounding
@@ -20,14 +21,14 @@ export type EarningFigures =
 
 /**
  * The rate a projection uses: the sequencer's nominal APR; for a wrapper the 7 d APY, else 30 d, else 24 h.
- * @example strategyRate({ kind: 'sequencer', nominalApr: figure(0.15768) }) // { kind: 'apr', value: 0.15768, label: 'nominal APR' }
- * @example strategyRate(undefined) // { kind: 'missing', why: 'no data yet' }
+ * @example strategyRate(english, { kind: 'sequencer', nominalApr: figure(0.15768) }) // { kind: 'apr', value: 0.15768, label: words('rate-nominal-apr') }
+ * @example strategyRate(english, undefined) // { kind: 'missing', why: words('rate-no-data-yet') }
  */
-export function strategyRate(figures: EarningFigures | undefined): RateChoice {
-  if (!figures) return { kind: 'missing', why: 'no data yet' };
+export function strategyRate(words: Words, figures: EarningFigures | undefined): RateChoice {
+  if (!figures) return { kind: 'missing', why: words('rate-no-data-yet') };
   if (figures.kind === 'sequencer') {
     const apr = figures.nominalApr;
-    return apr.ok ? { kind: 'apr', value: apr.value, label: 'nominal APR' } : { kind: 'missing', why: describeMissing(apr.missing) };
+    return apr.ok ? { kind: 'apr', value: apr.value, label: words('rate-nominal-apr') } : { kind: 'missing', why: describeMissing(words, apr.missing) };
   }
   if (figures.kind === 'yield') {
     // The 7 d window is steadier than 24 h; the longer 30 d, then the 24 h window stand in while history is short.
@@ -37,8 +38,8 @@ export function strategyRate(figures: EarningFigures | undefined): RateChoice {
       [figures.apy24h, '24 h'],
     ];
     const found = windows.find(([w]) => w.ok);
-    if (found && found[0].ok) return { kind: 'apy', value: found[0].value, label: `${found[1]} share-price APY`, baseToken: figures.baseToken };
-    return { kind: 'missing', why: describeMissing(figures.apy24h.ok ? 'no-data' : figures.apy24h.missing) };
+    if (found && found[0].ok) return { kind: 'apy', value: found[0].value, label: words('rate-share-price-apy', { window: found[1] }), baseToken: figures.baseToken };
+    return { kind: 'missing', why: describeMissing(words, figures.apy24h.ok ? 'no-data' : figures.apy24h.missing) };
   }
-  return { kind: 'missing', why: 'no yield figures' };
+  return { kind: 'missing', why: words('rate-no-yield-figures') };
 }

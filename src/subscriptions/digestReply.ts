@@ -1,3 +1,4 @@
+import { english } from '../i18n/translator.ts';
 import { baseRunBy } from '../figures/baseRunBy.ts';
 import { bold, type Block, type Inline, type Reply } from '../vocabulary/reply.ts';
 import { openAlertsLine } from '../alerts/openAlert.ts';
@@ -19,7 +20,7 @@ export interface DigestBody {
 /** Why a change is missing, in a few words: a short history says how long it must be. */
 function why(f: Figure, window: string): string {
   if (f.ok) return '';
-  return ` (${f.missing === 'not-enough-history' ? `history < ${window}` : describeMissing(f.missing)})`;
+  return ` (${f.missing === 'not-enough-history' ? `history < ${window}` : describeMissing(english, f.missing)})`;
 }
 
 /** A change in percentage points with its window, or '—' and why: "Δ24h −0.40 pp", "Δ7d — (history < 7 d)". */
@@ -44,7 +45,7 @@ export function digestBody(snapshot: Snapshot, nowMs: number): DigestBody {
     const stale = isStale(view, nowMs) ? ` (stale: read ${haltLength(dataAgeSeconds(view, nowMs) ?? 0)} ago)` : '';
     if (f.kind === 'yield') lines.push([bold(view.label), apyLine('24 h APY', f.apy24h, f.apyChange24h, f.apyChange7d) + stale]);
     else if (f.kind === 'sequencer') lines.push([bold(view.label), apyLine('nominal APY', f.nominalApy, f.nominalApyChange24h, f.nominalApyChange7d) + stale]);
-    else if (f.kind === 'pool') lines.push([bold(poolLabel(view.label, f)), `: depeg ${f.twapSeconds === undefined ? 'spot ' : ''}${formatDepeg(f)}${stale}`]);
+    else if (f.kind === 'pool') lines.push([bold(poolLabel(view.label, f)), `: depeg ${f.twapSeconds === undefined ? 'spot ' : ''}${formatDepeg(english, f)}${stale}`]);
   }
   const { leverage, leverageChange24h } = snapshot.tower;
   if (leverage.ok) {

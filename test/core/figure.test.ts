@@ -1,3 +1,4 @@
+import { english } from '../../src/i18n/translator.ts';
 import { describe, expect, it } from 'vitest';
 import { combine, describeMissing, figure, mapFigure, missing, type Missing } from '../../src/core/figure.ts';
 
@@ -60,7 +61,7 @@ describe('describeMissing', () => {
   it('GIVEN each reason THEN it reads as human words without dashes, starting lower-case (it follows a dash mid-sentence)', () => {
     const reasons: Missing[] = ['not-enough-history', 'zero-supply', 'zero-base', 'zero-price', 'no-data', 'no-path', 'incomplete', 'not-finite', 'no-twap', 'twap-off', 'no-oracle', 'oracle-too-short'];
     for (const r of reasons) {
-      const words = describeMissing(r);
+      const words = describeMissing(english, r);
       expect(words.length).toBeGreaterThan(0);
       expect(words).not.toContain('-');
       expect(words[0]).toBe(words[0]!.toLowerCase());
@@ -70,16 +71,16 @@ describe('describeMissing', () => {
   });
 
   it('GIVEN a missing TWAP THEN each reason says why: V2, turned off, no oracle, oracle too young', () => {
-    expect(describeMissing('no-twap')).toBe('a V2 pair has no price oracle');
-    expect(describeMissing('twap-off')).toBe('turned off with twapSeconds: 0');
-    expect(describeMissing('no-oracle')).toBe('the pool has no oracle: its oracle view reverted');
-    expect(describeMissing('oracle-too-short')).toBe('pool oracle does not reach back that far');
+    expect(describeMissing(english, 'no-twap')).toBe('a V2 pair has no price oracle');
+    expect(describeMissing(english, 'twap-off')).toBe('turned off with twapSeconds: 0');
+    expect(describeMissing(english, 'no-oracle')).toBe('the pool has no oracle: its oracle view reverted');
+    expect(describeMissing(english, 'oracle-too-short')).toBe('pool oracle does not reach back that far');
   });
 
   it('GIVEN the documented reasons THEN the words match', () => {
-    expect(describeMissing('not-enough-history')).toBe('not enough history');
-    expect(describeMissing('zero-supply')).toBe('zero supply');
-    expect(describeMissing('zero-base')).toBe('zero base');
-    expect(describeMissing('zero-price')).toBe('zero price');
+    expect(describeMissing(english, 'not-enough-history')).toBe('not enough history');
+    expect(describeMissing(english, 'zero-supply')).toBe('zero supply');
+    expect(describeMissing(english, 'zero-base')).toBe('zero base');
+    expect(describeMissing(english, 'zero-price')).toBe('zero price');
   });
 });

@@ -1,3 +1,4 @@
+import { english } from '../../src/i18n/translator.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { figure, missing, type Figure } from '../../src/core/figure.ts';
@@ -102,12 +103,12 @@ describe('formatWindow', () => {
 
 describe('formatDepeg', () => {
   it('GIVEN a pool without a TWAP THEN the spot bps alone', () => {
-    expect(formatDepeg({ depegBps: figure(-37), twapDepegBps: missing('no-twap') })).toBe(`${MINUS}37 bps`);
+    expect(formatDepeg(english, { depegBps: figure(-37), twapDepegBps: missing('no-twap') })).toBe(`${MINUS}37 bps`);
   });
 
   it('GIVEN a pool with a TWAP THEN both, the TWAP labelled with its window; a missing TWAP is a dash, never NaN', () => {
-    expect(formatDepeg({ depegBps: figure(-312), twapDepegBps: figure(-41), twapSeconds: 1800 })).toBe(`spot ${MINUS}312 bps, 30 min TWAP ${MINUS}41 bps`);
-    expect(formatDepeg({ depegBps: figure(3), twapDepegBps: missing('oracle-too-short'), twapSeconds: 3600 })).toBe('spot +3 bps, 1 h TWAP —');
+    expect(formatDepeg(english, { depegBps: figure(-312), twapDepegBps: figure(-41), twapSeconds: 1800 })).toBe(`spot ${MINUS}312 bps, 30 min TWAP ${MINUS}41 bps`);
+    expect(formatDepeg(english, { depegBps: figure(3), twapDepegBps: missing('oracle-too-short'), twapSeconds: 3600 })).toBe('spot +3 bps, 1 h TWAP —');
   });
 });
 
@@ -271,28 +272,28 @@ describe('formatters (property)', () => {
 
 describe('formatDays', () => {
   it('GIVEN whole and half days THEN days with at most one decimal, singular for one', () => {
-    expect(formatDays(21 * 86_400)).toBe('21 days');
-    expect(formatDays(14 * 86_400 + 12 * 3_600)).toBe('14.5 days');
-    expect(formatDays(86_400)).toBe('1 day');
+    expect(formatDays(english, 21 * 86_400)).toBe('21 days');
+    expect(formatDays(english, 14 * 86_400 + 12 * 3_600)).toBe('14.5 days');
+    expect(formatDays(english, 86_400)).toBe('1 day');
     // 6 h = 0.25 d, exact in binary: the tie rounds up.
-    expect(formatDays(6 * 3_600)).toBe('0.3 days');
-    expect(formatDays(0)).toBe('0 days');
-    expect(formatDays(Number.NaN)).toBe('—');
+    expect(formatDays(english, 6 * 3_600)).toBe('0.3 days');
+    expect(formatDays(english, 0)).toBe('0 days');
+    expect(formatDays(english, Number.NaN)).toBe('—');
   });
 });
 
 describe('spanNote', () => {
   it('GIVEN a span within 10 % of the window THEN nothing to say', () => {
-    expect(spanNote(86_400, 86_400)).toBeUndefined();
+    expect(spanNote(english, 86_400, 86_400)).toBeUndefined();
     // 26.4 h is exactly 10 % over 24 h: still within.
-    expect(spanNote(86_400, 95_040)).toBeUndefined();
-    expect(spanNote(86_400, undefined)).toBeUndefined();
+    expect(spanNote(english, 86_400, 95_040)).toBeUndefined();
+    expect(spanNote(english, 86_400, undefined)).toBeUndefined();
   });
 
   it('GIVEN a span more than 10 % off THEN the span: hours under two days, days beyond', () => {
-    expect(spanNote(86_400, 31 * 3_600)).toBe('over 31 h');
-    expect(spanNote(86_400, 95_041)).toBe('over 26 h');
-    expect(spanNote(7 * 86_400, 9.5 * 86_400)).toBe('over 9.5 days');
-    expect(spanNote(7 * 86_400, 6 * 86_400)).toBe('over 6 days');
+    expect(spanNote(english, 86_400, 31 * 3_600)).toBe('over 31 h');
+    expect(spanNote(english, 86_400, 95_041)).toBe('over 26 h');
+    expect(spanNote(english, 7 * 86_400, 9.5 * 86_400)).toBe('over 9.5 days');
+    expect(spanNote(english, 7 * 86_400, 6 * 86_400)).toBe('over 6 days');
   });
 });

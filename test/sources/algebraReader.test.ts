@@ -1,3 +1,4 @@
+import { english } from '../../src/i18n/translator.ts';
 import type { Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleCommandText } from '../../commands/registry.ts';
@@ -193,7 +194,7 @@ describe('algebra pool source on a real Algebra pool', () => {
     const f = figuresOf(reading, youngSource);
     expect(value(f.price)).toBeCloseTo(1, 12);
     expect(f.twapPrice).toEqual({ ok: false, missing: 'oracle-too-short' });
-    expect(describeMissing('oracle-too-short')).toBe('pool oracle does not reach back that far');
+    expect(describeMissing(english, 'oracle-too-short')).toBe('pool oracle does not reach back that far');
 
     // Two minutes on, a one-minute window is covered and reads a TWAP.
     await mineAt(Number((await c.publicClient.getBlock()).timestamp) + 120);

@@ -1,3 +1,4 @@
+import { english } from '../../i18n/translator.ts';
 import { code, link, type Inline, type Reply } from '../../vocabulary/reply.ts';
 import { explorerTxUrl } from '../../config/explorerTxUrl.ts';
 import { describeMissing, type Figure } from '../../core/figure.ts';
@@ -44,7 +45,7 @@ export function rewardMessage(f: RewardFacts): Reply {
   const apr =
     oldApr.ok && newApr.ok
       ? `Nominal APR ${pct(oldApr.value)} → ${pct(newApr.value)} (locked METIS and block time as now).`
-      : `Nominal APR — (${describeMissing(!oldApr.ok ? oldApr.missing : !newApr.ok ? newApr.missing : 'no-data')}).`;
+      : `Nominal APR — (${describeMissing(english, !oldApr.ok ? oldApr.missing : !newApr.ok ? newApr.missing : 'no-data')}).`;
   const tx: Inline[] = ['Transaction ', f.txUrl === undefined ? code(f.txHash) : link(shortHash(f.txHash), f.txUrl), ` in block ${f.blockNumber} on chain ${f.chainId}, ${at(f.blockTime * 1000, f.now)}.`];
   return alertReply(`🔔 Reward change: ${f.label}`, [`Reward ${change.oldText} → ${change.newText} METIS per L2 block${changeText}.`, apr, tx], f.command);
 }
