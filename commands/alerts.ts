@@ -1,3 +1,4 @@
+import { english } from '../src/i18n/translator.ts';
 import { formatQuantity } from '../src/core/format.ts';
 import { openAlertsLine } from '../src/alerts/alertMessages.ts';
 import { TUNABLE_RULES, type ChatThresholds, type TunableRule } from '../src/alerts/rules/ruleParams.ts';
@@ -67,7 +68,7 @@ export const alertsCommand: CommandDefinition = {
         { kind: 'paragraph', parts: status },
         ...(turnedOff === undefined ? [] : [{ kind: 'paragraph' as const, parts: [turnedOff] }]),
         { kind: 'list', items: rulesList(service.thresholds(chat)) },
-        { kind: 'paragraph', parts: openAlertsLine('Open', open) },
+        { kind: 'paragraph', parts: openAlertsLine(english, 'Open', open) },
         ...(held.length > 0 ? [{ kind: 'note' as const, text: `Held back as outliers until they repeat: ${held.join(', ')}` }] : []),
       ],
     };

@@ -1,3 +1,4 @@
+import type { Translator } from '../i18n/translator.ts';
 import { bold, type Inline } from '../vocabulary/reply.ts';
 import type { Level } from './rules/levelRule.ts';
 
@@ -10,7 +11,8 @@ export interface OpenAlert {
   readonly value?: number;
 }
 
-/** A chat's open alerts as one labelled line, for /alerts and the digest. */
-export function openAlertsLine(label: string, open: readonly OpenAlert[]): Inline[] {
-  return [bold(label), open.length === 0 ? ': none' : `: ${open.map((a) => `${a.rule} ${a.sourceId} (${a.level})`).join(' · ')}`];
+/** A chat's open alerts as one labelled line, for /alerts and the digest (rule names and source ids stay as typed). */
+export function openAlertsLine(t: Translator, label: string, open: readonly OpenAlert[]): Inline[] {
+  const list = open.length === 0 ? t('open-alerts-none') : open.map((a) => t('open-alert', { rule: a.rule, source: a.sourceId, level: t(`level-${a.level}`) })).join(' · ');
+  return [bold(label), t('open-alerts-list', { list })];
 }

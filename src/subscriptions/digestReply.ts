@@ -79,7 +79,7 @@ export function digestReply(body: DigestBody, when: { readonly nowMs: number; re
   const blocks: Block[] = [
     { kind: 'title', text: `Daily digest · ${localDateTitle(when.nowMs, when.timeZone)} ${currentTimeZoneName(when.timeZone)}` },
     { kind: 'list', items: body.lines },
-    { kind: 'paragraph', parts: openAlertsLine('Open alerts', open) },
+    { kind: 'paragraph', parts: openAlertsLine(english, 'Open alerts', open) },
     { kind: 'note', text: body.note },
   ];
   return { kind: 'answer', blocks };
