@@ -96,7 +96,7 @@ export function sequencersView(p: {
   const thenAt = (seconds: number) => new Map(store.sequencersAt(source.id, now - seconds).map((r) => [r.seqId, r]));
   const then7 = thenAt(7 * DAY_SECONDS);
   const then30 = thenAt(30 * DAY_SECONDS);
-  const daily = sequencerDailyIncome({ history: store, sourceId: source.id, now, latest: records, days: 30 });
+  const daily = sequencerDailyIncome({ history: store, sourceId: source.id, now, latest: records, days: 30, read: { eventsFrom: cursor?.startTime, claims } });
 
   let epoch: SequencersView['epoch'];
   const signer = p.epoch?.values.epochSigner;
