@@ -18,9 +18,10 @@ alert-button-unsubscribe = Unsubscribe
 alert-depeg-title = { $icon } Depeg { $level }: { $label }
 alert-depeg-escalated = { $icon } Depeg escalated to critical: { $label }
 alert-depeg-over = { $icon } Depeg over: { $label }
-# $basis: '30 min TWAP' or alert-depeg-spot
-alert-depeg-spot = spot
-alert-depeg-trades = { $asset } trades at { $price } { $quote }, fair value { $fair } { $quote }: { $bps } on the { $basis } price
+# The price a depeg is measured on: $window '30 min'
+alert-depeg-spot = spot price
+alert-depeg-twap = { $window } TWAP price
+alert-depeg-trades = { $asset } trades at { $price } { $quote }, fair value { $fair } { $quote }: { $bps } on the { $basis }
 alert-depeg-levels = { $trades } (warning at { $warning } bps, critical at { $critical } bps).
 alert-depeg-since = Past the { $warning } bps warning since { $since }{ $worst }.
 alert-depeg-worst = , at worst { $bps } ({ $clock })

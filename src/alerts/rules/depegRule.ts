@@ -36,7 +36,9 @@ export interface DepegFacts {
  * crossed the warning, and for a recovery how long it lasted, its worst reading and the clear level.
  */
 export function depegMessage(step: LevelTransition, f: DepegFacts, t: Translator = english): Reply {
-  const basis = f.basis === 'spot' ? t('alert-depeg-spot') : f.basis;
+  // The facts name the price as measured ('spot', '30 min TWAP'), once for every language.
+  const twap = / TWAP$/.exec(f.basis);
+  const basis = f.basis === 'spot' ? t('alert-depeg-spot') : twap ? t('alert-depeg-twap', { window: f.basis.slice(0, twap.index) }) : f.basis;
   const trades = t('alert-depeg-trades', { asset: f.asset, price: price(f.price), quote: f.quote, fair: price(f.fairValue), bps: bpsText(f.bps), basis });
   const warning = String(f.warningBps);
   const worst = (w: WorstReading | undefined) => (w === undefined ? '' : t('alert-depeg-worst', { bps: bpsText(w.reading), clock: utcClock(w.at, f.now) }));
