@@ -7,7 +7,10 @@ import { ANNOUNCED_EVENTS, ANNOUNCED_EVENTS_KEPT, chainPosition } from './rules/
 import type { AlertStateStore } from '../store/alertStateStore.ts';
 import type { Subscription, SubscriptionStore } from '../store/subscriptionStore.ts';
 import { AlertStates, GLOBAL, OPERATOR, type StateWrite } from './alertStates.ts';
-import { chatGroups, type ChatGroups } from './chatGroups.ts';
+import { chatGroups, isMuted, type ChatGroups } from './chatGroups.ts';
+import { translator } from '../i18n/translator.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.ts';
+import { chatKey } from '../store/subscriptionStore.ts';
 import type { OpenAlert } from './openAlert.ts';
 import { RULES } from './ruleList.ts';
 import { initialLevelState, stepLevel, type LevelState } from './rules/levelRule.ts';
@@ -54,7 +57,7 @@ export interface EvaluationReport {
 export class AlertEngine {
   private readonly o: AlertEngineOptions;
   private readonly states: AlertStates;
-  private chats?: { readonly revision: number; readonly groups: ChatGroups };
+  private chats?: { readonly revision: number; readonly groups: ChatGroups; readonly operatorLocale: Locale };
 
   constructor(options: AlertEngineOptions) {
     this.o = options;
@@ -95,7 +98,7 @@ export class AlertEngine {
       })
       .sort((a, b) => (chainPosition(a) < chainPosition(b) ? -1 : chainPosition(a) > chainPosition(b) ? 1 : 0));
     const input: RuleInput = { snapshot, config, now, events, screen };
-    const chats = this.chatGroups();
+    const chats = this.chatGroups(now);
     const outcomes: ChatOutcome[] = [];
     RULES.forEach((rule, order) => {
       if (rule.kind === 'level') {
@@ -105,7 +108,7 @@ export class AlertEngine {
       for (const sourceId of rule.sources(input)) {
         const { notices, cursor } = rule.notices(input, sourceId, readGlobal(GLOBAL, rule.name, sourceId));
         writeGlobal(GLOBAL, rule.name, sourceId, cursor);
-        noticeOutcomes(notices, order, chats, outcomes);
+        noticeOutcomes(rule.name, notices, order, chats, outcomes);
       }
     });
     // A chat's messages of one cycle stay together, in rule order, chats in subscription order.
@@ -121,12 +124,13 @@ export class AlertEngine {
       if (!result.transition) continue;
       transitions++;
       const operator = config.alerts.operatorChat;
-      const reply = stale.message(result.transition, now);
+      const reply = stale.message(result.transition, now, translator(this.chats!.operatorLocale));
       if (operator) operatorMessages.push({ key: `stale:${stale.sourceId}:${result.state.seq}:${result.transition.kind}`, platform: operator.platform, chatId: operator.chatId, reply });
       else logger.warn(result.transition.kind === 'recover' ? 'source fresh again' : 'source stale', { source: stale.sourceId, ageSeconds: Math.round(stale.ageSeconds) });
     }
 
-    // Each chat's message is made as it is written: the reply is shared, only the row is per chat.
+    // Each chat's message is made as it is written: the reply is shared by a language, only the row is per chat.
+    // A muted chat's state steps as any other (so it hears the next transition after the mute, not a replay); it just gets no row.
     let enqueued = 0;
     this.o.transaction(() => {
       for (const { chat, outcome } of outcomes) {
@@ -136,7 +140,8 @@ export class AlertEngine {
       this.states.write(globalWrites.values(), now);
       for (const { chat, outcome } of outcomes) {
         const m = outcome.message;
-        if (m && this.o.outbox.enqueue({ key: m.key(chat.id), platform: chat.platform, chatId: chat.chatId, subscriptionId: chat.id, reply: m.reply }, now)) enqueued++;
+        if (!m || isMuted(chats, chat.id, m.rule, m.sourceId, now)) continue;
+        if (this.o.outbox.enqueue({ key: m.key(chat.id), platform: chat.platform, chatId: chat.chatId, subscriptionId: chat.id, reply: m.reply(chat.locale) }, now)) enqueued++;
       }
       for (const m of operatorMessages) if (this.o.outbox.enqueue(m, now)) enqueued++;
     });
@@ -175,11 +180,19 @@ export class AlertEngine {
     return chatThresholds(this.o.config.alerts, this.o.subscriptions.overrides(subscription.platform, subscription.chatId));
   }
 
-  /** The alerts subscriptions by threshold group, rebuilt only after a write to the subscriptions. */
-  private chatGroups(): ChatGroups {
-    const revision = this.o.subscriptions.revision();
+  /**
+   * The alerts subscriptions by threshold group, with their languages and mutes, rebuilt only after a write to
+   * the subscriptions (a language chosen and a mute set are writes too; a mute's end needs none).
+   */
+  private chatGroups(now: number): ChatGroups {
+    const { subscriptions, config } = this.o;
+    const revision = subscriptions.revision();
     if (this.chats?.revision !== revision) {
-      this.chats = { revision, groups: chatGroups(this.o.config.alerts, this.o.subscriptions.active('alerts'), this.o.subscriptions.allOverrides()) };
+      const languages = subscriptions.allLanguages();
+      const settings = { languages, mutes: subscriptions.allMutes(now) };
+      const operator = config.alerts.operatorChat;
+      const operatorLocale = (operator && languages.get(chatKey(operator.platform, operator.chatId))) ?? DEFAULT_LOCALE;
+      this.chats = { revision, groups: chatGroups(config.alerts, subscriptions.active('alerts'), subscriptions.allOverrides(), settings), operatorLocale };
     }
     return this.chats.groups;
   }

@@ -1,3 +1,4 @@
+import { english, type Translator } from '../i18n/translator.ts';
 import { bold, type Block, type Inline, type Reply } from '../vocabulary/reply.ts';
 import { figure, type Figure } from '../core/figure.ts';
 import { formatBps, formatGrouped, formatNumber, formatPercent, formatQuantity } from '../core/format.ts';
@@ -29,17 +30,34 @@ export const points = (p: number) => `${formatQuantity(Number(p.toFixed(2)))} pp
 /** A price, four decimals. */
 export const price = (value: Figure) => formatNumber(value, 4);
 /** "13:55 UTC (10 min ago)"; "(just now)" within a second (a one-cycle rule fires when it crosses). */
-export const at = (ms: number, now: number) => `${utcClock(ms, now)} (${now - ms < 1_000 ? 'just now' : `${haltLength((now - ms) / 1000)} ago`})`;
+export const at = (t: Translator, ms: number, now: number) =>
+  now - ms < 1_000 ? t('alert-at-just-now', { clock: utcClock(ms, now) }) : t('alert-at', { clock: utcClock(ms, now), ago: haltLength((now - ms) / 1000) });
 /** "1 h 5 min (from 13:00 UTC)" */
-export const lasted = (startedAt: number, now: number) => `${haltLength((now - startedAt) / 1000)} (from ${utcClock(startedAt, now)})`;
+export const lasted = (t: Translator, startedAt: number, now: number) => t('alert-lasted', { length: haltLength((now - startedAt) / 1000), clock: utcClock(startedAt, now) });
 
 /** "Data: block 200 on chain 1088, read 2 min ago." */
-export const dataNote = (d: DataAge): string => `Data: block ${d.blockNumber} on chain ${d.chainId}, read ${haltLength(d.ageSeconds)} ago.`;
+export const dataNote = (d: DataAge, t: Translator = english): string => t('alert-data-note', { block: String(d.blockNumber), chain: String(d.chainId), age: haltLength(d.ageSeconds) });
+
+/** A sequencer's status in words ('active', 'exiting', …). */
+export const statusWord = (t: Translator, status: 'active' | 'exiting' | 'exited' | 'unavailable') => t(`alert-status-${status}`);
+
+/** A UTC date 'YYYY-MM-DD' of unix seconds (one format in every language). */
+export const utcDay = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
+
+/**
+ * A translated sentence with an inline piece (a link, code) where its placeholder stands: the message is
+ * formatted with a marker in that place, then split around it.
+ */
+export function withInline(format: (marker: string) => string, piece: Inline): Inline[] {
+  const marker = '\u0000';
+  const [before = '', after = ''] = format(marker).split(marker);
+  return [before, piece, after].filter((p) => p !== '');
+}
 
 /** An alert: the bold title, then sentences one per line, the command that shows more, and the data's age as a note. */
-export function alertReply(title: string, lines: readonly (string | readonly Inline[])[], command: string, note?: string): Reply {
+export function alertReply(t: Translator, title: string, lines: readonly (string | readonly Inline[])[], command: string, note?: string): Reply {
   const parts: Inline[] = [bold(title)];
-  for (const line of [...lines, `More: ${command}`]) parts.push('\n', ...(typeof line === 'string' ? [line] : line));
+  for (const line of [...lines, t('alert-more', { command })]) parts.push('\n', ...(typeof line === 'string' ? [line] : line));
   const blocks: Block[] = [{ kind: 'paragraph', parts }];
   if (note !== undefined) blocks.push({ kind: 'note', text: note });
   return { kind: 'answer', blocks };

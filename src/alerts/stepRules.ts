@@ -1,6 +1,8 @@
+import type { Locale } from '../i18n/locale.ts';
 import type { Reply } from '../vocabulary/reply.ts';
+import { perLanguage } from './alertButtons.ts';
 import { wants, type AlertChat, type ChatGroup, type ChatGroups } from './chatGroups.ts';
-import { initialLevelState, stepLevel, type LevelParams, type LevelState } from './rules/levelRule.ts';
+import { initialLevelState, stepLevel, type LevelParams, type LevelState, type LevelTransition } from './rules/levelRule.ts';
 import type { LevelRule, Measured, Notice } from './rules/rule.ts';
 
 /** The chat states of one rule on one source, as a step reads them. */
@@ -16,11 +18,15 @@ export interface ChatStateView {
   ofSource(rule: string, sourceId: string): SourceStates;
 }
 
-/** A message to one or many chats: the reply is shared, the key names the chat. */
+/** A message to one or many chats: the reply is shared by the chats of a language, the key names the chat. */
 export interface ChatNotice {
   /** The outbox idempotency key for one subscription. */
   readonly key: (subscriptionId: number) => string;
-  readonly reply: Reply;
+  /** What it is about, as a chat mutes it: the rule's name and the source. */
+  readonly rule: string;
+  readonly sourceId: string;
+  /** The reply in a language (with its buttons), built once per language. */
+  readonly reply: (locale: Locale) => Reply;
 }
 
 /**
@@ -73,7 +79,7 @@ export function stepLevelRule<F>(rule: LevelRule<F>, order: number, measured: re
           : {
               order,
               ...(changed ? { write: { rule: rule.name, sourceId: m.sourceId, state: result.state } } : {}),
-              ...(transition ? { message: { key: (id: number) => `alert:${id}${suffix}`, reply: rule.message(transition, m.facts, group.thresholds, now) } } : {}),
+              ...(transition ? { message: levelMessage(rule, m, group, transition, now, (id) => `alert:${id}${suffix}`) } : {}),
             };
       l.outcomes.set(stored, outcome);
       return outcome;
@@ -105,10 +111,16 @@ interface GroupLevels {
   readonly outcomes: Map<LevelState | undefined, Outcome>;
 }
 
-/** Notices to every chat that wants their source. */
-export function noticeOutcomes(notices: readonly Notice[], order: number, chats: ChatGroups, out: ChatOutcome[]): void {
+/** A level rule's transition as a message, in the language each chat asks it in. */
+function levelMessage<F>(rule: LevelRule<F>, m: Measured<F>, group: ChatGroup, transition: LevelTransition, now: number, key: (id: number) => string): ChatNotice {
+  const reply = perLanguage(rule.name, m.sourceId, (t) => rule.message(transition, m.facts, group.thresholds, now, t));
+  return { key, rule: rule.name, sourceId: m.sourceId, reply };
+}
+
+/** Notices of the rule `rule` to every chat that wants their source. */
+export function noticeOutcomes(rule: string, notices: readonly Notice[], order: number, chats: ChatGroups, out: ChatOutcome[]): void {
   if (notices.length === 0) return;
-  const outcomes = notices.map((message): Outcome => ({ order, message }));
+  const outcomes = notices.map((n): Outcome => ({ order, message: { key: n.key, rule, sourceId: n.sourceId, reply: perLanguage(rule, n.sourceId, n.reply) } }));
   chats.byId.forEach((chat) => {
     notices.forEach((n, i) => {
       if (wants(chat, n.names, n.byNameOnly)) out.push({ chat, outcome: outcomes[i]! });

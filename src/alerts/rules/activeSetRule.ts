@@ -1,3 +1,4 @@
+import { english, type Translator } from '../../i18n/translator.ts';
 import { bold, type Reply } from '../../vocabulary/reply.ts';
 import { freshSequencers } from './freshSequencers.ts';
 import type { LevelParams, LevelTransition } from './levelRule.ts';
@@ -10,9 +11,9 @@ export const activeShortfall = (activeCount: number, minimum: number) => Math.ma
 /** Active set: fires at one sequencer short, clears when none is short. */
 export const activeSetParams = (t: ChatThresholds): LevelParams => ({ warning: 1, clear: 0.5, cycles: t.cycles, cooldownMs: t.cooldownMinutes * 60_000 });
 
-export function activeSetMessage(t: LevelTransition, activeCount: number, minimum: number): Reply {
-  const title = t.kind === 'recover' ? '✅ Active sequencer set restored' : '⚠️ Active sequencer set is small';
-  const text = `${activeCount} active sequencer${activeCount === 1 ? '' : 's'} (alert below ${minimum}).`;
+export function activeSetMessage(step: LevelTransition, activeCount: number, minimum: number, t: Translator = english): Reply {
+  const title = step.kind === 'recover' ? t('alert-active-restored-title') : t('alert-active-title');
+  const text = t('alert-active-count', { count: activeCount, minimum: String(minimum) });
   return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [bold(title), '\n', text] }] };
 }
 
@@ -26,5 +27,5 @@ export const activeSetRule: LevelRule<{ activeCount: number }> = {
   },
   params: (t) => activeSetParams(t),
   value: (t, f) => ({ measure: activeShortfall(f.activeCount, t.minActiveSequencers), reading: f.activeCount }),
-  message: (transition, f, t) => activeSetMessage(transition, f.activeCount, t.minActiveSequencers),
+  message: (transition, f, levels, _now, t) => activeSetMessage(transition, f.activeCount, levels.minActiveSequencers, t),
 };

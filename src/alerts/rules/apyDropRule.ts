@@ -1,3 +1,4 @@
+import { english, type Translator } from '../../i18n/translator.ts';
 import type { Reply } from '../../vocabulary/reply.ts';
 import { shortfall } from '../../core/change.ts';
 import { formatGrouped } from '../../core/format.ts';
@@ -27,29 +28,22 @@ export interface ApyDropFacts {
 }
 
 /** An APY drop or its recovery: the figure now against its 7 d average, the drop in pp and %, and the thresholds. */
-export function apyDropMessage(t: LevelTransition, f: ApyDropFacts): Reply {
+export function apyDropMessage(step: LevelTransition, f: ApyDropFacts, t: Translator = english): Reply {
   const drop = shortfall(f.current, f.average) ?? { relative: 0, absolute: 0 };
-  const against = `The ${f.metric} is ${pct(f.current)} now against its 7 d average of ${pct(f.average)}`;
-  const trigger = `${plainPercent(f.dropPercent)} or ${points(f.dropPoints)}`;
-  if (t.kind === 'recover') {
-    const lowest = t.worst === undefined ? '' : `; lowest ${pct(t.worst.reading)} (${utcClock(t.worst.at, f.now)})`;
-    const span = t.startedAt === undefined ? '' : ` The drop lasted ${lasted(t.startedAt, f.now)}${lowest}.`;
-    return alertReply(
-      `${icon('ok')} APY recovered: ${f.label}`,
-      [`${against}: back within ${trigger} of it; cleared within ${plainPercent(f.dropPercent * f.clearRatio)} or ${points(f.dropPoints * f.clearRatio)} as configured.${span}`],
-      f.command,
-      dataNote(f.data),
-    );
+  const metric = f.metric === '24 h APY' ? t('alert-apy-metric-24h') : f.metric === 'nominal APR' ? t('alert-apy-metric-nominal-apr') : f.metric;
+  const against = t('alert-apy-against', { metric, current: pct(f.current), average: pct(f.average) });
+  const trigger = t('alert-apy-trigger', { percent: plainPercent(f.dropPercent), points: points(f.dropPoints) });
+  const note = dataNote(f.data, t);
+  if (step.kind === 'recover') {
+    const lowest = step.worst === undefined ? '' : t('alert-apy-lowest', { apy: pct(step.worst.reading), clock: utcClock(step.worst.at, f.now) });
+    const span = step.startedAt === undefined ? '' : t('alert-apy-lasted', { lasted: lasted(t, step.startedAt, f.now), lowest });
+    const clear = t('alert-apy-trigger', { percent: plainPercent(f.dropPercent * f.clearRatio), points: points(f.dropPoints * f.clearRatio) });
+    return alertReply(t, t('alert-apy-recovered-title', { icon: icon('ok'), label: f.label }), [t('alert-apy-recovered', { against, trigger, clear, span })], f.command, note);
   }
-  const since = t.startedAt === undefined ? [] : [`Below the threshold since ${at(t.startedAt, f.now)}.`];
-  return alertReply(
-    `${icon(t.to)} APY drop: ${f.label}`,
-    [`${against}: ${formatGrouped(drop.absolute * 100, 2)} pp (${formatGrouped(drop.relative * 100, 1)} %) lower (alerts at ${trigger} below).`, ...since],
-    f.command,
-    dataNote(f.data),
-  );
+  const since = step.startedAt === undefined ? [] : [t('alert-apy-since', { since: at(t, step.startedAt, f.now) })];
+  const line = t('alert-apy-drop', { against, points: formatGrouped(drop.absolute * 100, 2), percent: formatGrouped(drop.relative * 100, 1), trigger });
+  return alertReply(t, t('alert-apy-drop-title', { icon: icon(step.to), label: f.label }), [line, ...since], f.command, note);
 }
-
 
 /** An APY and its 7 d average as measured once per source: everything its message says but the chat's levels. */
 export type ApyMeasure = Omit<ApyDropFacts, 'dropPercent' | 'dropPoints' | 'clearRatio' | 'now'>;
@@ -81,5 +75,6 @@ export const apyDropRule: LevelRule<ApyMeasure> = {
   },
   params: (t) => apyDropParams(t),
   value: (t, f) => ({ measure: apyDropSeverity(f.current, f.average, t), reading: f.current }),
-  message: (transition, f, t, now): Reply => apyDropMessage(transition, { ...f, dropPercent: t.apyDropPercent, dropPoints: t.apyDropPoints, clearRatio: t.clearRatio, now }),
+  message: (transition, f, levels, now, t): Reply =>
+    apyDropMessage(transition, { ...f, dropPercent: levels.apyDropPercent, dropPoints: levels.apyDropPoints, clearRatio: levels.clearRatio, now }, t),
 };

@@ -1,3 +1,4 @@
+import { english, type Translator } from '../../i18n/translator.ts';
 import { bold, type Reply } from '../../vocabulary/reply.ts';
 import { relativeChange } from '../../core/change.ts';
 import { formatAmount } from '../../core/format.ts';
@@ -23,9 +24,9 @@ export const baseFallParams = (t: ChatThresholds): LevelParams => ({
 });
 
 /** The base fall's message: now, the fall in percent, then, and the chat's threshold. */
-export function baseFallMessage(t: LevelTransition, fall: { percent: number; now: number; then: number }, thresholdPercent: number): Reply {
-  const title = t.kind === 'recover' ? '✅ The base recovered' : '⚠️ The base is falling';
-  const text = `METIS locked by sequencers: ${formatAmount(fall.now)}, ${fall.percent.toFixed(1)}% below ${formatAmount(fall.then)} 24 h earlier (alert at ${thresholdPercent}%).`;
+export function baseFallMessage(step: LevelTransition, fall: { percent: number; now: number; then: number }, thresholdPercent: number, t: Translator = english): Reply {
+  const title = step.kind === 'recover' ? t('alert-base-recovered-title') : t('alert-base-title');
+  const text = t('alert-base-fall', { now: formatAmount(fall.now), percent: fall.percent.toFixed(1), then: formatAmount(fall.then), threshold: String(thresholdPercent) });
   return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [bold(title), '\n', text] }] };
 }
 
@@ -40,5 +41,5 @@ export const baseFallRule: LevelRule<{ percent: number; now: number; then: numbe
   },
   params: (t) => baseFallParams(t),
   value: (_t, f) => ({ measure: f.percent, reading: f.percent }),
-  message: (transition, f, t) => baseFallMessage(transition, f, t.baseFallPercent),
+  message: (transition, f, levels, _now, t) => baseFallMessage(transition, f, levels.baseFallPercent, t),
 };

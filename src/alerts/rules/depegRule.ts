@@ -1,3 +1,4 @@
+import { english, type Translator } from '../../i18n/translator.ts';
 import type { Reply } from '../../vocabulary/reply.ts';
 import type { Config } from '../../config/configSchema.ts';
 import type { Figure } from '../../core/figure.ts';
@@ -34,24 +35,27 @@ export interface DepegFacts {
  * A depeg firing, escalating or clearing: price against fair value, the depeg and on which price, when it first
  * crossed the warning, and for a recovery how long it lasted, its worst reading and the clear level.
  */
-export function depegMessage(t: LevelTransition, f: DepegFacts): Reply {
-  const trades = `${f.asset} trades at ${price(f.price)} ${f.quote}, fair value ${price(f.fairValue)} ${f.quote}: ${bpsText(f.bps)} on the ${f.basis} price`;
-  const started = t.startedAt === undefined ? undefined : at(t.startedAt, f.now);
-  const worst = (w: WorstReading | undefined) => (w === undefined ? '' : `, at worst ${bpsText(w.reading)} (${utcClock(w.at, f.now)})`);
-  if (t.kind === 'recover') {
-    const span = t.startedAt === undefined ? '' : ` The depeg lasted ${lasted(t.startedAt, f.now)}${worst(t.worst)}.`;
-    return alertReply(
-      `${icon('ok')} Depeg over: ${f.label}`,
-      [`${trades}, back under the ${f.warningBps} bps warning; cleared at ${Math.round(f.clearBps)} bps as configured.${span}`],
-      f.command,
-      dataNote(f.data),
-    );
+export function depegMessage(step: LevelTransition, f: DepegFacts, t: Translator = english): Reply {
+  // The facts name the price as measured ('spot', '30 min TWAP'), once for every language.
+  const twap = / TWAP$/.exec(f.basis);
+  const basis = f.basis === 'spot' ? t('alert-depeg-spot') : twap ? t('alert-depeg-twap', { window: f.basis.slice(0, twap.index) }) : f.basis;
+  const trades = t('alert-depeg-trades', { asset: f.asset, price: price(f.price), quote: f.quote, fair: price(f.fairValue), bps: bpsText(f.bps), basis });
+  const warning = String(f.warningBps);
+  const worst = (w: WorstReading | undefined) => (w === undefined ? '' : t('alert-depeg-worst', { bps: bpsText(w.reading), clock: utcClock(w.at, f.now) }));
+  const note = dataNote(f.data, t);
+  if (step.kind === 'recover') {
+    const span = step.startedAt === undefined ? '' : t('alert-depeg-lasted', { lasted: lasted(t, step.startedAt, f.now), worst: worst(step.worst) });
+    const line = t('alert-depeg-recovered', { trades, warning, clear: String(Math.round(f.clearBps)), span });
+    return alertReply(t, t('alert-depeg-over', { icon: icon('ok'), label: f.label }), [line], f.command, note);
   }
-  const head = t.kind === 'escalate' ? `${icon(t.to)} Depeg escalated to critical: ${f.label}` : `${icon(t.to)} Depeg ${t.to}: ${f.label}`;
-  const since = started === undefined ? [] : [`Past the ${f.warningBps} bps warning since ${started}${t.kind === 'escalate' ? worst(t.worst) : ''}.`];
-  return alertReply(head, [`${trades} (warning at ${f.warningBps} bps, critical at ${f.criticalBps} bps).`, ...since], f.command, dataNote(f.data));
+  const head =
+    step.kind === 'escalate'
+      ? t('alert-depeg-escalated', { icon: icon(step.to), label: f.label })
+      : t('alert-depeg-title', { icon: icon(step.to), level: t(`level-${step.to}`), label: f.label });
+  const since =
+    step.startedAt === undefined ? [] : [t('alert-depeg-since', { warning, since: at(t, step.startedAt, f.now), worst: step.kind === 'escalate' ? worst(step.worst) : '' })];
+  return alertReply(t, head, [t('alert-depeg-levels', { trades, warning, critical: String(f.criticalBps) }), ...since], f.command, note);
 }
-
 
 /** A depeg as measured once per pool: everything its message says but the chat's levels. */
 export type DepegMeasure = Omit<DepegFacts, 'warningBps' | 'criticalBps' | 'clearBps' | 'now'>;
@@ -95,8 +99,8 @@ export const depegRule: LevelRule<DepegMeasure> = {
   },
   params: (t) => depegParams(t),
   value: (_t, f) => ({ measure: Math.abs(f.bps), reading: f.bps }),
-  message(transition, f, t, now): Reply {
-    const p = depegParams(t);
-    return depegMessage(transition, { ...f, warningBps: t.depegWarningBps, criticalBps: p.critical ?? t.depegCriticalBps, clearBps: p.clear, now });
+  message(transition, f, levels, now, t): Reply {
+    const p = depegParams(levels);
+    return depegMessage(transition, { ...f, warningBps: levels.depegWarningBps, criticalBps: p.critical ?? levels.depegCriticalBps, clearBps: p.clear, now }, t);
   },
 };

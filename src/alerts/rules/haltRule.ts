@@ -1,3 +1,4 @@
+import { english, type Translator } from '../../i18n/translator.ts';
 import type { Reply } from '../../vocabulary/reply.ts';
 import type { Config } from '../../config/configSchema.ts';
 import { haltLength, utcClock } from '../../core/haltText.ts';
@@ -76,29 +77,24 @@ export interface HaltFacts {
  * A chain halt ("Metis has produced no block for 17 min") and its recovery, with how long the head stood still
  * (from the longest reading: the head stopped at its time minus its length).
  */
-export function haltMessage(t: LevelTransition, f: HaltFacts): Reply {
-  const note = `Data: chain read ${haltLength((f.now - f.readAt) / 1000)} ago.`;
-  if (t.kind === 'recover') {
-    const w = t.worst;
-    const stood = w === undefined ? '' : ` The head had stood still for at least ${haltLength(w.measure)} (from ${utcClock(w.at - w.measure * 1000, f.now)}).`;
-    return alertReply(
-      `${icon('ok')} ${f.chainName} produces blocks again`,
-      [`New head #${f.head.number} (chain ${f.chainId}), back under the ${haltLength(f.haltAfterSeconds)} halt limit; its figures are current again.${stood}`],
-      '/status',
-      note,
-    );
+export function haltMessage(step: LevelTransition, f: HaltFacts, t: Translator = english): Reply {
+  const note = t('alert-halt-note', { age: haltLength((f.now - f.readAt) / 1000) });
+  const head = String(f.head.number);
+  const chainId = String(f.chainId);
+  const limit = haltLength(f.haltAfterSeconds);
+  if (step.kind === 'recover') {
+    const w = step.worst;
+    const stood = w === undefined ? '' : t('alert-halt-stood', { length: haltLength(w.measure), clock: utcClock(w.at - w.measure * 1000, f.now) });
+    return alertReply(t, t('alert-halt-resumed-title', { icon: icon('ok'), chain: f.chainName }), [t('alert-halt-resumed', { head, chainId, limit, stood })], '/status', note);
   }
   return alertReply(
-    `${icon(t.to)} ${f.chainName} has produced no block for ${haltLength(f.haltSeconds)}`,
-    [
-      `Head #${f.head.number} (chain ${f.chainId}), unchanged since ${at(f.headSince, f.now)}: the RPC answers, the chain does not move (halt after ${haltLength(f.haltAfterSeconds)}).`,
-      'Figures from it are as old as that block.',
-    ],
+    t,
+    t('alert-halt-title', { icon: icon(step.to), chain: f.chainName, length: haltLength(f.haltSeconds) }),
+    [t('alert-halt-head', { head, chainId, since: at(t, f.headSince, f.now), limit }), t('alert-halt-figures')],
     '/status',
     note,
   );
 }
-
 
 /** Chain halt: per chain read this cycle, its head's standing time against its haltAfter. */
 export const haltRule: LevelRule<HaltInput> = {
@@ -107,5 +103,5 @@ export const haltRule: LevelRule<HaltInput> = {
   measure: ({ snapshot, config }) => haltInputs(snapshot, config).map((h) => ({ sourceId: h.sourceId, names: h.names, facts: h })),
   params: (t, h) => haltParams(t, h.haltAfterSeconds),
   value: (_t, h) => ({ measure: h.haltSeconds, reading: h.haltSeconds }),
-  message: (transition, h, _t, now): Reply => haltMessage(transition, { ...h, now }),
+  message: (transition, h, _levels, now, t): Reply => haltMessage(transition, { ...h, now }, t),
 };

@@ -1,3 +1,4 @@
+import { english, type Translator } from '../../i18n/translator.ts';
 import type { Reply } from '../../vocabulary/reply.ts';
 import { figure } from '../../core/figure.ts';
 import { formatRatio } from '../../core/format.ts';
@@ -24,22 +25,19 @@ export interface LeverageFacts {
 }
 
 /** Tower leverage moved, or settled: then and now, the change, the trigger, and for a settling the largest move. */
-export function leverageMessage(t: LevelTransition, f: LeverageFacts): Reply {
-  const move = `Leverage ${formatRatio(figure(f.leverage), 3)} now against ${formatRatio(figure(f.past), 3)} 24 h earlier: ${signedPercent(f.changePercent / 100)}`;
-  if (t.kind === 'recover') {
-    const largest = t.worst === undefined ? '' : `; largest move ${signedPercent(t.worst.reading / 100)} (${utcClock(t.worst.at, f.now)})`;
-    const span = t.startedAt === undefined ? '' : ` The move lasted ${lasted(t.startedAt, f.now)}${largest}.`;
-    return alertReply(
-      `${icon('ok')} Tower leverage settled`,
-      [`${move}, back under the ${plainPercent(f.thresholdPercent)} trigger; cleared at ${plainPercent(f.clearPercent)} as configured.${span}`],
-      '/leverage',
-      dataNote(f.data),
-    );
+export function leverageMessage(step: LevelTransition, f: LeverageFacts, t: Translator = english): Reply {
+  const move = t('alert-leverage-move', { now: formatRatio(figure(f.leverage), 3), past: formatRatio(figure(f.past), 3), change: signedPercent(f.changePercent / 100) });
+  const threshold = plainPercent(f.thresholdPercent);
+  const note = dataNote(f.data, t);
+  if (step.kind === 'recover') {
+    const largest = step.worst === undefined ? '' : t('alert-leverage-largest', { change: signedPercent(step.worst.reading / 100), clock: utcClock(step.worst.at, f.now) });
+    const span = step.startedAt === undefined ? '' : t('alert-leverage-lasted', { lasted: lasted(t, step.startedAt, f.now), largest });
+    const line = t('alert-leverage-settled', { move, threshold, clear: plainPercent(f.clearPercent), span });
+    return alertReply(t, t('alert-leverage-settled-title', { icon: icon('ok') }), [line], '/leverage', note);
   }
-  const since = t.startedAt === undefined ? [] : [`Past ±${plainPercent(f.thresholdPercent)} since ${at(t.startedAt, f.now)}.`];
-  return alertReply(`${icon(t.to)} Tower leverage moved`, [`${move} (alerts at ±${plainPercent(f.thresholdPercent)} in 24 h).`, ...since], '/leverage', dataNote(f.data));
+  const since = step.startedAt === undefined ? [] : [t('alert-leverage-since', { threshold, since: at(t, step.startedAt, f.now) })];
+  return alertReply(t, t('alert-leverage-moved-title', { icon: icon(step.to) }), [t('alert-leverage-moved', { move, threshold }), ...since], '/leverage', note);
 }
-
 
 /** The tower's move as measured once: everything its message says but the chat's levels. */
 export type LeverageMeasure = Omit<LeverageFacts, 'thresholdPercent' | 'clearPercent' | 'now'>;
@@ -64,8 +62,8 @@ export const leverageRule: LevelRule<LeverageMeasure> = {
   },
   params: (t) => leverageParams(t),
   value: (_t, f) => ({ measure: Math.abs(f.changePercent), reading: f.changePercent }),
-  message(transition, f, t, now): Reply {
-    const p = leverageParams(t);
-    return leverageMessage(transition, { ...f, thresholdPercent: p.warning, clearPercent: p.clear, now });
+  message(transition, f, levels, now, t): Reply {
+    const p = leverageParams(levels);
+    return leverageMessage(transition, { ...f, thresholdPercent: p.warning, clearPercent: p.clear, now }, t);
   },
 };

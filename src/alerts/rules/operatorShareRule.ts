@@ -1,3 +1,4 @@
+import { english, type Translator } from '../../i18n/translator.ts';
 import { bold, type Reply } from '../../vocabulary/reply.ts';
 import { freshSequencers } from './freshSequencers.ts';
 import type { LevelParams, LevelTransition } from './levelRule.ts';
@@ -13,9 +14,9 @@ export const operatorShareParams = (t: ChatThresholds): LevelParams => ({
 });
 
 /** The operator share's message: who, how much of the base, and the chat's threshold. */
-export function operatorShareMessage(t: LevelTransition, operator: string, percent: number, thresholdPercent: number): Reply {
-  const title = t.kind === 'recover' ? `✅ Operator share back down: ${operator}` : `⚠️ One operator holds much of the base: ${operator}`;
-  const text = `${operator} runs ${percent.toFixed(1)}% of the METIS locked by sequencers (alert above ${thresholdPercent}%; sequencers of one protocol counted together).`;
+export function operatorShareMessage(step: LevelTransition, operator: string, percent: number, thresholdPercent: number, t: Translator = english): Reply {
+  const title = step.kind === 'recover' ? t('alert-operator-recovered-title', { operator }) : t('alert-operator-title', { operator });
+  const text = t('alert-operator-share', { operator, percent: percent.toFixed(1), threshold: String(thresholdPercent) });
   return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [bold(title), '\n', text] }] };
 }
 
@@ -31,5 +32,5 @@ export const operatorShareRule: LevelRule<{ operator: string; percent: number }>
   },
   params: (t) => operatorShareParams(t),
   value: (_t, f) => ({ measure: f.percent, reading: f.percent }),
-  message: (transition, f, t) => operatorShareMessage(transition, f.operator, f.percent, t.operatorSharePercent),
+  message: (transition, f, levels, _now, t) => operatorShareMessage(transition, f.operator, f.percent, levels.operatorSharePercent, t),
 };

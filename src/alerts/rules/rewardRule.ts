@@ -1,11 +1,11 @@
-import { english } from '../../i18n/translator.ts';
+import { english, type Translator } from '../../i18n/translator.ts';
 import { code, link, type Inline, type Reply } from '../../vocabulary/reply.ts';
 import { explorerTxUrl } from '../../config/explorerTxUrl.ts';
 import { describeMissing, type Figure } from '../../core/figure.ts';
 import { aprAtReward, rewardChange } from '../../core/rewardChange.ts';
 import { toNumber } from '../../core/units.ts';
 import { METIS_DECIMALS } from '../../figures/sequencerFigures.ts';
-import { alertReply, at, pct, signedPercent } from '../alertText.ts';
+import { alertReply, at, pct, signedPercent, withInline } from '../alertText.ts';
 import { commandFor, namesOf } from './citeSource.ts';
 import { newEvents } from './newEvents.ts';
 import type { NoticeRule } from './rule.ts';
@@ -37,17 +37,19 @@ const shortHash = (hash: string) => (hash.length > 14 ? `${hash.slice(0, 8)}…$
  * A reward change: old → new reward per L2 block rounded alike, the change in %, the nominal APR before and
  * after (the APR is proportional to the reward, other inputs as now), and the transaction with its link.
  */
-export function rewardMessage(f: RewardFacts): Reply {
+export function rewardMessage(f: RewardFacts, t: Translator = english): Reply {
   const change = rewardChange(f.oldRaw, f.newRaw, f.decimals);
-  const changeText = change.change.ok ? `, ${signedPercent(change.change.value)}` : '';
+  const changeText = change.change.ok ? t('alert-reward-change-percent', { change: signedPercent(change.change.value) }) : '';
   const oldApr = aprAtReward(f.nominalApr, f.rewardPerBlock, toNumber(f.oldRaw, f.decimals));
   const newApr = aprAtReward(f.nominalApr, f.rewardPerBlock, toNumber(f.newRaw, f.decimals));
   const apr =
     oldApr.ok && newApr.ok
-      ? `Nominal APR ${pct(oldApr.value)} → ${pct(newApr.value)} (locked METIS and block time as now).`
-      : `Nominal APR — (${describeMissing(english, !oldApr.ok ? oldApr.missing : !newApr.ok ? newApr.missing : 'no-data')}).`;
-  const tx: Inline[] = ['Transaction ', f.txUrl === undefined ? code(f.txHash) : link(shortHash(f.txHash), f.txUrl), ` in block ${f.blockNumber} on chain ${f.chainId}, ${at(f.blockTime * 1000, f.now)}.`];
-  return alertReply(`🔔 Reward change: ${f.label}`, [`Reward ${change.oldText} → ${change.newText} METIS per L2 block${changeText}.`, apr, tx], f.command);
+      ? t('alert-reward-apr', { before: pct(oldApr.value), after: pct(newApr.value) })
+      : t('alert-reward-apr-missing', { reason: describeMissing(t, !oldApr.ok ? oldApr.missing : !newApr.ok ? newApr.missing : 'no-data') });
+  const txPiece: Inline = f.txUrl === undefined ? code(f.txHash) : link(shortHash(f.txHash), f.txUrl);
+  const tx = withInline((marker) => t('alert-reward-tx', { tx: marker, block: String(f.blockNumber), chain: String(f.chainId), at: at(t, f.blockTime * 1000, f.now) }), txPiece);
+  const reward = t('alert-reward-change', { old: change.oldText, new: change.newText, change: changeText });
+  return alertReply(t, t('alert-reward-title', { label: f.label }), [reward, apr, tx], f.command);
 }
 
 /** Where reward announcements stopped: the position of the last RewardUpdate announced ('' before any). */
@@ -85,7 +87,12 @@ export const rewardRule: NoticeRule<RewardCursor> = {
         return { facts, key: `${e.chainId}:${e.txHash}:${e.logIndex}` };
       });
     return {
-      notices: notices.map(({ facts, key }) => ({ names: namesOf(view), key: (id: number) => `reward:${id}:${key}`, reply: rewardMessage({ ...facts, now }) })),
+      notices: notices.map(({ facts, key }) => ({
+        sourceId,
+        names: namesOf(view),
+        key: (id: number) => `reward:${id}:${key}`,
+        reply: (t: Translator) => rewardMessage({ ...facts, now }, t),
+      })),
       cursor: fresh.cursor,
     };
   },

@@ -1,3 +1,4 @@
+import type { Translator } from '../../i18n/translator.ts';
 import type { Reply } from '../../vocabulary/reply.ts';
 import type { Config } from '../../config/configSchema.ts';
 import type { Snapshot } from '../../figures/figures.ts';
@@ -47,17 +48,21 @@ export interface LevelRule<F> {
   params(t: ChatThresholds, facts: F): LevelParams;
   /** The measure under the chat's thresholds, and the reading it comes from (for the worst reading). */
   value(t: ChatThresholds, facts: F): { readonly measure: number; readonly reading: number };
-  message(transition: LevelTransition, facts: F, t: ChatThresholds, now: number): Reply;
+  /** A transition's message in one language (built once per language and shared by every chat of it). */
+  message(transition: LevelTransition, facts: F, levels: ChatThresholds, now: number, t: Translator): Reply;
 }
 
 /** Something announced once, at once (an event is the fact): to every chat that wants its source. */
 export interface Notice {
+  /** What a chat mutes it by, with the rule's name: the source it is about (one sequencer's: `sequencer:<id>`). */
+  readonly sourceId: string;
   readonly names: readonly string[];
   /** Only for chats that named it (see Measured.byNameOnly). */
   readonly byNameOnly?: boolean;
   /** The outbox idempotency key for one subscription. */
   readonly key: (subscriptionId: number) => string;
-  readonly reply: Reply;
+  /** The message in one language. */
+  readonly reply: (t: Translator) => Reply;
 }
 
 /**

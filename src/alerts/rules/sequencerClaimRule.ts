@@ -1,3 +1,4 @@
+import { english, type Translator } from '../../i18n/translator.ts';
 import { getAddress } from 'viem';
 import { bold, type Reply } from '../../vocabulary/reply.ts';
 import { formatAmount } from '../../core/format.ts';
@@ -8,16 +9,14 @@ import type { ChainEvent } from '../../store/historyStore.ts';
 import { freshSequencers, freshSequencerSource } from './freshSequencers.ts';
 import { newEvents, type EventCursor } from './newEvents.ts';
 import type { NoticeRule } from './rule.ts';
-import { sequencerNames } from './sequencerNames.ts';
+import { sequencerAsset, sequencerNames } from './sequencerNames.ts';
 
 /** A ClaimRewards in words: who claimed how much, to where, and what stays unclaimed. */
-export function claimMessage(row: SequencerRow, event: ChainEvent): Reply {
+export function claimMessage(row: SequencerRow, event: ChainEvent, t: Translator = english): Reply {
   const amount = toNumber(event.args.amount ?? 0n, METIS_DECIMALS);
-  const recipient = event.args.recipient === undefined ? 'its recipient' : getAddress(`0x${event.args.recipient.toString(16).padStart(40, '0')}`);
-  return {
-    kind: 'answer',
-    blocks: [{ kind: 'paragraph', parts: [bold(`💰 Sequencer ${row.name} claimed ${formatAmount(amount)} METIS`), `\nPaid to ${recipient}; ${formatAmount(row.unclaimed)} METIS stays unclaimed.`] }],
-  };
+  const recipient = event.args.recipient === undefined ? t('alert-claim-its-recipient') : getAddress(`0x${event.args.recipient.toString(16).padStart(40, '0')}`);
+  const title = t('alert-claim-title', { name: row.name, amount: formatAmount(amount) });
+  return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [bold(title), `\n${t('alert-claim', { recipient, unclaimed: formatAmount(row.unclaimed) })}`] }] };
 }
 
 /**
@@ -34,7 +33,15 @@ export const sequencerClaimRule: NoticeRule<EventCursor> = {
     const notices = events.flatMap((e) => {
       const row = view.rows.find((r) => BigInt(r.seqId) === e.args.sequencerId);
       if (!row) return [];
-      return [{ names: sequencerNames(row), byNameOnly: true, key: (id: number) => `sequencer-claim:${e.chainId}:${e.txHash}:${e.logIndex}:${id}`, reply: claimMessage(row, e) }];
+      return [
+        {
+          sourceId: sequencerAsset(row.seqId),
+          names: sequencerNames(row),
+          byNameOnly: true,
+          key: (id: number) => `sequencer-claim:${e.chainId}:${e.txHash}:${e.logIndex}:${id}`,
+          reply: (t: Translator) => claimMessage(row, e, t),
+        },
+      ];
     });
     return { notices, cursor: next };
   },

@@ -1,6 +1,8 @@
+import { english, type Translator } from '../../i18n/translator.ts';
 import { bold, type Reply } from '../../vocabulary/reply.ts';
 import { formatAmount } from '../../core/format.ts';
 import type { SequencerRow } from '../../figures/sequencersViewTypes.ts';
+import { statusWord } from '../alertText.ts';
 import { freshSequencers } from './freshSequencers.ts';
 import type { LevelParams, LevelTransition } from './levelRule.ts';
 import type { LevelRule } from './rule.ts';
@@ -21,15 +23,17 @@ export interface StallFacts {
 const utc = (seconds: number) => `${new Date(seconds * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /** The stall's message: the sequencer, how long, since when, the worst it reached, and the chat's threshold. */
-export function stallMessage(t: LevelTransition, f: StallFacts, thresholdHours: number): Reply {
-  if (t.kind === 'recover') {
-    const why = f.status === 'active' ? 'its reward grows again' : `it is ${f.status} now`;
-    const worst = t.worst === undefined ? '' : ` for up to ${t.worst.measure.toFixed(0)} h`;
-    return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [bold(`✅ Sequencer ${f.name}: ${why}`), `\nIts reward had stood still${worst} (alert at ${thresholdHours} h).`] }] };
+export function stallMessage(step: LevelTransition, f: StallFacts, thresholdHours: number, t: Translator = english): Reply {
+  const threshold = String(thresholdHours);
+  if (step.kind === 'recover') {
+    const why = f.status === 'active' ? t('alert-stall-grows-again') : t('alert-stall-left', { status: statusWord(t, f.status) });
+    const worst = step.worst === undefined ? '' : t('alert-stall-worst', { hours: step.worst.measure.toFixed(0) });
+    const text = t('alert-stall-recovered', { worst, threshold });
+    return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [bold(t('alert-stall-recovered-title', { name: f.name, why })), `\n${text}`] }] };
   }
-  const since = f.since === undefined ? '' : ` since ${utc(f.since)}`;
-  const text = `Active with ${formatAmount(f.locked)} METIS locked, yet its earned reward (unclaimed plus claimed) has not grown for ${f.hours.toFixed(0)} h${since} (alert at ${thresholdHours} h). A sequencer that stops producing blocks stops earning.`;
-  return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [bold(`⏸️ Sequencer ${f.name}: reward not growing`), '\n', text] }] };
+  const since = f.since === undefined ? '' : t('alert-stall-since', { since: utc(f.since) });
+  const text = t('alert-stall', { locked: formatAmount(f.locked), hours: f.hours.toFixed(0), since, threshold });
+  return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [bold(t('alert-stall-title', { name: f.name })), '\n', text] }] };
 }
 
 /** Reward stall: the hours an active sequencer's reward has stood still, against the chat's hours. */
@@ -60,5 +64,5 @@ export const sequencerStallRule: LevelRule<StallFacts> = {
   },
   params: (t) => stallParams(t),
   value: (_t, f) => ({ measure: f.hours, reading: f.hours }),
-  message: (transition, f, t) => stallMessage(transition, f, t.rewardStallHours),
+  message: (transition, f, levels, _now, t) => stallMessage(transition, f, levels.rewardStallHours, t),
 };

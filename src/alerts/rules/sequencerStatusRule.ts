@@ -1,24 +1,23 @@
+import { english, type Translator } from '../../i18n/translator.ts';
 import { bold, type Reply } from '../../vocabulary/reply.ts';
 import { formatAmount } from '../../core/format.ts';
 import type { SequencerRow } from '../../figures/sequencersViewTypes.ts';
 import { freshSequencers, freshSequencerSource } from './freshSequencers.ts';
 import type { NoticeRule } from './rule.ts';
-import { sequencerNames } from './sequencerNames.ts';
+import { sequencerAsset, sequencerNames } from './sequencerNames.ts';
+import { statusWord, utcDay } from '../alertText.ts';
 
 /** Each sequencer's status at the last evaluation, by id. */
 export interface StatusCursor {
   readonly statuses: Readonly<Record<string, SequencerRow['status']>>;
 }
 
-const day = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
-
 /** A status change in words: `active → exiting (claimable from 2026-12-24)`. */
-export function statusChangeMessage(row: SequencerRow, from: SequencerRow['status']): Reply {
-  const claimable = row.status === 'exiting' && row.unlockClaimTime !== undefined ? ` (claimable from ${day(row.unlockClaimTime)} UTC)` : '';
-  return {
-    kind: 'answer',
-    blocks: [{ kind: 'paragraph', parts: [bold(`🔁 Sequencer ${row.name}: ${from} → ${row.status}`), `${claimable}\nSequencer ${row.seqId}, ${formatAmount(row.locked)} METIS locked.`] }],
-  };
+export function statusChangeMessage(row: SequencerRow, from: SequencerRow['status'], t: Translator = english): Reply {
+  const claimable = row.status === 'exiting' && row.unlockClaimTime !== undefined ? t('alert-status-claimable', { date: utcDay(row.unlockClaimTime) }) : '';
+  const title = t('alert-status-title', { name: row.name, from: statusWord(t, from), to: statusWord(t, row.status) });
+  const line = t('alert-status-line', { id: String(row.seqId), locked: formatAmount(row.locked) });
+  return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [bold(title), `${claimable}\n${line}`] }] };
 }
 
 /**
@@ -36,7 +35,15 @@ export const sequencerStatusRule: NoticeRule<StatusCursor> = {
     const notices = view.rows.flatMap((row) => {
       const from = cursor.statuses[String(row.seqId)];
       if (from === undefined || from === row.status) return [];
-      return [{ names: sequencerNames(row), byNameOnly: true, key: (id: number) => `sequencer-status:${sourceId}:${row.seqId}:${from}:${row.status}:${view.blockTime}:${id}`, reply: statusChangeMessage(row, from) }];
+      return [
+        {
+          sourceId: sequencerAsset(row.seqId),
+          names: sequencerNames(row),
+          byNameOnly: true,
+          key: (id: number) => `sequencer-status:${sourceId}:${row.seqId}:${from}:${row.status}:${view.blockTime}:${id}`,
+          reply: (t: Translator) => statusChangeMessage(row, from, t),
+        },
+      ];
     });
     return { notices, cursor: { statuses } };
   },
