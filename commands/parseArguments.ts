@@ -1,5 +1,5 @@
 import { translatorOf, type ArgumentValues, type CommandContext, type CommandDefinition, type OptionSpec } from './command.ts';
-import { UserError } from './userError.ts';
+import { listOf, UserError } from './userError.ts';
 
 /**
  * Checks one option value and converts it (numbers parsed, choices matched case-insensitively to their
@@ -49,7 +49,7 @@ function describeCandidate(spec: OptionSpec, context: CommandContext): string {
   if (expected) return t('usage-candidate', { option: spec.name, takes: expected });
   if (spec.type === 'string') {
     const choices = spec.choices?.(context);
-    return choices ? t('usage-candidate', { option: spec.name, takes: choices.join(', ') }) : spec.name;
+    return choices ? t('usage-candidate', { option: spec.name, takes: listOf(t, choices) }) : spec.name;
   }
   return t('usage-candidate', { option: spec.name, takes: t('usage-a-number') });
 }

@@ -54,7 +54,7 @@ export const simulateCommand: CommandDefinition = {
       min: SIMULATE_LIMITS.minAmount,
       max: SIMULATE_LIMITS.maxAmount,
       parseText: parseAmountText,
-      expected: '1000, 1,000, 1k, 2.5m, 1e3',
+      expected: (t) => t('simulate-expected-amount'),
     },
     {
       name: 'duration',

@@ -30,7 +30,8 @@ export class UserError extends BaseError {
   }
 }
 
-const list = (values: unknown) => (Array.isArray(values) ? values.join(', ') : String(values));
+/** Values in a row, "a, b, c" (Chinese: "a、b、c"). */
+export const listOf = (t: Translator, values: unknown) => (Array.isArray(values) ? values.join(t('usage-list-separator')) : String(values));
 
 /** A context value as shown: numbers through the formatter (never `1e-7`), text as typed but made safe to echo. */
 const shown = (value: unknown) => (typeof value === 'number' ? formatQuantity(value) : echoUserText(String(value)));
@@ -55,7 +56,7 @@ export function describeUserError(error: UserError, t: Translator = english): st
       return t('usage-unknown-command', { command: shown(c.command) });
     case 'unknown-choice': {
       const meant = c.meant !== undefined ? t('usage-did-you-mean', { meant: String(c.meant) }) : '';
-      return t('usage-unknown-choice', { option, value: shown(c.value), meant, choices: list(c.choices) });
+      return t('usage-unknown-choice', { option, value: shown(c.value), meant, choices: listOf(t, c.choices) });
     }
     case 'not-a-number': {
       const example = c.expected !== undefined ? t('usage-for-example', { expected: String(c.expected) }) : '';
@@ -77,6 +78,6 @@ export function describeUserError(error: UserError, t: Translator = english): st
       return t('usage-invalid-value', { option, value: shown(c.value), expected });
     }
     case 'no-matching-option':
-      return t('usage-no-matching-option', { value: shown(c.value), expected: list(c.expected) });
+      return t('usage-no-matching-option', { value: shown(c.value), expected: listOf(t, c.expected) });
   }
 }

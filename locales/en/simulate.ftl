@@ -27,6 +27,7 @@ simulate-horizon-hour = { $n } { $count ->
 }
 
 # What a valid value looks like (in the mistake's sentence).
+simulate-expected-amount = 1000, 1,000, 1k, 2.5m, 1e3
 simulate-expected-duration = 12h, 30d, 12w, 6m (months), 1y; from 1h to 10y
 simulate-expected-ltv = 0.7 or 70%
 simulate-expected-borrow = 4.5% or 0.045

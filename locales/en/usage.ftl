@@ -1,6 +1,8 @@
 # Mistakes in what a user typed, the usage and command lines after them, the rate limit and the failure reply.
 # What the user typed ($value, $option, $command) comes already made safe to quote.
 
+# Between the values of a list: "a, b, c".
+usage-list-separator = {", "}
 usage-unknown-command = Unknown command { $command }.
 # $meant is usage-did-you-mean or nothing; $choices the known values, "a, b, c".
 usage-unknown-choice = Unknown { $option } "{ $value }".{ $meant } Known: { $choices }.

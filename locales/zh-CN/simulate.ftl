@@ -27,6 +27,7 @@ simulate-horizon-hour = { $n } 小时{ $count ->
 }
 
 # 有效值的样子（用于输入错误的提示）。
+simulate-expected-amount = 1000、1,000、1k、2.5m、1e3
 simulate-expected-duration = 12h、30d、12w、6m（月）、1y；范围 1h 到 10y
 simulate-expected-ltv = 0.7 或 70%
 simulate-expected-borrow = 4.5% 或 0.045

@@ -1,6 +1,8 @@
 # 用户输入中的错误、随后的用法与命令列表、频率限制以及出错时的回复。
 # 用户输入的内容（$value、$option、$command）已处理为可安全引用的文本。
 
+# 列表中各值之间："a、b、c"。
+usage-list-separator = 、
 usage-unknown-command = 未知命令 { $command }。
 # $meant 为 usage-did-you-mean 或空；$choices 为可选值，"a, b, c"。
 usage-unknown-choice = 无法识别的 { $option }：“{ $value }”。{ $meant }可选：{ $choices }。
