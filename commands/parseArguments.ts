@@ -7,12 +7,16 @@ import { listOf, UserError } from './userError.ts';
  * @throws UserError naming the option and the bad value.
  */
 export function validateOption(spec: OptionSpec, raw: string | number, context: CommandContext): string | number {
-  const expected = expectedText(spec, context);
+  // Worded only for a mistake: a valid value costs no message.
+  const expected = (): Record<string, string> => {
+    const text = expectedText(spec, context);
+    return text ? { expected: text } : {};
+  };
   if (spec.type === 'string') {
     const text = String(raw);
     if (spec.parseText) {
       const parsed = spec.parseText(text);
-      if (parsed === undefined) throw new UserError('invalid-value', { option: spec.name, value: text, ...(expected ? { expected } : {}) });
+      if (parsed === undefined) throw new UserError('invalid-value', { option: spec.name, value: text, ...expected() });
       return parsed;
     }
     const choices = spec.choices?.(context);
@@ -23,7 +27,7 @@ export function validateOption(spec: OptionSpec, raw: string | number, context: 
   }
   const value = typeof raw === 'number' ? raw : spec.parseText ? (spec.parseText(raw) ?? Number.NaN) : Number(raw.replace(/_/g, ''));
   if (!Number.isFinite(value) || (spec.type === 'integer' && !Number.isInteger(value))) {
-    throw new UserError('not-a-number', { option: spec.name, value: String(raw), ...(expected ? { expected } : {}) });
+    throw new UserError('not-a-number', { option: spec.name, value: String(raw), ...expected() });
   }
   const min = spec.min ?? -Infinity;
   const max = spec.max ?? Infinity;
