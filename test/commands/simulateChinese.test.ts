@@ -12,7 +12,7 @@ const zh: CommandContext = { ...context, t: translator('zh-CN') };
 const ask = (line: string, ctx: CommandContext = zh) => handleCommandText(line, ctx);
 const text = (reply: Reply | undefined) => (reply ? renderText(reply) : '');
 /** A message id left in the output (simulate-hold-title, usage-line…): a message missing in both languages. */
-const LEAKED_ID = /(?<![\w/=-])(simulate|usage|rate|missing|format)-[a-z0-9]+(-[a-z0-9]+)*/;
+const LEAKED_ID = /(?<![\w/=-])(simulate|usage|rate|missing|format)-[a-z0-9]+(-[a-z0-9]+)*/i;
 /** English sentences of /simulate that must not appear in a Chinese reply. */
 const ENGLISH_WORDS = /\b(Simulate|Loop|strategy|final|gain|compounded|Projections|Amounts|Exposure|Net APY|borrowed|Liquidat|Exit|slippage|default|assumed|no rate yet|years?|months?|days?|hours?)\b/;
 
