@@ -23,8 +23,8 @@ export type OptionSpec =
       readonly parseText?: (raw: string) => string | number | undefined;
       /** Values to offer while typing (Discord autocomplete) without restricting to them. */
       readonly suggestions?: (context: CommandContext) => readonly string[];
-      /** What a valid value looks like, for the error message (`30d, 12w, 6m (months), 1y`). */
-      readonly expected?: string;
+      /** What a valid value looks like, for the error message (`30d, 12w, 6m (months), 1y`); words: in the chat's language. */
+      readonly expected?: string | ((t: Translator) => string);
     }
   | {
       readonly name: string;
@@ -37,8 +37,8 @@ export type OptionSpec =
       readonly maxExclusive?: boolean;
       /** Reads typed text such as `1k` or `4.5%`; undefined when it does not fit. Numbers typed on Discord skip it. */
       readonly parseText?: (raw: string) => number | undefined;
-      /** What a valid value looks like, for the error message (`1000, 1,000, 1k, 2.5m, 1e3`). */
-      readonly expected?: string;
+      /** What a valid value looks like, for the error message (`1000, 1,000, 1k, 2.5m, 1e3`); words: in the chat's language. */
+      readonly expected?: string | ((t: Translator) => string);
     };
 
 export type ArgumentValues = Readonly<Record<string, string | number | undefined>>;

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { formatAge } from '../src/core/format.ts';
 import { SlidingWindowLimiter } from '../src/core/slidingWindowLimiter.ts';
+import { english, type Translator } from '../src/i18n/translator.ts';
 import { findCommand } from './registry.ts';
 import type { Reply } from '../src/vocabulary/reply.ts';
 import type { Platform } from '../src/vocabulary/platform.ts';
@@ -27,6 +28,11 @@ export interface CommandRequest {
    * Telegram each answer is a message, so a flood gets one notice.
    */
   readonly answerEveryRefusal?: boolean;
+  /**
+   * The chat's language for the refusal (English when absent): asked only when a refusal is answered, so a
+   * flood costs no language lookups.
+   */
+  readonly language?: () => Translator;
 }
 
 export interface CommandGateOptions {
@@ -61,12 +67,12 @@ export interface CommandGate {
 
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 20;
 
-/** The reply to a user over the limit. */
-export function rateLimitedReply(limitPerMinute: number, retryAfterMs: number): Reply {
+/** The reply to a user over the limit, in the chat's language `t` (English when not given). */
+export function rateLimitedReply(limitPerMinute: number, retryAfterMs: number, t: Translator = english): Reply {
   const wait = formatAge(Math.max(1, Math.ceil(retryAfterMs / 1000)));
   return {
     kind: 'usage',
-    blocks: [{ kind: 'paragraph', parts: [`You are sending commands faster than I answer them (at most ${limitPerMinute} a minute). Please try again in ${wait}.`] }],
+    blocks: [{ kind: 'paragraph', parts: [t('usage-rate-limited', { limit: String(limitPerMinute), wait })] }],
   };
 }
 
@@ -97,7 +103,7 @@ export function createCommandGate(options: CommandGateOptions = {}): CommandGate
         const decision = limiter.take(`${request.platform}:${request.userId}`);
         if (!decision.allowed) {
           observe(request, 'limited', 0);
-          return decision.firstRefusal || request.answerEveryRefusal ? rateLimitedReply(rateLimitPerMinute, decision.retryAfterMs) : undefined;
+          return decision.firstRefusal || request.answerEveryRefusal ? rateLimitedReply(rateLimitPerMinute, decision.retryAfterMs, request.language?.()) : undefined;
         }
       }
       let prepared: P;

@@ -1,6 +1,5 @@
-import { formatQuantity } from '../src/core/format.ts';
-import type { ArgumentValues, CommandContext, CommandDefinition, OptionSpec } from './command.ts';
-import { UserError } from './userError.ts';
+import { translatorOf, type ArgumentValues, type CommandContext, type CommandDefinition, type OptionSpec } from './command.ts';
+import { listOf, UserError } from './userError.ts';
 
 /**
  * Checks one option value and converts it (numbers parsed, choices matched case-insensitively to their
@@ -8,11 +7,16 @@ import { UserError } from './userError.ts';
  * @throws UserError naming the option and the bad value.
  */
 export function validateOption(spec: OptionSpec, raw: string | number, context: CommandContext): string | number {
+  // Worded only for a mistake: a valid value costs no message.
+  const expected = (): Record<string, string> => {
+    const text = expectedText(spec, context);
+    return text ? { expected: text } : {};
+  };
   if (spec.type === 'string') {
     const text = String(raw);
     if (spec.parseText) {
       const parsed = spec.parseText(text);
-      if (parsed === undefined) throw new UserError('invalid-value', { option: spec.name, value: text, ...(spec.expected ? { expected: spec.expected } : {}) });
+      if (parsed === undefined) throw new UserError('invalid-value', { option: spec.name, value: text, ...expected() });
       return parsed;
     }
     const choices = spec.choices?.(context);
@@ -23,36 +27,35 @@ export function validateOption(spec: OptionSpec, raw: string | number, context: 
   }
   const value = typeof raw === 'number' ? raw : spec.parseText ? (spec.parseText(raw) ?? Number.NaN) : Number(raw.replace(/_/g, ''));
   if (!Number.isFinite(value) || (spec.type === 'integer' && !Number.isInteger(value))) {
-    throw new UserError('not-a-number', { option: spec.name, value: String(raw), ...(spec.expected ? { expected: spec.expected } : {}) });
+    throw new UserError('not-a-number', { option: spec.name, value: String(raw), ...expected() });
   }
   const min = spec.min ?? -Infinity;
   const max = spec.max ?? Infinity;
   const below = spec.minExclusive ? value <= min : value < min;
   const above = spec.maxExclusive ? value >= max : value > max;
   if (below || above) {
-    const details: Record<string, string | number> = { option: spec.name, value, min, max };
-    if (spec.minExclusive || spec.maxExclusive) details.range = describeRange(spec);
-    throw new UserError('out-of-range', details);
+    // An open end is said as such ("greater than 0"): describeUserError words the range from these flags.
+    const open = { ...(spec.minExclusive ? { minExclusive: 1 } : {}), ...(spec.maxExclusive ? { maxExclusive: 1 } : {}) };
+    throw new UserError('out-of-range', { option: spec.name, value, min, max, ...open });
   }
   return value;
 }
 
-/** `greater than 0 and at most 1,000,000,000,000`, for ranges with an open end. */
-function describeRange(spec: Extract<OptionSpec, { type: 'number' | 'integer' }>): string {
-  const parts: string[] = [];
-  if (spec.min !== undefined) parts.push(`${spec.minExclusive ? 'greater than' : 'at least'} ${formatQuantity(spec.min)}`);
-  if (spec.max !== undefined) parts.push(`${spec.maxExclusive ? 'less than' : 'at most'} ${formatQuantity(spec.max)}`);
-  return parts.join(' and ');
+/** What a valid value of the option looks like, in the chat's language; undefined when the spec does not say. */
+function expectedText(spec: OptionSpec, context: CommandContext): string | undefined {
+  return typeof spec.expected === 'function' ? spec.expected(translatorOf(context)) : spec.expected;
 }
 
 /** How a word that fits no option is explained: each candidate with what it takes. */
 function describeCandidate(spec: OptionSpec, context: CommandContext): string {
-  if (spec.expected) return `${spec.name} (${spec.expected})`;
+  const t = translatorOf(context);
+  const expected = expectedText(spec, context);
+  if (expected) return t('usage-candidate', { option: spec.name, takes: expected });
   if (spec.type === 'string') {
     const choices = spec.choices?.(context);
-    return choices ? `${spec.name} (${choices.join(', ')})` : spec.name;
+    return choices ? t('usage-candidate', { option: spec.name, takes: listOf(t, choices) }) : spec.name;
   }
-  return `${spec.name} (a number)`;
+  return t('usage-candidate', { option: spec.name, takes: t('usage-a-number') });
 }
 
 /**

@@ -1,7 +1,8 @@
 import { alertsCommand } from './alerts.ts';
 import { apyCommand } from './apy.ts';
 import { chartCommand } from './chart.ts';
-import { usageLine, type CommandContext, type CommandDefinition } from './command.ts';
+import { english } from '../src/i18n/translator.ts';
+import { translatorOf, usageLine, type CommandContext, type CommandDefinition } from './command.ts';
 import { helpCommand } from './help.ts';
 import { langCommand } from './lang.ts';
 import { leverageCommand } from './leverage.ts';
@@ -27,11 +28,15 @@ export function findCommand(name: string): CommandDefinition | undefined {
   return byName.get(name.toLowerCase());
 }
 
-/** The reply for a user mistake: what was wrong, then how to use the command (or the command list). */
+/**
+ * The reply for a user mistake: what was wrong, then how to use the command (or the command list), in the
+ * context's language (English without a context). The usage line itself is typed syntax, the same in every language.
+ */
 export function usageReply(error: UserError, command?: CommandDefinition, context?: CommandContext): Reply {
-  const lines = [describeUserError(error)];
-  if (command) lines.push(`Usage: ${usageLine(command)}`);
-  else lines.push(`Commands: ${(context?.commands() ?? commands).map((c) => `/${c.name}`).join(' ')}`);
+  const t = context ? translatorOf(context) : english;
+  const lines = [describeUserError(error, t)];
+  if (command) lines.push(t('usage-line', { usage: usageLine(command) }));
+  else lines.push(t('usage-commands', { commands: (context?.commands() ?? commands).map((c) => `/${c.name}`).join(' ') }));
   return { kind: 'usage', blocks: [{ kind: 'paragraph', parts: [lines.join('\n')] }] };
 }
 

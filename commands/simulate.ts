@@ -54,14 +54,14 @@ export const simulateCommand: CommandDefinition = {
       min: SIMULATE_LIMITS.minAmount,
       max: SIMULATE_LIMITS.maxAmount,
       parseText: parseAmountText,
-      expected: '1000, 1,000, 1k, 2.5m, 1e3',
+      expected: (t) => t('simulate-expected-amount'),
     },
     {
       name: 'duration',
       type: 'string',
       parseText: parseLimitedHorizon,
       suggestions: () => ['30d', '90d', '180d', '1y', '2y', '5y', '10y'],
-      expected: '12h, 30d, 12w, 6m (months), 1y; from 1h to 10y',
+      expected: (t) => t('simulate-expected-duration'),
     },
     {
       name: 'strategy',
@@ -70,12 +70,13 @@ export const simulateCommand: CommandDefinition = {
     },
     { name: 'mode', type: 'string', choices: () => MODES },
     { name: 'compound', type: 'string', choices: () => COMPOUNDINGS },
-    { name: 'ltv', type: 'number', min: 0, max: 1, maxExclusive: true, parseText: parseRateText, expected: '0.7 or 70%' },
+    { name: 'ltv', type: 'number', min: 0, max: 1, maxExclusive: true, parseText: parseRateText, expected: (t) => t('simulate-expected-ltv') },
     { name: 'loops', type: 'integer', min: 0, max: SIMULATE_LIMITS.maxLoops },
-    { name: 'borrow', type: 'number', min: 0, max: 1, parseText: parseRateText, expected: '4.5% or 0.045' },
-    { name: 'lt', type: 'number', min: 0, minExclusive: true, max: 1, parseText: parseRateText, expected: '0.8 or 80%' },
+    { name: 'borrow', type: 'number', min: 0, max: 1, parseText: parseRateText, expected: (t) => t('simulate-expected-borrow') },
+    { name: 'lt', type: 'number', min: 0, minExclusive: true, max: 1, parseText: parseRateText, expected: (t) => t('simulate-expected-lt') },
   ],
   run(args, context): Reply {
+    const t = translatorOf(context);
     const snapshot = context.snapshot();
     const now = context.now();
     const base = snapshot.tower.baseToken;
@@ -85,29 +86,27 @@ export const simulateCommand: CommandDefinition = {
     const mode: Mode = args.mode === 'loop' || (args.mode === undefined && loopOptionsGiven) ? 'loop' : 'hold';
     const strategy = typeof args.strategy === 'string' ? args.strategy : undefined;
     const views = findStrategies(snapshot, strategy);
-    if (views.length === 0) return usage('No earning source is configured to simulate.');
+    if (views.length === 0) return usage(t('simulate-no-source'));
     if (mode === 'hold') {
       const rows = views.map((view): SimulateRow => {
-        const rate = strategyRate(translatorOf(context), view.figures);
+        const rate = strategyRate(t, view.figures);
         return rate.kind === 'missing' ? { view, rate } : { view, rate, outcomes: holdOutcomes(rate, s) };
       });
-      return simulateHoldReply(rows, s, base, now, loopOptionsGiven);
+      return simulateHoldReply(t, rows, s, base, now, loopOptionsGiven);
     }
     // Locked METIS is not collateral anywhere: only tokens can be looped.
     const loopable = views.filter((v) => v.kind !== 'sequencer');
     if (loopable.length === 0) {
       const token = snapshot.sources.find((v) => isStrategy(v) && v.kind !== 'sequencer');
-      if (strategy === undefined || !token) return usage('No staking token is configured to loop.');
-      return usage(
-        `${views[0]!.label} cannot be looped: METIS locked by sequencers is not collateral. Loop a staking token instead, e.g. /simulate ${s.amount} ${token.token ?? token.id} loop`,
-      );
+      if (strategy === undefined || !token) return usage(t('simulate-no-token'));
+      return usage(t('simulate-cannot-loop', { label: views[0]!.label, example: `/simulate ${s.amount} ${token.token ?? token.id} loop` }));
     }
     const loop = loopSettings(args);
     const plan = loopPlan(s.amount, loop);
     const rows = loopable.map((view): SimulateRow => {
-      const rate = strategyRate(translatorOf(context), view.figures);
+      const rate = strategyRate(t, view.figures);
       return rate.kind === 'missing' ? { view, rate } : { view, rate, outcomes: loopOutcomes(rate, s, plan.exposure, loop.borrowApr) };
     });
-    return simulateLoopReply(snapshot, rows, s, loop, plan, base, now);
+    return simulateLoopReply(t, snapshot, rows, s, loop, plan, base, now);
   },
 };

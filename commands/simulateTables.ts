@@ -3,6 +3,7 @@ import { formatGrouped, formatPercent } from '../src/core/format.ts';
 import { STRESS_DROPS, type Outcome } from '../src/core/simulateModel.ts';
 import type { RateChoice } from '../src/core/strategyRate.ts';
 import type { SourceView } from '../src/figures/figures.ts';
+import type { Translator } from '../src/i18n/translator.ts';
 import { ageCell } from './ageCell.ts';
 import type { Block } from '../src/vocabulary/reply.ts';
 
@@ -23,17 +24,17 @@ export const money = (n: number, decimals = 2) => formatGrouped(n, decimals);
 export const pct = (n: number) => formatPercent(figure(n));
 const gainText = (o: Outcome, amount: number) => formatGrouped(o.final - amount, decimalsFor(amount), { signed: true });
 
-/** Rank, strategy, APY, final amount, gain and data age at current rates. */
-export function outcomeTable(rows: readonly SimulateRow[], amount: number, now: number, apyHeader: string): Block {
+/** Rank, strategy, APY, final amount, gain and data age at current rates; `apyHeader` names the APY column. */
+export function outcomeTable(t: Translator, rows: readonly SimulateRow[], amount: number, now: number, apyHeader: string): Block {
   return {
     kind: 'table',
     columns: [
       { header: '#', align: 'right' },
-      { header: 'strategy', align: 'left' },
+      { header: t('simulate-column-strategy'), align: 'left' },
       { header: apyHeader, align: 'right' },
-      { header: 'final', align: 'right' },
-      { header: 'gain', align: 'right' },
-      { header: 'age', align: 'right' },
+      { header: t('simulate-column-final'), align: 'right' },
+      { header: t('simulate-column-gain'), align: 'right' },
+      { header: t('simulate-column-age'), align: 'right' },
     ],
     rows: rows.map((row, i) => {
       const o = row.outcomes?.[0];
@@ -43,20 +44,21 @@ export function outcomeTable(rows: readonly SimulateRow[], amount: number, now: 
 }
 
 /** The stresses in words for the notes, from the same list the tables use: "25 % and 50 %". */
-export const stressDropsText = (): string => STRESS_DROPS.map((drop) => `${Math.round(drop * 100)} %`).join(' and ');
+export const stressDropsText = (t: Translator): string =>
+  STRESS_DROPS.map((drop) => `${Math.round(drop * 100)} %`).reduce((first, second) => t('simulate-and', { first, second }));
 
-/** APY and gain of each strategy under each rate-drop stress. */
-export function stressTable(rows: readonly SimulateRow[], amount: number, apyHeader: string): Block {
+/** APY and gain of each strategy under each rate-drop stress; `apyHeader` names the APY columns. */
+export function stressTable(t: Translator, rows: readonly SimulateRow[], amount: number, apyHeader: string): Block {
   const columns = STRESS_DROPS.flatMap((drop) => {
     const tag = `−${Math.round(drop * 100)}%`;
     return [
       { header: `${apyHeader} ${tag}`, align: 'right' as const },
-      { header: `gain ${tag}`, align: 'right' as const },
+      { header: `${t('simulate-column-gain')} ${tag}`, align: 'right' as const },
     ];
   });
   return {
     kind: 'table',
-    columns: [{ header: 'strategy', align: 'left' }, ...columns],
+    columns: [{ header: t('simulate-column-strategy'), align: 'left' }, ...columns],
     rows: rows.map((row) => [
       row.view.label,
       ...STRESS_DROPS.flatMap((_, i) => {
@@ -66,6 +68,3 @@ export function stressTable(rows: readonly SimulateRow[], amount: number, apyHea
     ]),
   };
 }
-
-/** What every /simulate answer reminds. */
-export const PROJECTION_NOTE = 'Projections at current rates, not promises: rates change, and a token can trade below its fair value.';

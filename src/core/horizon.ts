@@ -1,4 +1,5 @@
 import { DAY_SECONDS, YEAR_SECONDS } from './units.ts';
+import type { Words } from './words.ts';
 
 /** An hour: the shortest unit a horizon is typed in (`12h`). */
 export const HOUR_SECONDS = 3_600;
@@ -31,41 +32,45 @@ export function parseHorizon(text: string): number | undefined {
   return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 /** A whole multiple of `unit`, or undefined (within rounding of the float product). */
 const whole = (seconds: number, unit: number) => {
   const n = Math.round(seconds / unit);
   return n >= 1 && Math.abs(n * unit - seconds) < 1e-6 * unit ? n : undefined;
 };
 
-/** A count of a unit with up to 3 decimals, never rounded to 0 (a horizon is > 0): '1.5 days', '0.001 hours'. */
-function fractional(seconds: number, unit: number, name: string): string {
+/** A count of a unit with up to 3 decimals, never rounded to 0 (a horizon is > 0): '1.5', '0.001'. */
+function fractional(seconds: number, unit: number): string {
   const n = seconds / unit;
   const digits = Math.max(3, Math.ceil(-Math.log10(n)) + 1);
-  const text = n.toFixed(Math.min(20, digits)).replace(/\.?0+$/, '');
-  return `${text} ${name}${text === '1' ? '' : 's'}`;
+  return n.toFixed(Math.min(20, digits)).replace(/\.?0+$/, '');
 }
+
+/** A number of a unit in words: `n` as shown, its plural chosen by whether it reads exactly 1. */
+type UnitWords = (n: string) => string;
 
 /**
  * A horizon in words, in the largest unit that divides it: years, months, weeks, days, then (under a day) hours; else in
  * days (hours under a day) with the decimals it needs, so a short horizon never reads '0 days'.
- * @example describeHorizon(31_536_000) // '1 year'
- * @example describeHorizon(15_768_000) // '6 months'
- * @example describeHorizon(180 * 86_400) // '180 days'
- * @example describeHorizon(43_200) // '12 hours'
+ * @example describeHorizon(english, 31_536_000) // '1 year'
+ * @example describeHorizon(english, 15_768_000) // '6 months'
+ * @example describeHorizon(english, 180 * 86_400) // '180 days'
+ * @example describeHorizon(english, 43_200) // '12 hours'
  */
-export function describeHorizon(seconds: number): string {
-  const units: (readonly [number, string])[] = [
-    [YEAR_SECONDS, 'year'],
-    [MONTH_SECONDS, 'month'],
-    [WEEK_SECONDS, 'week'],
-    [DAY_SECONDS, 'day'],
+export function describeHorizon(words: Words, seconds: number): string {
+  const say = (id: string): UnitWords => (n) => words(id, { n, count: n === '1' ? 1 : 2 });
+  const hours = say('simulate-horizon-hour');
+  const days = say('simulate-horizon-day');
+  const units: (readonly [number, UnitWords])[] = [
+    [YEAR_SECONDS, say('simulate-horizon-year')],
+    [MONTH_SECONDS, say('simulate-horizon-month')],
+    [WEEK_SECONDS, say('simulate-horizon-week')],
+    [DAY_SECONDS, days],
   ];
   // Hours only under a day: 36 h reads better as 1.5 days.
-  if (seconds < DAY_SECONDS) units.push([HOUR_SECONDS, 'hour']);
+  if (seconds < DAY_SECONDS) units.push([HOUR_SECONDS, hours]);
   for (const [unit, name] of units) {
     const n = whole(seconds, unit);
-    if (n !== undefined) return plural(n, name);
+    if (n !== undefined) return name(String(n));
   }
-  return seconds < DAY_SECONDS ? fractional(seconds, HOUR_SECONDS, 'hour') : fractional(seconds, DAY_SECONDS, 'day');
+  return seconds < DAY_SECONDS ? hours(fractional(seconds, HOUR_SECONDS)) : days(fractional(seconds, DAY_SECONDS));
 }

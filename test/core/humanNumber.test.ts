@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeHorizon, parseHorizon } from '../../src/core/horizon.ts';
+import { english } from '../../src/i18n/translator.ts';
 import { parseAmountText, parseRateText } from '../../src/core/humanNumber.ts';
 
 describe('parseAmountText', () => {
@@ -83,6 +84,6 @@ describe('describeHorizon', () => {
     [86.4, '0.024 hours'],
     [0.36, '0.0001 hours'],
   ])('GIVEN %d seconds THEN %s', (seconds, text) => {
-    expect(describeHorizon(seconds)).toBe(text);
+    expect(describeHorizon(english, seconds)).toBe(text);
   });
 });
