@@ -38,6 +38,7 @@ export function steppedValue(rule: TunableRule, value: number, direction: -1 | 1
 export function stepActions(thresholds: ChatThresholds, direction: -1 | 1): Action[] {
   return TUNABLE_RULE_NAMES.flatMap((rule) => {
     const value = thresholds[TUNABLE_RULES[rule].key];
+    if (!Number.isFinite(value)) return [];
     const next = steppedValue(rule, value, direction);
     if (next === undefined) return [];
     const label = `${direction < 0 ? '−' : '+'} ${rule} → ${formatQuantity(next)}${STEPS[rule].unit}`;
