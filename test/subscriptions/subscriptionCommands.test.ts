@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleCommandText } from '../../commands/registry.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
+import { sequencersView } from '../../src/figures/sequencersView.ts';
 import { translator } from '../../src/i18n/translator.ts';
 import type { Subscription } from '../../src/store/subscriptionStore.ts';
 import { deactivationNotice } from '../../src/subscriptions/deactivationNotice.ts';
+import { config, source, storeWithHistory, tower } from '../helpers/sequencerHistory.ts';
 import { LEAKED_ID, subscriptionChats } from './subscriptionChat.ts';
 
 const ZH_PRIVATE = { languageTag: 'zh-hans' } as const;
@@ -105,5 +107,21 @@ describe('why a failed delivery turned the subscriptions off', () => {
   it('GIVEN one turned off without an HTTP answer THEN it is quoted as the error it was', () => {
     expect(deactivationNotice([off('digest', 'socket hang up')], now)).toBe('Digest was turned off on 2 Dec 14:05 UTC because Telegram failed: socket hang up. To turn it back on: /subscribe digest.');
     expect(deactivationNotice([off('alerts', 'socket hang up')], now, translator('zh-CN'))).toBe('预警已于 2 Dec 14:05 UTC 关闭，原因：Telegram 出错：socket hang up。重新开启：/subscribe alerts。');
+  });
+});
+
+describe('/subscribe alerts sequencer <name> in Chinese', () => {
+  it('GIVEN a Chinese chat THEN the sequencer subscription and "no sequencer read yet" are Chinese', () => {
+    const history = storeWithHistory();
+    const view = sequencersView({ config, source, observation: history.latestObservation('sequencer')!, store: history, tower })!;
+    const chats = subscriptionChats();
+    const zh = chats.contextOf({ languageTag: 'zh-CN' });
+    expect(renderText(handleCommandText('/subscribe alerts sequencer Beta', zh)!)).toBe('尚未读取到任何排序器。');
+    const withView = { ...zh, snapshot: () => ({ ...zh.snapshot(), sequencers: view }) };
+    expect(renderText(handleCommandText('/subscribe alerts sequencer Beta', withView)!)).toBe(
+      '已订阅：排序器 Beta 的预警（2）：其状态变化、奖励领取，以及活跃期间奖励 24 h 未增长。/alerts 查看规则；/unsubscribe alerts 可取消。',
+    );
+    chats.close();
+    history.close();
   });
 });
