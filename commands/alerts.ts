@@ -1,76 +1,66 @@
-import { english } from '../src/i18n/translator.ts';
 import { formatQuantity } from '../src/core/format.ts';
-import { openAlertsLine } from '../src/alerts/alertMessages.ts';
-import { TUNABLE_RULES, type ChatThresholds, type TunableRule } from '../src/alerts/rules/ruleParams.ts';
-import { deactivationNotice } from '../src/subscriptions/deactivationNotice.ts';
-import { currentTimeZoneName } from '../src/subscriptions/timeZoneName.ts';
-import type { CommandDefinition } from './command.ts';
-import { bold, type Inline, type Reply } from '../src/vocabulary/reply.ts';
+import { TUNABLE_RULES, type TunableRule } from '../src/alerts/rules/ruleParams.ts';
+import type { Inline, Reply } from '../src/vocabulary/reply.ts';
+import { TUNABLE_RULE_NAMES } from './alertSteps.ts';
+import { alertsPanel } from './alertsPanel.ts';
+import { mutableRules, muteAlert, unmuteAlert } from './alertsMute.ts';
+import { translatorOf, type ArgumentValues, type ChatInfo, type CommandContext, type CommandDefinition } from './command.ts';
+import type { SubscriptionService } from '../src/subscriptions/subscriptionService.ts';
 import { subscriptionAccess } from './subscriptionAccess.ts';
 import { UserError } from './userError.ts';
 
-const ruleNames = Object.keys(TUNABLE_RULES) as TunableRule[];
+const ACTIONS = ['set', 'reset', 'mute', 'unmute'] as const;
 
-function rulesList(t: ChatThresholds): Inline[][] {
-  // Thresholds are whatever a chat set: through the formatter, so 0.1 + 0.2 reads 0.3 and 5000 reads 5,000.
-  const n = formatQuantity;
-  return [
-    [bold('APY drop'), `: ${n(t.apyDropPercent)}% relative or ${n(t.apyDropPoints)} points below the 7 d average (apy-drop, apy-drop-points)`],
-    [bold('Depeg'), `: warning at ${n(t.depegWarningBps)} bps, critical at ${n(t.depegCriticalBps)} bps, on the pool's TWAP where it has one, else spot (depeg-warning, depeg-critical)`],
-    [bold('Tower leverage'), `: ${n(t.leverageChangePercent)}% change in 24 h (leverage)`],
-    [bold('Reward change'), ': every RewardUpdate of the sequencer, at once'],
-    [bold('Chain halt'), ": no new block on a chain for its haltAfter (set per chain in the config), to subscribers of its sources and of the sequencer"],
-    [`Held for ${n(t.cycles)} cycles (cycles); clears below ${n(Math.round(t.clearRatio * 100))}% of the threshold; ${n(t.cooldownMinutes)} min cooldown after a recovery (cooldown)`],
-  ];
+/** `/alerts set <rule> <value>`: the chat's own threshold for a rule, within the rule's range. */
+function setThreshold(args: ArgumentValues, context: CommandContext, chat: ChatInfo, service: SubscriptionService): string {
+  if (typeof args.rule !== 'string') throw new UserError('missing-argument', { option: 'rule' });
+  if (typeof args.value !== 'number') throw new UserError('missing-argument', { option: 'value' });
+  const rule = TUNABLE_RULE_NAMES.find((r) => r.toLowerCase() === String(args.rule).toLowerCase());
+  if (rule === undefined) throw new UserError('unknown-choice', { option: 'rule', value: args.rule, choices: TUNABLE_RULE_NAMES });
+  const spec = TUNABLE_RULES[rule];
+  if (args.value < spec.min || args.value > spec.max) throw new UserError('out-of-range', { option: rule, value: args.value, min: spec.min, max: spec.max });
+  service.store.setOverride(chat.platform, chat.chatId, spec.key, args.value);
+  const t = translatorOf(context);
+  // Every id exists: alerts-unit-<rule> for each tunable rule.
+  return t('alerts-set', { rule, value: formatQuantity(args.value), unit: t(`alerts-unit-${rule}`) });
 }
 
-/** `/alerts` (this chat's rules and open alerts) and `/alerts set <rule> <value>`. */
+/**
+ * `/alerts`: this chat's rules, thresholds, open alerts and mutes, with the settings panel (− / + per threshold,
+ * reset, unmute); `/alerts set <rule> <value>`, `/alerts reset` (the config's defaults), `/alerts mute <rule>
+ * <source> [hours]` and `/alerts unmute [<rule> <source>]` change them (admins, in a group) and answer with
+ * what changed and the panel, so a button's press shows the new value.
+ */
 export const alertsCommand: CommandDefinition = {
   name: 'alerts',
-  usage: `/alerts · /alerts set <rule> <value> (rules: ${ruleNames.join(', ')})`,
+  usage: `/alerts · /alerts set <rule> <value> (rules: ${TUNABLE_RULE_NAMES.join(', ')}) · /alerts reset · /alerts mute <rule> <source> [hours] · /alerts unmute [<rule> <source>]`,
   mutates: true,
   options: [
-    { name: 'action', type: 'string', choices: () => ['set'] },
-    { name: 'rule', type: 'string', choices: () => ruleNames },
+    { name: 'action', type: 'string', choices: () => ACTIONS },
+    // Free text: a tunable rule for set, any alert rule for mute; checked in run, which names the known ones.
+    { name: 'rule', type: 'string', suggestions: () => [...new Set([...TUNABLE_RULE_NAMES, ...mutableRules()])] },
     { name: 'value', type: 'number' },
+    { name: 'source', type: 'string' },
   ],
+  // A mute's source (`eMetis-METIS`) is no number and its hours are: each word goes where its shape fits.
+  positionalByShape: ['action', 'rule', 'value', 'source'],
   run(args, context): Reply {
-    const setting = args.action === 'set';
-    const access = subscriptionAccess(context, setting);
+    const action = typeof args.action === 'string' ? (args.action as (typeof ACTIONS)[number]) : undefined;
+    const access = subscriptionAccess(context, action !== undefined);
     if ('refused' in access) return access.refused;
     const { chat, service } = access;
-    if (setting) {
-      if (typeof args.rule !== 'string') throw new UserError('missing-argument', { option: 'rule' });
-      if (typeof args.value !== 'number') throw new UserError('missing-argument', { option: 'value' });
-      const spec = TUNABLE_RULES[args.rule as TunableRule];
-      if (args.value < spec.min || args.value > spec.max) throw new UserError('out-of-range', { option: args.rule, value: args.value, min: spec.min, max: spec.max });
-      service.store.setOverride(chat.platform, chat.chatId, spec.key, args.value);
-      return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [`Set ${args.rule} to ${formatQuantity(args.value)} ${spec.unit} for this chat.`] }] };
-    }
-    if (args.rule !== undefined || args.value !== undefined) throw new UserError('missing-argument', { option: 'action' });
-    const all = service.store.forChat(chat.platform, chat.chatId);
-    const subs = all.filter((s) => s.active);
-    // Turned off by a failed delivery (blocked, removed): say when and why, or the chat sees only "off".
-    const turnedOff = deactivationNotice(all, context.now());
-    const alerts = subs.find((s) => s.kind === 'alerts');
-    const digest = subs.find((s) => s.kind === 'digest');
-    const status: Inline[] = [
-      alerts ? `Alerts: on (${alerts.assets.length === 0 ? 'every source' : alerts.assets.join(', ')})` : 'Alerts: off (/subscribe alerts)',
-      ' · ',
-      digest ? `Digest: ${digest.digestTime ?? ''} ${digest.timeZone ? currentTimeZoneName(digest.timeZone) : ''}` : 'Digest: off (/subscribe digest)',
-    ];
-    const open = alerts ? service.openAlerts(alerts) : [];
-    const held = service.heldReadings();
-    return {
-      kind: 'answer',
-      blocks: [
-        { kind: 'title', text: 'Alerts in this chat' },
-        { kind: 'paragraph', parts: status },
-        ...(turnedOff === undefined ? [] : [{ kind: 'paragraph' as const, parts: [turnedOff] }]),
-        { kind: 'list', items: rulesList(service.thresholds(chat)) },
-        { kind: 'paragraph', parts: openAlertsLine(english, 'Open', open) },
-        ...(held.length > 0 ? [{ kind: 'note' as const, text: `Held back as outliers until they repeat: ${held.join(', ')}` }] : []),
-      ],
-    };
+    const t = translatorOf(context);
+    let said: Inline[] = [];
+    if (action === 'set') said = [setThreshold(args, context, chat, service)];
+    else if (action === 'reset') said = [t(service.store.clearOverrides(chat.platform, chat.chatId) > 0 ? 'alerts-reset-done' : 'alerts-reset-none')];
+    else if (action === 'unmute') said = [unmuteAlert(args, context, chat, service)];
+    else if (action === 'mute') {
+      const muted = muteAlert(args, context, chat, service);
+      return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: muted.parts }], controls: [{ kind: 'buttons', actions: [muted.undo] }] };
+    } else if (typeof args.rule === 'string') throw new UserError('unknown-choice', { option: 'action', value: args.rule, choices: ACTIONS });
+    else if (args.value !== undefined || args.source !== undefined) throw new UserError('missing-argument', { option: 'action' });
+    const panel = alertsPanel(t, chat, service, context.now());
+    const blocks = said.length === 0 ? panel.blocks : [{ kind: 'paragraph' as const, parts: said }, ...panel.blocks];
+    return { kind: 'answer', blocks, controls: panel.controls };
   },
 };

@@ -1,13 +1,16 @@
 import { assetNames } from './assetNames.ts';
-import type { ChatInfo, CommandContext, CommandDefinition, OptionSpec } from './command.ts';
+import { boldArgument } from './boldArgument.ts';
+import { translatorOf, type ArgumentValues, type ChatInfo, type CommandContext, type CommandDefinition, type OptionSpec } from './command.ts';
+import { digestTimePicker, PICK_WORD } from './digestTimePicker.ts';
 import { resolveSequencer } from './resolveSequencer.ts';
 import { didYouMean } from '../src/config/didYouMean.ts';
 import { EVERYTHING } from '../src/alerts/chatGroups.ts';
 import { sequencerAsset } from '../src/alerts/rules/sequencerNames.ts';
 import type { SubscriptionService } from '../src/subscriptions/subscriptionService.ts';
 import { formatClock, parseClock } from '../src/subscriptions/localTime.ts';
-import { resolveTimeZone } from '../src/subscriptions/timeZoneName.ts';
-import { bold, type Reply } from '../src/vocabulary/reply.ts';
+import { currentTimeZoneName, resolveTimeZone } from '../src/subscriptions/timeZoneName.ts';
+import { localeOfTag } from '../src/i18n/locale.ts';
+import type { Reply } from '../src/vocabulary/reply.ts';
 import { subscriptionAccess } from './subscriptionAccess.ts';
 import { UserError } from './userError.ts';
 
@@ -46,8 +49,9 @@ const SEQUENCER_WORD = 'sequencer';
  * (`all` beside the sequencer), a chat with a list gets the sequencer added to it.
  */
 function subscribeSequencer(context: CommandContext, chat: ChatInfo, service: SubscriptionService, query: string): Reply {
+  const t = translatorOf(context);
   const view = context.snapshot().sequencers;
-  if (!view) return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: ['No sequencer has been read yet.'] }] };
+  if (!view) return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [t('sub-no-sequencer-read')] }] };
   const resolved = resolveSequencer(view, query);
   if ('reply' in resolved) return resolved.reply;
   const { row } = resolved;
@@ -60,26 +64,67 @@ function subscribeSequencer(context: CommandContext, chat: ChatInfo, service: Su
     blocks: [
       {
         kind: 'paragraph',
-        parts: [
-          'Subscribed: ',
-          bold(`alerts for sequencer ${row.name}`),
-          ` (${row.seqId}): its status changes, its reward claims, and its reward not growing for ${service.thresholds(chat).rewardStallHours} h while active. /alerts shows the rules; /unsubscribe alerts to stop.`,
-        ],
+        parts: boldArgument(t, 'sub-subscribed-sequencer', { what: t('sub-what-sequencer', { name: row.name }), seqId: row.seqId, hours: String(service.thresholds(chat).rewardStallHours) }, 'what'),
       },
     ],
   };
 }
 
-/** `/subscribe digest [HH:MM] [timezone]`, `/subscribe alerts [asset …]` or `/subscribe alerts sequencer <name>`. */
+/**
+ * A private chat that chose no language keeps its person's client language from now on: alerts and digests
+ * come without a message to read it from. A group never follows one member's client.
+ */
+function rememberClientLanguage(chat: ChatInfo, service: SubscriptionService): void {
+  if (chat.kind !== 'private' || service.store.language(chat.platform, chat.chatId) !== undefined) return;
+  const locale = localeOfTag(chat.languageTag);
+  if (locale !== undefined) service.store.setLanguage(chat.platform, chat.chatId, locale);
+}
+
+/** `/subscribe digest [HH:MM] [timezone]`, or the time picker with `pick` in the time's place. */
+function subscribeDigest(args: ArgumentValues, context: CommandContext, chat: ChatInfo, service: SubscriptionService): Reply {
+  const t = translatorOf(context);
+  const current = service.store.forChat(chat.platform, chat.chatId).find((s) => s.kind === 'digest' && s.active);
+  if (args.time === PICK_WORD) {
+    // The picker's times are in the zone named, else the digest's own zone, else the default one.
+    const zoneText = typeof args.timezone === 'string' ? args.timezone : (current?.timeZone ?? service.digestDefaults.timeZone);
+    const zone = resolveTimeZone(zoneText);
+    if (zone === undefined) throw new UserError('invalid-value', { option: 'timezone', value: zoneText, expected: 'an IANA time zone such as Europe/Berlin or UTC' });
+    return digestTimePicker(t, zone.canonical, current !== undefined && current.timeZone !== undefined && currentTimeZoneName(current.timeZone) === zone.canonical ? current.digestTime : undefined);
+  }
+  const timeText = typeof args.time === 'string' ? args.time : service.digestDefaults.time;
+  const minutes = parseClock(timeText);
+  if (minutes === undefined) throw new UserError('invalid-value', { option: 'time', value: timeText, expected: 'HH:MM from 00:00 to 23:59' });
+  const zoneText = typeof args.timezone === 'string' ? args.timezone : service.digestDefaults.timeZone;
+  const zone = resolveTimeZone(zoneText);
+  if (zone === undefined) throw new UserError('invalid-value', { option: 'timezone', value: zoneText, expected: 'an IANA time zone such as Europe/Berlin or UTC' });
+  const time = formatClock(minutes);
+  service.store.subscribe({ platform: chat.platform, chatId: chat.chatId, kind: 'digest', digestTime: time, timeZone: zone.canonical }, context.now());
+  return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: boldArgument(t, 'sub-subscribed-digest', { what: t('sub-what-digest'), time, zone: zone.typed }, 'what') }] };
+}
+
+/** `/subscribe alerts [asset …]` or `/subscribe alerts sequencer <name>`. */
+function subscribeAlerts(assets: readonly string[], context: CommandContext, chat: ChatInfo, service: SubscriptionService): Reply {
+  if (assets[0]?.toLowerCase() === SEQUENCER_WORD && assets.length > 1) return subscribeSequencer(context, chat, service, assets.slice(1).join(' '));
+  const t = translatorOf(context);
+  const unique = [...new Set(knownTargets(assets, context))];
+  service.store.subscribe({ platform: chat.platform, chatId: chat.chatId, kind: 'alerts', assets: unique }, context.now());
+  const what = unique.length === 0 ? t('sub-every-source') : unique.join(', ');
+  return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: boldArgument(t, 'sub-subscribed-alerts', { what: t('sub-what-alerts'), assets: what }, 'what') }] };
+}
+
+/**
+ * `/subscribe digest [HH:MM] [timezone]`, `/subscribe digest pick [timezone]` (the time picker),
+ * `/subscribe alerts [asset …]` or `/subscribe alerts sequencer <name>`.
+ */
 export const subscribeCommand: CommandDefinition = {
   name: 'subscribe',
   requiresManageChannels: true,
-  usage: '/subscribe digest [HH:MM] [timezone] · /subscribe alerts [asset …] · /subscribe alerts sequencer <name>',
+  usage: '/subscribe digest [HH:MM|pick] [timezone] · /subscribe alerts [asset …] · /subscribe alerts sequencer <name>',
   mutates: true,
   options: [
     { name: 'kind', type: 'string', required: true, choices: () => ['digest', 'alerts'] },
-    // Shape only (anything like 1:23); the range is checked in run so the message names the bad time.
-    { name: 'time', type: 'string', parseText: (raw) => (/^\d{1,3}:\d{1,3}$/.test(raw) ? raw : undefined), expected: 'HH:MM' },
+    // Shape only (anything like 1:23); the range is checked in run so the message names the bad time. `pick`: the picker.
+    { name: 'time', type: 'string', parseText: (raw) => (/^\d{1,3}:\d{1,3}$/.test(raw) ? raw : raw.toLowerCase() === PICK_WORD ? PICK_WORD : undefined), expected: 'HH:MM' },
     { name: 'timezone', type: 'string', parseText: (raw) => (/^([A-Za-z_]+\/[A-Za-z0-9_+\-/]+|UTC|GMT)$/i.test(raw) ? raw : undefined), expected: 'an IANA time zone such as Europe/Berlin' },
     ...ASSET_OPTIONS.map(assetOption),
   ],
@@ -89,24 +134,15 @@ export const subscribeCommand: CommandDefinition = {
     if ('refused' in access) return access.refused;
     const { chat, service } = access;
     const assets = ASSET_OPTIONS.flatMap((k) => (typeof args[k] === 'string' ? [args[k]] : []));
-    const now = context.now();
+    let reply: Reply;
     if (args.kind === 'digest') {
       if (assets.length > 0) throw new UserError('too-many-arguments', { value: assets[0]! });
-      const timeText = typeof args.time === 'string' ? args.time : service.digestDefaults.time;
-      const minutes = parseClock(timeText);
-      if (minutes === undefined) throw new UserError('invalid-value', { option: 'time', value: timeText, expected: 'HH:MM from 00:00 to 23:59' });
-      const zoneText = typeof args.timezone === 'string' ? args.timezone : service.digestDefaults.timeZone;
-      const zone = resolveTimeZone(zoneText);
-      if (zone === undefined) throw new UserError('invalid-value', { option: 'timezone', value: zoneText, expected: 'an IANA time zone such as Europe/Berlin or UTC' });
-      const time = formatClock(minutes);
-      service.store.subscribe({ platform: chat.platform, chatId: chat.chatId, kind: 'digest', digestTime: time, timeZone: zone.canonical }, now);
-      return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: ['Subscribed: the ', bold('daily digest'), ` at ${time} ${zone.typed}. /unsubscribe digest to stop.`] }] };
+      reply = subscribeDigest(args, context, chat, service);
+    } else {
+      if (args.time !== undefined || args.timezone !== undefined) throw new UserError('too-many-arguments', { value: String(args.time ?? args.timezone) });
+      reply = subscribeAlerts(assets, context, chat, service);
     }
-    if (args.time !== undefined || args.timezone !== undefined) throw new UserError('too-many-arguments', { value: String(args.time ?? args.timezone) });
-    if (assets[0]?.toLowerCase() === SEQUENCER_WORD && assets.length > 1) return subscribeSequencer(context, chat, service, assets.slice(1).join(' '));
-    const unique = [...new Set(knownTargets(assets, context))];
-    service.store.subscribe({ platform: chat.platform, chatId: chat.chatId, kind: 'alerts', assets: unique }, now);
-    const what = unique.length === 0 ? 'every source' : unique.join(', ');
-    return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: ['Subscribed: ', bold('alerts'), ` for ${what}. /alerts shows the rules; /unsubscribe alerts to stop.`] }] };
+    if (reply.kind === 'answer') rememberClientLanguage(chat, service);
+    return reply;
   },
 };

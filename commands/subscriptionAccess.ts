@@ -1,4 +1,4 @@
-import type { ChatInfo, CommandContext } from './command.ts';
+import { translatorOf, type ChatInfo, type CommandContext } from './command.ts';
 import type { Reply } from '../src/vocabulary/reply.ts';
 import type { SubscriptionService } from '../src/subscriptions/subscriptionService.ts';
 
@@ -6,15 +6,16 @@ const say = (text: string): Reply => ({ kind: 'usage', blocks: [{ kind: 'paragra
 
 /**
  * The chat and the subscription service a subscription command needs, or the reply explaining why it
- * cannot run here. With `change`, also checks that the sender may change this chat's settings.
+ * cannot run here (in the chat's language). With `change`, also checks that the sender may change this chat's settings.
  */
 export function subscriptionAccess(context: CommandContext, change: boolean): { chat: ChatInfo; service: SubscriptionService } | { refused: Reply } {
   const { chat, subscriptions } = context;
-  if (!chat || !subscriptions) return { refused: say('Subscriptions are not available here.') };
+  const t = translatorOf(context);
+  if (!chat || !subscriptions) return { refused: say(t('sub-unavailable')) };
   if (change && chat.kind !== 'private' && !chat.isAdmin()) {
-    const where = chat.kind === 'channel' || chat.platform === 'discord' ? 'this channel' : 'this group';
-    const who = chat.platform === 'discord' ? 'members with the Manage Channels permission' : `${where}'s admins`;
-    return { refused: say(`Only ${who} can change ${where}'s subscriptions and alert settings; anyone can read them with /alerts.`) };
+    // Discord's right is a permission; Telegram's, being an admin of the group or channel.
+    const refusal = chat.platform === 'discord' ? 'sub-refused-discord' : chat.kind === 'channel' ? 'sub-refused-channel' : 'sub-refused-group';
+    return { refused: say(t(refusal)) };
   }
   return { chat, service: subscriptions };
 }

@@ -1,4 +1,4 @@
-import type { CommandDefinition } from './command.ts';
+import { translatorOf, type CommandDefinition } from './command.ts';
 import type { Reply } from '../src/vocabulary/reply.ts';
 import { subscriptionAccess } from './subscriptionAccess.ts';
 
@@ -12,9 +12,11 @@ export const unsubscribeCommand: CommandDefinition = {
     const access = subscriptionAccess(context, true);
     if ('refused' in access) return access.refused;
     const { chat, service } = access;
+    const t = translatorOf(context);
     const what = args.what === 'digest' || args.what === 'alerts' ? args.what : undefined;
     const stopped = service.store.unsubscribe(chat.platform, chat.chatId, what);
-    const text = stopped === 0 ? `This chat had no ${what ?? ''} subscription.`.replace('  ', ' ') : `Unsubscribed: ${what ?? 'digest and alerts'}.`;
+    // Every id below exists: sub-none-digest, -alerts, -all; sub-unsubscribed-digest, -alerts, -all.
+    const text = t(`${stopped === 0 ? 'sub-none' : 'sub-unsubscribed'}-${what ?? 'all'}`);
     return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [text] }] };
   },
 };

@@ -13,6 +13,8 @@ export interface OpenAlert {
 
 /** A chat's open alerts as one labelled line, for /alerts and the digest (rule names and source ids stay as typed). */
 export function openAlertsLine(t: Translator, label: string, open: readonly OpenAlert[]): Inline[] {
-  const list = open.length === 0 ? t('open-alerts-none') : open.map((a) => t('open-alert', { rule: a.rule, source: a.sourceId, level: t(`level-${a.level}`) })).join(' · ');
+  // open-alerts-none carries its own ": " as open-alerts-list does: "Open: none", not "Open: : none".
+  if (open.length === 0) return [bold(label), t('open-alerts-none')];
+  const list = open.map((a) => t('open-alert', { rule: a.rule, source: a.sourceId, level: t(`level-${a.level}`) })).join(' · ');
   return [bold(label), t('open-alerts-list', { list })];
 }

@@ -1,19 +1,20 @@
 import { utcDayTime } from '../core/utcDayTime.ts';
+import { english, type Translator } from '../i18n/translator.ts';
 import type { Subscription } from '../store/subscriptionStore.ts';
 import type { Platform } from '../vocabulary/platform.ts';
 
-const PLATFORM_NAMES: Readonly<Record<Platform, string>> = { telegram: 'Telegram', discord: 'Discord', console: 'The console' };
+const PLATFORM_NAMES: Readonly<Record<Platform, string>> = { telegram: 'sub-platform-name-telegram', discord: 'sub-platform-name-discord', console: 'sub-platform-name-console' };
 
 /**
  * The platform's answer in a person's words: Telegram's "403 Forbidden: bot was blocked by the user" becomes
  * "Telegram answered 403: bot was blocked by the user" (the status word repeats the code); an answer without a
- * status code (no HTTP answer at all) is quoted as the error it was.
+ * status code (no HTTP answer at all) is quoted as the error it was. The platform's own words stay as it said them.
  * @example platformAnswer('telegram', '403 Forbidden: bot was blocked by the user') // 'Telegram answered 403: bot was blocked by the user'
  */
-export function platformAnswer(platform: Platform, error: string): string {
-  const name = PLATFORM_NAMES[platform];
+export function platformAnswer(platform: Platform, error: string, t: Translator = english): string {
+  const name = t(PLATFORM_NAMES[platform]);
   const status = /^(\d{3}) (?:(?:Forbidden|Bad Request|Not Found|Unauthorized): )?(.*)$/s.exec(error);
-  return status ? `${name} answered ${status[1]}: ${status[2]}` : `${name} failed: ${error}`;
+  return status ? t('sub-platform-answered', { platform: name, status: status[1]!, text: status[2]! }) : t('sub-platform-failed', { platform: name, error });
 }
 
 /**
@@ -22,12 +23,15 @@ export function platformAnswer(platform: Platform, error: string): string {
  * user. To turn them back on: /subscribe alerts, /subscribe digest." Undefined when none was.
  * @param subscriptions the chat's subscriptions, active or not.
  */
-export function deactivationNotice(subscriptions: readonly Subscription[], now: number): string | undefined {
+export function deactivationNotice(subscriptions: readonly Subscription[], now: number, t: Translator = english): string | undefined {
   const off = subscriptions.filter((s) => !s.active && s.deactivated !== undefined).sort((a, b) => (a.kind === 'alerts' ? -1 : b.kind === 'alerts' ? 1 : 0));
   const latest = off.reduce<Subscription | undefined>((a, s) => (a === undefined || s.deactivated!.at > a.deactivated!.at ? s : a), undefined);
   if (latest === undefined) return undefined;
-  const what = off.map((s) => (s.kind === 'alerts' ? 'Alerts' : 'Digest'));
-  const subject = what.length === 2 ? 'Alerts and digest were' : `${what[0]} was`;
-  const commands = off.map((s) => `/subscribe ${s.kind}`).join(', ');
-  return `${subject} turned off on ${utcDayTime(latest.deactivated!.at, now)} because ${platformAnswer(latest.platform, latest.deactivated!.reason)}. To turn ${off.length === 2 ? 'them' : 'it'} back on: ${commands}.`;
+  const args = {
+    date: utcDayTime(latest.deactivated!.at, now),
+    reason: platformAnswer(latest.platform, latest.deactivated!.reason, t),
+    commands: off.map((s) => `/subscribe ${s.kind}`).join(', '),
+  };
+  if (off.length >= 2) return t('sub-off-both', args);
+  return t(off[0]!.kind === 'alerts' ? 'sub-off-alerts' : 'sub-off-digest', args);
 }

@@ -2,10 +2,12 @@ import type { AlertEngine } from '../alerts/alertEngine.ts';
 import type { OutboxStore } from '../store/outboxStore.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Snapshot } from '../figures/figures.ts';
-import { digestBody, digestReply } from './digestReply.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.ts';
+import { translator } from '../i18n/translator.ts';
+import { digestBody, digestReply, type DigestBody } from './digestReply.ts';
 import { localInstant, nextLocalDate } from './localInstant.ts';
 import { localTime, parseClock } from './localTime.ts';
-import type { Subscription, SubscriptionStore } from '../store/subscriptionStore.ts';
+import { chatKey, type Subscription, type SubscriptionStore } from '../store/subscriptionStore.ts';
 
 /** A digest missed by more than this (the bot was down) is skipped for the day rather than sent late. */
 const CATCH_UP_MINUTES = 6 * 60;
@@ -82,7 +84,15 @@ export class DigestScheduler {
       if (next.length > 0) this.o.transaction(() => next.forEach(([id, at]) => this.o.subscriptions.setNextDigestAt(id, at)));
       return 0;
     }
-    const body = digestBody(this.o.snapshot(), now);
+    const snapshot = this.o.snapshot();
+    // Each chat's language (chosen with /lang, or saved from a private chat's client by /subscribe); one body per language.
+    const languages = this.o.subscriptions.allLanguages();
+    const bodies = new Map<Locale, DigestBody>();
+    const bodyIn = (locale: Locale): DigestBody => {
+      let body = bodies.get(locale);
+      if (!body) bodies.set(locale, (body = digestBody(snapshot, now, translator(locale))));
+      return body;
+    };
     // The chat's alerts subscription, whose open alerts the digest lists: one query for the whole fan-out.
     const alertsByChat = new Map(this.o.subscriptions.active('alerts').map((s) => [`${s.platform}:${s.chatId}`, s]));
     let enqueued = 0;
@@ -91,7 +101,9 @@ export class DigestScheduler {
       for (const { sub, key, timeZone } of due) {
         const alerts = alertsByChat.get(`${sub.platform}:${sub.chatId}`);
         const open = alerts ? this.o.engine.openAlerts(alerts) : [];
-        if (this.o.outbox.enqueue({ key, platform: sub.platform, chatId: sub.chatId, subscriptionId: sub.id, reply: digestReply(body, { nowMs: now, timeZone }, open) }, now)) enqueued++;
+        const locale = languages.get(chatKey(sub.platform, sub.chatId)) ?? DEFAULT_LOCALE;
+        const reply = digestReply(bodyIn(locale), { nowMs: now, timeZone }, open, translator(locale));
+        if (this.o.outbox.enqueue({ key, platform: sub.platform, chatId: sub.chatId, subscriptionId: sub.id, reply }, now)) enqueued++;
       }
     });
     this.o.logger.info('digests enqueued', { count: enqueued });

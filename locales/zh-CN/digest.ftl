@@ -1,0 +1,24 @@
+# 每日摘要。$date 为 "Fri 15 Jan 2027 · 09:00"（各语言同一格式），$zone 为 IANA 时区名。
+
+digest-title = 每日摘要 · { $date } { $zone }
+# 加粗标签之后：“：”和正文。
+digest-after-label = ：{ $text }
+digest-apy-24h = 24 h APY
+digest-apy-nominal = 名义 APY
+# 数值缺失的原因，跟在数值之后。
+digest-why = （{ $reason }）
+digest-history-short = 历史不足 { $window }
+digest-stale = （数据过期：{ $age } 前读取）
+digest-depeg = 脱锚 { $depeg }
+digest-depeg-spot = 现价脱锚 { $depeg }
+digest-tower = 塔式杠杆
+digest-base-run-by = 基础质押的运营方
+digest-rooted = 独立根比率 { $ratio }
+digest-open-alerts = 未解除的预警
+digest-data-none = 数据：尚未读取任何数据源。
+digest-data-read = 数据：{ $age } 前读取。
+digest-data-read-oldest = 数据：{ $age } 前读取，最旧的 { $oldest } 前（{ $source }）。
+digest-delta-note = Δ：24 h 和 7 d 内的变化，单位为百分点（pp）。
+digest-note = { $read }{ $delta }
+digest-button-unsubscribe = 取消订阅
+digest-button-change-time = 更改时间
