@@ -55,9 +55,18 @@ export const code = (text: string): Inline => ({ text, style: 'code' });
 export const italic = (text: string): Inline => ({ text, style: 'italic' });
 export const link = (text: string, url: string): Inline => ({ text, style: 'link', url });
 
-/** Lays a table out as fixed-width lines (for monospace blocks); widths count code points, not UTF-16 units. */
+/**
+ * East Asian wide and fullwidth characters (CJK ideographs, kana, hangul, fullwidth forms and punctuation):
+ * a monospace font gives each two columns.
+ */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
+
+/** The columns a text takes in a monospace block: one per code point, two for a wide character. */
+export const displayWidth = (text: string): number => [...text].reduce((n, ch) => n + (WIDE.test(ch) ? 2 : 1), 0);
+
+/** Lays a table out as fixed-width lines (for monospace blocks); widths are display columns (a Chinese character is two). */
 export function layoutTable(columns: readonly TableColumn[], rows: readonly (readonly string[])[]): string[] {
-  const width = (s: string) => [...s].length;
+  const width = displayWidth;
   const widths = columns.map((c, i) => Math.max(width(c.header), ...rows.map((r) => width(r[i] ?? ''))));
   const pad = (text: string, i: number) => {
     const fill = ' '.repeat(widths[i]! - width(text));
