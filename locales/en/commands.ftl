@@ -32,7 +32,7 @@ cmd-status = Health of every source and chain: last good read, age, last error, 
 
 cmd-subscribe = Subscribe this chat to the daily digest or to alerts
 cmd-subscribe-kind = digest or alerts
-cmd-subscribe-time = Digest time, HH:MM (24 h), default 09:00
+cmd-subscribe-time = Digest time, HH:MM (24 h), default 09:00; "pick" to choose it with buttons
 cmd-subscribe-timezone = Digest time zone (IANA), e.g. Europe/Berlin; default UTC
 cmd-subscribe-asset = An asset to alert on (all when none is given), e.g. seMetis; or "sequencer" and a sequencer name
 cmd-subscribe-asset2 = An asset to alert on (all when none is given), e.g. seMetis; or "sequencer" and a sequencer name

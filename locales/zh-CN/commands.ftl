@@ -32,7 +32,7 @@ cmd-status = 各来源与各链的健康状况：最近一次成功读取、时�
 
 cmd-subscribe = 为本聊天订阅每日摘要或预警
 cmd-subscribe-kind = digest（摘要）或 alerts（预警）
-cmd-subscribe-time = 摘要时间，HH:MM（24 小时制），默认 09:00
+cmd-subscribe-time = 摘要时间，HH:MM（24 小时制），默认 09:00；"pick" 用按钮选择
 cmd-subscribe-timezone = 摘要时区（IANA），例如 Asia/Shanghai；默认 UTC
 cmd-subscribe-asset = 要预警的资产（不填则全部），例如 seMetis；或 "sequencer" 加排序器名称
 cmd-subscribe-asset2 = 要预警的资产（不填则全部），例如 seMetis；或 "sequencer" 加排序器名称
