@@ -88,15 +88,15 @@ function subscribeDigest(args: ArgumentValues, context: CommandContext, chat: Ch
     // The picker's times are in the zone named, else the digest's own zone, else the default one.
     const zoneText = typeof args.timezone === 'string' ? args.timezone : (current?.timeZone ?? service.digestDefaults.timeZone);
     const zone = resolveTimeZone(zoneText);
-    if (zone === undefined) throw new UserError('invalid-value', { option: 'timezone', value: zoneText, expected: 'an IANA time zone such as Europe/Berlin or UTC' });
+    if (zone === undefined) throw new UserError('invalid-value', { option: 'timezone', value: zoneText, expected: t('sub-expected-timezone') });
     return digestTimePicker(t, zone.canonical, current !== undefined && current.timeZone !== undefined && currentTimeZoneName(current.timeZone) === zone.canonical ? current.digestTime : undefined);
   }
   const timeText = typeof args.time === 'string' ? args.time : service.digestDefaults.time;
   const minutes = parseClock(timeText);
-  if (minutes === undefined) throw new UserError('invalid-value', { option: 'time', value: timeText, expected: 'HH:MM from 00:00 to 23:59' });
+  if (minutes === undefined) throw new UserError('invalid-value', { option: 'time', value: timeText, expected: t('sub-expected-time') });
   const zoneText = typeof args.timezone === 'string' ? args.timezone : service.digestDefaults.timeZone;
   const zone = resolveTimeZone(zoneText);
-  if (zone === undefined) throw new UserError('invalid-value', { option: 'timezone', value: zoneText, expected: 'an IANA time zone such as Europe/Berlin or UTC' });
+  if (zone === undefined) throw new UserError('invalid-value', { option: 'timezone', value: zoneText, expected: t('sub-expected-timezone') });
   const time = formatClock(minutes);
   service.store.subscribe({ platform: chat.platform, chatId: chat.chatId, kind: 'digest', digestTime: time, timeZone: zone.canonical }, context.now());
   return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: boldArgument(t, 'sub-subscribed-digest', { what: t('sub-what-digest'), time, zone: zone.typed }, 'what') }] };
@@ -125,7 +125,7 @@ export const subscribeCommand: CommandDefinition = {
     { name: 'kind', type: 'string', required: true, choices: () => ['digest', 'alerts'] },
     // Shape only (anything like 1:23); the range is checked in run so the message names the bad time. `pick`: the picker.
     { name: 'time', type: 'string', parseText: (raw) => (/^\d{1,3}:\d{1,3}$/.test(raw) ? raw : raw.toLowerCase() === PICK_WORD ? PICK_WORD : undefined), expected: 'HH:MM' },
-    { name: 'timezone', type: 'string', parseText: (raw) => (/^([A-Za-z_]+\/[A-Za-z0-9_+\-/]+|UTC|GMT)$/i.test(raw) ? raw : undefined), expected: 'an IANA time zone such as Europe/Berlin' },
+    { name: 'timezone', type: 'string', parseText: (raw) => (/^([A-Za-z_]+\/[A-Za-z0-9_+\-/]+|UTC|GMT)$/i.test(raw) ? raw : undefined), expected: (t) => t('sub-expected-timezone') },
     ...ASSET_OPTIONS.map(assetOption),
   ],
   positionalByShape: ['kind', 'time', 'timezone', ...ASSET_OPTIONS],

@@ -101,3 +101,7 @@ alerts-button-undo = Undo
 
 # /alerts options of this part (Discord's slash command; at most 100 characters).
 cmd-alerts-source = Mute: the alert's source id, e.g. eMetis-METIS, tower, chain:1088; with value = hours (1–168)
+
+# What a valid digest time or zone looks like, in a usage reply.
+sub-expected-time = HH:MM from 00:00 to 23:59
+sub-expected-timezone = an IANA time zone such as Europe/Berlin or UTC

@@ -101,3 +101,7 @@ alerts-button-undo = 撤销
 
 # 本部分的 /alerts 选项（Discord 斜杠命令；最多 100 个字符）。
 cmd-alerts-source = 静音：预警的数据源 id，如 eMetis-METIS、tower、chain:1088；value 为小时数（1–168）
+
+# 用法回复中，有效的摘要时间或时区的样子。
+sub-expected-time = 00:00 到 23:59 之间的 HH:MM
+sub-expected-timezone = IANA 时区，例如 Asia/Shanghai 或 UTC
