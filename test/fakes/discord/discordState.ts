@@ -14,6 +14,8 @@ export interface InteractionState {
   id: string;
   token: string;
   kind: 'command' | 'autocomplete' | 'component';
+  /** who acted (Discord names them in the answer's interaction_metadata) */
+  user?: Json;
   /** a component's: the message it sits on (UPDATE_MESSAGE edits it) */
   message?: Json;
   channelId: string;

@@ -25,9 +25,11 @@ interface Envelope {
 }
 
 /** An interaction's payload around its type-specific `data` (and `message`, for a component). */
+const userOf = (e: Envelope) => ({ id: e.userId ?? '500000000000000001', username: 'alice', discriminator: '0', global_name: 'Alice', avatar: null, bot: false });
+
 function interactionPayload(state: DiscordState, e: Envelope, id: string, token: string, type: number, extra: Json): Json {
   const { guild, channelId } = e;
-  const user = { id: e.userId ?? '500000000000000001', username: 'alice', discriminator: '0', global_name: 'Alice', avatar: null, bot: false };
+  const user = userOf(e);
   const member = {
     user,
     roles: [],
@@ -92,7 +94,7 @@ export function dispatchInteraction(state: DiscordState, session: GatewaySession
   };
   const envelope: Envelope = { guild, channelId, ...(p.userId ? { userId: p.userId } : {}), ...(p.permissions !== undefined ? { permissions: p.permissions } : {}), ...(p.locale ? { locale: p.locale } : {}) };
   const payload = interactionPayload(state, envelope, id, token, kind === 'command' ? 2 : 4, { data });
-  state.addInteraction({ id, token, kind, channelId, guildId: guild?.id });
+  state.addInteraction({ id, token, kind, channelId, guildId: guild?.id, user: userOf(envelope) });
   session.dispatch('INTERACTION_CREATE', payload);
   return { id, token };
 }
@@ -116,7 +118,7 @@ export function pressComponent(state: DiscordState, session: GatewaySession, p: 
   const data = { custom_id: p.customId, component_type: componentType, ...(p.kind === 'select' ? { values: p.values ?? [] } : {}) };
   const envelope: Envelope = { guild, channelId, ...(p.userId ? { userId: p.userId } : {}), ...(p.permissions !== undefined ? { permissions: p.permissions } : {}), ...(p.locale ? { locale: p.locale } : {}) };
   const payload = interactionPayload(state, envelope, id, token, 3, { data, message });
-  state.addInteraction({ id, token, kind: 'component', channelId, guildId: guild?.id, message });
+  state.addInteraction({ id, token, kind: 'component', channelId, guildId: guild?.id, message, user: userOf(envelope) });
   session.dispatch('INTERACTION_CREATE', payload);
   return { id, token };
 }

@@ -63,7 +63,13 @@ export function interactionRoutes(state: DiscordState): Route[] {
         type: 20,
         application_id: state.applicationId,
         webhook_id: state.applicationId,
-        interaction_metadata: { id: interaction.id, type: INTERACTION_TYPES[interaction.kind] },
+        interaction_metadata: {
+          id: interaction.id,
+          type: INTERACTION_TYPES[interaction.kind],
+          ...(interaction.user ? { user: interaction.user } : {}),
+          authorizing_integration_owners: interaction.guildId ? { '0': interaction.guildId } : { '1': String(interaction.user?.id ?? '') },
+          ...(interaction.message ? { interacted_message_id: interaction.message.id } : {}),
+        },
       });
       interaction.original = message;
       state.messages.push({ kind: type === 4 ? 'reply' : 'deferred', channelId: interaction.channelId, interactionId: interaction.id, body: data, message });
