@@ -219,3 +219,21 @@ describe('Discord: a chart window button updates the picture', () => {
     expect(pressed.data.content).toBe('');
   });
 });
+
+describe('Discord: a press whose command fails', () => {
+  it('GIVEN a press whose command throws THEN the member gets the failure reply with its reference, ephemeral, never the error', async () => {
+    const broken: CommandContext = {
+      ...fixtureContext,
+      snapshot: () => {
+        throw new Error('the figures are gone');
+      },
+    };
+    const bot = await startBot(memoryStore(), broken);
+    const posted = (await bot.client.rest.post(Routes.channelMessages(CHANNEL), { body: { content: 'menu', components: [{ type: 1, components: [{ type: 2, style: 2, label: 'APY', custom_id: '1n/apy' }] }] } })) as Json;
+    const answer = await press({ kind: 'button', messageId: String(posted.id), customId: '1n/apy' });
+    expect(answer.type).toBe(4);
+    expect(isEphemeral(answer.data)).toBe(true);
+    expect(words(answer.data)).toMatch(/Something went wrong answering that; it has been logged with the reference `[0-9a-f]{8}`\./);
+    expect(words(answer.data)).not.toContain('the figures are gone');
+  });
+});

@@ -7,7 +7,9 @@ import { createCommandGate } from '../../commands/commandGate.ts';
 import { commands, handleCommandText } from '../../commands/registry.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { renderTelegram } from '../../src/platforms/renderTelegramHtml.ts';
+import { Api } from 'grammy';
 import { createTelegramBot, type TelegramBot } from '../../src/platforms/telegramBot.ts';
+import { createTelegramSender } from '../../src/platforms/telegramSender.ts';
 import { telegramKeyboard } from '../../src/platforms/telegramKeyboard.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
 import type { Storage } from '../../src/store/storage.ts';
@@ -278,5 +280,44 @@ describe('Telegram: a restart between sending and pressing', () => {
     const reopened = openSqliteStore(path);
     expect(reopened.subscriptions.language('telegram', '31')).toBe('zh-CN');
     reopened.close();
+  });
+});
+
+describe('Telegram: a press whose command fails, and the outbox', () => {
+  let fake: FakeBotApi;
+  let storage: Storage;
+  let bot: TelegramBot;
+  beforeAll(async () => {
+    fake = await startFakeBotApi();
+    storage = openSqliteStore(':memory:');
+    const broken: CommandContext = {
+      ...fixtureContext,
+      snapshot: () => {
+        throw new Error('the figures are gone');
+      },
+    };
+    bot = await startBot(fake, storage, broken);
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await fake?.close();
+    storage?.close();
+  });
+
+  it('GIVEN a press whose command throws THEN the presser gets the failure reply with its reference privately, never the error, and the bot keeps answering', async () => {
+    const drive = driver(fake);
+    const menu = await drive.type(41, '/lang');
+    const calls = await drive.press(41, menu.message_id, '1n/apy');
+    expect(methods(calls)).toEqual(['answerCallbackQuery']);
+    expect(answerOf(calls).payload).toMatchObject({ show_alert: true, text: expect.stringMatching(/^Something went wrong answering that; it has been logged with the reference [0-9a-f]{8}\.$/) });
+    expect(JSON.stringify(calls)).not.toContain('the figures are gone');
+    expect((await drive.type(41, '/lang')).plain).toContain("This chat's language");
+  });
+
+  it('GIVEN an outbox message with controls THEN its keyboard is sent with it', async () => {
+    const sender = createTelegramSender(new Api(fake.token, { apiRoot: fake.apiRoot }), { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 });
+    const alert: Reply = { kind: 'answer', blocks: [{ kind: 'paragraph', parts: ['seMetis depeg −120 bps'] }], controls: [{ kind: 'buttons', actions: [{ label: 'Mute 24 h', command: '/alerts mute depeg seMetis 24h' }] }] };
+    expect(await sender.send('42', alert)).toEqual({ ok: true });
+    expect(fake.messagesTo(42).at(-1)?.reply_markup).toEqual({ inline_keyboard: [[{ text: 'Mute 24 h', callback_data: '1n/alerts mute depeg seMetis 24h' }]] });
   });
 });
