@@ -4,7 +4,11 @@ import type { CommandContext } from '../../commands/command.ts';
 import { createCommandGate, type CommandGate } from '../../commands/commandGate.ts';
 import { commandFailure } from '../../commands/failureReply.ts';
 import { commandNameOf, handleCommandText } from '../../commands/registry.ts';
+import { translator } from '../i18n/translator.ts';
 import type { Logger } from '../log/logger.ts';
+import { chatLocale } from '../subscriptions/chatLocale.ts';
+import type { Reply } from '../vocabulary/reply.ts';
+import { consoleControlsLine } from './consoleControls.ts';
 import { renderText } from './renderText.ts';
 import { saveReplyImages } from './saveReplyImages.ts';
 
@@ -21,7 +25,13 @@ export async function runConsoleChat(p: { input: Readable; output: Writable; con
     if (p.prompt) p.output.write('> ');
   };
   // The operator at the keyboard: one private chat, allowed to change its own subscriptions.
-  const context = { ...p.context, chat: { platform: 'console' as const, chatId: 'console', userId: 'console', kind: 'private' as const, isAdmin: () => true } };
+  const chat = { platform: 'console' as const, chatId: 'console', userId: 'console', kind: 'private' as const, isAdmin: () => true };
+  // Its language is read for each line: a /lang takes effect on the next.
+  const contextNow = () => ({ ...p.context, chat, t: translator(chatLocale(p.context.subscriptions?.store, chat)) });
+  const show = (reply: Reply) => {
+    const buttons = consoleControlsLine(reply, contextNow().t);
+    p.output.write(`${renderText(saveReplyImages(reply, p.imageDir))}${buttons ? `\n\n${buttons}` : ''}\n\n`);
+  };
   prompt();
   for await (const line of lines) {
     if (line.trim() === '') {
@@ -30,8 +40,9 @@ export async function runConsoleChat(p: { input: Readable; output: Writable; con
     }
     try {
       const request = { platform: 'console' as const, userId: 'console', command: commandNameOf(line) ?? 'help' };
+      const context = contextNow();
       const reply = await gate.serve(request, () => handleCommandText(line, context) ?? handleCommandText('/help', context));
-      if (reply) p.output.write(`${renderText(saveReplyImages(reply, p.imageDir))}\n\n`);
+      if (reply) show(reply);
     } catch (error) {
       const failure = commandFailure();
       p.logger.error('command handler failed', { ref: failure.ref, error, line: line.slice(0, 100) });

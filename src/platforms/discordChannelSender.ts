@@ -51,7 +51,7 @@ export function createDiscordChannelSender(source: RestLike | { readonly rest: R
       for (const [i, m] of messages.entries()) {
         try {
           await rest.post(Routes.channelMessages(channelId), {
-            body: { ...(m.content ? { content: m.content } : {}), embeds: m.embeds ?? [], allowed_mentions: { parse: [] } },
+            body: { ...(m.content ? { content: m.content } : {}), embeds: m.embeds ?? [], ...(m.components ? { components: m.components } : {}), allowed_mentions: { parse: [] } },
             // Pictures travel as attachments that the embeds name (attachment://…), as in command replies.
             ...(m.files ? { files: m.files.map((f) => ({ name: f.name, data: Buffer.from(f.data) })) } : {}),
           });

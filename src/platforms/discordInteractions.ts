@@ -1,15 +1,5 @@
-import {
-  DiscordAPIError,
-  Events,
-  HTTPError,
-  MessageFlags,
-  PermissionFlagsBits,
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-  type Client,
-  type Interaction,
-} from 'discord.js';
-import type { ChatInfo, CommandContext, CommandDefinition } from '../../commands/command.ts';
+import { DiscordAPIError, Events, HTTPError, type AutocompleteInteraction, type ChatInputCommandInteraction, type Client, type Interaction } from 'discord.js';
+import type { CommandContext, CommandDefinition } from '../../commands/command.ts';
 import type { CommandGate } from '../../commands/commandGate.ts';
 import { usageReply } from '../../commands/registry.ts';
 import type { Reply } from '../vocabulary/reply.ts';
@@ -18,65 +8,15 @@ import { UserError } from '../../commands/userError.ts';
 import type { Logger } from '../log/logger.ts';
 import { autocompleteChoices } from './autocompleteChoices.ts';
 import { readInteractionArguments } from './readInteractionArguments.ts';
-import { renderDiscord, type DiscordMessage } from './renderDiscord.ts';
-
-/** Nothing we send may ping anyone. */
-export const noMentions = { parse: [] };
-
-const messageOptions = (m: DiscordMessage) => ({
-  ...(m.content ? { content: m.content } : {}),
-  embeds: m.embeds ? [...m.embeds] : [],
-  ...(m.files ? { files: m.files.map((f) => ({ attachment: Buffer.from(f.data), name: f.name, description: f.description.slice(0, 1024) })) } : {}),
-  allowedMentions: noMentions,
-});
+import { discordCommandContext, manageChannelsRefusal } from './discordChat.ts';
+import { handleDiscordPress } from './discordPresses.ts';
+import { sendDiscordReply as sendReply } from './discordReplies.ts';
 
 /** Interaction tokens are secrets for 15 minutes: keep them out of logs. */
 const redactUrl = (url: string) => url.replace(/(\/(?:interactions\/\d+|webhooks\/\d+)\/)[^/?]+/, '$1…');
 
-/** The refusal names the command, the channel it would change and the permission it needs. */
-const manageChannelsReply = (command: CommandDefinition, channel: string): Reply => ({
-  kind: 'usage',
-  blocks: [{ kind: 'paragraph', parts: [`/${command.name} changes what ${channel} receives, so it needs the Manage Channels permission there, which you do not have.`] }],
-});
-
-/** `#name` of the interaction's channel where the client knows it. */
-const channelLabel = (interaction: ChatInputCommandInteraction) =>
-  interaction.channel && 'name' in interaction.channel && interaction.channel.name ? `#${interaction.channel.name}` : 'this channel';
-
-/**
- * Sends a reply to a slash command: the first message as the interaction's reply (or the edit of a deferred
- * one), the rest as follow-ups. Usage replies are ephemeral (only the sender sees them). Nothing we send can
- * ping anyone.
- */
-async function sendReply(interaction: ChatInputCommandInteraction, reply: Reply): Promise<void> {
-  const ephemeral = reply.kind === 'usage';
-  const flags = ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
-  const [first, ...rest] = renderDiscord(reply);
-  if (!first) return;
-  if (interaction.deferred && !interaction.replied) {
-    if (ephemeral) {
-      // A deferred reply is public and cannot become ephemeral: replace it with a private follow-up.
-      await interaction.deleteReply();
-      await interaction.followUp({ ...messageOptions(first), ...flags });
-    } else await interaction.editReply(messageOptions(first));
-  } else if (interaction.replied) {
-    await interaction.followUp({ ...messageOptions(first), ...flags });
-  } else {
-    await interaction.reply({ ...messageOptions(first), ...flags });
-  }
-  for (const m of rest) await interaction.followUp({ ...messageOptions(m), ...flags });
-}
-
-/**
- * The context for one interaction: the channel (digests and alerts go there), the member, and whether they
- * may change its settings (Manage Channels; in a DM, yes).
- */
-function discordCommandContext(interaction: ChatInputCommandInteraction, base: CommandContext): CommandContext {
-  const inGuild = interaction.guildId !== null;
-  const admin = !inGuild || interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) === true;
-  const chat: ChatInfo = { platform: 'discord', chatId: interaction.channelId, userId: interaction.user.id, kind: inGuild ? 'group' : 'private', isAdmin: () => admin };
-  return { ...base, chat };
-}
+// Kept importable from here, where discordBot.ts looks for it.
+export { noMentions } from './discordReplies.ts';
 
 /** What the interaction handler needs: the commands, their context, the gate, and which commands are slow (see DiscordOptions). */
 export interface DiscordInteractionOptions {
@@ -88,7 +28,8 @@ export interface DiscordInteractionOptions {
 }
 
 /**
- * Answers the client's interactions: slash commands through the gate, autocomplete from the options' choices.
+ * Answers the client's interactions: slash commands through the gate, autocomplete from the options' choices,
+ * presses of the buttons and menus under replies (discordPresses.ts).
  * It only translates: typed options in, the neutral reply rendered as embeds out. One catch logs whatever
  * fails; nothing a user or Discord does can stop the process.
  */
@@ -107,17 +48,17 @@ export function handleDiscordInteractions(client: Client, options: DiscordIntera
     }
     // default_member_permissions hides the command in servers, but server admins can override that per role:
     // check again. A DM is the user's own chat, as a private chat is on Telegram.
-    if (command.requiresManageChannels && interaction.inGuild() && !interaction.memberPermissions.has(PermissionFlagsBits.ManageChannels)) {
-      return manageChannelsReply(command, channelLabel(interaction));
-    }
+    const refusal = manageChannelsRefusal(interaction, command, context);
+    if (refusal) return refusal;
     let reply: Reply;
+    const chatContext = discordCommandContext(interaction, context);
     try {
-      const args = readInteractionArguments(command, interaction.options.data, context);
+      const args = readInteractionArguments(command, interaction.options.data, chatContext);
       if (slow.has(command.name)) await interaction.deferReply();
-      reply = command.run(args, discordCommandContext(interaction, context));
+      reply = command.run(args, chatContext);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      reply = usageReply(error, command, context);
+      reply = usageReply(error, command, chatContext);
     }
     return reply;
   }
@@ -139,6 +80,7 @@ export function handleDiscordInteractions(client: Client, options: DiscordIntera
   async function onInteraction(interaction: Interaction): Promise<void> {
     if (interaction.isAutocomplete()) await onAutocomplete(interaction);
     else if (interaction.isChatInputCommand()) await onCommand(interaction);
+    else if (interaction.isButton() || interaction.isStringSelectMenu()) await handleDiscordPress(interaction, { context, gate });
   }
 
   client.on(Events.InteractionCreate, (interaction) => {
@@ -150,7 +92,7 @@ export function handleDiscordInteractions(client: Client, options: DiscordIntera
         const code = error instanceof DiscordAPIError ? error.code : undefined;
         logger.warn('Discord refused a call', { ...fields, status: error.status, code, method: error.method, url: redactUrl(error.url), error: error.message });
       } else logger.error('command handler failed', { ...fields, error });
-      if (interaction.isChatInputCommand()) await sendReply(interaction, failure.reply).catch(() => {});
+      if (interaction.isChatInputCommand() || interaction.isButton() || interaction.isStringSelectMenu()) await sendReply(interaction, failure.reply).catch(() => {});
     });
   });
 }

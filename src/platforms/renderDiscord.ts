@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import { layoutTable, type Block, type Inline, type Reply } from '../vocabulary/reply.ts';
+import { discordComponents, type DiscordComponentRow } from './discordComponents.ts';
 import { packPieces } from './packPieces.ts';
 
 /** Discord's limits, in characters (we count UTF-16 units, which is never fewer than Discord counts). */
@@ -30,6 +31,8 @@ export interface DiscordMessage {
   readonly embeds?: readonly APIEmbed[];
   /** Attachments; only present when the message carries a picture. */
   readonly files?: readonly DiscordFile[];
+  /** Buttons and menus (the reply's controls); only on the last message of a reply. */
+  readonly components?: readonly DiscordComponentRow[];
 }
 
 /**
@@ -220,9 +223,12 @@ export function renderDiscordEmbeds(reply: Reply): DiscordMessage[] {
 
 /**
  * The Discord rendering of a reply: answers as embeds (title, a wide description limit, notes as footer),
- * usage replies as a plain sentence.
+ * usage replies as a plain sentence; the controls as components of the last message.
  */
 export function renderDiscord(reply: Reply): DiscordMessage[] {
-  const messages = reply.kind === 'usage' ? renderDiscordMarkdown(reply) : renderDiscordEmbeds(reply);
-  return messages.length > 0 ? messages : [{ content: '(nothing to show)' }];
+  const rendered = reply.kind === 'usage' ? renderDiscordMarkdown(reply) : renderDiscordEmbeds(reply);
+  const messages = rendered.length > 0 ? rendered : [{ content: '(nothing to show)' }];
+  // The controls sit under the last message, below everything the reply says.
+  const components = discordComponents(reply.controls);
+  return components.length > 0 ? [...messages.slice(0, -1), { ...messages.at(-1)!, components }] : messages;
 }

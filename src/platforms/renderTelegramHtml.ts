@@ -1,5 +1,7 @@
 import { layoutTable, type Block, type Inline, type Reply } from '../vocabulary/reply.ts';
+import type { InlineKeyboardMarkup } from 'grammy/types';
 import { packPieces } from './packPieces.ts';
+import { telegramKeyboard } from './telegramKeyboard.ts';
 
 /** Telegram's limit for one message's text. */
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
@@ -52,17 +54,31 @@ export function renderTelegramHtml(reply: Reply): string[] {
 /** Telegram's limit for a photo caption (we count the HTML, never less than Telegram counts). */
 export const TELEGRAM_CAPTION_LIMIT = 1024;
 
-/** One thing to send on Telegram: an HTML message, or a photo (PNG) with an HTML caption. */
-export type TelegramOutgoing =
+/** One thing to send on Telegram: an HTML message, or a photo (PNG) with an HTML caption; the last one carries the reply's buttons. */
+export type TelegramOutgoing = (
   | { readonly kind: 'text'; readonly html: string }
-  | { readonly kind: 'photo'; readonly png: Uint8Array; readonly filename: string; readonly captionHtml: string };
+  | { readonly kind: 'photo'; readonly png: Uint8Array; readonly filename: string; readonly captionHtml: string }
+) & { readonly keyboard?: InlineKeyboardMarkup };
+
+/** The reply's controls as the keyboard of its last message (under everything it says). */
+function withKeyboard(reply: Reply, outgoing: TelegramOutgoing[]): TelegramOutgoing[] {
+  const keyboard = telegramKeyboard(reply.controls);
+  const last = outgoing.at(-1);
+  if (!keyboard || !last) return outgoing;
+  return [...outgoing.slice(0, -1), { ...last, keyboard }];
+}
 
 /**
  * Renders a reply as what the bot sends: pictures as photos first, the text blocks as the first photo's
  * caption when they fit in one (1024 characters), otherwise as messages after the photos (each photo then
  * captioned with its text alternative). A reply without pictures is exactly `renderTelegramHtml`'s messages.
+ * The reply's controls become the inline keyboard of the last message.
  */
 export function renderTelegram(reply: Reply): TelegramOutgoing[] {
+  return withKeyboard(reply, renderWithoutKeyboard(reply));
+}
+
+function renderWithoutKeyboard(reply: Reply): TelegramOutgoing[] {
   const images = reply.blocks.flatMap((b) => (b.kind === 'image' ? [b] : []));
   const texts = renderTelegramHtml({ ...reply, blocks: reply.blocks.filter((b) => b.kind !== 'image') });
   if (images.length === 0) return texts.map((html) => ({ kind: 'text', html }));

@@ -1,4 +1,4 @@
-import { Bot, BotError, GrammyError, HttpError, InputFile, type Context, type Transformer } from 'grammy';
+import { Bot, BotError, GrammyError, HttpError, type Context, type Transformer } from 'grammy';
 import type { LanguageCode } from 'grammy/types';
 import { commandDescription, type CommandContext, type CommandDefinition } from '../../commands/command.ts';
 import { DEFAULT_LOCALE, LOCALES } from '../i18n/locale.ts';
@@ -6,15 +6,15 @@ import { english, translator, type Translator } from '../i18n/translator.ts';
 import { createCommandGate, type CommandGate } from '../../commands/commandGate.ts';
 import { commandFailure } from '../../commands/failureReply.ts';
 import { commandNameOf, handleCommandText } from '../../commands/registry.ts';
-import type { Reply } from '../vocabulary/reply.ts';
 import type { TelegramWebhookConfig } from '../config/telegramSchema.ts';
 import type { Logger } from '../log/logger.ts';
 import { walkCauses } from '../vocabulary/baseError.ts';
 import type { PlatformEvents } from './platformSupervisor.ts';
-import { renderTelegram } from './renderTelegramHtml.ts';
 import { telegramReplyRetry } from './telegramReplyRetry.ts';
 import { TelegramStartError } from './telegramStartError.ts';
 import { createAdminStatusCache, telegramCommandContext } from './telegramChat.ts';
+import { answerFailedPress, handleTelegramPresses } from './telegramPress.ts';
+import { sendTelegramReply as sendReply } from './telegramReplies.ts';
 import { createTelegramWebhookEndpoint, type TelegramWebhookEndpoint } from './telegramWebhookEndpoint.ts';
 import { noteWebhookBeforePolling, registerWebhook } from './telegramWebhookRegistration.ts';
 
@@ -39,6 +39,9 @@ export interface TelegramOptions {
   /** Webhook mode (telegram.webhook and TELEGRAM_WEBHOOK_SECRET); long polling when absent. */
   readonly webhook?: TelegramWebhookConfig & { readonly secret: string };
 }
+
+/** What long polling asks for: commands in messages and channel posts, and presses of the reply buttons. */
+const POLLED_UPDATES = ['message', 'channel_post', 'callback_query'] as const;
 
 /** Longest wait for one Bot API call (the long poll holds 30 s). */
 const CALL_TIMEOUT_SECONDS = 60;
@@ -130,6 +133,7 @@ export function createTelegramBot(options: TelegramOptions): TelegramBot {
     );
     if (reply) await sendReply(ctx, reply);
   });
+  handleTelegramPresses(bot, { context: options.context, gate, adminCache });
 
   // One catch for both ways updates arrive: grammY calls bot.catch from its polling loop only, so the webhook
   // endpoint routes a handler's BotError here itself.
@@ -141,6 +145,8 @@ export function createTelegramBot(options: TelegramOptions): TelegramBot {
     else if (cause instanceof HttpError) logger.warn('Bot API unreachable', { ...fields, error: cause.message });
     else logger.error('command handler failed', { ...fields, error: cause });
     // Not silence: the user is told, as on Discord and the console (a refused reply may fit as this short one).
+    // A press's failure goes to the presser alone, as its other usage replies do.
+    if (await answerFailedPress(err.ctx, failure.reply)) return;
     if (err.ctx.chat) await sendReply(err.ctx, failure.reply).catch(() => {});
   };
   bot.catch(onBotError);
@@ -181,7 +187,8 @@ export function createTelegramBot(options: TelegramOptions): TelegramBot {
       await noteWebhookBeforePolling(bot.api, logger, signal);
       let started = false;
       await new Promise<void>((resolve, reject) => {
-        polling = bot.start({ onStart: () => ((started = true), resolve()), drop_pending_updates: false }).then(
+        // allowed_updates named: Telegram otherwise keeps the last list it was given (a webhook's, perhaps without presses).
+        polling = bot.start({ onStart: () => ((started = true), resolve()), drop_pending_updates: false, allowed_updates: POLLED_UPDATES }).then(
           () => reject(new Error('Telegram was stopped before polling started')),
           (error: unknown) => {
             if (!started) return reject(error);
@@ -200,15 +207,6 @@ export function createTelegramBot(options: TelegramOptions): TelegramBot {
       polling = undefined;
     },
   };
-}
-
-/** Sends a reply as HTML messages (and photos with their caption) to the chat of the update. */
-async function sendReply(ctx: Context, reply: Reply): Promise<void> {
-  for (const message of renderTelegram(reply)) {
-    if (message.kind === 'photo') {
-      await ctx.replyWithPhoto(new InputFile(message.png, message.filename), { caption: message.captionHtml, parse_mode: 'HTML' });
-    } else await ctx.reply(message.html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
-  }
 }
 
 /**

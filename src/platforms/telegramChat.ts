@@ -2,6 +2,8 @@ import type { Context } from 'grammy';
 import type { ChatInfo, CommandContext } from '../../commands/command.ts';
 import { findCommand } from '../../commands/registry.ts';
 import { ExpiringCache } from '../core/expiringCache.ts';
+import { translator, type Translator } from '../i18n/translator.ts';
+import { chatLocale } from '../subscriptions/chatLocale.ts';
 
 const ADMIN_STATUSES: ReadonlySet<string> = new Set(['creator', 'administrator']);
 
@@ -27,7 +29,7 @@ export function createAdminStatusCache(now?: () => number): ExpiringCache<boolea
 export async function telegramCommandContext(ctx: Context, commandName: string, base: CommandContext, adminCache?: ExpiringCache<boolean>): Promise<CommandContext> {
   const chat = ctx.chat;
   if (!chat) return base;
-  const kind: ChatInfo['kind'] = chat.type === 'private' ? 'private' : chat.type === 'channel' ? 'channel' : 'group';
+  const kind = chatKind(chat.type);
   let admin = kind !== 'group';
   if (kind === 'group' && findCommand(commandName)?.mutates) {
     if (ctx.senderChat?.id === chat.id) admin = true;
@@ -46,6 +48,20 @@ export async function telegramCommandContext(ctx: Context, commandName: string, 
       }
     }
   }
-  const info: ChatInfo = { platform: 'telegram', chatId: String(chat.id), userId: String(ctx.from?.id ?? chat.id), kind, isAdmin: () => admin };
-  return { ...base, chat: info };
+  const languageTag = ctx.from?.language_code;
+  const info: ChatInfo = { platform: 'telegram', chatId: String(chat.id), userId: String(ctx.from?.id ?? chat.id), kind, isAdmin: () => admin, ...(languageTag ? { languageTag } : {}) };
+  return { ...base, chat: info, t: translator(chatLocale(base.subscriptions?.store, info)) };
+}
+
+const chatKind = (type: string): ChatInfo['kind'] => (type === 'private' ? 'private' : type === 'channel' ? 'channel' : 'group');
+
+/**
+ * The language of the update's chat, without the admin lookup a command may need (for the adapter's own
+ * sentences, such as the answer to a stale button): chosen with /lang, else a private chat's client language.
+ */
+export function telegramTranslator(ctx: Context, base: CommandContext): Translator {
+  const chat = ctx.chat;
+  const languageTag = ctx.from?.language_code;
+  const info = { platform: 'telegram' as const, chatId: String(chat?.id ?? ''), kind: chatKind(chat?.type ?? 'private'), ...(languageTag ? { languageTag } : {}) };
+  return translator(chatLocale(chat ? base.subscriptions?.store : undefined, info));
 }

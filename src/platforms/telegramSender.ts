@@ -2,6 +2,7 @@ import { Api, GrammyError, HttpError } from 'grammy';
 import type { MessageSender, SendOutcome } from '../delivery/messageSender.ts';
 import { ChatRateLimiter, type PlatformLimits } from '../delivery/rateLimiter.ts';
 import { renderTelegramHtml } from './renderTelegramHtml.ts';
+import { telegramKeyboard } from './telegramKeyboard.ts';
 
 /** Bot API descriptions that, with 400, mean the chat itself is gone (not this message). */
 const CHAT_GONE = /chat not found|user is deactivated|bot was kicked|group chat was (upgraded|deactivated)|have no rights to send/i;
@@ -27,8 +28,12 @@ export function createTelegramSender(api: Api, limits: PlatformLimits): MessageS
     async send(chatId, reply): Promise<SendOutcome> {
       const target = /^-?\d+$/.test(chatId) ? Number(chatId) : chatId;
       try {
-        for (const html of renderTelegramHtml(reply)) {
-          await api.sendMessage(target, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+        const messages = renderTelegramHtml(reply);
+        // The buttons (an alert's "mute", a digest's "details") sit under the last message.
+        const keyboard = telegramKeyboard(reply.controls);
+        for (const [i, html] of messages.entries()) {
+          const markup = keyboard && i === messages.length - 1 ? { reply_markup: keyboard } : {};
+          await api.sendMessage(target, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...markup });
         }
         return { ok: true };
       } catch (error) {

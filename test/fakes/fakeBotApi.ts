@@ -14,12 +14,13 @@
  * instead of sleeping.
  *
  * Layout (test/fakes/botApi/): types, botApiState (chats, messages, members, faults, recording), sendLimits,
- * one file per group of methods (botMethods, messageMethods, chatMethods), longPolling and httpTransport.
+ * one file per group of methods (botMethods, messageMethods, editMethods, chatMethods), longPolling and httpTransport.
  */
 import { botCommandEntities } from './botApi/botCommandEntities.ts';
 import { createBotApiState, defaultChatType } from './botApi/botApiState.ts';
 import { commandsKey, defineBotMethods } from './botApi/botMethods.ts';
 import { defineChatMethods } from './botApi/chatMethods.ts';
+import { defineEditMethods } from './botApi/editMethods.ts';
 import { startBotApiServer } from './botApi/httpTransport.ts';
 import { createLongPolling } from './botApi/longPolling.ts';
 import { defineMessageMethods } from './botApi/messageMethods.ts';
@@ -39,6 +40,7 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
   defineBotMethods(state, define, polling.dropUpdates);
   defineMessageMethods(state, define, createSendLimits(opts.limits, state.clock, state.violationLog));
   defineChatMethods(state, define);
+  defineEditMethods(state, define);
   let closed = false;
   let closePromise: Promise<void> | undefined;
   const mailboxCursor = new Map<number, number>();
@@ -71,7 +73,7 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
       };
       if (p.username !== undefined) user.username = p.username;
       state.users.set(userId, { ...user });
-      user.language_code = 'en';
+      user.language_code = p.languageCode ?? 'en';
       state.ensureChat(p.chatId, type, p.chatTitle, type === 'private' ? p.username : undefined, type === 'private' ? firstName : undefined);
       const message: Json = { message_id: state.nextMessageId(p.chatId) };
       if (type === 'channel') message.sender_chat = state.chatObject(p.chatId);
@@ -97,6 +99,7 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
       const from: Json = { id: userId, is_bot: false, first_name: state.users.get(userId)?.first_name ?? `User ${userId}` };
       const username = p.username ?? state.users.get(userId)?.username;
       if (username !== undefined) from.username = username;
+      from.language_code = p.languageCode ?? 'en';
       const id = `cbq-${++callbackCounter}`;
       return polling.enqueue({ callback_query: { id, from, message: stored.message, chat_instance: `ci${p.chatId}`, data: p.data } });
     },
@@ -117,7 +120,7 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
     },
 
     nextMessageTo(chatId, timeoutMs = 10_000) {
-      const isNew = (s: SentMessage): boolean => s.chat_id === chatId && s.method !== 'editMessageText';
+      const isNew = (s: SentMessage): boolean => s.chat_id === chatId && (s.method === 'sendMessage' || s.method === 'sendPhoto');
       const cursor = mailboxCursor.get(chatId) ?? 0;
       for (let i = cursor; i < state.sent.length; i++) {
         const s = state.sent[i];

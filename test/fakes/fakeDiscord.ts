@@ -7,9 +7,10 @@
  *   await client.login(fake.token);
  *   const { token } = fake.dispatchInteraction({ name: 'apy' });
  *   const call = await fake.waitFor((c) => c.route === 'POST /interactions/:id/:token/callback' && c.path.includes(token));
+ *   fake.pressComponent({ kind: 'button', messageId, customId: '1e/lang zh' }); // a press on a message the bot sent
  *
  * REST: GET /gateway/bot, GET /users/@me, GET/PUT application commands (global and guild), interaction
- * callbacks, webhook edits and follow-ups, POST /channels/{id}/messages. Bodies are checked against Discord's
+ * callbacks (a component's UPDATE_MESSAGE too), webhook edits and follow-ups, POST /channels/{id}/messages. Bodies are checked against Discord's
  * limits (content 2000, embed description 4096, total 6000, 25 autocomplete choices…) and answered 400 with
  * code 50035 like Discord, so a rendering bug fails here rather than in production. Auth routes need
  * `Authorization: Bot <token>` (401 otherwise); faults (429 with Retry-After and X-RateLimit-* headers, 403
@@ -31,14 +32,14 @@ import { applicationCommandRoutes } from './discord/applicationCommandRoutes.ts'
 import { botRoutes } from './discord/botRoutes.ts';
 import { channelRoutes } from './discord/channelRoutes.ts';
 import { createDiscordState } from './discord/discordState.ts';
-import { dispatchInteraction } from './discord/dispatchInteraction.ts';
+import { dispatchInteraction, pressComponent } from './discord/dispatchInteraction.ts';
 import { gatewayEvents } from './discord/gatewayEvents.ts';
 import { createGatewayTransport } from './discord/gatewayTransport.ts';
 import { startDiscordServer } from './discord/httpTransport.ts';
 import { interactionRoutes } from './discord/interactionRoutes.ts';
 import type { FakeDiscord, FakeDiscordOptions } from './discord/types.ts';
 
-export type { FakeDiscord, FakeDiscordOptions, Fault, GatewayFrame, InteractionParams, Json, RestCall, SentMessage } from './discord/types.ts';
+export type { ComponentParams, FakeDiscord, FakeDiscordOptions, Fault, GatewayFrame, InteractionParams, Json, RestCall, SentMessage } from './discord/types.ts';
 
 /** Starts the fake on a free loopback port: state, the routes by group, the gateway, the HTTP server. */
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
@@ -68,6 +69,16 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const session = gateway.latestIdentified();
       if (!session) throw new Error('dispatchInteraction: no identified gateway connection (is the client logged in?)');
       return dispatchInteraction(state, session, params);
+    },
+
+    pressComponent(params) {
+      const session = gateway.latestIdentified();
+      if (!session) throw new Error('pressComponent: no identified gateway connection (is the client logged in?)');
+      return pressComponent(state, session, params);
+    },
+
+    latestMessage(messageId) {
+      return state.latestMessage(messageId);
     },
 
     responsesTo(interaction) {

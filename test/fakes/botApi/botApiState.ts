@@ -148,6 +148,7 @@ export function createBotApiState(opts: FakeBotApiOptions) {
       if (!Array.isArray(row)) throw bad('field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays');
       for (const b of row) {
         if (!isObject(b) || typeof b.text !== 'string') throw bad("can't parse inline keyboard button: Field \"text\" must be of type String");
+        if (b.text.trim() === '') throw bad('BUTTON_TEXT_EMPTY');
         if (b.callback_data !== undefined) {
           const len = Buffer.byteLength(String(b.callback_data), 'utf8');
           if (len < 1 || len > 64) throw bad('BUTTON_DATA_INVALID');

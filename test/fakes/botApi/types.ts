@@ -48,12 +48,12 @@ export interface FakeCall {
 }
 
 export interface SentMessage {
-  method: 'sendMessage' | 'sendPhoto' | 'editMessageText';
+  method: 'sendMessage' | 'sendPhoto' | 'editMessageText' | 'editMessageMedia' | 'editMessageReplyMarkup';
   chat_id: number;
   message_id: number;
   /** raw text as the bot sent it (sendMessage / editMessageText), markup included */
   text?: string;
-  /** raw caption as the bot sent it (sendPhoto) */
+  /** raw caption as the bot sent it (sendPhoto, editMessageMedia) */
   caption?: string;
   parse_mode?: string;
   reply_markup?: unknown;
@@ -119,6 +119,8 @@ export interface UserMessageParams {
   /** title for group/supergroup/channel chats */
   chatTitle?: string;
   replyToMessageId?: number;
+  /** the sender's client language (`from.language_code`); default 'en' */
+  languageCode?: string;
 }
 
 export interface ButtonPressParams {
@@ -128,6 +130,8 @@ export interface ButtonPressParams {
   data: string;
   userId?: number;
   username?: string;
+  /** the presser's client language (`from.language_code`); default 'en' */
+  languageCode?: string;
 }
 
 export type MethodHandler = (payload: Json, files: Record<string, UploadedFile>) => unknown;
@@ -157,7 +161,7 @@ export interface FakeBotApi {
 
   /** Resolves with the first matching call at index >= since (default: only calls arriving from now on). */
   waitForCall(predicate: (call: FakeCall) => boolean, timeoutMs?: number, since?: number): Promise<FakeCall>;
-  /** Mailbox: resolves with the next new message (sendMessage/sendPhoto) to chatId not yet returned by nextMessageTo. */
+  /** Mailbox: resolves with the next new message (sendMessage/sendPhoto, not an edit) to chatId not yet returned by nextMessageTo. */
   nextMessageTo(chatId: number, timeoutMs?: number): Promise<SentMessage>;
   /** All messages sent/edited to chatId so far. */
   messagesTo(chatId: number): SentMessage[];

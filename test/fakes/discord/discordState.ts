@@ -13,7 +13,11 @@ export const DEFAULT_MEMBER_PERMISSIONS = (1n << 10n) | (1n << 11n) | (1n << 16n
 export interface InteractionState {
   id: string;
   token: string;
-  kind: 'command' | 'autocomplete';
+  kind: 'command' | 'autocomplete' | 'component';
+  /** who acted (Discord names them in the answer's interaction_metadata) */
+  user?: Json;
+  /** a component's: the message it sits on (UPDATE_MESSAGE edits it) */
+  message?: Json;
   channelId: string;
   guildId: string | undefined;
   /** callback type once acknowledged */
@@ -88,9 +92,14 @@ export function createDiscordState() {
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
       flags: typeof body.flags === 'number' ? body.flags : 0,
-      components: [],
+      components: Array.isArray(body.components) ? body.components : [],
       ...extra,
     };
+  }
+
+  /** The newest version of a message the bot sent or edited (by its id), as Discord holds it. */
+  function latestMessage(messageId: string): Json | undefined {
+    return messages.findLast((m) => m.message.id === messageId)?.message;
   }
 
   /** The command registered under this name in the guild, else globally. */
@@ -196,7 +205,7 @@ export function createDiscordState() {
       closed = true;
       events.emit('closed');
     },
-    snowflake, channelGuild, messageObject, registeredCommand, addInteraction, interactionFor, webhookInteraction,
+    snowflake, channelGuild, messageObject, latestMessage, registeredCommand, addInteraction, interactionFor, webhookInteraction,
     addFault, takeFault, recordCall, recordFrame, waitOn,
   };
 }

@@ -2,8 +2,26 @@ import type { DiscordState } from './discordState.ts';
 import { FakeDiscordError, invalidForm, isObject, ok, text, type Json, type Route, type RouteResult } from './types.ts';
 import { validateMessage } from './validateMessage.ts';
 
-/** Callback types: 4 reply, 5 deferred reply, 8 autocomplete choices, 9 modal. */
-const ALLOWED_CALLBACKS = { command: [4, 5, 9], autocomplete: [8] } as const;
+/** Callback types: 4 reply, 5 deferred reply, 6 deferred update, 7 update the component's message, 8 autocomplete choices, 9 modal. */
+const ALLOWED_CALLBACKS = { command: [4, 5, 9], autocomplete: [8], component: [4, 5, 6, 7, 9] } as const;
+const INTERACTION_TYPES = { command: 2, autocomplete: 4, component: 3 } as const;
+
+/** A message after an edit or update: content, embeds, components and attachments replaced where the body names them. */
+function updatedMessage(original: Json, patch: Json): Json {
+  const edited: Json = {
+    ...original,
+    ...(patch.content !== undefined ? { content: patch.content ?? '' } : {}),
+    ...(patch.embeds !== undefined ? { embeds: patch.embeds ?? [] } : {}),
+    ...(patch.components !== undefined ? { components: patch.components ?? [] } : {}),
+    ...(patch.attachments !== undefined ? { attachments: patch.attachments ?? [] } : {}),
+    edited_timestamp: new Date().toISOString(),
+  };
+  const hasAttachments = Array.isArray(edited.attachments) && edited.attachments.length > 0;
+  if (!text(edited.content) && (!Array.isArray(edited.embeds) || edited.embeds.length === 0) && !hasAttachments) {
+    throw new FakeDiscordError(400, 50006, 'Cannot send an empty message');
+  }
+  return edited;
+}
 
 /**
  * Answers to interactions: the callback (POST /interactions/{id}/{token}/callback), the original response
@@ -29,21 +47,35 @@ export function interactionRoutes(state: DiscordState): Route[] {
       }
     } else if (type === 4) {
       validateMessage(data, true);
+    } else if (type === 7) {
+      validateMessage(data, false);
     }
     interaction.acknowledged = type;
     let message: Json | undefined;
+    if (type === 7 && interaction.message) {
+      // UPDATE_MESSAGE: the message the component sits on, with what the body names replaced.
+      message = updatedMessage(interaction.message, data);
+      interaction.message = message;
+      state.messages.push({ kind: 'update', channelId: interaction.channelId, interactionId: interaction.id, body: data, message });
+    }
     if (type === 4 || type === 5) {
       message = state.messageObject(interaction.channelId, type === 4 ? data : { flags: data.flags }, {
         type: 20,
         application_id: state.applicationId,
         webhook_id: state.applicationId,
-        interaction_metadata: { id: interaction.id, type: 2 },
+        interaction_metadata: {
+          id: interaction.id,
+          type: INTERACTION_TYPES[interaction.kind],
+          ...(interaction.user ? { user: interaction.user } : {}),
+          authorizing_integration_owners: interaction.guildId ? { '0': interaction.guildId } : { '1': String(interaction.user?.id ?? '') },
+          ...(interaction.message ? { interacted_message_id: interaction.message.id } : {}),
+        },
       });
       interaction.original = message;
       state.messages.push({ kind: type === 4 ? 'reply' : 'deferred', channelId: interaction.channelId, interactionId: interaction.id, body: data, message });
     }
     if (query.with_response === 'true') {
-      return ok({ interaction: { id: interaction.id, type: interaction.kind === 'command' ? 2 : 4 }, ...(message ? { resource: { type, message } } : {}) });
+      return ok({ interaction: { id: interaction.id, type: INTERACTION_TYPES[interaction.kind] }, ...(message ? { resource: { type, message } } : {}) });
     }
     return { status: 204 };
   }
@@ -60,15 +92,7 @@ export function interactionRoutes(state: DiscordState): Route[] {
       }
       const patch = isObject(body) ? body : {};
       validateMessage(patch, false);
-      const edited: Json = {
-        ...original,
-        ...(patch.content !== undefined ? { content: patch.content ?? '' } : {}),
-        ...(patch.embeds !== undefined ? { embeds: patch.embeds ?? [] } : {}),
-        edited_timestamp: new Date().toISOString(),
-      };
-      if (!text(edited.content) && (!Array.isArray(edited.embeds) || edited.embeds.length === 0)) {
-        throw new FakeDiscordError(400, 50006, 'Cannot send an empty message');
-      }
+      const edited = updatedMessage(original, patch);
       interaction.original = edited;
       state.messages.push({ kind: 'edit', channelId: interaction.channelId, interactionId: interaction.id, body: patch, message: edited });
       return ok(edited);

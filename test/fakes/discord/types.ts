@@ -93,12 +93,30 @@ export interface InteractionParams {
   /** 'command' (type 2) or 'autocomplete' (type 4); default 'command' */
   kind?: 'command' | 'autocomplete';
   name: string;
+  /** the member's client language (`locale`); default 'en-US' */
+  locale?: string;
   options?: InteractionOption[];
   /** default: the first guild; null for a DM */
   guildId?: string | null;
   userId?: string;
   /** the member's permissions in the channel, a bitfield; default View Channel, Send Messages, Read History, Use Application Commands */
   permissions?: bigint;
+}
+
+/** A press of a component (type 3) on a message the bot sent: a button (component_type 2) or a string select (3). */
+export interface ComponentParams {
+  kind: 'button' | 'select';
+  /** the message carrying the component (its id, as recorded in `messages`) */
+  messageId: string;
+  /** the button's custom_id, or the menu's */
+  customId: string;
+  /** a select's chosen values */
+  values?: string[];
+  userId?: string;
+  /** the member's permissions, a bitfield; default as for commands */
+  permissions?: bigint;
+  /** default 'en-US' */
+  locale?: string;
 }
 
 /** The id and token of a dispatched interaction, to find its responses. */
@@ -109,7 +127,7 @@ export interface DispatchedInteraction {
 
 /** A message the bot created or edited, as recorded in `messages`. */
 export interface SentMessage {
-  kind: 'channel' | 'reply' | 'deferred' | 'edit' | 'followup';
+  kind: 'channel' | 'reply' | 'deferred' | 'edit' | 'followup' | 'update';
   channelId: string;
   /** the interaction, for replies, edits and follow-ups */
   interactionId?: string;
@@ -142,6 +160,10 @@ export interface FakeDiscord {
   registeredCommands(guildId?: string): Json[] | undefined;
   /** Sends INTERACTION_CREATE on the latest identified gateway connection. */
   dispatchInteraction(params: InteractionParams): DispatchedInteraction;
+  /** Sends INTERACTION_CREATE for a press of a button or menu on a message the bot sent (in that message's channel). */
+  pressComponent(params: ComponentParams): DispatchedInteraction;
+  /** The newest version of a message the bot sent, updated or edited. */
+  latestMessage(messageId: string): Json | undefined;
   /** The interaction callbacks, edits and follow-ups for an interaction, in order. */
   responsesTo(interaction: { id: string; token: string }): RestCall[];
   /** Resolves with the first call (already made or to come) matching the predicate. */
