@@ -39,12 +39,12 @@ export async function runConsoleChat(p: { input: Readable; output: Writable; con
       continue;
     }
     try {
-      const request = { platform: 'console' as const, userId: 'console', command: commandNameOf(line) ?? 'help' };
       const context = contextNow();
+      const request = { platform: 'console' as const, userId: 'console', command: commandNameOf(line) ?? 'help', language: () => context.t };
       const reply = await gate.serve(request, () => handleCommandText(line, context) ?? handleCommandText('/help', context));
       if (reply) show(reply);
     } catch (error) {
-      const failure = commandFailure();
+      const failure = commandFailure(undefined, contextNow().t);
       p.logger.error('command handler failed', { ref: failure.ref, error, line: line.slice(0, 100) });
       p.output.write(`${renderText(failure.reply)}\n\n`);
     }

@@ -8,7 +8,7 @@ import { UserError } from '../../commands/userError.ts';
 import type { Logger } from '../log/logger.ts';
 import { autocompleteChoices } from './autocompleteChoices.ts';
 import { readInteractionArguments } from './readInteractionArguments.ts';
-import { discordCommandContext, manageChannelsRefusal } from './discordChat.ts';
+import { discordCommandContext, discordTranslator, manageChannelsRefusal } from './discordChat.ts';
 import { handleDiscordPress } from './discordPresses.ts';
 import { sendDiscordReply as sendReply } from './discordReplies.ts';
 
@@ -44,7 +44,7 @@ export function handleDiscordInteractions(client: Client, options: DiscordIntera
     if (!command) {
       // Discord only sends commands we registered; this is one removed since, still cached in the client.
       const error = new UserError('unknown-command', { command: `/${interaction.commandName.slice(0, 40)}` });
-      return usageReply(error, undefined, context);
+      return usageReply(error, undefined, discordCommandContext(interaction, context));
     }
     // default_member_permissions hides the command in servers, but server admins can override that per role:
     // check again. A DM is the user's own chat, as a private chat is on Telegram.
@@ -64,7 +64,7 @@ export function handleDiscordInteractions(client: Client, options: DiscordIntera
   }
 
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
-    const request = { platform: 'discord' as const, userId: interaction.user.id, command: interaction.commandName, answerEveryRefusal: true };
+    const request = { platform: 'discord' as const, userId: interaction.user.id, command: interaction.commandName, answerEveryRefusal: true, language: () => discordTranslator(interaction, context) };
     const reply = await gate.serve(request, () => answerCommand(interaction));
     if (reply) await sendReply(interaction, reply);
   }
@@ -85,7 +85,7 @@ export function handleDiscordInteractions(client: Client, options: DiscordIntera
 
   client.on(Events.InteractionCreate, (interaction) => {
     onInteraction(interaction).catch(async (error: unknown) => {
-      const failure = commandFailure();
+      const failure = commandFailure(undefined, interaction.isChatInputCommand() || interaction.isMessageComponent() ? discordTranslator(interaction, context) : undefined);
       const fields = { command: 'commandName' in interaction ? interaction.commandName : undefined, interaction: interaction.id, ref: failure.ref };
       if (error instanceof DiscordAPIError || error instanceof HTTPError) {
         // A 5xx arrives as HTTPError, without a JSON error code; both carry the URL with the interaction token.

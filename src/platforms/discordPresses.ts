@@ -33,7 +33,7 @@ export async function handleDiscordPress(interaction: ButtonInteraction | String
   const decoded = decodeAction(pressedData(interaction));
   if (!decoded.ok) return sendDiscordReply(interaction, unreadable(decoded.reason, interaction, context));
   const name = commandNameOf(decoded.command) ?? '';
-  const request = { platform: 'discord' as const, userId: interaction.user.id, command: name, answerEveryRefusal: true };
+  const request = { platform: 'discord' as const, userId: interaction.user.id, command: name, answerEveryRefusal: true, language: () => discordTranslator(interaction, context) };
   const reply = await gate.serve(request, () => manageChannelsRefusal(interaction, findCommand(name), context) ?? handleCommandText(decoded.command, discordCommandContext(interaction, context)));
   if (!reply) return void (await interaction.deferUpdate()); // nothing to say: the press is acknowledged
   if (reply.kind === 'answer' && decoded.edit) return updateDiscordReply(interaction, reply);

@@ -12,7 +12,7 @@ import { walkCauses } from '../vocabulary/baseError.ts';
 import type { PlatformEvents } from './platformSupervisor.ts';
 import { telegramReplyRetry } from './telegramReplyRetry.ts';
 import { TelegramStartError } from './telegramStartError.ts';
-import { createAdminStatusCache, telegramCommandContext } from './telegramChat.ts';
+import { createAdminStatusCache, telegramCommandContext, telegramTranslator } from './telegramChat.ts';
 import { answerFailedPress, handleTelegramPresses } from './telegramPress.ts';
 import { sendTelegramReply as sendReply } from './telegramReplies.ts';
 import { createTelegramWebhookEndpoint, type TelegramWebhookEndpoint } from './telegramWebhookEndpoint.ts';
@@ -124,7 +124,7 @@ export function createTelegramBot(options: TelegramOptions): TelegramBot {
   bot.on(['message:text', 'channel_post:text'], async (ctx) => {
     const command = commandNameOf(ctx.msg.text, ctx.me.username);
     if (command === undefined) return; // chatter, or a command for another bot: not ours, not counted
-    const request = { platform: 'telegram' as const, userId: ctx.from?.id ?? ctx.chat.id, command };
+    const request = { platform: 'telegram' as const, userId: ctx.from?.id ?? ctx.chat.id, command, language: () => telegramTranslator(ctx, options.context) };
     // The admin lookup (getChatMember) only for a command the rate limit lets through: a flood costs no calls.
     const reply = await gate.serve(
       request,
@@ -139,7 +139,7 @@ export function createTelegramBot(options: TelegramOptions): TelegramBot {
   // endpoint routes a handler's BotError here itself.
   const onBotError = async (err: BotError<Context>): Promise<void> => {
     const cause = err.error;
-    const failure = commandFailure();
+    const failure = commandFailure(undefined, telegramTranslator(err.ctx, options.context));
     const fields = { chat: err.ctx.chat?.id, update: err.ctx.update.update_id, ref: failure.ref };
     if (cause instanceof GrammyError) logger.warn('Bot API refused a call', { ...fields, method: cause.method, code: cause.error_code, description: cause.description });
     else if (cause instanceof HttpError) logger.warn('Bot API unreachable', { ...fields, error: cause.message });

@@ -31,7 +31,7 @@ export function handleTelegramPresses(bot: Bot, options: TelegramPressOptions): 
       return;
     }
     const command = commandNameOf(decoded.command, ctx.me.username) ?? '';
-    const request = { platform: 'telegram' as const, userId: ctx.from.id, command, answerEveryRefusal: true };
+    const request = { platform: 'telegram' as const, userId: ctx.from.id, command, answerEveryRefusal: true, language: () => telegramTranslator(ctx, options.context) };
     const reply = await options.gate.serve(
       request,
       (context) => handleCommandText(decoded.command, context, ctx.me.username),
