@@ -4,12 +4,11 @@ import { translator } from '../../src/i18n/translator.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
 import { encodeAction } from '../../src/vocabulary/actionData.ts';
 import type { Action, Reply } from '../../src/vocabulary/reply.ts';
+import { MESSAGE_ID } from './messageIds.ts';
 import { context } from './snapshotFixture.ts';
 
 const zh = { ...context, t: translator('zh-CN') };
 const actions = (reply: Reply | undefined): Action[] => (reply?.controls ?? []).flatMap((c) => c.actions);
-/** Message ids look like `apy-col-source`: lowercase words joined by dashes, at least three of them. */
-export const MESSAGE_ID = /\b[a-z]+-[a-z0-9]+-[a-z0-9-]+\b/;
 
 describe('/apy in Chinese', () => {
   it('GIVEN a chat in Chinese THEN the overview in Chinese, figures as in English, and no message id', () => {
