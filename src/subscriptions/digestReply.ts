@@ -55,7 +55,7 @@ export function digestBody(snapshot: Snapshot, nowMs: number): DigestBody {
   const runBy = snapshot.sequencers;
   if (runBy) {
     // The base under the tower: how much of it the claims' own issuers run, and the ratio of claims to the rest.
-    lines.push([bold('Base run by'), `: ${baseRunBy(runBy)} · rooted ${formatRatio(runBy.rootedRatio, 3)}${why(runBy.rootedRatio, '')}`]);
+    lines.push([bold('Base run by'), `: ${baseRunBy(english, runBy)} · rooted ${formatRatio(runBy.rootedRatio, 3)}${why(runBy.rootedRatio, '')}`]);
   }
   const ages = snapshot.sources.flatMap((s) => {
     const age = dataAgeSeconds(s, nowMs);
