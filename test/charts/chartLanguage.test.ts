@@ -7,7 +7,7 @@ import type { HistoryStore } from '../../src/store/historyStore.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
 import { encodeAction } from '../../src/vocabulary/actionData.ts';
 import { plainText, type Action, type Block, type Control, type Reply } from '../../src/vocabulary/reply.ts';
-import { MESSAGE_ID } from '../commands/messageIds.ts';
+import { leakedIds } from '../commands/messageIds.ts';
 import { context as noHistoryContext } from '../commands/snapshotFixture.ts';
 import { sequencerChartContext } from '../helpers/sequencerChartContext.ts';
 import { storeWithHourlyReads } from '../helpers/sequencerHistory.ts';
@@ -40,7 +40,7 @@ describe('/chart in Chinese', () => {
     expect(text).toContain('24 h APY：最新 12.50%，最低 12.00%，最高 13.00%（最近 7 d）。');
     expect(text).toContain('数据时间 2027-01-15 07:00 UTC（距今 1h，已过期） · 169 个数据点。APY 由份额价格');
     expect(image(reply)?.alt).toBe('seMetis <vault> & co 最近 7 d APY 的折线图：24 h APY 最新 12.50%，最低 12.00%，最高 13.00%。');
-    expect(text).not.toMatch(MESSAGE_ID);
+    expect(leakedIds(text)).toEqual([]);
   });
 
   it('GIVEN Chinese THEN every text drawn in the picture is Chinese, and the title is drawn (glyphs from the CJK font)', () => {
@@ -49,7 +49,7 @@ describe('/chart in Chinese', () => {
       const chart = sourceChart({ view, history: store, window: '7d', nowMs: END * 1000, t: zh });
       if (!chart.ok) throw new Error('expected a chart');
       const texts = [chart.spec.title, chart.spec.subtitle, chart.spec.footnote ?? '', ...chart.spec.panels.flatMap((p) => [p.title, ...p.series.map((s) => s.label), ...(p.bands ?? []).map((b) => b.label), ...(p.referenceLines ?? []).map((r) => r.label)])];
-      for (const text of texts) expect(text).not.toMatch(MESSAGE_ID);
+      for (const text of texts) expect(leakedIds(text)).toEqual([]);
       for (const words of id === 'seMetis' ? ['APY，年化 %', '时间为 UTC'] : ['价格，METIS / eMetis', '脱锚，bps', '公允价值 ± 50 bps', '时间为 UTC']) expect(texts).toContainEqual(expect.stringContaining(words));
       expect(buildLineChartSvg(chart.spec)).toContain('font-family="Noto Sans SC"');
     }
@@ -73,11 +73,11 @@ describe('/chart in Chinese', () => {
     const base = words(handleCommandText('/chart sequencers', context));
     expect(base).toContain('各运营方锁仓的 METIS — 最近 7 d');
     expect(base).toContain('锁仓 METIS：最近 7 d 最新');
-    expect(base).not.toMatch(MESSAGE_ID);
+    expect(leakedIds(base)).toEqual([]);
     const one = words(handleCommandText('/chart alph', context));
     expect(one).toContain('排序器 Alpha — 锁仓与每日奖励，最近 7 d');
     expect(one).toContain('Alpha：锁仓：最新 310.00k METIS（占基础的 31.0%）');
-    expect(one).not.toMatch(MESSAGE_ID);
+    expect(leakedIds(one)).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import { translator } from '../../src/i18n/translator.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
 import { encodeAction } from '../../src/vocabulary/actionData.ts';
 import type { Action, Reply } from '../../src/vocabulary/reply.ts';
-import { MESSAGE_ID } from './messageIds.ts';
+import { leakedIds } from './messageIds.ts';
 import { context } from './snapshotFixture.ts';
 
 const zh = { ...context, t: translator('zh-CN') };
@@ -19,7 +19,7 @@ describe('/apy in Chinese', () => {
     expect(out).toContain('排序器：名义 APR 15.77%（APY 17.08%，按日复利）');
     expect(out).toContain('相对排序器名义 APY 的溢价：seMetis <vault> & co −4.37 pp（7 d APY）');
     expect(out).toContain('杠杆塔：1.119×，基于锁仓的 1.00M METIS');
-    expect(out).not.toMatch(MESSAGE_ID);
+    expect(leakedIds(out)).toEqual([]);
   });
 
   it('GIVEN one asset in Chinese THEN its detail in Chinese', () => {
@@ -27,11 +27,11 @@ describe('/apy in Chinese', () => {
     expect(out).toContain('APY 24 h：12.74% · 7 d：12.71% · 30 d：—（历史数据不足）');
     expect(out).toContain('兑换率：1 seMetis = 1.050000 eMetis');
     expect(out).toContain('APY 由份额价格在各回溯窗口');
-    expect(out).not.toMatch(MESSAGE_ID);
+    expect(leakedIds(out)).toEqual([]);
     const pool = renderText(handleCommandText('/apy eMetis-METIS', zh)!);
     expect(pool).toContain('价格：');
     expect(pool).toContain('脱锚以基点（bps）计');
-    expect(pool).not.toMatch(MESSAGE_ID);
+    expect(leakedIds(pool)).toEqual([]);
   });
 
   it('GIVEN English THEN the same reply as before, with English buttons', () => {

@@ -1,2 +1,9 @@
-/** A message id leaking into a reply: lowercase words joined by dashes, at least three (`apy-col-source`). */
-export const MESSAGE_ID = /\b[a-z]+-[a-z0-9]+-[a-z0-9-]+\b/;
+import { readLocaleFiles } from '../../src/i18n/localeFiles.ts';
+
+/** Every English message id (`apy-col-source`, …). */
+const ids = [...readLocaleFiles('en')].flatMap(([, source]) => [...source.matchAll(/^([a-z][a-z0-9-]*) =/gm)].map((m) => m[1]!));
+
+/** The message ids that leaked into a reply's text: a message shown as its id instead of its words. */
+export function leakedIds(text: string): string[] {
+  return ids.filter((id) => new RegExp(`(^|[^a-z0-9-])${id}($|[^a-z0-9-])`).test(text));
+}
