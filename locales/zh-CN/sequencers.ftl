@@ -32,7 +32,7 @@ sequencers-protocol-claims = ；{ $claims }
 sequencers-claim = { $token } 债权占基础的 { $share }
 sequencers-lst-run = LST 运营
 sequencers-independent = 独立
-sequencers-of-base = {" "}占基础的 { $share }
+sequencers-of-base = {" "}{ $share }（占基础）
 sequencers-epoch = L2 纪元
 sequencers-epoch-signed = {" "}{ $epoch }：由 { $signer } 签名
 sequencers-note = 收益：在已存储读取的过去 7 d / 30 d 内，未领取奖励的增长加上已领取的奖励；APR = 收益 ÷ 其当前锁仓的 METIS × 一年 ÷ 窗口（实际收益，不复利）。占基础：锁仓 ÷ totalLocked（退出中的排序器在领取退出前仍计入）。配置中指明协议的运营方按协议合并；机器人无法看到谁向 LST 存入。用 /sequencers <名称或编号> 查看单个排序器。数据时长：{ $age }。
