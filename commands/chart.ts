@@ -6,23 +6,15 @@ import { isChartWindow, MIN_CHART_POINTS, sourceChart, type ChartWindow, type So
 import { didYouMean } from '../src/config/didYouMean.ts';
 import type { Snapshot, SourceView } from '../src/figures/figures.ts';
 import type { MetricHistory } from '../src/store/historyStore.ts';
-import { assetNames, findSources } from './assetNames.ts';
+import { assetNames } from './assetNames.ts';
 import { translatorOf, type CommandContext, type CommandDefinition } from './command.ts';
-import { BASE, chartControls, WINDOWS } from './chartControls.ts';
-import { shortest } from './figureButtons.ts';
+import { BASE, chartControls, chartedSource, chartName, WINDOWS } from './chartControls.ts';
 import { findSequencer, resolveSequencer } from './resolveSequencer.ts';
 import { UserError } from './userError.ts';
 import type { Translator } from '../src/i18n/translator.ts';
 import type { Reply } from '../src/vocabulary/reply.ts';
 
 const DEFAULT_WINDOW: ChartWindow = '7d';
-
-/** Where a token has several sources (a vault and its supply), the one whose chart says most. */
-const PREFERENCE: readonly SourceView['kind'][] = ['sequencer', 'erc4626', 'exchange-rate', 'uniswap-v2', 'uniswap-v3', 'algebra', 'erc20-supply'];
-const rank = (view: SourceView) => {
-  const i = PREFERENCE.indexOf(view.kind);
-  return i === -1 ? PREFERENCE.length : i;
-};
 
 const text = (...lines: string[]): Reply => ({ kind: 'answer', blocks: [{ kind: 'paragraph', parts: [lines.join('\n')] }] });
 
@@ -49,10 +41,9 @@ type Target = { readonly chart: (window: ChartWindow, history: MetricHistory) =>
 function resolve(name: string, context: CommandContext, t: Translator): Target | Reply {
   const snapshot = context.snapshot();
   const nowMs = context.now();
-  const view = [...findSources(snapshot, name)].sort((a, b) => rank(a) - rank(b))[0];
+  const view = chartedSource(snapshot, name);
   if (view) {
-    const short = shortest(view.token ? [view.id, view.token] : [view.id]);
-    return { chart: (window, history) => sourceChart({ view, history, window, nowMs, t }), file: view.id, what: view.label, name: short };
+    return { chart: (window, history) => sourceChart({ view, history, window, nowMs, t }), file: view.id, what: view.label, name: chartName(snapshot, view) };
   }
   const sequencers = snapshot.sequencers;
   const source = sequencers && snapshot.sources.find((s) => s.id === sequencers.sourceId);

@@ -1,5 +1,6 @@
 import { CHART_WINDOWS, type ChartWindow } from '../src/charts/sourceChart.ts';
-import type { Snapshot } from '../src/figures/figures.ts';
+import type { Snapshot, SourceView } from '../src/figures/figures.ts';
+import { findSources } from './assetNames.ts';
 import type { Translator } from '../src/i18n/translator.ts';
 import { encodeAction } from '../src/vocabulary/actionData.ts';
 import type { Action, Control } from '../src/vocabulary/reply.ts';
@@ -9,9 +10,25 @@ export const WINDOWS = Object.keys(CHART_WINDOWS) as ChartWindow[];
 /** What to type for the base stacked by operator. */
 export const BASE = 'sequencers';
 
-/** Every chart the picker offers, by its shortest name: each source once, then the base (once sequencers are read). */
+/** Where a token has several sources (a vault and its supply), the one whose chart says most. */
+const PREFERENCE: readonly SourceView['kind'][] = ['sequencer', 'erc4626', 'exchange-rate', 'uniswap-v2', 'uniswap-v3', 'algebra', 'erc20-supply'];
+const rank = (view: SourceView) => {
+  const i = PREFERENCE.indexOf(view.kind);
+  return i === -1 ? PREFERENCE.length : i;
+};
+
+/** The source a typed name charts: by id or token, the most telling kind first. */
+export const chartedSource = (snapshot: Snapshot, name: string): SourceView | undefined => [...findSources(snapshot, name)].sort((a, b) => rank(a) - rank(b))[0];
+
+/** The shortest name that charts this source (its token, unless the token charts another source first). */
+export function chartName(snapshot: Snapshot, view: SourceView): string {
+  const names = [view.id, ...(view.token ? [view.token] : [])].filter((name) => chartedSource(snapshot, name) === view);
+  return shortest(names.length > 0 ? names : [view.id]);
+}
+
+/** Every chart the picker offers: each source once by its chart name, then the base (once sequencers are read). */
 function pickerNames(snapshot: Snapshot): string[] {
-  const names = new Set(snapshot.sources.map((s) => shortest(s.token ? [s.id, s.token] : [s.id])));
+  const names = new Set(snapshot.sources.map((s) => chartName(snapshot, s)));
   return [...names, ...(snapshot.sequencers ? [BASE] : [])];
 }
 

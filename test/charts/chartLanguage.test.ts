@@ -119,4 +119,13 @@ describe('/chart buttons', () => {
     for (const button of [...windows, ...row(alpha, 'select')]) expect(encodeAction(button)).toBeDefined();
     expect(image(handleCommandText(windows[2]!.command, context))?.filename).toBe('chart-seq1-90d.png');
   });
+
+  it('GIVEN a token with a vault and a supply source THEN the picker names each so that it charts that one', () => {
+    const supply = { id: 'seMetis-supply', label: 'seMetis supply', kind: 'erc20-supply' as const, chainId: 1088, token: 'seMetis', staleAfterSeconds: 900 };
+    const both = { ...snapshot, sources: [...snapshot.sources, supply] };
+    const context = { ...contextWith(store), snapshot: () => both };
+    const picker = row(handleCommandText('/chart seMetis-supply', context), 'select').map((a) => a.command);
+    expect(picker).toEqual(['/chart sequencer 7d', '/chart seMetis 7d', '/chart eMetis-METIS 7d', '/chart seMetis-supply 7d']);
+    expect(row(handleCommandText('/chart seMetis-supply', context), 'buttons')[1]!.command).toBe('/chart seMetis-supply 30d');
+  });
 });
