@@ -32,6 +32,9 @@ function pickerNames(snapshot: Snapshot): string[] {
   return [...names, ...(snapshot.sequencers ? [BASE] : [])];
 }
 
+/** Options of one select menu at most (Discord's limit). */
+const MAX_OPTIONS = 25;
+
 const fits = (action: Action) => encodeAction(action) !== undefined;
 
 /**
@@ -40,6 +43,7 @@ const fits = (action: Action) => encodeAction(action) !== undefined;
  */
 export function chartControls(t: Translator, snapshot: Snapshot, name: string, window: ChartWindow): Control[] {
   const windows = WINDOWS.map((w) => ({ label: w === window ? t('chart-window-current', { window: w }) : w, command: `/chart ${name} ${w}`, edit: true })).filter(fits);
-  const others = pickerNames(snapshot).map((other) => ({ label: other, command: `/chart ${other} ${window}`, edit: true })).filter(fits);
+  // Discord's select holds 25 options at most.
+  const others = pickerNames(snapshot).map((other) => ({ label: other, command: `/chart ${other} ${window}`, edit: true })).filter(fits).slice(0, MAX_OPTIONS);
   return [...(windows.length > 0 ? [{ kind: 'buttons' as const, actions: windows }] : []), ...(others.length > 0 ? [{ kind: 'select' as const, placeholder: t('chart-pick-asset'), actions: others }] : [])];
 }
