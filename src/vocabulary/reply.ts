@@ -55,9 +55,15 @@ export const code = (text: string): Inline => ({ text, style: 'code' });
 export const italic = (text: string): Inline => ({ text, style: 'italic' });
 export const link = (text: string, url: string): Inline => ({ text, style: 'link', url });
 
-/** Lays a table out as fixed-width lines (for monospace blocks); widths count code points, not UTF-16 units. */
+/** East Asian wide characters (Han, kana, Hangul, full-width forms): two columns in a monospace font. */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/**
+ * Lays a table out as fixed-width lines (for monospace blocks); widths count code points, not UTF-16 units,
+ * and a wide (Chinese) character as two columns, as monospace fonts draw it.
+ */
 export function layoutTable(columns: readonly TableColumn[], rows: readonly (readonly string[])[]): string[] {
-  const width = (s: string) => [...s].length;
+  const width = (s: string) => [...s].reduce((sum, c) => sum + (WIDE.test(c) ? 2 : 1), 0);
   const widths = columns.map((c, i) => Math.max(width(c.header), ...rows.map((r) => width(r[i] ?? ''))));
   const pad = (text: string, i: number) => {
     const fill = ' '.repeat(widths[i]! - width(text));

@@ -5,6 +5,7 @@ import type { Snapshot } from '../../src/figures/figures.ts';
 import { sequencersView } from '../../src/figures/sequencersView.ts';
 import { english, translator } from '../../src/i18n/translator.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
+import { layoutTable } from '../../src/vocabulary/reply.ts';
 import { config, NOW, signer, source, storeWithHistory, tower } from '../helpers/sequencerHistory.ts';
 import { leakedIds } from './messageIds.ts';
 import { context, snapshot } from './snapshotFixture.ts';
@@ -73,6 +74,9 @@ describe('the figure commands in Chinese', () => {
     expect(out).toContain('seMetis：convertToAssets reverted: <boom>（1m 前）');
     expect(out).toContain('RPC http://127.0.0.1:8545，最新区块 #100 读取于 2m 前');
     expect(out).toContain('最近一轮轮询完成于 2m 前。');
+    // A Chinese character takes two columns of a monospace font: the table's columns still line up.
+    const table = layoutTable([{ header: '来源', align: 'left' }, { header: '状态', align: 'left' }], [['seMetis', '已过期']]);
+    expect(table).toEqual(['来源     状态', 'seMetis  已过期']);
   });
 
   it('GIVEN /start and /help THEN the introduction and the commands in Chinese', () => {
