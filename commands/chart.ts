@@ -2,27 +2,19 @@ import { baseChart } from '../src/charts/baseChart.ts';
 import { buildLineChartSvg } from '../src/charts/lineChartSvg.ts';
 import { svgToPng } from '../src/charts/renderPng.ts';
 import { sequencerChart } from '../src/charts/sequencerChart.ts';
-import { CHART_WINDOWS, isChartWindow, MIN_CHART_POINTS, sourceChart, type ChartWindow, type SourceChart } from '../src/charts/sourceChart.ts';
+import { isChartWindow, MIN_CHART_POINTS, sourceChart, type ChartWindow, type SourceChart } from '../src/charts/sourceChart.ts';
 import { didYouMean } from '../src/config/didYouMean.ts';
 import type { Snapshot, SourceView } from '../src/figures/figures.ts';
 import type { MetricHistory } from '../src/store/historyStore.ts';
-import { assetNames, findSources } from './assetNames.ts';
-import type { CommandContext, CommandDefinition } from './command.ts';
+import { assetNames } from './assetNames.ts';
+import { translatorOf, type CommandContext, type CommandDefinition } from './command.ts';
+import { BASE, chartControls, chartedSource, chartName, WINDOWS } from './chartControls.ts';
 import { findSequencer, resolveSequencer } from './resolveSequencer.ts';
 import { UserError } from './userError.ts';
+import type { Translator } from '../src/i18n/translator.ts';
 import type { Reply } from '../src/vocabulary/reply.ts';
 
-const WINDOWS = Object.keys(CHART_WINDOWS) as ChartWindow[];
 const DEFAULT_WINDOW: ChartWindow = '7d';
-/** What to type for the base stacked by operator. */
-const BASE = 'sequencers';
-
-/** Where a token has several sources (a vault and its supply), the one whose chart says most. */
-const PREFERENCE: readonly SourceView['kind'][] = ['sequencer', 'erc4626', 'exchange-rate', 'uniswap-v2', 'uniswap-v3', 'algebra', 'erc20-supply'];
-const rank = (view: SourceView) => {
-  const i = PREFERENCE.indexOf(view.kind);
-  return i === -1 ? PREFERENCE.length : i;
-};
 
 const text = (...lines: string[]): Reply => ({ kind: 'answer', blocks: [{ kind: 'paragraph', parts: [lines.join('\n')] }] });
 
@@ -35,31 +27,41 @@ function chartNames(snapshot: Snapshot): string[] {
   return [...assetNames(snapshot), ...(snapshot.sequencers ? [BASE, ...sequencers] : [])];
 }
 
-/** A chart to draw, its file name and what it is of (for the "not enough history" sentence). */
-type Target = { readonly chart: (window: ChartWindow, history: MetricHistory) => SourceChart; readonly file: string; readonly what: string };
+/**
+ * A chart to draw, its file name, what it is of (for the "not enough history" sentence) and the shortest name
+ * that charts it again (for its buttons).
+ */
+type Target = { readonly chart: (window: ChartWindow, history: MetricHistory) => SourceChart; readonly file: string; readonly what: string; readonly name: string };
 
 /**
  * What a typed name charts: a source or token first (as before sequencers were read), then `sequencers` for the
  * base, then a sequencer by name, unique part of its name, id or address (as /sequencers finds it).
  * @throws UserError 'unknown-choice' with every known name and the closest one.
  */
-function resolve(name: string, context: CommandContext): Target | Reply {
+function resolve(name: string, context: CommandContext, t: Translator): Target | Reply {
   const snapshot = context.snapshot();
   const nowMs = context.now();
-  const view = [...findSources(snapshot, name)].sort((a, b) => rank(a) - rank(b))[0];
-  if (view) return { chart: (window, history) => sourceChart({ view, history, window, nowMs }), file: view.id, what: view.label };
+  const view = chartedSource(snapshot, name);
+  if (view) {
+    return { chart: (window, history) => sourceChart({ view, history, window, nowMs, t }), file: view.id, what: view.label, name: chartName(snapshot, view) };
+  }
   const sequencers = snapshot.sequencers;
   const source = sequencers && snapshot.sources.find((s) => s.id === sequencers.sourceId);
   if (name.toLowerCase() === BASE) {
-    if (!sequencers || !source) return text('No sequencer has been read yet.');
-    return { chart: (window, history) => baseChart({ sequencers, source, history, window, nowMs }), file: BASE, what: 'the METIS locked by sequencers' };
+    if (!sequencers || !source) return text(t('chart-no-sequencers'));
+    return { chart: (window, history) => baseChart({ sequencers, source, history, window, nowMs, t }), file: BASE, what: t('chart-what-base'), name: BASE };
   }
   // A name no sequencer matches falls through to the did-you-mean over every chart name.
-  const resolved = sequencers && source && findSequencer(sequencers, name) !== undefined ? resolveSequencer(sequencers, name) : undefined;
+  const resolved = sequencers && source && findSequencer(sequencers, name) !== undefined ? resolveSequencer(sequencers, name, t) : undefined;
   if (resolved && 'reply' in resolved) return resolved.reply;
   if (resolved && sequencers && source) {
     const { row } = resolved;
-    return { chart: (window, history) => sequencerChart({ row, sequencers, source, history, window, nowMs }), file: `seq${row.seqId}`, what: `sequencer ${row.name}` };
+    return {
+      chart: (window, history) => sequencerChart({ row, sequencers, source, history, window, nowMs, t }),
+      file: `seq${row.seqId}`,
+      what: t('chart-what-sequencer', { name: row.name }),
+      name: String(row.seqId),
+    };
   }
   const names = chartNames(snapshot);
   const meant = didYouMean(name, names);
@@ -88,17 +90,19 @@ export const chartCommand: CommandDefinition = {
   run(args, context): Reply {
     const name = String(args.asset);
     const window = typeof args.window === 'string' && isChartWindow(args.window) ? args.window : DEFAULT_WINDOW;
-    const target = resolve(name, context);
+    const t = translatorOf(context);
+    const target = resolve(name, context, t);
     if ('kind' in target) return target;
-    if (!context.history) return text('Charts need the stored history, and this bot runs without one.');
+    if (!context.history) return text(t('chart-no-history-store'));
+    const controls = chartControls(t, context.snapshot(), target.name, window);
 
     const chart = target.chart(window, context.history);
     if (!chart.ok) {
-      const stored = chart.points === 1 ? '1 stored point' : `${chart.points} stored points`;
-      return text(
-        `Not enough history for a ${window} chart of ${target.what} yet: ${stored} in the window, and a chart needs at least ${MIN_CHART_POINTS}.`,
-        'The bot keeps a point every poll cycle; try again later.',
-      );
+      const stored = t('chart-stored-points', { count: chart.points, points: String(chart.points) });
+      return {
+        ...text(t('chart-too-little', { window, what: target.what, stored, min: String(MIN_CHART_POINTS) }), t('chart-try-later')),
+        controls,
+      };
     }
     const png = svgToPng(buildLineChartSvg(chart.spec));
     return {
@@ -107,8 +111,9 @@ export const chartCommand: CommandDefinition = {
         { kind: 'title', text: chart.spec.title },
         { kind: 'image', png, filename: `chart-${fileSafe(target.file)}-${window}.png`, alt: chart.alt },
         { kind: 'paragraph', parts: [chart.summary] },
-        { kind: 'note', text: `${chart.spec.subtitle}. ${chart.spec.footnote ?? ''}`.trim() },
+        { kind: 'note', text: t('chart-note', { subtitle: chart.spec.subtitle, footnote: chart.spec.footnote ?? '' }).trim() },
       ],
+      controls,
     };
   },
 };

@@ -4,7 +4,7 @@ import { code, type Block } from '../src/vocabulary/reply.ts';
 
 /** The command list, shared by /help and /start. */
 export function commandListBlock(commands: readonly CommandDefinition[], t: Translator): Block {
-  return { kind: 'list', items: commands.map((c) => [code(usageLine(c)), ` — ${commandDescription(t, c)}`]) };
+  return { kind: 'list', items: commands.map((c) => [code(usageLine(c)), t('help-item', { description: commandDescription(t, c) })]) };
 }
 
 /** `/help`: every command with its usage line. */
@@ -12,12 +12,13 @@ export const helpCommand: CommandDefinition = {
   name: 'help',
   options: [],
   run(_args, context) {
+    const t = translatorOf(context);
     return {
       kind: 'answer',
       blocks: [
-        { kind: 'title', text: 'Commands' },
-        commandListBlock(context.commands(), translatorOf(context)),
-        { kind: 'note', text: 'Figures are computed from on-chain reads and say how old they are. Projections, not promises.' },
+        { kind: 'title', text: t('help-title') },
+        commandListBlock(context.commands(), t),
+        { kind: 'note', text: t('help-note') },
       ],
     };
   },

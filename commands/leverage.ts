@@ -1,29 +1,30 @@
-import { english } from '../src/i18n/translator.ts';
+import type { Translator } from '../src/i18n/translator.ts';
 import { baseRunBy } from '../src/figures/baseRunBy.ts';
 import { missing, type Figure } from '../src/core/figure.ts';
 import { formatAge, formatAmount, formatBps, formatDays, formatPercent, formatRatio, formatRatioChange, formatWindow } from '../src/core/format.ts';
 import { shareOf } from '../src/core/share.ts';
 import { dataAgeSeconds, isStale, poolLabel, type Snapshot, type SourceView } from '../src/figures/figures.ts';
 import { ageCell } from './ageCell.ts';
-import type { CommandDefinition } from './command.ts';
+import { translatorOf, type CommandDefinition } from './command.ts';
 import { bold, type Block, type Reply } from '../src/vocabulary/reply.ts';
 
 /** The oldest read among the sources the tower is built from (the sequencer and every wrapper). */
-function towerAge(snapshot: Snapshot, now: number): string {
+function towerAge(t: Translator, snapshot: Snapshot, now: number): string {
   const views = snapshot.sources.filter((s) => s.figures !== undefined && s.figures.kind !== 'pool');
   const oldest = views.reduce<{ view: SourceView; age: number } | undefined>((worst, view) => {
     const age = dataAgeSeconds(view, now);
     if (age === undefined) return worst;
     return worst === undefined || age > worst.age ? { view, age } : worst;
   }, undefined);
-  if (!oldest) return 'No source has been read yet.';
-  return `Tower data: the oldest read is ${formatAge(oldest.age)} old (${oldest.view.label}${isStale(oldest.view, now) ? ', stale' : ''}).`;
+  if (!oldest) return t('leverage-no-read');
+  const args = { age: formatAge(oldest.age), source: oldest.view.label };
+  return isStale(oldest.view, now) ? t('leverage-tower-age-stale', args) : t('leverage-tower-age', args);
 }
 
 const tokens = (f: Figure | undefined, token: string) => (f?.ok ? `${formatAmount(f)} ${token}` : '—');
 
 /** A share of the base; with nothing locked there are no shares, and the cell says why instead of a number. */
-const ofBaseCell = (f: Figure, base: string) => (f.ok || f.missing !== 'zero-base' ? formatPercent(f, 1) : `no ${base} locked`);
+const ofBaseCell = (t: Translator, f: Figure, base: string) => (f.ok || f.missing !== 'zero-base' ? formatPercent(f, 1) : t('leverage-cell-no-base', { base }));
 
 /**
  * `/leverage`: the tower now. The native base (METIS locked), each wrapper layer's supply valued in METIS,
@@ -34,32 +35,33 @@ export const leverageCommand: CommandDefinition = {
   name: 'leverage',
   options: [],
   run(_args, context): Reply {
+    const t = translatorOf(context);
     const snapshot = context.snapshot();
     const now = context.now();
     const tower = snapshot.tower;
     const base = tower.baseToken;
     const blocks: Block[] = [
-      { kind: 'title', text: 'Tower leverage' },
+      { kind: 'title', text: t('leverage-title') },
       {
         kind: 'paragraph',
         parts: [
-          bold(`Leverage ${formatRatio(tower.leverage, 3)}`),
-          ...(!tower.leverage.ok && tower.leverage.missing === 'zero-base' ? [` (no ${base} locked)`] : []),
-          ` · change 24h ${formatRatioChange(tower.leverageChange24h ?? missing('no-data'))} · 7d ${formatRatioChange(tower.leverageChange7d ?? missing('no-data'))}`,
+          bold(t('leverage-ratio', { ratio: formatRatio(tower.leverage, 3) })),
+          ...(!tower.leverage.ok && tower.leverage.missing === 'zero-base' ? [t('leverage-nothing-locked', { base })] : []),
+          t('leverage-change', { day: formatRatioChange(tower.leverageChange24h ?? missing('no-data')), week: formatRatioChange(tower.leverageChange7d ?? missing('no-data')) }),
         ],
       },
       {
         kind: 'table',
         columns: [
-          { header: 'layer', align: 'left' },
-          { header: 'supply', align: 'right' },
-          { header: `in ${base}`, align: 'right' },
-          { header: 'of base', align: 'right' },
+          { header: t('leverage-col-layer'), align: 'left' },
+          { header: t('leverage-col-supply'), align: 'right' },
+          { header: t('leverage-col-in-base', { base }), align: 'right' },
+          { header: t('leverage-col-of-base'), align: 'right' },
         ],
         rows: [
-          [`${base} locked (base)`, formatAmount(tower.base), formatAmount(tower.base), ofBaseCell(shareOf(tower.base, tower.base), base)],
-          ...tower.layers.map((layer) => [layer.token, formatAmount(layer.supply), formatAmount(layer.inBase), ofBaseCell(layer.ofBase, base)]),
-          ['all claims', '', formatAmount(tower.claimsInBase), ofBaseCell(tower.leverage, base)],
+          [t('leverage-row-base', { base }), formatAmount(tower.base), formatAmount(tower.base), ofBaseCell(t, shareOf(tower.base, tower.base), base)],
+          ...tower.layers.map((layer) => [layer.token, formatAmount(layer.supply), formatAmount(layer.inBase), ofBaseCell(t, layer.ofBase, base)]),
+          [t('leverage-row-claims'), '', formatAmount(tower.claimsInBase), ofBaseCell(t, tower.leverage, base)],
         ],
       },
     ];
@@ -69,10 +71,10 @@ export const leverageCommand: CommandDefinition = {
       blocks.push({
         kind: 'paragraph',
         parts: [
-          bold('Base run by'),
-          `: ${baseRunBy(runBy)}. `,
-          bold(`Rooted ${formatRatio(runBy.rootedRatio, 3)}`),
-          ` = all claims ÷ the ${base} locked by sequencers not run by the claims' issuers.`,
+          bold(t('leverage-run-by')),
+          t('leverage-run-by-line', { runBy: baseRunBy(t, runBy) }),
+          bold(t('leverage-rooted', { ratio: formatRatio(runBy.rootedRatio, 3) })),
+          t('leverage-rooted-line', { base }),
         ],
       });
     }
@@ -83,12 +85,12 @@ export const leverageCommand: CommandDefinition = {
       blocks.push({
         kind: 'table',
         columns: [
-          { header: 'exit: pool', align: 'left' },
+          { header: t('leverage-col-pool'), align: 'left' },
           { header: '1 %', align: 'right' },
           { header: '5 %', align: 'right' },
-          { header: twap ? 'spot depeg' : 'depeg', align: 'right' },
-          ...(twap ? [{ header: 'TWAP depeg', align: 'right' as const }] : []),
-          { header: 'age', align: 'right' },
+          { header: twap ? t('leverage-col-spot-depeg') : t('leverage-col-depeg'), align: 'right' },
+          ...(twap ? [{ header: t('leverage-col-twap-depeg'), align: 'right' as const }] : []),
+          { header: t('leverage-col-age'), align: 'right' },
         ],
         rows: pools.map(({ view, pool }) => [
           poolLabel(view.label, pool),
@@ -96,7 +98,7 @@ export const leverageCommand: CommandDefinition = {
           tokens(pool.exitLiquidity5pct, pool.asset),
           formatBps(pool.depegBps),
           ...(twap ? [pool.twapSeconds === undefined ? '' : `${formatBps(pool.twapDepegBps)} (${formatWindow(pool.twapSeconds)})`] : []),
-          ageCell(view, now),
+          ageCell(view, now, t),
         ]),
       });
     }
@@ -105,16 +107,12 @@ export const leverageCommand: CommandDefinition = {
     if (exitDelay?.ok) {
       blocks.push({
         kind: 'paragraph',
-        parts: [bold('Exit delay'), `: ${formatDays(english, exitDelay.value)} before locked ${base} can be withdrawn (LockingPool exit delay)`],
+        parts: [bold(t('leverage-exit-delay')), t('leverage-exit-delay-line', { days: formatDays(t, exitDelay.value), base })],
       });
     }
     blocks.push({
       kind: 'note',
-      text:
-        `Leverage = Σ layer supply × fair value in ${base} ÷ ${base} locked by sequencers; above 1× claims are stacked on claims. ` +
-        'Change: against the stored leverage 24 h and 7 d ago. ' +
-        'Exit: what each pool takes before the average sale price is 1 % / 5 % under spot, fees not counted (V2 from the reserve; a stable pair on its curve x³y + xy³ = k; V3 and Algebra from the in-range liquidity taken as one range, an approximation). ' +
-        towerAge(snapshot, now),
+      text: t('leverage-note', { base, age: towerAge(t, snapshot, now) }),
     });
     return { kind: 'answer', blocks };
   },

@@ -1,3 +1,4 @@
+import { english, type Translator } from '../src/i18n/translator.ts';
 import type { SequencerRow, SequencersView } from '../src/figures/sequencersViewTypes.ts';
 import type { Reply } from '../src/vocabulary/reply.ts';
 import { echoUserText } from './echoUserText.ts';
@@ -27,10 +28,11 @@ const list = (rows: readonly SequencerRow[]) => rows.map((r) => `${r.seqId} ${r.
  * The sequencer a typed name, id or address means, or the reply that says why there is none: no match (with
  * every sequencer) or several (give the id). One wording for /sequencers, /chart and /subscribe.
  */
-export function resolveSequencer(view: SequencersView, query: string): { readonly row: SequencerRow } | { readonly reply: Reply } {
+export function resolveSequencer(view: SequencersView, query: string, t: Translator = english): { readonly row: SequencerRow } | { readonly reply: Reply } {
   const found = findSequencer(view, query);
   const say = (text: string): { reply: Reply } => ({ reply: { kind: 'usage', blocks: [{ kind: 'paragraph', parts: [text] }] } });
-  if (found === undefined) return say(`No sequencer matches "${echoUserText(query.slice(0, 40))}". Sequencers: ${list(view.rows)}`);
-  if (Array.isArray(found)) return say(`"${echoUserText(query.slice(0, 40))}" matches ${found.length} sequencers: ${list(found)}. Give the id.`);
+  const typed = echoUserText(query.slice(0, 40));
+  if (found === undefined) return say(t('sequencers-no-match', { query: typed, sequencers: list(view.rows) }));
+  if (Array.isArray(found)) return say(t('sequencers-several', { query: typed, number: String(found.length), sequencers: list(found) }));
   return { row: found };
 }

@@ -4,46 +4,47 @@ import type { SequencerRow, SequencersView } from '../src/figures/sequencersView
 import type { Snapshot } from '../src/figures/figures.ts';
 import { ageCell } from './ageCell.ts';
 import { resolveSequencer } from './resolveSequencer.ts';
-import type { CommandDefinition } from './command.ts';
+import { translatorOf, type CommandDefinition } from './command.ts';
+import type { Translator } from '../src/i18n/translator.ts';
 import { bold, type Block, type Reply } from '../src/vocabulary/reply.ts';
 
 /** A unix time (seconds) as its UTC date. */
 const utcDate = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
 
 /** What the status column says: active, exiting until the date its exit can be claimed, exited. */
-export function statusText(row: SequencerRow): string {
-  if (row.status === 'exiting') return row.unlockClaimTime === undefined ? 'exiting' : `exiting until ${utcDate(row.unlockClaimTime)}`;
-  return row.status;
+export function statusText(t: Translator, row: SequencerRow): string {
+  if (row.status === 'exiting' && row.unlockClaimTime !== undefined) return t('sequencers-exiting-until', { date: utcDate(row.unlockClaimTime) });
+  return t(`sequencers-status-${row.status}`);
 }
 
 
-const sourceAge = (snapshot: Snapshot, view: SequencersView, now: number) => {
+const sourceAge = (t: Translator, snapshot: Snapshot, view: SequencersView, now: number) => {
   const source = snapshot.sources.find((s) => s.id === view.sourceId);
-  return source ? ageCell(source, now) : 'never';
+  return source ? ageCell(source, now, t) : t('age-never');
 };
 
-function overview(snapshot: Snapshot, view: SequencersView, now: number): Block[] {
-  const epochCell = (row: SequencerRow) => (row.signsEpoch === undefined ? '—' : row.signsEpoch ? 'signing' : '');
+function overview(t: Translator, snapshot: Snapshot, view: SequencersView, now: number): Block[] {
+  const epochCell = (row: SequencerRow) => (row.signsEpoch === undefined ? '—' : row.signsEpoch ? t('sequencers-signing') : '');
   const blocks: Block[] = [
-    { kind: 'title', text: 'Sequencers' },
+    { kind: 'title', text: t('sequencers-title') },
     {
       kind: 'table',
       columns: [
         { header: '#', align: 'right' },
-        { header: 'sequencer', align: 'left' },
-        { header: 'status', align: 'left' },
-        { header: 'locked', align: 'right' },
-        { header: 'of base', align: 'right' },
-        { header: 'income 7d', align: 'right' },
-        { header: 'APR 7d', align: 'right' },
-        { header: 'income 30d', align: 'right' },
-        { header: 'APR 30d', align: 'right' },
-        { header: 'L2 epoch', align: 'left' },
+        { header: t('sequencers-col-sequencer'), align: 'left' },
+        { header: t('sequencers-col-status'), align: 'left' },
+        { header: t('sequencers-col-locked'), align: 'right' },
+        { header: t('sequencers-col-of-base'), align: 'right' },
+        { header: t('sequencers-col-income-7d'), align: 'right' },
+        { header: t('sequencers-col-apr-7d'), align: 'right' },
+        { header: t('sequencers-col-income-30d'), align: 'right' },
+        { header: t('sequencers-col-apr-30d'), align: 'right' },
+        { header: t('sequencers-col-epoch'), align: 'left' },
       ],
       rows: view.rows.map((r) => [
         String(r.seqId),
         r.lst === undefined ? r.name : `${r.name} (${r.lst})`,
-        statusText(r),
+        statusText(t, r),
         formatAmount(r.locked),
         formatPercent(r.share, 1),
         formatAmount(r.income7d),
@@ -55,57 +56,62 @@ function overview(snapshot: Snapshot, view: SequencersView, now: number): Block[
     },
   ];
   const items = [
-    [bold(`${view.activeCount} active`), ` of ${view.rows.length} sequencers; ${formatAmount(view.base)} METIS locked (the base)`],
-    ...(view.largestOperator ? [[bold('Largest operator'), `: ${view.largestOperator.name} with ${formatPercent(view.largestOperator.share, 1)} of the base`]] : []),
+    [bold(t('sequencers-active', { active: String(view.activeCount) })), t('sequencers-active-rest', { total: String(view.rows.length), base: formatAmount(view.base) })],
+    ...(view.largestOperator ? [[bold(t('sequencers-largest')), t('sequencers-largest-rest', { name: view.largestOperator.name, share: formatPercent(view.largestOperator.share, 1) })]] : []),
     ...view.protocols.map((p) => [
-      bold(`${p.protocol} runs ${formatPercent(p.share, 1)} of the base`),
-      ` (${p.sequencers} sequencer${p.sequencers === 1 ? '' : 's'}, ${formatAmount(p.locked)} METIS)`,
-      ...(p.claims.length > 0 ? [`; ${p.claims.map((c) => `${c.token} claims are ${formatPercent(c.ofBase, 1)} of the base`).join(', ')}`] : []),
+      bold(t('sequencers-protocol-runs', { protocol: p.protocol, share: formatPercent(p.share, 1) })),
+      t('sequencers-protocol-rest', { count: p.sequencers, number: String(p.sequencers), locked: formatAmount(p.locked) }),
+      ...(p.claims.length > 0 ? [t('sequencers-protocol-claims', { claims: p.claims.map((c) => t('sequencers-claim', { token: c.token, share: formatPercent(c.ofBase, 1) })).join(', ') })] : []),
     ]),
-    [bold('LST-run'), ` ${formatPercent(view.lstShare, 1)} · `, bold('independent'), ` ${formatPercent(view.independentShare, 1)} of the base`],
-    ...(view.epoch ? [[bold('L2 epoch'), ` ${view.epoch.number}: signed by ${view.rows.find((r) => r.signer.toLowerCase() === view.epoch!.signer.toLowerCase())?.name ?? view.epoch.signer}`]] : []),
+    [bold(t('sequencers-lst-run')), ` ${formatPercent(view.lstShare, 1)} · `, bold(t('sequencers-independent')), t('sequencers-of-base', { share: formatPercent(view.independentShare, 1) })],
+    ...(view.epoch ? [[bold(t('sequencers-epoch')), t('sequencers-epoch-signed', { epoch: String(view.epoch.number), signer: view.rows.find((r) => r.signer.toLowerCase() === view.epoch!.signer.toLowerCase())?.name ?? view.epoch.signer })]] : []),
   ];
   blocks.push({ kind: 'list', items });
   blocks.push({
     kind: 'note',
-    text:
-      'Income: growth of the unclaimed reward plus claims over the trailing 7 d / 30 d of stored reads; APR = income ÷ the METIS it locks now × year ÷ window (realized, not compounded). ' +
-      'Share of the base: locked ÷ totalLocked (exiting sequencers count until their exit is claimed). Operators are grouped by protocol where the config names one; the bot cannot see who deposited into an LST. ' +
-      `/sequencers <name or id> for one sequencer. Data age: ${sourceAge(snapshot, view, now)}.`,
+    text: t('sequencers-note', { age: sourceAge(t, snapshot, view, now) }),
   });
   return blocks;
 }
 
+/** The message of each event's words. */
 const EVENT_WORDS: Readonly<Record<SequencerRow['events'][number]['name'], string>> = {
-  Locked: 'locked',
-  Relocked: 'relocked (added)',
-  LockUpdate: 'lock now',
-  ClaimRewards: 'claimed reward',
-  UnlockInit: 'started exit of',
-  Unlocked: 'withdrew',
+  Locked: 'sequencers-event-locked',
+  Relocked: 'sequencers-event-relocked',
+  LockUpdate: 'sequencers-event-lock-update',
+  ClaimRewards: 'sequencers-event-claim',
+  UnlockInit: 'sequencers-event-unlock-init',
+  Unlocked: 'sequencers-event-unlocked',
 };
 
-function detail(snapshot: Snapshot, view: SequencersView, row: SequencerRow, now: number): Block[] {
+/** Whether the sequencer signs the current L2 epoch, after its bold label. */
+function epochWords(t: Translator, row: SequencerRow, view: SequencersView): string {
+  if (row.signsEpoch === undefined) return t('sequencers-epoch-unknown');
+  if (!row.signsEpoch) return t('sequencers-epoch-not-signing');
+  return view.epoch === undefined ? t('sequencers-epoch-signs-current') : t('sequencers-epoch-signs', { epoch: String(view.epoch.number) });
+}
+
+function detail(t: Translator, snapshot: Snapshot, view: SequencersView, row: SequencerRow, now: number): Block[] {
   const nowSeconds = now / 1000;
   const exit =
     row.status === 'exiting' && row.unlockClaimTime !== undefined
       ? row.unlockClaimTime <= nowSeconds
-        ? `claimable since ${utcDate(row.unlockClaimTime)}`
-        : `claimable from ${utcDate(row.unlockClaimTime)} (in ${formatAge(row.unlockClaimTime - nowSeconds)})`
+        ? t('sequencers-claimable-since', { date: utcDate(row.unlockClaimTime) })
+        : t('sequencers-claimable-from', { date: utcDate(row.unlockClaimTime), wait: formatAge(row.unlockClaimTime - nowSeconds) })
       : undefined;
   const blocks: Block[] = [
-    { kind: 'title', text: `Sequencer ${row.name}` },
+    { kind: 'title', text: t('sequencers-detail-title', { name: row.name }) },
     {
       kind: 'list',
       items: [
-        [bold('Id'), ` ${row.seqId}`, ...(row.lst === undefined ? [] : [` · run by ${row.lst}`])],
-        [bold('Status'), ` ${statusText(row)}`, ...(exit ? [`; exit ${exit}`] : [])],
-        [bold('Locked'), ` ${formatAmount(row.locked)} METIS, ${formatPercent(row.share, 2)} of the base`],
-        [bold('Unclaimed reward'), ` ${formatAmount(row.unclaimed)} METIS`],
-        [bold('Income'), ` 7d ${formatAmount(row.income7d)} METIS (APR ${formatPercent(row.apr7d)}) · 30d ${formatAmount(row.income30d)} METIS (APR ${formatPercent(row.apr30d)})`],
-        [bold('L2 epoch'), row.signsEpoch === undefined ? ' unknown' : row.signsEpoch ? ` signs epoch ${view.epoch?.number ?? ''}`.trimEnd() : ' not signing the current epoch'],
-        [bold('Owner'), ` ${row.owner}`],
-        [bold('Signer'), ` ${row.signer}`],
+        [bold(t('sequencers-id')), ` ${row.seqId}`, ...(row.lst === undefined ? [] : [t('sequencers-run-by', { lst: row.lst })])],
+        [bold(t('sequencers-status')), ` ${statusText(t, row)}`, ...(exit ? [t('sequencers-exit', { exit })] : [])],
+        [bold(t('sequencers-locked')), t('sequencers-locked-rest', { locked: formatAmount(row.locked), share: formatPercent(row.share, 2) })],
+        [bold(t('sequencers-unclaimed')), ` ${formatAmount(row.unclaimed)} METIS`],
+        [bold(t('sequencers-income')), t('sequencers-income-rest', { income7d: formatAmount(row.income7d), apr7d: formatPercent(row.apr7d), income30d: formatAmount(row.income30d), apr30d: formatPercent(row.apr30d) })],
+        [bold(t('sequencers-epoch')), epochWords(t, row, view)],
+        [bold(t('sequencers-owner')), ` ${row.owner}`],
+        [bold(t('sequencers-signer')), ` ${row.signer}`],
       ],
     },
   ];
@@ -113,33 +119,33 @@ function detail(snapshot: Snapshot, view: SequencersView, row: SequencerRow, now
     blocks.push({
       kind: 'table',
       columns: [
-        { header: 'date', align: 'left' },
-        { header: 'event', align: 'left' },
+        { header: t('sequencers-col-date'), align: 'left' },
+        { header: t('sequencers-col-event'), align: 'left' },
         { header: 'METIS', align: 'right' },
       ],
       rows: row.events.map((e) => [
         utcDate(e.time),
-        e.name === 'UnlockInit' && e.unlockClaimTime !== undefined ? `${EVENT_WORDS[e.name]} (claimable ${utcDate(e.unlockClaimTime)})` : EVENT_WORDS[e.name],
+        e.name === 'UnlockInit' && e.unlockClaimTime !== undefined ? t('sequencers-event-claimable', { event: t(EVENT_WORDS[e.name]), date: utcDate(e.unlockClaimTime) }) : t(EVENT_WORDS[e.name]),
         formatAmount(e.amount),
       ]),
     });
   } else {
-    blocks.push({ kind: 'paragraph', parts: ['No lock, unlock or claim event in the stored history.'] });
+    blocks.push({ kind: 'paragraph', parts: [t('sequencers-no-events')] });
   }
   const days = row.dailyIncome.filter((d) => d.income.ok);
   if (days.length > 0) {
     blocks.push({
       kind: 'table',
       columns: [
-        { header: 'day to', align: 'left' },
-        { header: 'reward', align: 'right' },
+        { header: t('sequencers-col-day-to'), align: 'left' },
+        { header: t('sequencers-col-reward'), align: 'right' },
       ],
       rows: days.map((d) => [utcDate(d.day + DAY_SECONDS), formatAmount(d.income)]),
     });
   } else {
-    blocks.push({ kind: 'paragraph', parts: ['Reward per day: not enough history yet (needs reads a day apart).'] });
+    blocks.push({ kind: 'paragraph', parts: [t('sequencers-no-daily')] });
   }
-  blocks.push({ kind: 'note', text: `Reward per day: growth of the unclaimed reward plus claims over each 24 h before the last read, last 30 days. Data age: ${sourceAge(snapshot, view, now)}.` });
+  blocks.push({ kind: 'note', text: t('sequencers-detail-note', { age: sourceAge(t, snapshot, view, now) }) });
   return blocks;
 }
 
@@ -161,13 +167,14 @@ export const sequencersCommand: CommandDefinition = {
   ],
   usage: '/sequencers [name or id]',
   run(args, context): Reply {
+    const t = translatorOf(context);
     const snapshot = context.snapshot();
     const view = snapshot.sequencers;
     const now = context.now();
-    if (!view) return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: ['No sequencer has been read yet.'] }] };
-    if (args.sequencer === undefined) return { kind: 'answer', blocks: overview(snapshot, view, now) };
+    if (!view) return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [t('sequencers-none')] }] };
+    if (args.sequencer === undefined) return { kind: 'answer', blocks: overview(t, snapshot, view, now) };
     const query = String(args.sequencer);
-    const found = resolveSequencer(view, query);
-    return 'reply' in found ? found.reply : { kind: 'answer', blocks: detail(snapshot, view, found.row, now) };
+    const found = resolveSequencer(view, query, t);
+    return 'reply' in found ? found.reply : { kind: 'answer', blocks: detail(t, snapshot, view, found.row, now) };
   },
 };

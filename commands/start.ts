@@ -6,17 +6,13 @@ export const startCommand: CommandDefinition = {
   name: 'start',
   options: [],
   run(_args, context) {
+    const t = translatorOf(context);
     return {
       kind: 'answer',
       blocks: [
-        { kind: 'title', text: 'Metis yield bot' },
-        {
-          kind: 'paragraph',
-          parts: [
-            'I watch Metis sequencer-mining rewards and the liquid staking tokens, vaults and pools built on them: APY, depeg and how much leverage sits on the METIS locked at the base.',
-          ],
-        },
-        commandListBlock(context.commands(), translatorOf(context)),
+        { kind: 'title', text: t('start-title') },
+        { kind: 'paragraph', parts: [t('start-about')] },
+        commandListBlock(context.commands(), t),
       ],
     };
   },

@@ -1,3 +1,5 @@
+import { english, type Translator } from '../i18n/translator.ts';
+
 /** How large amounts are shown on an axis: divided by a power of a thousand that is named in the title. */
 export interface AmountUnit {
   /** Multiply an amount by this to get the axis value. */
@@ -9,12 +11,12 @@ export interface AmountUnit {
 /**
  * The unit for amounts up to `peak` (its absolute value): billions, millions, thousands from 10,000 up, else ones,
  * so y ticks stay short ("1.2" million rather than "1200000").
- * @example amountUnit(1_000_000) // { factor: 1e-6, words: 'million ' }
+ * @example amountUnit(1_000_000) // { factor: 1e-6, words: t('chart-unit-million') }
  */
-export function amountUnit(peak: number): AmountUnit {
+export function amountUnit(peak: number, t: Translator = english): AmountUnit {
   const size = Math.abs(peak);
-  if (size >= 1e9) return { factor: 1e-9, words: 'billion ' };
-  if (size >= 1e6) return { factor: 1e-6, words: 'million ' };
-  if (size >= 1e4) return { factor: 1e-3, words: 'thousand ' };
+  if (size >= 1e9) return { factor: 1e-9, words: t('chart-unit-billion') };
+  if (size >= 1e6) return { factor: 1e-6, words: t('chart-unit-million') };
+  if (size >= 1e4) return { factor: 1e-3, words: t('chart-unit-thousand') };
   return { factor: 1, words: '' };
 }

@@ -6,6 +6,7 @@ import type { SourceView } from '../figures/figures.ts';
 import { METIS_DECIMALS } from '../figures/sequencerFigures.ts';
 import { countsInBase, operatorOf } from '../figures/sequencersView.ts';
 import type { MetricHistory } from '../store/historyStore.ts';
+import { english, type Translator } from '../i18n/translator.ts';
 import { amountUnit } from './amountUnit.ts';
 import { sequencerCycles } from './sequencerCycles.ts';
 import { CHART_WINDOWS, dataAsOf, MAX_CHART_POINTS, MIN_CHART_POINTS, type ChartWindow, type SourceChart } from './sourceChart.ts';
@@ -22,7 +23,8 @@ const REST_COLOR = '#9aa5b1';
  * sequencer reads. Layers go largest (at the last read) first, at the bottom; the legend names each with its
  * share at the last read. Says 'too-little-history' with fewer than two reads in the window.
  */
-export function baseChart(p: { sequencers: SequencersView; source: SourceView; history: MetricHistory; window: ChartWindow; nowMs: number }): SourceChart {
+export function baseChart(p: { sequencers: SequencersView; source: SourceView; history: MetricHistory; window: ChartWindow; nowMs: number; t?: Translator }): SourceChart {
+  const t = p.t ?? english;
   const seconds = CHART_WINDOWS[p.window];
   const to = p.sequencers.blockTime;
   const from = to - seconds;
@@ -49,30 +51,30 @@ export function baseChart(p: { sequencers: SequencersView; source: SourceView; h
   const groups = [
     ...named.map((o, i) => ({ ...o, color: PALETTE[i % PALETTE.length]! })),
     ...(rest.length > 0
-      ? [{ name: `${rest.length} others`, values: cycles.map((_, i) => rest.reduce((sum, o) => sum + o.values[i]!, 0)), latest: rest.reduce((sum, o) => sum + o.latest, 0), color: REST_COLOR }]
+      ? [{ name: t('chart-others', { count: String(rest.length) }), values: cycles.map((_, i) => rest.reduce((sum, o) => sum + o.values[i]!, 0)), latest: rest.reduce((sum, o) => sum + o.latest, 0), color: REST_COLOR }]
       : []),
   ];
   const share = (amount: number) => (latestTotal > 0 ? formatPercent(figure(amount / latestTotal), 1) : '—');
-  const unit = amountUnit(Math.max(...totals));
+  const unit = amountUnit(Math.max(...totals), t);
   const layers: StackLayer[] = groups.map((g) => ({ label: `${g.name} ${share(g.latest)}`, color: g.color, values: g.values.map((v) => v * unit.factor) }));
 
   const days = `${seconds / DAY_SECONDS} d`;
   const metis = (value: number) => `${formatAmount(value)} METIS`;
-  const figures = `latest ${metis(latestTotal)}, low ${metis(Math.min(...totals))}, high ${metis(Math.max(...totals))}`;
+  const figures = t('chart-base-figures', { latest: metis(latestTotal), low: metis(Math.min(...totals)), high: metis(Math.max(...totals)) });
   const shares = groups.map((g) => `${g.name} ${share(g.latest)}`).join(', ');
-  const block = p.source.lastRead ? `last read block ${p.source.lastRead.blockNumber}, ` : '';
+  const block = p.source.lastRead ? t('chart-last-read-block', { block: String(p.source.lastRead.blockNumber) }) : '';
   return {
     ok: true,
     points: cycles.length,
     spec: {
-      title: `METIS locked by operator — last ${days}`,
-      subtitle: `${block}${dataAsOf(p.source, p.nowMs)} · ${cycles.length} reads`,
+      title: t('chart-base-title', { days }),
+      subtitle: t('chart-subtitle-reads', { block, asOf: dataAsOf(p.source, p.nowMs, t), reads: String(cycles.length) }),
       from,
       to,
-      panels: [{ title: `METIS locked (the base), ${unit.words}METIS, stacked by operator`, unit: '', series: [], stack: { times: cycles.map((c) => c.time), layers } }],
-      footnote: 'Active and exiting sequencers (as in totalLocked); one protocol’s sequencers together. Legend: share at the last read. UTC.',
+      panels: [{ title: t('chart-base-panel', { unit: unit.words }), unit: '', series: [], stack: { times: cycles.map((c) => c.time), layers } }],
+      footnote: t('chart-base-footnote'),
     },
-    summary: `METIS locked: ${figures} over the last ${days}. By operator at the last read: ${shares}.`,
-    alt: `Stacked area chart of METIS locked by operator over the last ${days}: ${figures}; ${shares}.`,
+    summary: t('chart-base-summary', { figures, days, shares }),
+    alt: t('chart-base-alt', { days, figures, shares }),
   };
 }

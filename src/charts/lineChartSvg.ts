@@ -55,6 +55,11 @@ export interface ChartSpec {
 
 /** The font the picture names; the PNG renderer loads it from a file shipped with the bot. */
 export const CHART_FONT_FAMILY = 'DejaVu Sans';
+/** The fallback for glyphs DejaVu lacks (Chinese): named after it, so Latin text keeps DejaVu. */
+export const CJK_FONT_FAMILY = 'Noto Sans SC';
+
+/** Han ideographs, CJK punctuation and full-width forms: text that needs the CJK font. */
+export const CJK_TEXT = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/;
 
 /** Escapes text for XML content and attribute values. */
 export function escapeXml(text: string): string {
@@ -65,8 +70,15 @@ export function escapeXml(text: string): string {
 const xmlSafe = (text: string) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 const esc = (text: string) => escapeXml(xmlSafe(text));
 
-/** Rough width of DejaVu Sans text (its average advance is about 0.6 em), for laying out legends. */
-const textWidth = (text: string, size: number) => [...text].length * size * 0.6;
+/**
+ * The family of a text with CJK in it. resvg falls back per text element, not per glyph: when a glyph is
+ * missing it redraws the whole element in a font that has them all, and at regular weight. Naming the CJK font
+ * on such elements keeps their weight; elements without CJK keep DejaVu.
+ */
+const family = (text: string) => (CJK_TEXT.test(text) ? ` font-family="${CJK_FONT_FAMILY}"` : '');
+
+/** Rough width of text for laying out legends: DejaVu Sans averages about 0.6 em, a CJK glyph is a full em. */
+const textWidth = (text: string, size: number) => [...text].reduce((sum, c) => sum + (CJK_TEXT.test(c) ? 1 : 0.6), 0) * size;
 
 const px = (n: number) => (Math.round(n * 10) / 10).toString();
 
@@ -120,7 +132,7 @@ function legend(panel: ChartPanel, right: number, y: number): string {
   for (const item of items.reverse()) {
     const width = 28 + textWidth(item.label, 13);
     x -= width;
-    parts.push(`<g class="legend-item" transform="translate(${px(x)} ${px(y)})">${item.swatch}<text x="28" y="0" font-size="13" fill="${COLORS.text}">${esc(item.label)}</text></g>`);
+    parts.push(`<g class="legend-item" transform="translate(${px(x)} ${px(y)})">${item.swatch}<text x="28" y="0" font-size="13" fill="${COLORS.text}"${family(item.label)}>${esc(item.label)}</text></g>`);
     x -= 18;
   }
   return parts.reverse().join('');
@@ -143,7 +155,7 @@ function sideLegend(stacked: readonly StackedBand[], left: number, top: number):
       return (
         `<g class="legend-item stack" data-label="${esc(band.label)}" transform="translate(${px(left)} ${px(y)})">` +
         `<rect x="0" y="-11" width="${SIDE_LEGEND.swatch}" height="${SIDE_LEGEND.swatch}" fill="${esc(band.color)}"/>` +
-        `<text x="${SIDE_LEGEND.swatch + SIDE_LEGEND.gap}" y="0" font-size="${SIDE_LEGEND.font}" fill="${COLORS.text}">${esc(band.label)}</text></g>`
+        `<text x="${SIDE_LEGEND.swatch + SIDE_LEGEND.gap}" y="0" font-size="${SIDE_LEGEND.font}" fill="${COLORS.text}"${family(band.label)}>${esc(band.label)}</text></g>`
       );
     })
     .join('');
@@ -198,10 +210,10 @@ export function buildLineChartSvg(spec: ChartSpec): string {
 
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${CHART_FONT_FAMILY}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${CHART_FONT_FAMILY}, ${CJK_FONT_FAMILY}">`,
     `<rect class="background" x="0" y="0" width="${width}" height="${height}" fill="${COLORS.background}"/>`,
-    `<text class="title" x="${plotLeft}" y="36" font-size="24" font-weight="bold" fill="${COLORS.text}">${esc(spec.title)}</text>`,
-    `<text class="subtitle" x="${plotLeft}" y="62" font-size="15" fill="${COLORS.muted}">${esc(spec.subtitle)}</text>`,
+    `<text class="title" x="${plotLeft}" y="36" font-size="24" font-weight="bold" fill="${COLORS.text}"${family(spec.title)}>${esc(spec.title)}</text>`,
+    `<text class="subtitle" x="${plotLeft}" y="62" font-size="15" fill="${COLORS.muted}"${family(spec.subtitle)}>${esc(spec.subtitle)}</text>`,
   );
 
   let top = MARGIN.top;
@@ -219,7 +231,7 @@ export function buildLineChartSvg(spec: ChartSpec): string {
     const y = linearScale([yTicks.min, yTicks.max], [plotBottom, plotTop]);
     const clipId = `plot-${index}`;
     out.push(`<g class="panel" data-title="${esc(panel.title)}">`);
-    out.push(`<text class="panel-title" x="${plotLeft}" y="${px(headerY)}" font-size="14" font-weight="bold" fill="${COLORS.text}">${esc(panel.title)}</text>`);
+    out.push(`<text class="panel-title" x="${plotLeft}" y="${px(headerY)}" font-size="14" font-weight="bold" fill="${COLORS.text}"${family(panel.title)}>${esc(panel.title)}</text>`);
     out.push(legend(panel, plotRight, headerY));
     if (stacked.length > 0) out.push(sideLegend(stacked, plotRight + 24, plotTop));
     out.push(`<clipPath id="${clipId}"><rect x="${px(plotLeft)}" y="${px(plotTop - 2)}" width="${px(plotRight - plotLeft)}" height="${px(plotBottom - plotTop + 4)}"/></clipPath>`);
@@ -244,7 +256,7 @@ export function buildLineChartSvg(spec: ChartSpec): string {
     for (const line of panel.referenceLines ?? []) {
       const ry = y(line.value);
       out.push(`<line class="reference" x1="${px(plotLeft)}" y1="${px(ry)}" x2="${px(plotRight)}" y2="${px(ry)}" stroke="${COLORS.reference}" stroke-width="1.2" stroke-dasharray="2 3"/>`);
-      out.push(`<text class="reference-label" x="${px(plotLeft + 6)}" y="${px(ry - 5)}" font-size="12" fill="${COLORS.reference}">${esc(line.label)}</text>`);
+      out.push(`<text class="reference-label" x="${px(plotLeft + 6)}" y="${px(ry - 5)}" font-size="12" fill="${COLORS.reference}"${family(line.label)}>${esc(line.label)}</text>`);
     }
     for (const series of panel.series) {
       const attributes = `data-label="${esc(series.label)}" data-points="${series.points.length}" fill="none" stroke="${esc(series.color)}"`;
@@ -264,7 +276,7 @@ export function buildLineChartSvg(spec: ChartSpec): string {
       for (const tick of ticks) {
         const tx = x(tick.time);
         out.push(`<line class="x-tick-mark" x1="${px(tx)}" y1="${px(plotBottom)}" x2="${px(tx)}" y2="${px(plotBottom + 5)}" stroke="${COLORS.axis}" stroke-width="1"/>`);
-        out.push(`<text class="x-tick" ${xTickPlacement(tx, textWidth(tick.label, 13), width)} y="${px(plotBottom + 21)}" font-size="13" fill="${COLORS.muted}">${esc(tick.label)}</text>`);
+        out.push(`<text class="x-tick" ${xTickPlacement(tx, textWidth(tick.label, 13), width)} y="${px(plotBottom + 21)}" font-size="13" fill="${COLORS.muted}"${family(tick.label)}>${esc(tick.label)}</text>`);
       }
     }
     out.push('</g>');
@@ -272,7 +284,7 @@ export function buildLineChartSvg(spec: ChartSpec): string {
   });
 
   if (spec.footnote) {
-    out.push(`<text class="footnote" x="${plotLeft}" y="${height - 14}" font-size="12" fill="${COLORS.muted}">${esc(spec.footnote)}</text>`);
+    out.push(`<text class="footnote" x="${plotLeft}" y="${height - 14}" font-size="12" fill="${COLORS.muted}"${family(spec.footnote)}>${esc(spec.footnote)}</text>`);
   }
   out.push('</svg>');
   return out.join('\n');

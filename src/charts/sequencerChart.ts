@@ -5,6 +5,7 @@ import type { SourceView } from '../figures/figures.ts';
 import { sequencerDailyIncome } from '../figures/sequencerDailyIncome.ts';
 import { METIS_DECIMALS } from '../figures/sequencerFigures.ts';
 import type { MetricHistory } from '../store/historyStore.ts';
+import { english, type Translator } from '../i18n/translator.ts';
 import { amountUnit } from './amountUnit.ts';
 import type { ChartPoint, LineSeries } from './lineChartSvg.ts';
 import { thinToSteps } from './sequencerCycles.ts';
@@ -24,8 +25,10 @@ export function sequencerChart(p: {
   history: MetricHistory;
   window: ChartWindow;
   nowMs: number;
+  t?: Translator;
 }): SourceChart {
   const { row, history } = p;
+  const t = p.t ?? english;
   const seconds = CHART_WINDOWS[p.window];
   const to = p.sequencers.blockTime;
   const from = to - seconds;
@@ -40,33 +43,33 @@ export function sequencerChart(p: {
   const daily = sequencerDailyIncome({ history, sourceId: p.sequencers.sourceId, now: to, latest, days: seconds / DAY_SECONDS }).get(row.seqId) ?? [];
   const reward: ChartPoint[] = daily.flatMap((d) => (d.income.ok ? [{ time: d.day + DAY_SECONDS, value: d.income.value }] : []));
 
-  const unit = amountUnit(Math.max(...locked.map((q) => q.value)));
-  const lockedLine: LineSeries = { label: 'locked', color: COLOR.locked, points: locked.map((q) => ({ time: q.time, value: q.value * unit.factor })) };
-  const rewardLine: LineSeries = { label: 'reward per day', color: COLOR.reward, points: reward };
+  const unit = amountUnit(Math.max(...locked.map((q) => q.value)), t);
+  const lockedLine: LineSeries = { label: t('chart-locked'), color: COLOR.locked, points: locked.map((q) => ({ time: q.time, value: q.value * unit.factor })) };
+  const rewardLine: LineSeries = { label: t('chart-reward-day'), color: COLOR.reward, points: reward };
   const days = `${seconds / DAY_SECONDS} d`;
   const metis = (value: number) => `${formatAmount(value)} METIS`;
   const values = locked.map((q) => q.value);
-  const lockedText = `locked: latest ${metis(values[values.length - 1]!)} (${formatPercent(row.share, 1)} of the base), low ${metis(Math.min(...values))}, high ${metis(Math.max(...values))}`;
+  const lockedText = t('chart-locked-text', { latest: metis(values[values.length - 1]!), share: formatPercent(row.share, 1), low: metis(Math.min(...values)), high: metis(Math.max(...values)) });
   const rewardText =
     reward.length === 0
-      ? 'reward per day: not enough history yet (needs reads a day apart)'
-      : `reward per day: latest ${metis(reward[reward.length - 1]!.value)}, mean ${metis(reward.reduce((sum, q) => sum + q.value, 0) / reward.length)} over ${reward.length} day${reward.length === 1 ? '' : 's'}`;
-  const block = p.source.lastRead ? `last read block ${p.source.lastRead.blockNumber}, ` : '';
+      ? t('chart-reward-none')
+      : t('chart-reward-text', { latest: metis(reward[reward.length - 1]!.value), mean: metis(reward.reduce((sum, q) => sum + q.value, 0) / reward.length), count: reward.length });
+  const block = p.source.lastRead ? t('chart-last-read-block', { block: String(p.source.lastRead.blockNumber) }) : '';
   return {
     ok: true,
     points: locked.length,
     spec: {
-      title: `Sequencer ${row.name} — locked and reward per day, last ${days}`,
-      subtitle: `${block}${dataAsOf(p.source, p.nowMs)} · ${locked.length} reads`,
+      title: t('chart-sequencer-title', { name: row.name, days }),
+      subtitle: t('chart-subtitle-reads', { block, asOf: dataAsOf(p.source, p.nowMs, t), reads: String(locked.length) }),
       from,
       to,
       panels: [
-        { title: `Locked, ${unit.words}METIS`, unit: '', series: [lockedLine], fromZero: true },
-        { title: 'Reward per day, METIS', unit: '', series: [rewardLine], fromZero: true },
+        { title: t('chart-locked-panel', { unit: unit.words }), unit: '', series: [lockedLine], fromZero: true },
+        { title: t('chart-reward-panel'), unit: '', series: [rewardLine], fromZero: true },
       ],
-      footnote: 'Reward per day: growth of the unclaimed reward plus claims over each 24 h before the last read. Times in UTC.',
+      footnote: t('chart-reward-footnote'),
     },
-    summary: `${row.name}: ${lockedText}; ${rewardText}, last ${days}.`,
-    alt: `Line chart of sequencer ${row.name} over the last ${days}: ${lockedText}; ${rewardText}.`,
+    summary: t('chart-sequencer-summary', { name: row.name, locked: lockedText, reward: rewardText, days }),
+    alt: t('chart-sequencer-alt', { name: row.name, days, locked: lockedText, reward: rewardText }),
   };
 }

@@ -6,6 +6,7 @@ import { formatAge, formatAmount, formatBps, formatNumber, formatPercent } from 
 import { DAY_SECONDS } from '../core/units.ts';
 import { dataAgeSeconds, isStale, poolLabel, type SourceView } from '../figures/figures.ts';
 import type { MetricHistory, SeriesPoint } from '../store/historyStore.ts';
+import { english, type Translator } from '../i18n/translator.ts';
 import { amountUnit } from './amountUnit.ts';
 import type { BandSeries, ChartPanel, ChartPoint, ChartSpec, LineSeries } from './lineChartSvg.ts';
 import { formatUtcTimestamp } from './scale.ts';
@@ -50,36 +51,36 @@ const scaled = (points: readonly SeriesPoint[], factor: number): ChartPoint[] =>
 const pct = (value: number) => formatPercent(figure(value / 100));
 
 /** A kind of source's chart: which stored metrics, in which unit, on which panels. */
-function plan(view: SourceView, series: (name: string) => SeriesPoint[]): Plan | undefined {
+function plan(t: Translator, view: SourceView, series: (name: string) => SeriesPoint[]): Plan | undefined {
   const f = view.figures;
   switch (view.kind) {
     case 'sequencer': {
-      const nominal: LineSeries = { label: 'nominal APY', color: COLOR.main, points: scaled(series('nominalApy'), 100) };
+      const nominal: LineSeries = { label: t('chart-nominal-apy'), color: COLOR.main, points: scaled(series('nominalApy'), 100) };
       // Stored as an APR; compounded daily like the nominal APY (and /apy) so the two lines compare.
       const realized: LineSeries = {
-        label: 'realized APY 7 d',
+        label: t('chart-realized-apy'),
         color: COLOR.second,
         dashed: true,
         points: series('realizedApr7d').map((p) => ({ time: p.time, value: aprToApy(p.value, 365) * 100 })),
       };
       return {
-        what: 'APY',
-        panels: [{ title: 'APY, % a year (compounded daily)', unit: '%', series: [nominal, realized] }],
+        what: t('chart-what-apy'),
+        panels: [{ title: t('chart-apy-daily-panel'), unit: '%', series: [nominal, realized] }],
         main: nominal,
         format: pct,
-        footnote: 'Nominal: reward per L2 block × blocks a year ÷ METIS locked. Realized: rewards paid over the trailing 7 d. Times in UTC.',
+        footnote: t('chart-sequencer-footnote'),
       };
     }
     case 'erc4626':
     case 'exchange-rate': {
-      const day: LineSeries = { label: '24 h APY', color: COLOR.main, points: scaled(series('apy24h'), 100) };
-      const week: LineSeries = { label: '7 d APY', color: COLOR.second, dashed: true, points: scaled(series('apy7d'), 100) };
+      const day: LineSeries = { label: t('chart-apy-24h'), color: COLOR.main, points: scaled(series('apy24h'), 100) };
+      const week: LineSeries = { label: t('chart-apy-7d'), color: COLOR.second, dashed: true, points: scaled(series('apy7d'), 100) };
       return {
-        what: 'APY',
-        panels: [{ title: 'APY, % a year', unit: '%', series: [day, week] }],
+        what: t('chart-what-apy'),
+        panels: [{ title: t('chart-apy-panel'), unit: '%', series: [day, week] }],
         main: day.points.length >= MIN_CHART_POINTS || week.points.length < MIN_CHART_POINTS ? day : week,
         format: pct,
-        footnote: 'APY from the growth of the share price over the trailing 24 h and 7 d, annualised with compounding. Times in UTC.',
+        footnote: t('chart-yield-footnote'),
       };
     }
     case 'uniswap-v2':
@@ -96,40 +97,40 @@ function plan(view: SourceView, series: (name: string) => SeriesPoint[]): Plan |
         const value = bps === undefined ? undefined : fairFromDepeg(p.value, bps);
         return value === undefined ? [] : [{ time: p.time, value }];
       });
-      const priceLine: LineSeries = { label: 'price', color: COLOR.main, points: price };
-      const fairLine: LineSeries = { label: 'fair value', color: COLOR.fair, dashed: true, points: fair };
+      const priceLine: LineSeries = { label: t('chart-price'), color: COLOR.main, points: price };
+      const fairLine: LineSeries = { label: t('chart-fair'), color: COLOR.fair, dashed: true, points: fair };
       const band: BandSeries = {
-        label: `fair ± ${PEG_BAND_BPS} bps`,
+        label: t('chart-fair-band', { bps: String(PEG_BAND_BPS) }),
         color: COLOR.second,
         points: fair.map((p) => ({ time: p.time, low: offsetBps(p.value, -PEG_BAND_BPS), high: offsetBps(p.value, PEG_BAND_BPS) })),
       };
-      const depegLine: LineSeries = { label: 'depeg', color: COLOR.depeg, points: depeg };
+      const depegLine: LineSeries = { label: t('chart-depeg'), color: COLOR.depeg, points: depeg };
       return {
-        what: 'price and depeg',
+        what: t('chart-what-price'),
         panels: [
-          { title: `Price, ${quote} per ${asset}`, unit: '', series: [priceLine, fairLine], bands: [band], weight: 2 },
-          { title: 'Depeg, bps (price ÷ fair value − 1)', unit: ' bps', series: [depegLine], referenceLines: [{ value: 0, label: 'at fair value' }] },
+          { title: t('chart-price-panel', { quote, asset }), unit: '', series: [priceLine, fairLine], bands: [band], weight: 2 },
+          { title: t('chart-depeg-panel'), unit: ' bps', series: [depegLine], referenceLines: [{ value: 0, label: t('chart-at-fair') }] },
         ],
         main: priceLine,
         format: (value) => `${formatNumber(figure(value), 4)} ${quote}`,
         // One line under the chart: a stable pair's note takes the room of the longer wording.
         footnote:
           f?.kind === 'pool' && f.stableCurve
-            ? `Stable pair: marginal price on its curve x³y + xy³ = k. Depeg in bps, negative below fair. Band: fair ± ${PEG_BAND_BPS} bps. UTC.`
-            : `Depeg in basis points; negative trades below fair value. The band is fair value ± ${PEG_BAND_BPS} bps. Times in UTC.`,
+            ? t('chart-stable-footnote', { bps: String(PEG_BAND_BPS) })
+            : t('chart-pool-footnote', { bps: String(PEG_BAND_BPS) }),
       };
     }
     case 'erc20-supply': {
       const supply = series('supply');
-      const { factor, words: unit } = amountUnit(Math.max(0, ...supply.map((p) => Math.abs(p.value))));
+      const { factor, words: unit } = amountUnit(Math.max(0, ...supply.map((p) => Math.abs(p.value))), t);
       const token = view.token ?? view.id;
-      const line: LineSeries = { label: 'supply', color: COLOR.main, points: scaled(supply, factor) };
+      const line: LineSeries = { label: t('chart-supply'), color: COLOR.main, points: scaled(supply, factor) };
       return {
-        what: 'supply',
-        panels: [{ title: `Supply, ${unit}${token}`, unit: '', series: [line] }],
+        what: t('chart-what-supply'),
+        panels: [{ title: t('chart-supply-panel', { unit, token }), unit: '', series: [line] }],
         main: line,
         format: (value) => `${formatAmount(value / factor)} ${token}`,
-        footnote: 'Total supply of the token as read each poll cycle. Times in UTC.',
+        footnote: t('chart-supply-footnote'),
       };
     }
     default:
@@ -142,13 +143,15 @@ function plan(view: SourceView, series: (name: string) => SeriesPoint[]): Plan |
  * wrappers, price with a fair-value band and depeg for pools, supply for plain tokens. Reads only the stored
  * history; says 'too-little-history' when the window holds fewer than two points.
  * @param nowMs wall clock, for the data age.
+ * @param t the language of every text in the picture and around it (English by default).
  */
-export function sourceChart(p: { view: SourceView; history: MetricHistory; window: ChartWindow; nowMs: number }): SourceChart {
+export function sourceChart(p: { view: SourceView; history: MetricHistory; window: ChartWindow; nowMs: number; t?: Translator }): SourceChart {
   const { view, window } = p;
+  const t = p.t ?? english;
   const seconds = CHART_WINDOWS[window];
   const to = view.lastRead?.blockTime ?? Math.floor(p.nowMs / 1000);
   const from = to - seconds;
-  const chart = plan(view, (name) => p.history.metricSeries(view.id, name, from, to, MAX_CHART_POINTS));
+  const chart = plan(t, view, (name) => p.history.metricSeries(view.id, name, from, to, MAX_CHART_POINTS));
   const points = chart?.main.points.length ?? 0;
   if (!chart || points < MIN_CHART_POINTS) return { ok: false, reason: 'too-little-history', points };
 
@@ -157,22 +160,22 @@ export function sourceChart(p: { view: SourceView; history: MetricHistory; windo
   const latest = chart.format(last(values)!);
   const low = chart.format(Math.min(...values));
   const high = chart.format(Math.max(...values));
-  const asOf = dataAsOf(view, p.nowMs);
-  const extra = isPoolKind(view.kind) ? depegSummary(chart.panels[1]?.series[0]?.points ?? []) : '';
+  const asOf = dataAsOf(view, p.nowMs, t);
+  const extra = isPoolKind(view.kind) ? depegSummary(t, chart.panels[1]?.series[0]?.points ?? []) : '';
   const label = view.figures?.kind === 'pool' ? poolLabel(view.label, view.figures) : view.label;
   return {
     ok: true,
     points,
     spec: {
-      title: `${label} — ${chart.what}, last ${days}`,
-      subtitle: `${asOf} · ${points} points`,
+      title: t('chart-title', { label, what: chart.what, days }),
+      subtitle: t('chart-subtitle-points', { asOf, points: String(points) }),
       from,
       to,
       panels: chart.panels,
       footnote: chart.footnote,
     },
-    summary: `${chart.main.label}: latest ${latest}, low ${low}, high ${high} over the last ${days}${extra}.`,
-    alt: `Line chart of ${label} ${chart.what} over the last ${days}: ${chart.main.label} latest ${latest}, low ${low}, high ${high}${extra}.`,
+    summary: t('chart-summary', { series: chart.main.label, latest, low, high, days, extra }),
+    alt: t('chart-alt', { label, what: chart.what, days, series: chart.main.label, latest, low, high, extra }),
   };
 }
 
@@ -180,14 +183,15 @@ export function sourceChart(p: { view: SourceView; history: MetricHistory; windo
  * When a source's data was read and how old it is, for a chart's subtitle.
  * @example dataAsOf(view, nowMs) // 'data as of 2027-01-15 07:00 UTC (age 1h, stale)'
  */
-export function dataAsOf(view: SourceView, nowMs: number): string {
-  if (!view.lastRead) return 'no read yet';
-  const age = dataAgeSeconds(view, nowMs) ?? 0;
-  return `data as of ${formatUtcTimestamp(Math.floor(view.lastRead.observedAt / 1000))} (age ${formatAge(age)}${isStale(view, nowMs) ? ', stale' : ''})`;
+export function dataAsOf(view: SourceView, nowMs: number, t: Translator = english): string {
+  if (!view.lastRead) return t('chart-no-read');
+  const age = formatAge(dataAgeSeconds(view, nowMs) ?? 0);
+  const time = formatUtcTimestamp(Math.floor(view.lastRead.observedAt / 1000));
+  return isStale(view, nowMs) ? t('chart-data-as-of-stale', { time, age }) : t('chart-data-as-of', { time, age });
 }
 
-function depegSummary(points: readonly ChartPoint[]): string {
+function depegSummary(t: Translator, points: readonly ChartPoint[]): string {
   if (points.length === 0) return '';
   const worst = points.reduce((a, b) => (Math.abs(b.value) > Math.abs(a.value) ? b : a));
-  return `; widest depeg ${formatBps(figure(worst.value))}`;
+  return t('chart-widest-depeg', { depeg: formatBps(figure(worst.value)) });
 }

@@ -56,7 +56,7 @@ export function digestBody(snapshot: Snapshot, nowMs: number, t: Translator = en
   const runBy = snapshot.sequencers;
   if (runBy) {
     // The base under the tower: how much of it the claims' own issuers run, and the ratio of claims to the rest.
-    const runners = baseRunBy(runBy);
+    const runners = baseRunBy(t, runBy);
     line(t('digest-base-run-by'), `${runners} · ${t('digest-rooted', { ratio: formatRatio(runBy.rootedRatio, 3) })}${why(t, runBy.rootedRatio, '')}`);
   }
   const ages = snapshot.sources.flatMap((s) => {

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildLineChartSvg, type ChartSpec } from '../../src/charts/lineChartSvg.ts';
-import { chartFontFiles, svgToPng } from '../../src/charts/renderPng.ts';
-import { darkPixels, decodePng, PNG_SIGNATURE } from './decodePng.ts';
+import { chartFontFiles, cjkFontFiles, svgToPng } from '../../src/charts/renderPng.ts';
+import { darkPixels, decodePng, PNG_SIGNATURE, type DecodedPng } from './decodePng.ts';
 
 const TO = Date.UTC(2027, 0, 11) / 1000;
 const FROM = TO - 7 * 86_400;
@@ -46,4 +46,43 @@ describe('svgToPng', () => {
     expect(() => svgToPng(buildLineChartSvg(spec('<b>&amp;</b> "x" \'y\'')))).not.toThrow();
     expect(() => svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>a < b</text></svg>')).toThrow();
   });
+
+  it('GIVEN a Chinese title THEN its glyphs come from the bundled Noto Sans SC: without it only empty boxes are drawn', () => {
+    for (const file of cjkFontFiles()) expect(existsSync(file)).toBe(true);
+    const svg = buildLineChartSvg(spec('排序器收益 — 最近 7 天'));
+    const drawn = decodePng(svgToPng(svg));
+    const latinOnly = decodePng(svgToPng(svg, { fontFiles: chartFontFiles() }));
+    expect(darkPixels(drawn, TITLE_BOX)).toBeGreaterThan(1500);
+    // DejaVu has no Han glyph: it draws a box for each, a different picture with less ink.
+    expect(darkPixels(latinOnly, TITLE_BOX)).toBeLessThan(darkPixels(drawn, TITLE_BOX) * 0.7);
+    expect(differentPixels(drawn, latinOnly, TITLE_BOX)).toBeGreaterThan(1000);
+  });
+
+  it('GIVEN the CJK font loaded THEN text without CJK keeps DejaVu Sans: the English picture is the same', () => {
+    const svg = buildLineChartSvg(spec('seMetis — APY, last 7 d'));
+    const dejaVu = Buffer.from(svgToPng(svg, { fontFiles: chartFontFiles() }));
+    expect(Buffer.from(svgToPng(svg, { fontFiles: [...chartFontFiles(), ...cjkFontFiles()] })).equals(dejaVu)).toBe(true);
+  });
+
+  it('GIVEN an English chart THEN the CJK font is not loaded and the picture is the one DejaVu alone draws', () => {
+    const svg = buildLineChartSvg(spec('seMetis — APY, last 7 d'));
+    const png = Buffer.from(svgToPng(svg));
+    expect(png.equals(Buffer.from(svgToPng(svg, { fontFiles: chartFontFiles() })))).toBe(true);
+    // The fallback family named in the picture changes nothing for Latin text.
+    const before = svg.replace('font-family="DejaVu Sans, Noto Sans SC"', 'font-family="DejaVu Sans"');
+    expect(before).not.toBe(svg);
+    expect(png.equals(Buffer.from(svgToPng(before, { fontFiles: chartFontFiles() })))).toBe(true);
+  });
 });
+
+/** Pixels of the box whose colour differs between two pictures of the same size. */
+function differentPixels(a: DecodedPng, b: DecodedPng, box: typeof TITLE_BOX): number {
+  let count = 0;
+  for (let y = box.y; y < box.y + box.height; y++) {
+    for (let x = box.x; x < box.x + box.width; x++) {
+      const i = (y * a.width + x) * 4;
+      if (a.pixels.readUInt32BE(i) !== b.pixels.readUInt32BE(i)) count++;
+    }
+  }
+  return count;
+}
