@@ -5,7 +5,7 @@ import { describeMissing } from '../src/core/figure.ts';
 import { DAY_SECONDS } from '../src/core/units.ts';
 import { poolLabel, type Snapshot, type SourceView } from '../src/figures/figures.ts';
 import { ageCell } from './ageCell.ts';
-import { assetNames, findSources } from './assetNames.ts';
+import { assetNames, findSources, isAsset } from './assetNames.ts';
 import { translatorOf, type CommandContext, type CommandDefinition } from './command.ts';
 import { buttonRows, shortest } from './figureButtons.ts';
 import { details, windowTag, withSpan } from './apyDetails.ts';
@@ -101,7 +101,7 @@ const colon = (t: Translator) => t('apy-colon');
 
 /** One button per source under the overview (its shortest name), each opening its detail in place. */
 function assetButtons(snapshot: Snapshot): Control[] {
-  const names = new Set(snapshot.sources.map((s) => shortest(s.token ? [s.id, s.token] : [s.id])));
+  const names = new Set(snapshot.sources.filter(isAsset).map((s) => shortest(s.token ? [s.id, s.token] : [s.id])));
   return buttonRows([...names].map((name) => ({ label: name, command: `/apy ${name}`, edit: true })));
 }
 
@@ -119,7 +119,7 @@ export const apyCommand: CommandDefinition = {
     {
       name: 'asset',
       type: 'string',
-      choices: (context: CommandContext) => assetNames(context.snapshot()),
+      choices: (context: CommandContext) => assetNames(context.snapshot(), isAsset),
     },
   ],
   run(args, context): Reply {

@@ -13,6 +13,12 @@ export function assetNames(snapshot: Snapshot, include: (source: SourceView) => 
   return [...names];
 }
 
+/**
+ * Sources with figures of their own to show and chart. The sequencer set's reads (who signs the L2 epoch) appear
+ * in /sequencers, not as an asset of /apy or /chart.
+ */
+export const isAsset = (source: SourceView): boolean => source.kind !== 'sequencer-set';
+
 /** The sources a typed asset name means (a token may have a vault and a supply source). */
 export function findSources(snapshot: Snapshot, name: string): SourceView[] {
   const wanted = name.toLowerCase();

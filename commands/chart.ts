@@ -6,7 +6,7 @@ import { isChartWindow, MIN_CHART_POINTS, sourceChart, type ChartWindow, type So
 import { didYouMean } from '../src/config/didYouMean.ts';
 import type { Snapshot, SourceView } from '../src/figures/figures.ts';
 import type { MetricHistory } from '../src/store/historyStore.ts';
-import { assetNames } from './assetNames.ts';
+import { assetNames, isAsset } from './assetNames.ts';
 import { translatorOf, type CommandContext, type CommandDefinition } from './command.ts';
 import { BASE, chartControls, chartedSource, chartName, WINDOWS } from './chartControls.ts';
 import { findSequencer, resolveSequencer } from './resolveSequencer.ts';
@@ -24,7 +24,7 @@ const fileSafe = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, '_').slice(0
 /** Every name /chart knows: the assets, then (once sequencers are read) the base and each sequencer. */
 function chartNames(snapshot: Snapshot): string[] {
   const sequencers = snapshot.sequencers?.rows.map((r) => r.name) ?? [];
-  return [...assetNames(snapshot), ...(snapshot.sequencers ? [BASE, ...sequencers] : [])];
+  return [...assetNames(snapshot, isAsset), ...(snapshot.sequencers ? [BASE, ...sequencers] : [])];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { CHART_WINDOWS, type ChartWindow } from '../src/charts/sourceChart.ts';
 import type { Snapshot, SourceView } from '../src/figures/figures.ts';
-import { findSources } from './assetNames.ts';
+import { findSources, isAsset } from './assetNames.ts';
 import type { Translator } from '../src/i18n/translator.ts';
 import { encodeAction } from '../src/vocabulary/actionData.ts';
 import type { Action, Control } from '../src/vocabulary/reply.ts';
@@ -28,7 +28,7 @@ export function chartName(snapshot: Snapshot, view: SourceView): string {
 
 /** Every chart the picker offers: each source once by its chart name, then the base (once sequencers are read). */
 function pickerNames(snapshot: Snapshot): string[] {
-  const names = new Set(snapshot.sources.map((s) => chartName(snapshot, s)));
+  const names = new Set(snapshot.sources.filter(isAsset).map((s) => chartName(snapshot, s)));
   return [...names, ...(snapshot.sequencers ? [BASE] : [])];
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { handleCommandText } from '../../commands/registry.ts';
-import { translator } from '../../src/i18n/translator.ts';
+import { chartControls } from '../../commands/chartControls.ts';
+import { english, translator } from '../../src/i18n/translator.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
 import { encodeAction } from '../../src/vocabulary/actionData.ts';
 import type { Action, Reply } from '../../src/vocabulary/reply.ts';
@@ -53,6 +54,17 @@ describe('/apy buttons', () => {
       expect(detail.blocks[0]).toMatchObject({ kind: 'title' });
       expect(renderText(detail)).toContain('Data: ');
     }
+  });
+
+  it('GIVEN a sequencer-set source (who signs the L2 epoch) THEN no /apy or /chart button and no choice for it: it has no figures of its own', () => {
+    const epochs = { id: 'epochs', label: 'Sequencer set', kind: 'sequencer-set' as const, chainId: 1088, staleAfterSeconds: 900 };
+    const snapshot = { ...context.snapshot(), sources: [...context.snapshot().sources, epochs] } as ReturnType<typeof context.snapshot>;
+    const withSet = { ...context, snapshot: () => snapshot };
+    expect(actions(handleCommandText('/apy', withSet)).map((b) => b.command)).toEqual(['/apy sequencer', '/apy seMetis', '/apy eMetis-METIS']);
+    expect(handleCommandText('/apy epochs', withSet)?.kind).toBe('usage');
+    const picker = chartControls(english, snapshot, 'seMetis', '7d').flatMap((c) => c.actions.map((a) => a.command));
+    expect(picker).toContain('/chart sequencer 7d');
+    expect(picker).not.toContain('/chart epochs 7d');
   });
 
   it('GIVEN a detail THEN "back" gives the overview in place and "chart" asks for its chart in a new message', () => {
