@@ -8,7 +8,7 @@ import type { MetricHistory } from '../store/historyStore.ts';
 import { english, type Translator } from '../i18n/translator.ts';
 import { amountUnit } from './amountUnit.ts';
 import type { ChartPoint, LineSeries } from './lineChartSvg.ts';
-import { thinToSteps } from './sequencerCycles.ts';
+import { sequencerSteps } from './sequencerCycles.ts';
 import { CHART_WINDOWS, dataAsOf, MAX_CHART_POINTS, MIN_CHART_POINTS, type ChartWindow, type SourceChart } from './sourceChart.ts';
 
 const COLOR = { locked: '#2563eb', reward: '#0f9d8f' } as const;
@@ -32,9 +32,9 @@ export function sequencerChart(p: {
   const seconds = CHART_WINDOWS[p.window];
   const to = p.sequencers.blockTime;
   const from = to - seconds;
-  // This sequencer's reads only, in one range read, thinned as the base chart thins its cycles.
-  const reads = history.sequencerReads(p.sequencers.sourceId, row.seqId, from + 1, to);
-  const locked: ChartPoint[] = thinToSteps(reads.map((r) => ({ time: r.blockTime, read: r })), from, to, MAX_CHART_POINTS).map(({ time, read }) => ({ time, value: toNumber(read.amount, METIS_DECIMALS) }));
+  // This sequencer's reads only, thinned as the base chart thins its cycles.
+  const reads = sequencerSteps(history, p.sequencers.sourceId, row.seqId, from, to, MAX_CHART_POINTS);
+  const locked: ChartPoint[] = reads.map((read) => ({ time: read.blockTime, value: toNumber(read.amount, METIS_DECIMALS) }));
   if (locked.length < MIN_CHART_POINTS) return { ok: false, reason: 'too-little-history', points: locked.length };
 
   // Its reward per day ends at the newest read, as /sequencers <name> counts it.

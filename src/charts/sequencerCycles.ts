@@ -27,18 +27,16 @@ export function sequencerCycles(history: MetricHistory, sourceId: string, from: 
 }
 
 /**
- * At each of `maxPoints` equally spaced times in (from, to], the newest item at or before it, each item once
- * (items oldest first): the same thinning as sequencerCycles, over one sequencer's reads already in hand.
+ * One sequencer's stored reads thinned as sequencerCycles thins the cycles: at each of `maxPoints` equally spaced
+ * times in (from, to], its newest read at or before it, each read once. One index search per step: over 90 days of
+ * 5-minute cycles that is 500 searches instead of 25,920 rows read and decoded.
  */
-export function thinToSteps<T extends { readonly time: number }>(items: readonly T[], from: number, to: number, maxPoints: number): T[] {
-  const kept: T[] = [];
+export function sequencerSteps(history: MetricHistory, sourceId: string, seqId: number, from: number, to: number, maxPoints: number): StoredSequencerRead[] {
+  const kept: StoredSequencerRead[] = [];
   const step = (to - from) / maxPoints;
-  let next = 0;
   for (let i = 1; i <= maxPoints; i++) {
-    const at = i === maxPoints ? to : from + i * step;
-    while (next < items.length && items[next]!.time <= at) next++;
-    const newest = items[next - 1];
-    if (newest && newest.time > from && newest !== kept[kept.length - 1]) kept.push(newest);
+    const read = history.sequencerAt(sourceId, seqId, i === maxPoints ? to : from + i * step);
+    if (read && read.blockTime > from && read.blockTime !== kept[kept.length - 1]?.blockTime) kept.push(read);
   }
   return kept;
 }

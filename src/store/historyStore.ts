@@ -65,6 +65,8 @@ export interface MetricHistory {
   metricSeries(sourceId: string, name: string, fromTime: number, toTime: number, maxPoints?: number): SeriesPoint[];
   /** Each sequencer's newest stored read with blockTime <= time, by id. */
   sequencersAt(sourceId: string, time: number): StoredSequencerRead[];
+  /** One sequencer's newest stored read with blockTime <= time: one index search. */
+  sequencerAt(sourceId: string, seqId: number, time: number): StoredSequencerRead | undefined;
   /** One sequencer's stored reads with fromTime <= blockTime <= toTime, oldest first. */
   sequencerReads(sourceId: string, seqId: number, fromTime: number, toTime: number): StoredSequencerRead[];
   /** Events of the given names with fromTime < blockTime <= toTime, oldest first. */
@@ -77,6 +79,7 @@ export function metricHistoryOf(store: HistoryStore): MetricHistory {
   return {
     metricSeries: store.metricSeries.bind(store),
     sequencersAt: store.sequencersAt.bind(store),
+    sequencerAt: store.sequencerAt.bind(store),
     sequencerReads: store.sequencerReads.bind(store),
     eventsBetween: store.eventsBetween.bind(store),
     getCursor: store.getCursor.bind(store),

@@ -75,6 +75,7 @@ export function createSqliteHistoryStore(db: Database.Database): HistoryStore {
       sequencers.add(o);
     },
     sequencersAt: sequencers.sequencersAt,
+    sequencerAt: sequencers.sequencerAt,
     sequencerReads: sequencers.sequencerReads,
     ...events,
     latestObservation(sourceId) {

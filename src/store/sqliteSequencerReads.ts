@@ -31,7 +31,7 @@ const toSequencerRead = (row: SequencerReadRow): StoredSequencerRead => ({
 });
 
 /** The sequencer reads of the SQLite store: written with each observation, read back per id at or before a time. */
-export function sqliteSequencerReads(db: Database.Database): Pick<HistoryStore, 'sequencersAt' | 'sequencerReads'> & { add(o: Observation): void } {
+export function sqliteSequencerReads(db: Database.Database): Pick<HistoryStore, 'sequencersAt' | 'sequencerAt' | 'sequencerReads'> & { add(o: Observation): void } {
   const statements = {
     addSequencerRead: db.prepare(
       `INSERT OR REPLACE INTO sequencer_reads (source_id, seq_id, block_time, status, amount, reward, owner, signer, reward_recipient, activation_batch, deactivation_time, unlock_claim_time)
@@ -55,6 +55,10 @@ export function sqliteSequencerReads(db: Database.Database): Pick<HistoryStore, 
         const row = statements.sequencerAt.get(sourceId, id, time) as SequencerReadRow | undefined;
         return row ? [toSequencerRead(row)] : [];
       });
+    },
+    sequencerAt(sourceId, seqId, time) {
+      const row = statements.sequencerAt.get(sourceId, seqId, time) as SequencerReadRow | undefined;
+      return row && toSequencerRead(row);
     },
     sequencerReads(sourceId, seqId, fromTime, toTime) {
       return (statements.sequencerReads.all(sourceId, seqId, fromTime, toTime) as SequencerReadRow[]).map(toSequencerRead);
