@@ -22,3 +22,25 @@ digest-delta-note = Δ: change in percentage points (pp) over 24 h and 7 d.
 digest-note = { $read } { $delta }
 digest-button-unsubscribe = Unsubscribe
 digest-button-change-time = Change time
+
+# A digest's local date and time: "Wed 2 Dec 2026 · 09:00".
+date-title = { $weekday } { $day } { $month } { $year } · { $time }
+date-weekday-mon = Mon
+date-weekday-tue = Tue
+date-weekday-wed = Wed
+date-weekday-thu = Thu
+date-weekday-fri = Fri
+date-weekday-sat = Sat
+date-weekday-sun = Sun
+date-month-1 = Jan
+date-month-2 = Feb
+date-month-3 = Mar
+date-month-4 = Apr
+date-month-5 = May
+date-month-6 = Jun
+date-month-7 = Jul
+date-month-8 = Aug
+date-month-9 = Sep
+date-month-10 = Oct
+date-month-11 = Nov
+date-month-12 = Dec

@@ -22,3 +22,25 @@ digest-delta-note = Δ：24 h 和 7 d 内的变化，单位为百分点（pp）�
 digest-note = { $read }{ $delta }
 digest-button-unsubscribe = 取消订阅
 digest-button-change-time = 更改时间
+
+# 摘要的当地日期与时间："2026年12月2日 周三 · 09:00"。
+date-title = { $year }年{ $month }月{ $day }日 { $weekday } · { $time }
+date-weekday-mon = 周一
+date-weekday-tue = 周二
+date-weekday-wed = 周三
+date-weekday-thu = 周四
+date-weekday-fri = 周五
+date-weekday-sat = 周六
+date-weekday-sun = 周日
+date-month-1 = 1
+date-month-2 = 2
+date-month-3 = 3
+date-month-4 = 4
+date-month-5 = 5
+date-month-6 = 6
+date-month-7 = 7
+date-month-8 = 8
+date-month-9 = 9
+date-month-10 = 10
+date-month-11 = 11
+date-month-12 = 12

@@ -95,7 +95,7 @@ const digestControls = (t: Translator): Reply['controls'] => [
  */
 export function digestReply(body: DigestBody, when: { readonly nowMs: number; readonly timeZone: string }, open: readonly OpenAlert[], t: Translator = english): Reply {
   const blocks: Block[] = [
-    { kind: 'title', text: t('digest-title', { date: localDateTitle(when.nowMs, when.timeZone), zone: currentTimeZoneName(when.timeZone) }) },
+    { kind: 'title', text: t('digest-title', { date: localDateTitle(t, when.nowMs, when.timeZone), zone: currentTimeZoneName(when.timeZone) }) },
     { kind: 'list', items: body.lines },
     { kind: 'paragraph', parts: openAlertsLine(t, t('digest-open-alerts'), open) },
     { kind: 'note', text: body.note },

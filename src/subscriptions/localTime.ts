@@ -1,3 +1,5 @@
+import type { Translator } from '../i18n/translator.ts';
+
 /** Minutes after midnight of `HH:MM` (00:00–23:59), or undefined for anything else (25:99, 7, 7:5). */
 export function parseClock(text: string): number | undefined {
   const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
@@ -30,15 +32,18 @@ export function localTime(nowMs: number, timeZone: string): { date: string; minu
 const titleFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * The local weekday, date and clock time of an instant in a zone, for a digest's title: "Wed 2 Dec 2026 · 09:00".
- * @example localDateTitle(Date.UTC(2026, 11, 2, 8, 0), 'Europe/Berlin') // 'Wed 2 Dec 2026 · 09:00'
+ * The local weekday, date and clock time of an instant in a zone, for a digest's title, in the language:
+ * "Wed 2 Dec 2026 · 09:00", "2026年12月2日 周三 · 09:00". Weekday and month names are messages
+ * (`date-weekday-…`, `date-month-…`); the numbers come from the zone's calendar.
+ * @example localDateTitle(english, Date.UTC(2026, 11, 2, 8, 0), 'Europe/Berlin') // 'Wed 2 Dec 2026 · 09:00'
  */
-export function localDateTitle(nowMs: number, timeZone: string): string {
+export function localDateTitle(t: Translator, nowMs: number, timeZone: string): string {
   let f = titleFormatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     titleFormatters.set(timeZone, f);
   }
   const p = Object.fromEntries(f.formatToParts(nowMs).map((part) => [part.type, part.value]));
-  return `${p.weekday} ${p.day} ${p.month} ${p.year} · ${p.hour}:${p.minute}`;
+  const weekday = t(`date-weekday-${(p.weekday ?? '').toLowerCase()}`);
+  return t('date-title', { weekday, day: Number(p.day), month: t(`date-month-${Number(p.month)}`), year: p.year ?? '', time: `${p.hour}:${p.minute}` });
 }

@@ -17,11 +17,11 @@ const open: OpenAlert[] = [{ rule: 'depeg', sourceId: 'eMetis-METIS', level: 'wa
 const commands = (reply: Reply) => (reply.controls ?? []).flatMap((c) => c.actions.map((a) => a.command));
 
 describe('the daily digest in Chinese', () => {
-  it('GIVEN a Chinese chat THEN every word is Chinese; figures, units, dates and names as in English', () => {
+  it('GIVEN a Chinese chat THEN every word is Chinese, the date as Chinese writes it; figures, units and names as in English', () => {
     const text = renderText(digestReply(digestBody(snapshot, NOW, zh), { nowMs: NOW, timeZone: 'Europe/Berlin' }, open, zh));
     expect(text).toBe(
       [
-        '每日摘要 · FRI 15 JAN 2027 · 09:00 EUROPE/BERLIN',
+        '每日摘要 · 2027年1月15日 周五 · 09:00 EUROPE/BERLIN',
         '',
         '• Sequencer mining：名义 APY 17.08% · Δ24h ±0.00 pp · Δ7d —（历史不足 7 d）',
         '• seMetis <vault> & co：24 h APY 12.74% · Δ24h −0.01 pp · Δ7d —（历史不足 7 d）（数据过期：1 h 前读取）',
@@ -112,8 +112,8 @@ describe('the digest scheduler: each chat in its language', () => {
     const titles = new Map(outbox.due(Number.MAX_SAFE_INTEGER, 10).map((m) => [m.chatId, renderText(m.reply).split('\n')[0]]));
     expect(Object.fromEntries(titles)).toEqual({
       en: 'DAILY DIGEST · FRI 15 JAN 2027 · 08:00 UTC',
-      zh: '每日摘要 · FRI 15 JAN 2027 · 08:00 UTC',
-      zh2: '每日摘要 · FRI 15 JAN 2027 · 08:00 UTC',
+      zh: '每日摘要 · 2027年1月15日 周五 · 08:00 UTC',
+      zh2: '每日摘要 · 2027年1月15日 周五 · 08:00 UTC',
       none: 'DAILY DIGEST · FRI 15 JAN 2027 · 08:00 UTC',
     });
     const zhRow = outbox.due(Number.MAX_SAFE_INTEGER, 10).find((m) => m.chatId === 'zh')!;
