@@ -4,9 +4,11 @@ import { startDevnet } from '../src/devnet/startDevnet.ts';
 import { silentLogger } from '../src/log/logger.ts';
 import { Poller } from '../src/poller/poller.ts';
 import { createFailoverRpc } from '../src/rpc/failoverRpc.ts';
+import { metricHistoryOf } from '../src/store/historyStore.ts';
 import { openSqliteStore } from '../src/store/sqliteStore.ts';
 import { benchAlerts } from './alertBench.ts';
 import { alertReport } from './alertReport.ts';
+import { benchChartLanguages } from './chartBench.ts';
 import { benchApyCommand } from './commandBench.ts';
 import { benchCrash } from './crashBench.ts';
 import { benchFanout } from './fanoutBench.ts';
@@ -19,7 +21,8 @@ import { benchSequencerPoll } from './sequencerPollBench.ts';
  * Targets (issue "The spine"): one eth_call per chain and >= 20x fewer requests than per-view reads;
  * /apy p99 under 5 ms from memory. Issue 6: RSS under 150 MB with a year of history and 10,000 subscriptions.
  * Issue 12: alert evaluation at 100,000 chats (quiet cycle < 20 ms and < 1 MB, a depeg to 50,000 chats < 2 s,
- * an idle digest tick < 5 ms, RSS < 150 MB), beside the figures before it.
+ * an idle digest tick < 5 ms, RSS < 150 MB), beside the figures before it. Issue 15: a chart in English and in
+ * Chinese (the CJK font's cost).
  * `npm run bench -- memory` (or `poll`, `fanout`, `crash`, `alerts`) runs only those parts.
  */
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -51,6 +54,9 @@ if (wanted('poll')) {
     const apy = benchApyCommand({ snapshot: () => poller.snapshot(), now: Date.now, commands: () => commands });
     out('/apy handled 10,000 times from memory (parse, run, render Telegram HTML):');
     out(`  p50 ${apy.p50.toFixed(3)} ms, p99 ${apy.p99.toFixed(3)} ms (target p99 < 5 ms), max ${apy.max.toFixed(3)} ms`);
+    const chart = benchChartLanguages({ snapshot: () => poller.snapshot(), now: Date.now, commands: () => commands, history: metricHistoryOf(store) });
+    out('/chart seMetis 7d drawn and rasterised to PNG, median of 7, in each language:');
+    out(`  English ${chart.en.toFixed(1)} ms, Chinese ${chart.zh.toFixed(1)} ms (${(chart.zh / chart.en).toFixed(1)}x: Noto Sans SC is parsed on each Chinese render)`);
     store.close();
   } finally {
     await devnet.stop();
