@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { cjkSubset } from './cjkFontSubset.ts';
 import { CHART_FONT_FAMILY, CJK_TEXT } from './lineChartSvg.ts';
 
 const require = createRequire(import.meta.url);
@@ -27,13 +28,16 @@ let fontFiles: string[] | undefined;
 let withCjk: string[] | undefined;
 
 /**
- * The fonts an SVG needs. The CJK files are 10 MB a weight and resvg parses them on every render (about 45 ms
- * against 3 ms), so only a picture with CJK text gets them.
+ * The fonts an SVG needs. The CJK files are 10 MB a weight and resvg parses them on every render, so only a
+ * picture with CJK text gets them, and then the cut of them to the messages' characters once it is ready
+ * (src/charts/cjkFontSubset.ts); the full files until then, or for a character the cut lacks.
  */
-function fontsFor(svg: string): string[] {
+export function fontsFor(svg: string): string[] {
   fontFiles ??= chartFontFiles();
   if (!CJK_TEXT.test(svg)) return fontFiles;
-  return (withCjk ??= [...fontFiles, ...cjkFontFiles()]);
+  withCjk ??= [...fontFiles, ...cjkFontFiles()];
+  const subset = cjkSubset(cjkFontFiles());
+  return subset?.covers(svg) ? [...fontFiles, ...subset.files] : withCjk;
 }
 
 /**
