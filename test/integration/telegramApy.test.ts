@@ -112,7 +112,8 @@ describe('the spine on a devnet: /apy through Telegram', () => {
   it('answers a bad argument with the usage line and the known assets', async () => {
     telegram.sendUserMessage({ chatId: CHAT, text: '/apy dogecoin' });
     const reply = await telegram.nextMessageTo(CHAT);
-    expect(reply.plain).toContain('Unknown asset "dogecoin". Known: sequencer, sequencerSet, eMetis, seMetis, artMetis');
+    expect(reply.plain).toContain('Unknown asset "dogecoin". Known: sequencer, eMetis, seMetis, artMetis, eMetis-METIS');
+    expect(reply.plain).not.toContain('sequencerSet'); // who signs the L2 epoch: in /sequencers, no asset of its own
     expect(reply.plain).toContain('Usage: /apy [asset]');
   });
 
