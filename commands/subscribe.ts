@@ -12,6 +12,7 @@ import { currentTimeZoneName, resolveTimeZone } from '../src/subscriptions/timeZ
 import { localeOfTag } from '../src/i18n/locale.ts';
 import type { Reply } from '../src/vocabulary/reply.ts';
 import { subscriptionAccess } from './subscriptionAccess.ts';
+import { subscriptionMenu } from './subscriptionMenu.ts';
 import { UserError } from './userError.ts';
 
 /** Up to this many assets in one /subscribe alerts. */
@@ -113,16 +114,18 @@ function subscribeAlerts(assets: readonly string[], context: CommandContext, cha
 }
 
 /**
- * `/subscribe digest [HH:MM] [timezone]`, `/subscribe digest pick [timezone]` (the time picker),
- * `/subscribe alerts [asset …]` or `/subscribe alerts sequencer <name>`.
+ * `/subscribe` alone (what the chat receives, with buttons), `/subscribe digest [HH:MM] [timezone]`,
+ * `/subscribe digest pick [timezone]` (the time picker), `/subscribe alerts [asset …]` or
+ * `/subscribe alerts sequencer <name>`.
  */
 export const subscribeCommand: CommandDefinition = {
   name: 'subscribe',
   requiresManageChannels: true,
-  usage: '/subscribe digest [HH:MM|pick] [timezone] · /subscribe alerts [asset …] · /subscribe alerts sequencer <name>',
+  usage: '/subscribe · /subscribe digest [HH:MM|pick] [timezone] · /subscribe alerts [asset …] · /subscribe alerts sequencer <name>',
   mutates: true,
   options: [
-    { name: 'kind', type: 'string', required: true, choices: () => ['digest', 'alerts'] },
+    // Optional only for the bare menu: any other word still needs it (checked in run).
+    { name: 'kind', type: 'string', choices: () => ['digest', 'alerts'] },
     // Shape only (anything like 1:23); the range is checked in run so the message names the bad time. `pick`: the picker.
     { name: 'time', type: 'string', parseText: (raw) => (/^\d{1,3}:\d{1,3}$/.test(raw) ? raw : raw.toLowerCase() === PICK_WORD ? PICK_WORD : undefined), expected: 'HH:MM' },
     { name: 'timezone', type: 'string', parseText: (raw) => (/^([A-Za-z_]+\/[A-Za-z0-9_+\-/]+|UTC|GMT)$/i.test(raw) ? raw : undefined), expected: (t) => t('sub-expected-timezone') },
@@ -134,6 +137,11 @@ export const subscribeCommand: CommandDefinition = {
     if ('refused' in access) return access.refused;
     const { chat, service } = access;
     const assets = ASSET_OPTIONS.flatMap((k) => (typeof args[k] === 'string' ? [args[k]] : []));
+    if (args.kind === undefined) {
+      if (Object.values(args).some((v) => v !== undefined)) throw new UserError('missing-argument', { option: 'kind' });
+      // A menu changes nothing: no language is saved for it.
+      return subscriptionMenu(translatorOf(context), context.snapshot(), service.store.forChat(chat.platform, chat.chatId), context.now());
+    }
     let reply: Reply;
     if (args.kind === 'digest') {
       if (assets.length > 0) throw new UserError('too-many-arguments', { value: assets[0]! });

@@ -31,7 +31,7 @@ cmd-chart-window = How far back: 7d, 30d, 90d (default 7d)
 cmd-status = Health of every source and chain: last good read, age, last error, RPC in use, head block, halts
 
 cmd-subscribe = Subscribe this chat to the daily digest or to alerts
-cmd-subscribe-kind = digest or alerts
+cmd-subscribe-kind = digest or alerts; none: what this chat receives, with buttons
 cmd-subscribe-time = Digest time, HH:MM (24 h), default 09:00; "pick" to choose it with buttons
 cmd-subscribe-timezone = Digest time zone (IANA), e.g. Europe/Berlin; default UTC
 cmd-subscribe-asset = An asset to alert on (all when none is given), e.g. seMetis; or "sequencer" and a sequencer name
@@ -40,7 +40,7 @@ cmd-subscribe-asset3 = An asset to alert on (all when none is given), e.g. seMet
 cmd-subscribe-asset4 = An asset to alert on (all when none is given), e.g. seMetis; or "sequencer" and a sequencer name
 
 cmd-unsubscribe = Stop the daily digest, alerts, or both (default) in this chat
-cmd-unsubscribe-what = digest, alerts or all (default)
+cmd-unsubscribe-what = digest, alerts or all (default); "pick" to choose with buttons
 
 cmd-alerts = Show this chat's alert rules and open alerts, or change a threshold: /alerts set <rule> <value>
 cmd-alerts-action = set, to change a threshold

@@ -18,6 +18,27 @@ sub-no-sequencer-read = No sequencer has been read yet.
 # The digest time picker (/subscribe digest pick); $zone is the time zone the times are in.
 sub-pick-time = Pick the daily digest's time ({ $zone }); or type /subscribe digest HH:MM { $zone }.
 
+# Bare /subscribe: what this chat receives, and a button for each typed form.
+sub-menu-title = Subscriptions in this chat
+sub-menu-digest-on = Daily digest: on, at { $time } { $zone }
+sub-menu-digest-off = Daily digest: off
+# $assets: the names, or sub-every-source.
+sub-menu-alerts-on = Alerts: on, for { $assets }
+sub-menu-alerts-off = Alerts: off
+sub-menu-hint = Choose below, or type /subscribe digest [HH:MM] [timezone] or /subscribe alerts [asset …].
+sub-button-digest = Daily digest
+sub-button-alerts-all = All alerts
+sub-menu-alerts-one = Alerts for one asset…
+sub-button-unsubscribe = Unsubscribe…
+
+# /unsubscribe pick: what to stop, a button each (the typed /unsubscribe alone stops both at once).
+sub-stop-question = What should this chat stop receiving? Or type /unsubscribe digest, /unsubscribe alerts or /unsubscribe all.
+sub-stop-nothing = This chat has no subscription. /subscribe shows what it can receive.
+sub-button-stop-digest = Digest
+sub-button-stop-alerts = Alerts
+sub-button-stop-both = Both
+sub-button-back = ‹ Back
+
 sub-none-digest = This chat had no digest subscription.
 sub-none-alerts = This chat had no alerts subscription.
 sub-none-all = This chat had no subscription.

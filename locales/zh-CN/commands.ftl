@@ -31,7 +31,7 @@ cmd-chart-window = 时间范围：7d、30d、90d（默认 7d）
 cmd-status = 各来源与各链的健康状况：最近一次成功读取、时效、最近错误、所用 RPC、最新区块、停链
 
 cmd-subscribe = 为本聊天订阅每日摘要或预警
-cmd-subscribe-kind = digest（摘要）或 alerts（预警）
+cmd-subscribe-kind = digest（摘要）或 alerts（预警）；不填则显示本聊天的订阅和按钮
 cmd-subscribe-time = 摘要时间，HH:MM（24 小时制），默认 09:00；"pick" 用按钮选择
 cmd-subscribe-timezone = 摘要时区（IANA），例如 Asia/Shanghai；默认 UTC
 cmd-subscribe-asset = 要预警的资产（不填则全部），例如 seMetis；或 "sequencer" 加排序器名称
@@ -40,7 +40,7 @@ cmd-subscribe-asset3 = 要预警的资产（不填则全部），例如 seMetis�
 cmd-subscribe-asset4 = 要预警的资产（不填则全部），例如 seMetis；或 "sequencer" 加排序器名称
 
 cmd-unsubscribe = 停止本聊天的每日摘要、预警，或两者（默认）
-cmd-unsubscribe-what = digest、alerts 或 all（默认）
+cmd-unsubscribe-what = digest、alerts 或 all（默认）；"pick" 用按钮选择
 
 cmd-alerts = 查看本聊天的预警规则与未解除的预警，或修改阈值：/alerts set <规则> <数值>
 cmd-alerts-action = set，修改阈值

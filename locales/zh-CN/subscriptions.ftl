@@ -18,6 +18,27 @@ sub-no-sequencer-read = 尚未读取到任何排序器。
 # 摘要时间选择（/subscribe digest pick）；$zone 为时间所在的时区。
 sub-pick-time = 请选择每日摘要的发送时间（{ $zone }）；也可以输入 /subscribe digest HH:MM { $zone }。
 
+# 只输入 /subscribe：本聊天接收的内容，以及每种输入形式对应的按钮。
+sub-menu-title = 本聊天的订阅
+sub-menu-digest-on = 每日摘要：已开启，每天 { $time }（{ $zone }）
+sub-menu-digest-off = 每日摘要：已关闭
+# $assets：名称列表，或 sub-every-source。
+sub-menu-alerts-on = 预警：已开启，范围：{ $assets }
+sub-menu-alerts-off = 预警：已关闭
+sub-menu-hint = 请在下方选择，或输入 /subscribe digest [HH:MM] [timezone] 或 /subscribe alerts [asset …]。
+sub-button-digest = 每日摘要
+sub-button-alerts-all = 全部预警
+sub-menu-alerts-one = 单个资产的预警…
+sub-button-unsubscribe = 取消订阅…
+
+# /unsubscribe pick：选择要停止的内容，每项一个按钮（只输入 /unsubscribe 会同时停止两者）。
+sub-stop-question = 本聊天要停止接收哪一项？也可以输入 /unsubscribe digest、/unsubscribe alerts 或 /unsubscribe all。
+sub-stop-nothing = 本聊天没有任何订阅。/subscribe 可查看可订阅的内容。
+sub-button-stop-digest = 摘要
+sub-button-stop-alerts = 预警
+sub-button-stop-both = 两者
+sub-button-back = ‹ 返回
+
 sub-none-digest = 本聊天没有订阅摘要。
 sub-none-alerts = 本聊天没有订阅预警。
 sub-none-all = 本聊天没有任何订阅。
