@@ -11,11 +11,15 @@ import { UNSUBSCRIBE_PICK } from './unsubscribePicker.ts';
 /** Discord's string select holds at most 25 options. */
 const MAX_OPTIONS = 25;
 
+/** Named beside the assets: they are always offered, so a long asset list cuts assets, not these. */
+const ALWAYS = ['tower', 'sequencers'];
+
 /** One option per asset (its shortest name), then the tower and the sequencers: `/subscribe alerts <name>`. */
 function oneAssetActions(snapshot: Snapshot): Action[] {
+  const option = (name: string): Action => ({ label: name, command: `/subscribe alerts ${name}`, edit: true });
   const names = new Set(snapshot.sources.filter(isAsset).map((s) => shortest(s.token ? [s.id, s.token] : [s.id])));
-  const actions = [...names, 'tower', 'sequencers'].map((name) => ({ label: name, command: `/subscribe alerts ${name}`, edit: true }));
-  return actions.filter((a) => encodeAction(a) !== undefined).slice(0, MAX_OPTIONS);
+  const assets = [...names].map(option).filter((a) => encodeAction(a) !== undefined);
+  return [...assets.slice(0, MAX_OPTIONS - ALWAYS.length), ...ALWAYS.map(option)];
 }
 
 /**

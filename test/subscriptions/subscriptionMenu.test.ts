@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findCommand } from '../../commands/registry.ts';
 import { usageLine } from '../../commands/command.ts';
+import { subscriptionMenu } from '../../commands/subscriptionMenu.ts';
+import { english } from '../../src/i18n/translator.ts';
+import { NOW, snapshot } from '../commands/snapshotFixture.ts';
 import { encodeAction } from '../../src/vocabulary/actionData.ts';
 import type { Action, Reply } from '../../src/vocabulary/reply.ts';
 import { LEAKED_ID, subscriptionChats } from './subscriptionChat.ts';
@@ -59,6 +62,26 @@ describe('/subscribe alone: the subscription menu', () => {
     expect(commandsOf(chats.reply('/subscribe digest pick'))).toContain('/subscribe digest 09:00 Asia/Tokyo');
     chats.say('/unsubscribe digest');
     expect(chats.say('/subscribe')).toContain('• Daily digest: off\n• Alerts: on, for seMetis, tower');
+  });
+
+  it('GIVEN a failed delivery turned them off THEN the menu says why; and a sequencer beside everything reads as such', () => {
+    chats.say('/subscribe alerts');
+    chats.subscriptions.deactivateChat('telegram', '42', '403 Forbidden: bot was blocked by the user', NOW - 3_600_000);
+    expect(chats.say('/subscribe')).toContain('• Alerts: off\n\nAlerts was turned off on 15 Jan 07:00 UTC because Telegram answered 403: bot was blocked by the user.');
+    chats.subscriptions.subscribe({ platform: 'telegram', chatId: '42', kind: 'alerts', assets: ['all', 'sequencer:2'] }, NOW);
+    expect(chats.say('/subscribe')).toContain('• Alerts: on, for every source, sequencer:2');
+    expect(chats.say('/subscribe')).not.toContain('turned off');
+  });
+
+  it('GIVEN more assets than a select holds, or a name too long for a button THEN the select keeps 23 that fit, and the tower and the sequencers', () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ ...snapshot.sources[1]!, id: `vault${i}`, token: undefined }));
+    const long = { ...snapshot.sources[1]!, id: 'x'.repeat(60), token: undefined };
+    const menu = subscriptionMenu(english, { ...snapshot, sources: [long, ...many] }, [], NOW);
+    const select = menu.controls!.find((c) => c.kind === 'select')!;
+    expect(select.actions).toHaveLength(25);
+    expect(select.actions[0]!.command).toBe('/subscribe alerts vault0');
+    expect(select.actions.slice(-3).map((a) => a.label)).toEqual(['vault22', 'tower', 'sequencers']);
+    for (const a of select.actions) expect(encodeAction(a), a.command).toBeDefined();
   });
 
   it('GIVEN a Chinese chat THEN the menu and its buttons are Chinese, commands and names as typed', () => {
