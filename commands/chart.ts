@@ -8,7 +8,7 @@ import type { Snapshot, SourceView } from '../src/figures/figures.ts';
 import type { MetricHistory } from '../src/store/historyStore.ts';
 import { assetNames, isAsset } from './assetNames.ts';
 import { translatorOf, type CommandContext, type CommandDefinition } from './command.ts';
-import { BASE, chartControls, chartedSource, chartName, WINDOWS } from './chartControls.ts';
+import { BASE, chartControls, chartedSource, chartName, chartPicker, WINDOWS } from './chartControls.ts';
 import { findSequencer, resolveSequencer } from './resolveSequencer.ts';
 import { UserError } from './userError.ts';
 import type { Translator } from '../src/i18n/translator.ts';
@@ -68,7 +68,13 @@ function resolve(name: string, context: CommandContext, t: Translator): Target |
   throw new UserError('unknown-choice', { option: 'asset', value: name, choices: names, ...(meant ? { meant } : {}) });
 }
 
-/** `/chart <asset | sequencers | sequencer> [7d|30d|90d]`: a PNG chart from the stored history. */
+/** No asset: a menu of every chart at the window (7 d unless given), so none needs typing; without a store, why there is none. */
+function pickAChart(t: Translator, context: CommandContext, window: ChartWindow): Reply {
+  if (!context.history) return text(t('chart-no-history-store'));
+  return { ...text(t('chart-pick-intro', { window })), controls: chartPicker(context.snapshot(), window, t('chart-pick-first'), false) };
+}
+
+/** `/chart <asset | sequencers | sequencer> [7d|30d|90d]`: a PNG chart from the stored history; bare, a menu of them. */
 export const chartCommand: CommandDefinition = {
   name: 'chart',
   usage: `/chart <asset|${BASE}|sequencer> [window]`,
@@ -76,7 +82,6 @@ export const chartCommand: CommandDefinition = {
     {
       name: 'asset',
       type: 'string',
-      required: true,
       // Free text: a sequencer may be named by a unique part of its name, its id or its address.
       parseText: (raw) => raw,
       suggestions: (context) => chartNames(context.snapshot()),
@@ -88,9 +93,10 @@ export const chartCommand: CommandDefinition = {
     },
   ],
   run(args, context): Reply {
-    const name = String(args.asset);
-    const window = typeof args.window === 'string' && isChartWindow(args.window) ? args.window : DEFAULT_WINDOW;
     const t = translatorOf(context);
+    const window = typeof args.window === 'string' && isChartWindow(args.window) ? args.window : DEFAULT_WINDOW;
+    if (args.asset === undefined) return pickAChart(t, context, window);
+    const name = String(args.asset);
     const target = resolve(name, context, t);
     if ('kind' in target) return target;
     if (!context.history) return text(t('chart-no-history-store'));

@@ -38,12 +38,20 @@ const MAX_OPTIONS = 25;
 const fits = (action: Action) => encodeAction(action) !== undefined;
 
 /**
+ * A menu of every chart at `window`: under a chart (`edit`: the picture is replaced in place) and as the answer
+ * to a bare /chart (each a new message, so the menu stays to pick another).
+ */
+export function chartPicker(snapshot: Snapshot, window: ChartWindow, placeholder: string, edit: boolean): Control[] {
+  // Discord's select holds 25 options at most.
+  const actions = pickerNames(snapshot).map((name) => ({ label: name, command: `/chart ${name} ${window}`, ...(edit ? { edit } : {}) })).filter(fits).slice(0, MAX_OPTIONS);
+  return actions.length > 0 ? [{ kind: 'select', placeholder, actions }] : [];
+}
+
+/**
  * Under a chart: its windows (the current one marked) and a picker of the other charts at the same window,
  * each replacing the picture in place. `name` is what charts the current picture again.
  */
 export function chartControls(t: Translator, snapshot: Snapshot, name: string, window: ChartWindow): Control[] {
   const windows = WINDOWS.map((w) => ({ label: w === window ? t('chart-window-current', { window: w }) : w, command: `/chart ${name} ${w}`, edit: true })).filter(fits);
-  // Discord's select holds 25 options at most.
-  const others = pickerNames(snapshot).map((other) => ({ label: other, command: `/chart ${other} ${window}`, edit: true })).filter(fits).slice(0, MAX_OPTIONS);
-  return [...(windows.length > 0 ? [{ kind: 'buttons' as const, actions: windows }] : []), ...(others.length > 0 ? [{ kind: 'select' as const, placeholder: t('chart-pick-asset'), actions: others }] : [])];
+  return [...(windows.length > 0 ? [{ kind: 'buttons' as const, actions: windows }] : []), ...chartPicker(snapshot, window, t('chart-pick-asset'), true)];
 }

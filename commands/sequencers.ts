@@ -4,6 +4,7 @@ import type { SequencerRow, SequencersView } from '../src/figures/sequencersView
 import type { Snapshot } from '../src/figures/figures.ts';
 import { ageCell } from './ageCell.ts';
 import { resolveSequencer } from './resolveSequencer.ts';
+import { sequencerDetailButtons, sequencerPicker } from './sequencerButtons.ts';
 import { translatorOf, type CommandDefinition } from './command.ts';
 import type { Translator } from '../src/i18n/translator.ts';
 import { bold, type Block, type Reply } from '../src/vocabulary/reply.ts';
@@ -152,7 +153,8 @@ function detail(t: Translator, snapshot: Snapshot, view: SequencersView, row: Se
 /**
  * `/sequencers [name or id]`: every sequencer of the LockingPool with its status, share of the base, income
  * and L2 epoch signing; who runs the base (largest operator, each LST protocol beside its claims). With a name
- * or id, that sequencer in detail. Reads only the snapshot.
+ * or id, that sequencer in detail. A button per sequencer under the list; back and its chart under a detail.
+ * Reads only the snapshot.
  */
 export const sequencersCommand: CommandDefinition = {
   name: 'sequencers',
@@ -172,9 +174,9 @@ export const sequencersCommand: CommandDefinition = {
     const view = snapshot.sequencers;
     const now = context.now();
     if (!view) return { kind: 'answer', blocks: [{ kind: 'paragraph', parts: [t('sequencers-none')] }] };
-    if (args.sequencer === undefined) return { kind: 'answer', blocks: overview(t, snapshot, view, now) };
+    if (args.sequencer === undefined) return { kind: 'answer', blocks: overview(t, snapshot, view, now), controls: sequencerPicker(t, view) };
     const query = String(args.sequencer);
     const found = resolveSequencer(view, query, t);
-    return 'reply' in found ? found.reply : { kind: 'answer', blocks: detail(t, snapshot, view, found.row, now) };
+    return 'reply' in found ? found.reply : { kind: 'answer', blocks: detail(t, snapshot, view, found.row, now), controls: sequencerDetailButtons(t, found.row) };
   },
 };

@@ -1,7 +1,8 @@
 import { translatorOf, type CommandDefinition } from './command.ts';
 import { commandListBlock } from './help.ts';
+import { mainMenu } from './mainMenu.ts';
 
-/** `/start`: what the bot is, then the commands. */
+/** `/start`: what the bot is, then the commands, with the main menu under them. */
 export const startCommand: CommandDefinition = {
   name: 'start',
   options: [],
@@ -14,6 +15,7 @@ export const startCommand: CommandDefinition = {
         { kind: 'paragraph', parts: [t('start-about')] },
         commandListBlock(context.commands(), t),
       ],
+      controls: mainMenu(t),
     };
   },
 };

@@ -77,6 +77,9 @@ chart-stored-points = { $count ->
 }
 chart-try-later = The bot keeps a point every poll cycle; try again later.
 chart-pick-asset = Another chart…
+# A bare /chart: the menu of every chart. $window: 7d, 30d or 90d.
+chart-pick-intro = Which chart? Pick a { $window } chart below (buttons under each chart change its window), or type /chart <name> [7d|30d|90d].
+chart-pick-first = Pick a chart…
 chart-window-current = · { $window } ·
 # Under the picture: its subtitle, then its footnote.
 chart-note = { $subtitle }. { $footnote }

@@ -70,3 +70,8 @@ sequencers-col-reward = reward
 sequencers-no-daily = Reward per day: not enough history yet (needs reads a day apart).
 sequencers-detail-note = Reward per day: growth of the unclaimed reward plus claims over each 24 h before the last read, last 30 days. Data age: { $age }.
 sequencers-status-unavailable = unavailable
+
+# Buttons: under a sequencer's detail, and the menu of sequencers (by id) when there are too many for buttons.
+sequencers-button-back = ‹ All sequencers
+sequencers-button-chart = Chart
+sequencers-pick = Sequencers { $first }–{ $last }…

@@ -77,6 +77,9 @@ chart-stored-points = { $count ->
 }
 chart-try-later = 机器人每轮轮询保存一个数据点，请稍后再试。
 chart-pick-asset = 其他图表…
+# 不带参数的 /chart：所有图表的菜单。$window：7d、30d 或 90d。
+chart-pick-intro = 要看哪个图表？请在下方选择 { $window } 图表（每个图表下方的按钮可切换时间范围），或输入 /chart <名称> [7d|30d|90d]。
+chart-pick-first = 选择图表…
 chart-window-current = · { $window } ·
 # 图片下方：副标题，然后是脚注。
 chart-note = { $subtitle }。{ $footnote }

@@ -70,3 +70,8 @@ sequencers-col-reward = 奖励
 sequencers-no-daily = 每日奖励：历史数据尚不足（需要相隔一天的读取）。
 sequencers-detail-note = 每日奖励：最近一次读取前每个 24 h 内未领取奖励的增长加上已领取的奖励，最近 30 天。数据时长：{ $age }。
 sequencers-status-unavailable = 不可用
+
+# 按钮：排序器详情下方的按钮；排序器太多、放不下按钮时按编号分组的菜单。
+sequencers-button-back = ‹ 全部排序器
+sequencers-button-chart = 图表
+sequencers-pick = 排序器 { $first }–{ $last }…

@@ -84,7 +84,8 @@ describe('/chart', () => {
     expect(unknown?.kind).toBe('usage');
     expect(words(unknown)).toBe('Unknown asset "dogecoin". Known: sequencer, seMetis, eMetis-METIS.\nUsage: /chart <asset|sequencers|sequencer> [window]');
     expect(words(handleCommandText('/chart seMetis 1y', contextWith(store)))).toBe('Unknown window "1y". Known: 7d, 30d, 90d.\nUsage: /chart <asset|sequencers|sequencer> [window]');
-    expect(words(handleCommandText('/chart', contextWith(store)))).toBe('asset is missing.\nUsage: /chart <asset|sequencers|sequencer> [window]');
+    // A bare /chart is no mistake: it answers with a menu of charts (test/commands/chartPicker.test.ts).
+    expect(handleCommandText('/chart', contextWith(store))?.kind).toBe('answer');
   });
 
   it('GIVEN fewer than two points in the window THEN a sentence instead of a picture', () => {
