@@ -62,10 +62,17 @@ function parsesTo(command: CommandDefinition, words: readonly string[], values: 
   }
 }
 
+/** Every subset of `names`, fewest added characters first (naming `strategy` costs `strategy=`). */
+function byCost(names: readonly string[]): Set<string>[] {
+  const subsets = Array.from({ length: 2 ** names.length }, (_, mask) => new Set(names.filter((_, i) => mask & (1 << i))));
+  const cost = (subset: ReadonlySet<string>) => [...subset].reduce((n, name) => n + name.length + 1, 0);
+  return subsets.sort((a, b) => cost(a) - cost(b));
+}
+
 /**
  * `/name word…` that the parser reads as exactly `values` (undefined ones left out), or undefined when some
- * value has no spelling. Words go positional first; when the parser would read them otherwise, they are named
- * one by one, in declared order, until it reads them right.
+ * value has no spelling. Words go positional where they may; where the parser would read them otherwise (a
+ * strategy named like a horizon), the fewest characters of `name=` that make it read them right.
  */
 export function shortestCommandLine(command: CommandDefinition, values: ArgumentValues, context: CommandContext): string | undefined {
   const given = command.options.filter((o) => values[o.name] !== undefined);
@@ -75,12 +82,10 @@ export function shortestCommandLine(command: CommandDefinition, values: Argument
     if (text === undefined) return undefined;
     texts.set(spec.name, text);
   }
-  const named = new Set(given.filter((o) => !command.positionalByShape?.includes(o.name)).map((o) => o.name));
-  for (;;) {
-    const words = given.map((o) => (named.has(o.name) ? `${o.name}=${texts.get(o.name)}` : texts.get(o.name)!));
+  const positional = given.filter((o) => command.positionalByShape?.includes(o.name)).map((o) => o.name);
+  for (const named of byCost(positional)) {
+    const words = given.map((o) => (named.has(o.name) || !positional.includes(o.name) ? `${o.name}=${texts.get(o.name)}` : texts.get(o.name)!));
     if (parsesTo(command, words, values, context)) return [`/${command.name}`, ...words].join(' ');
-    const next = given.find((o) => !named.has(o.name));
-    if (!next) return undefined;
-    named.add(next.name);
   }
+  return undefined;
 }

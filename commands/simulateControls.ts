@@ -43,35 +43,45 @@ function lineFor(request: SimulateRequest, change: { readonly amount?: number; r
   return shortestCommandLine(request.command, values, context);
 }
 
-/** Buttons whose line exists and fits; a row only if one is left. */
-function row(actions: readonly (Action | undefined)[]): Control[] {
-  const kept = actions.filter((a): a is Action => a !== undefined && fits(a));
-  return kept.length > 0 ? [{ kind: 'buttons', actions: kept }] : [];
+/** A button, and whether it asks what is shown already. */
+interface Choice {
+  readonly action: Action | undefined;
+  readonly current: boolean;
 }
 
 const action = (label: string, command: string | undefined): Action | undefined => (command === undefined ? undefined : { label, command, edit: true });
 
 /**
+ * The buttons whose line exists and fits, as one row; no row when none is left that changes anything (the
+ * current one alone would only ask the same again).
+ */
+function row(choices: readonly Choice[]): Control[] {
+  const kept = choices.filter((c) => c.action !== undefined && fits(c.action));
+  return kept.some((c) => !c.current) ? [{ kind: 'buttons', actions: kept.map((c) => c.action!) }] : [];
+}
+
+/**
  * Under a /simulate answer: its horizons and hold/loop, the current ones marked, each redoing the same request
- * with only that changed, in place. A button whose line would not fit is left out; the loop one also where no
- * asked strategy can be looped (the whole mode row then, as one button alone would change nothing).
+ * with only that changed, in place. A button whose line would not fit is left out; loop also where no asked
+ * strategy can be looped.
  */
 export function simulateControls(t: Translator, request: SimulateRequest, seconds: number, context: CommandContext): Control[] {
-  const mark = (label: string, current: boolean) => (current ? t('simulate-button-current', { label }) : label);
+  const choice = (label: string, current: boolean, change: Parameters<typeof lineFor>[1]): Choice => ({
+    action: action(current ? t('simulate-button-current', { label }) : label, lineFor(request, change, context)),
+    current,
+  });
   const horizons = HORIZON_BUTTONS.map((h) => {
     const s = parseHorizon(h)!;
-    return action(mark(h, s === seconds), lineFor(request, { seconds: s }, context));
+    return choice(h, s === seconds, { seconds: s });
   });
-  const modes = request.loopable
-    ? row([
-        action(mark(t('simulate-button-hold'), request.mode === 'hold'), lineFor(request, { mode: 'hold' }, context)),
-        action(mark(t('simulate-button-loop'), request.mode === 'loop'), lineFor(request, { mode: 'loop' }, context)),
-      ])
-    : [];
-  return [...row(horizons), ...(modes[0]?.actions.length === 2 ? modes : [])];
+  const modes = [
+    choice(t('simulate-button-hold'), request.mode === 'hold', { mode: 'hold' }),
+    ...(request.loopable ? [choice(t('simulate-button-loop'), request.mode === 'loop', { mode: 'loop' })] : []),
+  ];
+  return [...row(horizons), ...row(modes)];
 }
 
 /** The amount picker's buttons: each amount asks the rest of the request again, in place of the picker. */
 export function amountControls(request: SimulateRequest, context: CommandContext): Control[] {
-  return row(AMOUNT_BUTTONS.map((amount) => action(formatGrouped(amount, 0), lineFor(request, { amount }, context))));
+  return row(AMOUNT_BUTTONS.map((amount) => ({ action: action(formatGrouped(amount, 0), lineFor(request, { amount }, context)), current: false })));
 }
