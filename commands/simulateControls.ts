@@ -61,24 +61,25 @@ function row(choices: readonly Choice[]): Control[] {
 }
 
 /**
- * Under a /simulate answer: its horizons and hold/loop, the current ones marked, each redoing the same request
- * with only that changed, in place. A button whose line would not fit is left out; loop also where no asked
- * strategy can be looped.
+ * Under a /simulate answer: its horizons (the current one marked) and a toggle to the other mode, each redoing
+ * the same request with only that changed, in place. The toggle is one button, not hold and loop with the
+ * current marked: the title already says which, and Discord keeps only the first of two buttons with the same
+ * command (the current mode's would repeat the current horizon's). A button whose line would not fit is left
+ * out; the toggle to loop also where no asked strategy can be looped.
  */
 export function simulateControls(t: Translator, request: SimulateRequest, seconds: number, context: CommandContext): Control[] {
-  const choice = (label: string, current: boolean, change: Parameters<typeof lineFor>[1]): Choice => ({
-    action: action(current ? t('simulate-button-current', { label }) : label, lineFor(request, change, context)),
-    current,
-  });
-  const horizons = HORIZON_BUTTONS.map((h) => {
+  const horizons = HORIZON_BUTTONS.map((h): Choice => {
     const s = parseHorizon(h)!;
-    return choice(h, s === seconds, { seconds: s });
+    const label = s === seconds ? t('simulate-button-current', { label: h }) : h;
+    return { action: action(label, lineFor(request, { seconds: s }, context)), current: s === seconds };
   });
-  const modes = [
-    choice(t('simulate-button-hold'), request.mode === 'hold', { mode: 'hold' }),
-    ...(request.loopable ? [choice(t('simulate-button-loop'), request.mode === 'loop', { mode: 'loop' })] : []),
-  ];
-  return [...row(horizons), ...row(modes)];
+  const toggle: Choice[] =
+    request.mode === 'loop'
+      ? [{ action: action(t('simulate-button-hold'), lineFor(request, { mode: 'hold' }, context)), current: false }]
+      : request.loopable
+        ? [{ action: action(t('simulate-button-loop'), lineFor(request, { mode: 'loop' }, context)), current: false }]
+        : [];
+  return [...row(horizons), ...row(toggle)];
 }
 
 /** The amount picker's buttons: each amount asks the rest of the request again, in place of the picker. */

@@ -3,6 +3,7 @@ import type { CommandContext } from '../../commands/command.ts';
 import { handleCommandText } from '../../commands/registry.ts';
 import type { Snapshot } from '../../src/figures/figures.ts';
 import { translator } from '../../src/i18n/translator.ts';
+import { discordComponents } from '../../src/platforms/discordComponents.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
 import { encodeAction } from '../../src/vocabulary/actionData.ts';
 import { plainText, type Action, type Reply } from '../../src/vocabulary/reply.ts';
@@ -16,8 +17,10 @@ const actions = (reply: Reply): Action[] => rows(reply).flat();
 const labels = (reply: Reply) => rows(reply).map((row) => row.map((a) => a.label));
 const paragraph = (reply: Reply) => reply.blocks.map((b) => (b.kind === 'paragraph' ? plainText(b.parts) : '')).join('\n');
 
-/** Every button fits Telegram's 64 bytes and edits the message it sits under. */
+/** Every button fits Telegram's 64 bytes, edits the message it sits under, and has a command of its own (Discord drops a repeat). */
 function expectFitting(reply: Reply): void {
+  const commands = actions(reply).map((a) => a.command);
+  expect(new Set(commands).size).toBe(commands.length);
   for (const action of actions(reply)) {
     expect(encodeAction(action), action.command).toBeDefined();
     expect(action.edit, action.command).toBe(true);
@@ -85,45 +88,48 @@ describe('/simulate without an amount', () => {
 });
 
 describe('/simulate answers: horizon and hold/loop buttons', () => {
-  it('GIVEN a hold THEN the horizons (the current one marked) and hold/loop, each the request with that one thing changed', () => {
+  it('GIVEN a hold THEN the horizons (the current one marked) and a loop toggle, each the request with that one thing changed', () => {
     const reply = ask('/simulate 1000');
     expect(labels(reply)).toEqual([
       ['30d', '90d', '· 1y ·', '3y'],
-      ['· Hold ·', 'Loop'],
+      ['Loop instead'],
     ]);
     expectFitting(reply);
     expectPress(reply, '30d', '/simulate 1000 30d');
     expectPress(reply, '90d', '/simulate 1000 90d');
     expectPress(reply, '· 1y ·', '/simulate 1000');
     expectPress(reply, '3y', '/simulate 1000 3y');
-    expectPress(reply, 'Loop', '/simulate 1000 loop');
+    expectPress(reply, 'Loop instead', '/simulate 1000 loop');
+    // On Discord every button survives (no repeated custom_id to drop).
+    const discord = discordComponents(reply.controls).map((r) => r.components.map((c) => ('label' in c ? c.label : '')));
+    expect(discord).toEqual(labels(reply));
   });
 
-  it('GIVEN a horizon the row does not have THEN none marked, and hold/loop keep it', () => {
+  it('GIVEN a horizon the row does not have THEN none marked, and the loop toggle keeps it', () => {
     const reply = ask('/simulate 2.5m 6m seMetis compound=weekly');
     expect(labels(reply)[0]).toEqual(['30d', '90d', '1y', '3y']);
     expectFitting(reply);
     expectPress(reply, '90d', '/simulate 2500000 90d seMetis weekly');
-    expectPress(reply, 'Loop', '/simulate 2500000 6m seMetis weekly loop');
+    expectPress(reply, 'Loop instead', '/simulate 2500000 6m seMetis weekly loop');
     // The shortest line the parser reads: positional words, the amount and the horizon as people type them.
-    expect(actions(reply).find((a) => a.label === 'Loop')!.command).toBe('/simulate 2.5m 6m seMetis loop weekly');
+    expect(actions(reply).find((a) => a.label === 'Loop instead')!.command).toBe('/simulate 2.5m 6m seMetis loop weekly');
   });
 
   it('GIVEN a loop with its settings THEN each button keeps them, and hold keeps them too (said to be ignored) so loop gets them back', () => {
     const reply = ask('/simulate 1000 seMetis loop ltv=0.7 loops=3 borrow=4.5%');
     expect(labels(reply)).toEqual([
       ['30d', '90d', '· 1y ·', '3y'],
-      ['Hold', '· Loop ·'],
+      ['Hold instead'],
     ]);
     expectFitting(reply);
     expectPress(reply, '3y', '/simulate 1000 3y seMetis loop ltv=0.7 loops=3 borrow=4.5%');
-    expectPress(reply, 'Hold', '/simulate 1000 seMetis hold ltv=0.7 loops=3 borrow=4.5%');
-    const hold = ask(actions(reply).find((a) => a.label === 'Hold')!.command);
+    expectPress(reply, 'Hold instead', '/simulate 1000 seMetis hold ltv=0.7 loops=3 borrow=4.5%');
+    const hold = ask(actions(reply).find((a) => a.label === 'Hold instead')!.command);
     expect(renderText(hold)).toContain('only apply to a loop');
-    expectPress(hold, 'Loop', '/simulate 1000 seMetis loop ltv=0.7 loops=3 borrow=4.5%');
+    expectPress(hold, 'Loop instead', '/simulate 1000 seMetis loop ltv=0.7 loops=3 borrow=4.5%');
   });
 
-  it('GIVEN the sequencer alone THEN no hold/loop row: it cannot be looped', () => {
+  it('GIVEN the sequencer alone THEN no loop toggle: it cannot be looped', () => {
     const reply = ask('/simulate 1000 sequencer');
     expect(labels(reply)).toEqual([['30d', '90d', '· 1y ·', '3y']]);
   });
@@ -133,7 +139,7 @@ describe('/simulate answers: horizon and hold/loop buttons', () => {
     const reply = ask(long);
     expect(reply.kind).toBe('answer');
     expect(reply.controls).toEqual([]);
-    // At the edge: the current horizon fits and 3y just (64 bytes); 30d, 90d and hold are longer and left out.
+    // At the edge: the current horizon fits and 3y just (64 bytes); 30d, 90d and the hold toggle are longer and left out.
     const edge = ask('/simulate 12345 seMetis weekly ltv=0.75 loops=10 borrow=4.5%');
     expect(labels(edge)).toEqual([['· 1y ·', '3y']]);
     expectFitting(edge);
@@ -154,17 +160,17 @@ describe('/simulate answers: horizon and hold/loop buttons', () => {
     expect(actions(reply).find((a) => a.label === '· 1y ·')!.command).toBe('/simulate 1k strategy=90d');
     expectPress(reply, '· 1y ·', '/simulate 1000 strategy=90d', ctx);
     expectPress(reply, '3y', '/simulate 1000 3y strategy=90d', ctx);
-    expectPress(reply, 'Loop', '/simulate 1000 strategy=90d loop', ctx);
+    expectPress(reply, 'Loop instead', '/simulate 1000 strategy=90d loop', ctx);
   });
 
-  it('GIVEN a chat in Chinese THEN hold/loop in Chinese, horizons as typed, and pressing answers in Chinese', () => {
+  it('GIVEN a chat in Chinese THEN the toggle in Chinese, horizons as typed, and pressing answers in Chinese', () => {
     const reply = ask('/simulate 1000 90d', zh);
     expect(labels(reply)).toEqual([
       ['30d', '· 90d ·', '1y', '3y'],
-      ['· 持有 ·', '循环借贷'],
+      ['改为循环借贷'],
     ]);
     expectFitting(reply);
-    expectPress(reply, '循环借贷', '/simulate 1000 90d loop', zh);
-    expect(renderText(ask(actions(reply).find((a) => a.label === '循环借贷')!.command, zh))).toContain('循环借贷 1,000 METIS，期限 90 天');
+    expectPress(reply, '改为循环借贷', '/simulate 1000 90d loop', zh);
+    expect(renderText(ask(actions(reply).find((a) => a.label === '改为循环借贷')!.command, zh))).toContain('循环借贷 1,000 METIS，期限 90 天');
   });
 });
