@@ -40,10 +40,12 @@ function parseLimitedHorizon(raw: string): number | undefined {
 
 const usage = (text: string): Reply => ({ kind: 'usage', blocks: [{ kind: 'paragraph', parts: [text] }] });
 
+/** The options a word fills by its shape; the loop's need `name=`. */
 const POSITIONAL = ['amount', 'duration', 'strategy', 'mode', 'compound'];
 
 const OPTIONS: readonly OptionSpec[] = [
   {
+    // Not required: without it, the answer is a button per amount (on Discord too, where it is then optional).
     name: 'amount',
     type: 'number',
     min: SIMULATE_LIMITS.minAmount,
@@ -85,7 +87,8 @@ function amountPicker(t: Translator, request: SimulateRequest, base: string, con
 /**
  * `/simulate <amount> [duration] [strategy] [mode] [compound] [ltv=] [loops=] [borrow=] [lt=]`: what an
  * amount becomes at current rates (and 25 % / 50 % lower), per strategy, ranked; or, as a loop, its
- * exposure, net APY, liquidating depeg and exit liquidity. Reads only the snapshot.
+ * exposure, net APY, liquidating depeg and exit liquidity; under it, buttons for other horizons and the other
+ * mode. Without an amount, buttons with amounts. Reads only the snapshot.
  */
 export const simulateCommand: CommandDefinition = {
   name: 'simulate',
