@@ -99,3 +99,10 @@ simulate-exit-nothing-at-1 = — at 1 % slippage
 simulate-exit-nothing-at-5 = — at 5 %
 simulate-exit-share = {" "}({ $share } of the position)
 simulate-exit-share-all = {" "}(all of the position)
+
+# Buttons under an answer: the current horizon marked, as a chart's window is; the other mode.
+simulate-button-current = · { $label } ·
+simulate-button-hold = Hold instead
+simulate-button-loop = Loop instead
+# /simulate without an amount: buttons with amounts follow.
+simulate-pick-amount = How much { $base } to simulate? Pick an amount, or type one, e.g. /simulate 2500 90d.

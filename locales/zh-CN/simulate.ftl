@@ -99,3 +99,10 @@ simulate-exit-nothing-at-1 = 在 1 % 滑点内可承接 —
 simulate-exit-nothing-at-5 = 在 5 % 滑点内可承接 —
 simulate-exit-share = （占仓位的 { $share }）
 simulate-exit-share-all = （全部仓位）
+
+# 回答下方的按钮：当前期限加标记，与图表的时间窗口一致；切换到另一种模式。
+simulate-button-current = · { $label } ·
+simulate-button-hold = 改为持有
+simulate-button-loop = 改为循环借贷
+# 未给出金额的 /simulate：下方是金额按钮。
+simulate-pick-amount = 要模拟多少 { $base }？请选择金额，或直接输入，例如 /simulate 2500 90d。

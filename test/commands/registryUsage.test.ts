@@ -23,7 +23,6 @@ describe('usage replies in the chat\'s language', () => {
   });
 
   it.each([
-    ['/simulate', '缺少 amount。'],
     ['/simulate 0', 'amount 必须在 0.000001 到 1,000,000,000,000 之间，不能是 0。'],
     ['/simulate amount=lots', 'amount 必须是数字，不能是“lots”（例如 1000、1,000、1k、2.5m、1e3）。'],
     ['/simulate 1000 11y', 'duration 的值“11y”无效：应为 12h、30d、12w、6m（月）、1y；范围 1h 到 10y。'],

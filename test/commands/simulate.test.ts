@@ -72,7 +72,6 @@ describe('/simulate: arguments as people type them', () => {
 
 describe('/simulate: validation names the bad argument', () => {
   it.each([
-    ['/simulate', 'amount is missing.'],
     ['/simulate 0', 'amount must be between 0.000001 and 1,000,000,000,000, not 0.'],
     ['/simulate 0.0000001', 'amount must be between 0.000001 and 1,000,000,000,000, not 1e−7.'],
     ['/simulate -5', 'amount must be between 0.000001 and 1,000,000,000,000, not −5.'],

@@ -14,10 +14,10 @@ const simulate = commands.find((c) => c.name === 'simulate')!;
 const leverage = commands.find((c) => c.name === 'leverage')!;
 
 describe('/simulate and /leverage as Discord slash commands', () => {
-  it('GIVEN /simulate THEN typed options: amount a required NUMBER with its range, integers, ranges, autocompleted strings', () => {
+  it('GIVEN /simulate THEN typed options: amount an optional NUMBER with its range (without it, the amount buttons), integers, ranges, autocompleted strings', () => {
     const { String: Text, Number: NumberType, Integer } = ApplicationCommandOptionType;
     expect(discordCommandJson(simulate).options).toEqual([
-      { name: 'amount', description: expect.any(String), description_localizations: { 'zh-CN': expect.any(String) }, type: NumberType, required: true, min_value: 0.000001, max_value: 1e12 },
+      { name: 'amount', description: expect.any(String), description_localizations: { 'zh-CN': expect.any(String) }, type: NumberType, min_value: 0.000001, max_value: 1e12 },
       { name: 'duration', description: expect.any(String), description_localizations: { 'zh-CN': expect.any(String) }, type: Text, autocomplete: true },
       { name: 'strategy', description: expect.any(String), description_localizations: { 'zh-CN': expect.any(String) }, type: Text, autocomplete: true },
       { name: 'mode', description: expect.any(String), description_localizations: { 'zh-CN': expect.any(String) }, type: Text, autocomplete: true },
@@ -66,7 +66,8 @@ describe('/simulate and /leverage through discord.js against a local Discord', (
 
   it('GIVEN the registration THEN Discord holds the typed /simulate options', () => {
     const registered = fake.registeredCommands()?.find((c) => c.name === 'simulate') as { options: Json[] } | undefined;
-    expect(registered?.options.find((o) => o.name === 'amount')).toMatchObject({ type: ApplicationCommandOptionType.Number, min_value: 0.000001, max_value: 1e12, required: true });
+    expect(registered?.options.find((o) => o.name === 'amount')).toMatchObject({ type: ApplicationCommandOptionType.Number, min_value: 0.000001, max_value: 1e12 });
+    expect(registered?.options.find((o) => o.name === 'amount')).not.toHaveProperty('required', true);
   });
 
   it('GIVEN typed options THEN the embed of the same reply as on Telegram and the console', async () => {
