@@ -9,7 +9,7 @@ cmd-apy = APY of the sequencer and each LST/LRT: now, 7 d, change over 24 h, TVL
 cmd-apy-asset = Source or token, e.g. seMetis
 
 cmd-simulate = What an amount earns at current rates, per strategy, with stress; or a loop: net APY and its risks
-cmd-simulate-amount = Amount in METIS, e.g. 1000 (text also takes 1,000, 1k, 2.5m, 1e3)
+cmd-simulate-amount = Amount in METIS, e.g. 1000 (text also takes 1,000, 1k, 2.5m, 1e3); none: pick one with buttons
 cmd-simulate-duration = How long: 12h, 30d, 12w, 6m (months), 1y; from 1h to 10y (default 1y)
 cmd-simulate-strategy = The sequencer or a staking token, e.g. seMetis (default: all, ranked)
 cmd-simulate-mode = hold (default) or loop (borrow against it and stake again)

@@ -9,7 +9,7 @@ cmd-apy = 排序器与各 LST/LRT 的 APY：当前、7 天、24 小时变化、T
 cmd-apy-asset = 来源或代币，例如 seMetis
 
 cmd-simulate = 按当前收益率计算一笔金额的收益（按策略、含压力情景）；或循环借贷的净 APY 与风险
-cmd-simulate-amount = METIS 数量，例如 1000（文本也接受 1,000、1k、2.5m、1e3）
+cmd-simulate-amount = METIS 数量，例如 1000（文本也接受 1,000、1k、2.5m、1e3）；不填则用按钮选择
 cmd-simulate-duration = 时长：12h、30d、12w、6m（月）、1y；1h 到 10y（默认 1y）
 cmd-simulate-strategy = 排序器或某个质押代币，例如 seMetis（默认：全部，按结果排序）
 cmd-simulate-mode = hold（默认，持有）或 loop（抵押借款后再次质押）
