@@ -53,7 +53,7 @@ describe('alerts and digests on a devnet, through Telegram (real grammY, fake Bo
   });
 
   it('answers bad input with a usage line naming the bad part', async () => {
-    expect(await ask(CHAT, '/subscribe digest 25:99')).toMatch(/time "25:99" is not valid[\s\S]*Usage: \/subscribe digest \[HH:MM\|pick\] \[timezone\]/);
+    expect(await ask(CHAT, '/subscribe digest 25:99')).toMatch(/time "25:99" is not valid[\s\S]*Usage: \/subscribe · \/subscribe digest \[HH:MM\|pick\] \[timezone\]/);
     expect(await ask(CHAT, '/subscribe digest 08:00 Mars/Olympus')).toContain('timezone "Mars/Olympus" is not valid');
     expect(await ask(CHAT, '/alerts set wobble 3')).toContain('Unknown rule "wobble"');
     expect(await ask(CHAT, '/alerts set depeg-warning 99999')).toContain('depeg-warning must be between 1 and 5,000, not 99,999');
