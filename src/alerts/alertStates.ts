@@ -34,9 +34,10 @@ export class AlertStates implements ChatStateView {
 
   constructor(private readonly store: AlertStateStore) {
     const shared = sharing();
-    for (const record of store.all()) {
+    // Chat states written as quiet stay in the store: a crossing reads them (forRule), the start does not.
+    for (const record of store.kept()) {
       const state = record.state as LevelState;
-      // Quiet states are not kept: no need to share them.
+      // Quiet states are not kept (rows written before migration 7 may be): no need to share them.
       if (record.scope.startsWith(SUB)) this.rememberChat(subscriptionOf(record.scope), record.rule, record.sourceId, isQuiet(state) ? state : shared(state));
       else this.global.set(globalKey(record.scope, record.rule, record.sourceId), record.state);
     }
@@ -82,7 +83,7 @@ export class AlertStates implements ChatStateView {
 
   /** Writes a chat's state to the store (inside the caller's transaction), then to memory. */
   writeChat(subscriptionId: number, rule: string, sourceId: string, state: LevelState, now: number): void {
-    this.store.put({ scope: `${SUB}${subscriptionId}`, rule, sourceId, state }, now);
+    this.store.put({ scope: `${SUB}${subscriptionId}`, rule, sourceId, state, quiet: isQuiet(state) }, now);
     this.rememberChat(subscriptionId, rule, sourceId, state);
   }
 

@@ -151,4 +151,10 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (platform, chat_id, rule, source_id)
   );
   `,
+  // 7: whether a chat's stored alert state is quiet (src/alerts/alertStates.ts keeps only the others in memory), so
+  // the start reads the states it keeps, not one row per chat and rule that ever crossed. Rows written before
+  // count as kept until their next write, as all rows were read before.
+  `
+  ALTER TABLE alert_state ADD COLUMN quiet INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
