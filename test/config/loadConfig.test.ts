@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MINIMAL_CONFIG_YAML } from './minimalConfig.ts';
+import { MINIMAL_CONFIG_YAML, problemsOf } from './minimalConfig.ts';
 import { ConfigError, loadConfig, parseConfig } from '../../src/config/loadConfig.ts';
 
 const minimal = MINIMAL_CONFIG_YAML;
 
-function problemsOf(text: string, env: Record<string, string> = {}): readonly string[] {
-  try {
-    parseConfig(text, env, 'test.yaml');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('parseConfig', () => {
   it('GIVEN a minimal config THEN defaults are filled and addresses are checksummed', () => {

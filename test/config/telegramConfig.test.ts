@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { MINIMAL_CONFIG_YAML } from './minimalConfig.ts';
+import { MINIMAL_CONFIG_YAML, problemsOf } from './minimalConfig.ts';
 import { parseEnv } from '../../src/config/env.ts';
-import { ConfigError, parseConfig } from '../../src/config/loadConfig.ts';
+import { parseConfig } from '../../src/config/loadConfig.ts';
 import { collectSecrets, createSecretScrubber } from '../../src/log/redactSecrets.ts';
 
 const minimal = MINIMAL_CONFIG_YAML;
 const HTTP = 'http: { port: 8080 }\n';
 const SECRET = 'Wh00k-secret_0123456789abcdef';
 
-function problemsOf(text: string, env: Record<string, string> = {}): readonly string[] {
-  try {
-    parseConfig(text, env, 'test.yaml');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('telegram.mode and telegram.webhook', () => {
   it('GIVEN no telegram section THEN long polling, no webhook', () => {
