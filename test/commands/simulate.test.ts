@@ -5,7 +5,7 @@ import { handleCommandText } from '../../commands/registry.ts';
 import { figure, missing } from '../../src/core/figure.ts';
 import type { Snapshot } from '../../src/figures/figures.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
-import { context, snapshot } from './snapshotFixture.ts';
+import { context, snapshot, snapshotWithSeMetisPool } from './snapshotFixture.ts';
 
 const YEAR = 31_536_000;
 const ask = (text: string, ctx: CommandContext = context) => handleCommandText(text, ctx);
@@ -174,20 +174,7 @@ describe('/simulate: figures', () => {
   });
 
   it('GIVEN a loop on a token with a WMETIS pool of its own THEN that pool is the exit, with the share of the position it takes', () => {
-    const withPool: Snapshot = {
-      ...snapshot,
-      sources: [
-        ...snapshot.sources,
-        {
-          id: 'seMetis-WMETIS', label: 'seMetis/WMETIS', kind: 'uniswap-v2', chainId: 1088, staleAfterSeconds: 900,
-          figures: {
-            kind: 'pool', asset: 'seMetis', quote: 'WMETIS', price: figure(1.04), fairValue: figure(1.05), depegBps: figure(-95),
-            twapPrice: missing('no-twap'), twapDepegBps: missing('no-twap'), exitLiquidity1pct: figure(500), exitLiquidity5pct: figure(2_600),
-          },
-        },
-      ],
-    };
-    const out = text(ask('/simulate 1000 seMetis loop', { ...context, snapshot: () => withPool }));
+    const out = text(ask('/simulate 1000 seMetis loop', { ...context, snapshot: () => snapshotWithSeMetisPool }));
     const m = 1 + 0.7 + 0.49 + 0.343;
     // 500 seMetis at fair value 1.05 WMETIS = 525 METIS of a 1000 × M METIS position; 2,600 × 1.05 = 2,730 > 2,533.
     expect(out).toContain(`Exit: seMetis/WMETIS (WMETIS is 1:1 with METIS) takes 500.00 seMetis at 1 % slippage (${pct(525 / (1000 * m))} of the position) and 2,600.00 seMetis at 5 % (all of the position).`);

@@ -6,7 +6,7 @@ import type { Snapshot } from '../../src/figures/figures.ts';
 import { english, translator } from '../../src/i18n/translator.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
 import { plainText, type Reply } from '../../src/vocabulary/reply.ts';
-import { context, snapshot } from './snapshotFixture.ts';
+import { context, snapshot, snapshotWithSeMetisPool } from './snapshotFixture.ts';
 
 const zh: CommandContext = { ...context, t: translator('zh-CN') };
 const ask = (line: string, ctx: CommandContext = zh) => handleCommandText(line, ctx);
@@ -79,20 +79,7 @@ describe('/simulate in Chinese', () => {
   });
 
   it('GIVEN a loop with a pool of its own THEN the exit line in Chinese', () => {
-    const withPool: Snapshot = {
-      ...snapshot,
-      sources: [
-        ...snapshot.sources,
-        {
-          id: 'seMetis-WMETIS', label: 'seMetis/WMETIS', kind: 'uniswap-v2', chainId: 1088, staleAfterSeconds: 900,
-          figures: {
-            kind: 'pool', asset: 'seMetis', quote: 'WMETIS', price: figure(1.04), fairValue: figure(1.05), depegBps: figure(-95),
-            twapPrice: missing('no-twap'), twapDepegBps: missing('no-twap'), exitLiquidity1pct: figure(500), exitLiquidity5pct: figure(2_600),
-          },
-        },
-      ],
-    };
-    const out = text(ask('/simulate 1000 seMetis loop', { ...zh, snapshot: () => withPool }));
+    const out = text(ask('/simulate 1000 seMetis loop', { ...zh, snapshot: () => snapshotWithSeMetisPool }));
     expect(out).toContain('退出：seMetis/WMETIS（WMETIS 与 METIS 1:1 等值）在 1 % 滑点内可承接 500.00 seMetis（占仓位的 20.73%），在 5 % 滑点内可承接 2,600.00 seMetis（全部仓位）。');
   });
 

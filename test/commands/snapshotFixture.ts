@@ -56,3 +56,18 @@ export const snapshot: Snapshot = {
 };
 
 export const context: CommandContext = { snapshot: () => snapshot, now: () => NOW, commands: () => commands };
+
+/** The fixture with a seMetis/WMETIS V2 pool of its own: a loop on seMetis then has an exit (500 seMetis at 1 %, 2,600 at 5 %). */
+export const snapshotWithSeMetisPool: Snapshot = {
+  ...snapshot,
+  sources: [
+    ...snapshot.sources,
+    {
+      id: 'seMetis-WMETIS', label: 'seMetis/WMETIS', kind: 'uniswap-v2', chainId: 1088, staleAfterSeconds: 900,
+      figures: {
+        kind: 'pool', asset: 'seMetis', quote: 'WMETIS', price: figure(1.04), fairValue: figure(1.05), depegBps: figure(-95),
+        twapPrice: missing('no-twap'), twapDepegBps: missing('no-twap'), exitLiquidity1pct: figure(500), exitLiquidity5pct: figure(2_600),
+      },
+    },
+  ],
+};
