@@ -1,5 +1,5 @@
 import { formatQuantity } from '../src/core/format.ts';
-import { TUNABLE_RULES, type TunableRule } from '../src/alerts/rules/ruleParams.ts';
+import { TUNABLE_RULES } from '../src/alerts/rules/ruleParams.ts';
 import type { Inline, Reply } from '../src/vocabulary/reply.ts';
 import { TUNABLE_RULE_NAMES } from './alertSteps.ts';
 import { alertsPanel } from './alertsPanel.ts';

@@ -4,7 +4,7 @@ import { svgToPng } from '../src/charts/renderPng.ts';
 import { sequencerChart } from '../src/charts/sequencerChart.ts';
 import { isChartWindow, MIN_CHART_POINTS, sourceChart, type ChartWindow, type SourceChart } from '../src/charts/sourceChart.ts';
 import { didYouMean } from '../src/config/didYouMean.ts';
-import type { Snapshot, SourceView } from '../src/figures/figures.ts';
+import type { Snapshot } from '../src/figures/figures.ts';
 import type { MetricHistory } from '../src/store/historyStore.ts';
 import { assetNames, isAsset } from './assetNames.ts';
 import { translatorOf, type CommandContext, type CommandDefinition } from './command.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../commands/command.ts';
 import { handleCommandText } from '../../commands/registry.ts';
-import { figure, missing } from '../../src/core/figure.ts';
+import { missing } from '../../src/core/figure.ts';
 import type { Snapshot } from '../../src/figures/figures.ts';
 import { english, translator } from '../../src/i18n/translator.ts';
 import { renderText } from '../../src/platforms/renderText.ts';
