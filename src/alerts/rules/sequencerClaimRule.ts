@@ -9,7 +9,7 @@ import type { ChainEvent } from '../../store/historyStore.ts';
 import { freshSequencers, freshSequencerSource } from './freshSequencers.ts';
 import { newEvents, type EventCursor } from './newEvents.ts';
 import type { NoticeRule } from './rule.ts';
-import { sequencerAsset, sequencerNames } from './sequencerNames.ts';
+import { ownSequencerTarget } from './sequencerNames.ts';
 
 /** A ClaimRewards in words: who claimed how much, to where, and what stays unclaimed. */
 export function claimMessage(row: SequencerRow, event: ChainEvent, t: Translator = english): Reply {
@@ -35,9 +35,7 @@ export const sequencerClaimRule: NoticeRule<EventCursor> = {
       if (!row) return [];
       return [
         {
-          sourceId: sequencerAsset(row.seqId),
-          names: sequencerNames(row),
-          byNameOnly: true,
+          ...ownSequencerTarget(row),
           key: (id: number) => `sequencer-claim:${e.chainId}:${e.txHash}:${e.logIndex}:${id}`,
           reply: (t: Translator) => claimMessage(row, e, t),
         },

@@ -7,7 +7,7 @@ import { freshSequencers } from './freshSequencers.ts';
 import type { LevelParams, LevelTransition } from './levelRule.ts';
 import type { LevelRule } from './rule.ts';
 import type { ChatThresholds } from './ruleParams.ts';
-import { sequencerAsset, sequencerNames } from './sequencerNames.ts';
+import { ownSequencerTarget } from './sequencerNames.ts';
 
 /** One sequencer's reward accrual: for how many hours its earned reward has not grown (0 while it grows). */
 export interface StallFacts {
@@ -59,7 +59,7 @@ export const sequencerStallRule: LevelRule<StallFacts> = {
       const since = row.status === 'active' ? row.rewardFlatSince : undefined;
       const hours = since === undefined ? 0 : (seq.view.blockTime - since) / 3_600;
       const facts: StallFacts = { name: row.name, seqId: row.seqId, status: row.status, locked: row.locked, hours, ...(since === undefined ? {} : { since }) };
-      return { sourceId: sequencerAsset(row.seqId), names: sequencerNames(row), byNameOnly: true, facts };
+      return { ...ownSequencerTarget(row), facts };
     });
   },
   params: (t) => stallParams(t),

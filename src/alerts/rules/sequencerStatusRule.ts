@@ -4,7 +4,7 @@ import { formatAmount } from '../../core/format.ts';
 import type { SequencerRow } from '../../figures/sequencersViewTypes.ts';
 import { freshSequencers, freshSequencerSource } from './freshSequencers.ts';
 import type { NoticeRule } from './rule.ts';
-import { sequencerAsset, sequencerNames } from './sequencerNames.ts';
+import { ownSequencerTarget } from './sequencerNames.ts';
 import { statusWord, utcDay } from '../alertText.ts';
 
 /** Each sequencer's status at the last evaluation, by id. */
@@ -37,9 +37,7 @@ export const sequencerStatusRule: NoticeRule<StatusCursor> = {
       if (from === undefined || from === row.status) return [];
       return [
         {
-          sourceId: sequencerAsset(row.seqId),
-          names: sequencerNames(row),
-          byNameOnly: true,
+          ...ownSequencerTarget(row),
           key: (id: number) => `sequencer-status:${sourceId}:${row.seqId}:${from}:${row.status}:${view.blockTime}:${id}`,
           reply: (t: Translator) => statusChangeMessage(row, from, t),
         },
