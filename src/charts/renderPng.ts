@@ -25,6 +25,7 @@ export function cjkFontFiles(): string[] {
 }
 
 let fontFiles: string[] | undefined;
+let cjkFiles: string[] | undefined;
 let withCjk: string[] | undefined;
 
 /**
@@ -35,8 +36,9 @@ let withCjk: string[] | undefined;
 export function fontsFor(svg: string): string[] {
   fontFiles ??= chartFontFiles();
   if (!CJK_TEXT.test(svg)) return fontFiles;
-  withCjk ??= [...fontFiles, ...cjkFontFiles()];
-  const subset = cjkSubset(cjkFontFiles());
+  cjkFiles ??= cjkFontFiles();
+  withCjk ??= [...fontFiles, ...cjkFiles];
+  const subset = cjkSubset(cjkFiles);
   return subset?.covers(svg) ? [...fontFiles, ...subset.files] : withCjk;
 }
 
