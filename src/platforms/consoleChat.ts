@@ -1,12 +1,11 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { CommandContext } from '../../commands/command.ts';
+import { translatorOf, type CommandContext } from '../../commands/command.ts';
 import { createCommandGate, type CommandGate } from '../../commands/commandGate.ts';
 import { commandFailure } from '../../commands/failureReply.ts';
 import { commandNameOf, handleCommandText } from '../../commands/registry.ts';
-import { translator } from '../i18n/translator.ts';
+import { withChat } from './chatLanguage.ts';
 import type { Logger } from '../log/logger.ts';
-import { chatLocale } from '../subscriptions/chatLocale.ts';
 import type { Reply } from '../vocabulary/reply.ts';
 import { consoleControlsLine } from './consoleControls.ts';
 import { renderText } from './renderText.ts';
@@ -27,9 +26,9 @@ export async function runConsoleChat(p: { input: Readable; output: Writable; con
   // The operator at the keyboard: one private chat, allowed to change its own subscriptions.
   const chat = { platform: 'console' as const, chatId: 'console', userId: 'console', kind: 'private' as const, isAdmin: () => true };
   // Its language is read for each line: a /lang takes effect on the next.
-  const contextNow = () => ({ ...p.context, chat, t: translator(chatLocale(p.context.subscriptions?.store, chat)) });
+  const contextNow = () => withChat(p.context, chat);
   const show = (reply: Reply) => {
-    const buttons = consoleControlsLine(reply, contextNow().t);
+    const buttons = consoleControlsLine(reply, translatorOf(contextNow()));
     p.output.write(`${renderText(saveReplyImages(reply, p.imageDir))}${buttons ? `\n\n${buttons}` : ''}\n\n`);
   };
   prompt();
@@ -40,11 +39,11 @@ export async function runConsoleChat(p: { input: Readable; output: Writable; con
     }
     try {
       const context = contextNow();
-      const request = { platform: 'console' as const, userId: 'console', command: commandNameOf(line) ?? 'help', language: () => context.t };
+      const request = { platform: 'console' as const, userId: 'console', command: commandNameOf(line) ?? 'help', language: () => translatorOf(context) };
       const reply = await gate.serve(request, () => handleCommandText(line, context) ?? handleCommandText('/help', context));
       if (reply) show(reply);
     } catch (error) {
-      const failure = commandFailure(undefined, contextNow().t);
+      const failure = commandFailure(undefined, translatorOf(contextNow()));
       p.logger.error('command handler failed', { ref: failure.ref, error, line: line.slice(0, 100) });
       p.output.write(`${renderText(failure.reply)}\n\n`);
     }

@@ -1,7 +1,7 @@
 import { PermissionFlagsBits, type ChatInputCommandInteraction, type MessageComponentInteraction } from 'discord.js';
 import type { ChatInfo, CommandContext, CommandDefinition } from '../../commands/command.ts';
-import { translator, type Translator } from '../i18n/translator.ts';
-import { chatLocale } from '../subscriptions/chatLocale.ts';
+import type { Translator } from '../i18n/translator.ts';
+import { chatTranslator, withChat } from './chatLanguage.ts';
 import type { Reply } from '../vocabulary/reply.ts';
 
 /** A slash command or a press of a button or menu: both come from a member in a channel. */
@@ -18,12 +18,11 @@ export function discordChatInfo(interaction: DiscordUserInteraction): ChatInfo {
 }
 
 /** The language of the interaction's channel (chosen with /lang; in a DM, the member's client language). */
-export const discordTranslator = (interaction: DiscordUserInteraction, base: CommandContext): Translator => translator(chatLocale(base.subscriptions?.store, discordChatInfo(interaction)));
+export const discordTranslator = (interaction: DiscordUserInteraction, base: CommandContext): Translator => chatTranslator(base, discordChatInfo(interaction));
 
 /** The context for one interaction: its chat, and the chat's language. */
 export function discordCommandContext(interaction: DiscordUserInteraction, base: CommandContext): CommandContext {
-  const chat = discordChatInfo(interaction);
-  return { ...base, chat, t: translator(chatLocale(base.subscriptions?.store, chat)) };
+  return withChat(base, discordChatInfo(interaction));
 }
 
 /** `#name` of the interaction's channel where the client knows it. */

@@ -2,8 +2,8 @@ import type { Context } from 'grammy';
 import type { ChatInfo, CommandContext } from '../../commands/command.ts';
 import { findCommand } from '../../commands/registry.ts';
 import { ExpiringCache } from '../core/expiringCache.ts';
-import { translator, type Translator } from '../i18n/translator.ts';
-import { chatLocale } from '../subscriptions/chatLocale.ts';
+import type { Translator } from '../i18n/translator.ts';
+import { chatTranslator, withChat } from './chatLanguage.ts';
 
 const ADMIN_STATUSES: ReadonlySet<string> = new Set(['creator', 'administrator']);
 
@@ -50,7 +50,7 @@ export async function telegramCommandContext(ctx: Context, commandName: string, 
   }
   const languageTag = ctx.from?.language_code;
   const info: ChatInfo = { platform: 'telegram', chatId: String(chat.id), userId: String(ctx.from?.id ?? chat.id), kind, isAdmin: () => admin, ...(languageTag ? { languageTag } : {}) };
-  return { ...base, chat: info, t: translator(chatLocale(base.subscriptions?.store, info)) };
+  return withChat(base, info);
 }
 
 const chatKind = (type: string): ChatInfo['kind'] => (type === 'private' ? 'private' : type === 'channel' ? 'channel' : 'group');
@@ -63,5 +63,5 @@ export function telegramTranslator(ctx: Context, base: CommandContext): Translat
   const chat = ctx.chat;
   const languageTag = ctx.from?.language_code;
   const info = { platform: 'telegram' as const, chatId: String(chat?.id ?? ''), kind: chatKind(chat?.type ?? 'private'), ...(languageTag ? { languageTag } : {}) };
-  return translator(chatLocale(chat ? base.subscriptions?.store : undefined, info));
+  return chatTranslator(base, info); // without a chat, no chat id has a language: the client's, else English
 }
