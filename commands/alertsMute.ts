@@ -1,4 +1,4 @@
-import { didYouMean } from '../src/config/didYouMean.ts';
+import { knownName } from './knownName.ts';
 import { utcDayTime } from '../src/core/utcDayTime.ts';
 import { RULES } from '../src/alerts/ruleList.ts';
 import { haltTargetId } from '../src/alerts/rules/haltRule.ts';
@@ -26,14 +26,6 @@ export function muteSources(context: CommandContext): string[] {
   ];
 }
 
-/** The typed name as the known list spells it, or the refusal naming the closest one and every known one. */
-function known(option: string, typed: string, names: readonly string[]): string {
-  const match = names.find((n) => n.toLowerCase() === typed.toLowerCase());
-  if (match !== undefined) return match;
-  const meant = didYouMean(typed, names);
-  throw new UserError('unknown-choice', { option, value: typed, choices: names, ...(meant ? { meant } : {}) });
-}
-
 /**
  * `/alerts mute <rule> <source> [hours]`: no message of that rule about that source in this chat for the
  * hours given (24 by default); the answer has an Undo button.
@@ -41,8 +33,8 @@ function known(option: string, typed: string, names: readonly string[]): string 
 export function muteAlert(args: ArgumentValues, context: CommandContext, chat: ChatInfo, service: SubscriptionService): { parts: Inline[]; undo: Action } {
   if (typeof args.rule !== 'string') throw new UserError('missing-argument', { option: 'rule' });
   if (typeof args.source !== 'string') throw new UserError('missing-argument', { option: 'source' });
-  const rule = known('rule', args.rule, mutableRules());
-  const source = known('source', args.source, muteSources(context));
+  const rule = knownName('rule', args.rule, mutableRules());
+  const source = knownName('source', args.source, muteSources(context));
   const hours = typeof args.value === 'number' ? args.value : MUTE_HOURS.default;
   if (hours < MUTE_HOURS.min || hours > MUTE_HOURS.max) throw new UserError('out-of-range', { option: 'hours', value: hours, min: MUTE_HOURS.min, max: MUTE_HOURS.max });
   const now = context.now();

@@ -3,7 +3,7 @@ import { boldArgument } from './boldArgument.ts';
 import { translatorOf, type ArgumentValues, type ChatInfo, type CommandContext, type CommandDefinition, type OptionSpec } from './command.ts';
 import { digestTimePicker, PICK_WORD } from './digestTimePicker.ts';
 import { resolveSequencer } from './resolveSequencer.ts';
-import { didYouMean } from '../src/config/didYouMean.ts';
+import { knownName } from './knownName.ts';
 import { EVERYTHING } from '../src/alerts/chatGroups.ts';
 import { sequencerAsset } from '../src/alerts/rules/sequencerNames.ts';
 import type { SubscriptionService } from '../src/subscriptions/subscriptionService.ts';
@@ -34,12 +34,7 @@ const assetOption = (name: string): OptionSpec => ({
 /** The typed names as the known targets spell them; an unknown one is refused with the closest known name. */
 function knownTargets(typed: readonly string[], context: CommandContext): string[] {
   const known = alertTargets(context);
-  return typed.map((name) => {
-    const match = known.find((k) => k.toLowerCase() === name.toLowerCase());
-    if (match !== undefined) return match;
-    const meant = didYouMean(name, known);
-    throw new UserError('unknown-choice', { option: 'asset', value: name, choices: known, ...(meant ? { meant } : {}) });
-  });
+  return typed.map((name) => knownName('asset', name, known));
 }
 
 /** `/subscribe alerts sequencer <name>`: that sequencer's own events, beside what the chat already gets. */
